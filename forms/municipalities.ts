@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+
+/** A Swedish kommun as SCB codes it (kommunkod, four digits; länskod, two digits). */
+export interface Municipality {
+  code: string;
+  name: string;
+  countyCode: string;
+}
+
+interface Row {
+  kommunkod: string;
+  namn: string;
+  lanskod: string;
+}
+
+/** All 290 kommuner, in the order of municipalities.csv (by kommunkod). Read once, at load. */
+export const municipalities: ReadonlyArray<Readonly<Municipality>> = Object.freeze(
+  (
+    parse(readFileSync(new URL('./municipalities.csv', import.meta.url)), {
+      columns: true,
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as Row[]
+  ).map((row) => Object.freeze({ code: row.kommunkod, name: row.namn, countyCode: row.lanskod })),
+);
+
+const byCode = new Map(municipalities.map((m) => [m.code, m]));
+
+/** The kommun's name for a kommunkod, e.g. "0180" → "Stockholm"; undefined for an unknown code. */
+export function municipalityName(code: string): string | undefined {
+  return byCode.get(code)?.name;
+}
+
+export function isMunicipalityCode(code: string): boolean {
+  return byCode.has(code);
+}

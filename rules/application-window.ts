@@ -1,0 +1,62 @@
+/**
+ * 7 § förordningen (2023:179): the huvudman applies to Skolverket (agency guidance). The
+ * window for each bidragsår is data where known; the product warns once it has closed on the
+ * evaluation date.
+ */
+import type { RuleSet } from './params/rule-set.ts';
+import { finding, type RuleDefinition } from './rule.ts';
+import type { Finding, Lang } from './types.ts';
+
+export const applicationWindow: RuleDefinition = {
+  id: 'application-window',
+  scope: 'application',
+  citation: '7 §',
+  outcomes: ['info', 'warn'],
+  guidance: true,
+  summary: {
+    sv: 'Huvudmannen ansöker hos Skolverket under den period Skolverket anger för bidragsåret. Verktyget visar perioden när den är känd och varnar när den har stängt.',
+    en: 'The organiser applies to Skolverket during the period Skolverket sets for the grant year. The tool shows the period when it is known and warns once it has closed.',
+  },
+};
+
+export function checkApplicationWindow(ruleSet: RuleSet, asOf: string, lang: Lang): Finding {
+  const where = { scope: 'application' as const };
+  const window = ruleSet.year.applicationWindow?.value;
+  const year = ruleSet.grantYear;
+  if (!window) {
+    return finding(applicationWindow, lang, where, 'info', {
+      sv: `När Skolverket tar emot ansökningar för bidragsår ${year} är inte känt ännu. Håll utkik på Skolverkets webbplats.`,
+      en: `When Skolverket takes applications for grant year ${year} is not known yet. Watch Skolverket's website.`,
+    });
+  }
+  const details = { window, asOf };
+  if (asOf > window.to) {
+    return finding(
+      applicationWindow,
+      lang,
+      where,
+      'warn',
+      {
+        sv: `Ansökningsperioden för bidragsår ${year} var ${window.from}–${window.to} och har stängt. En ansökan kan inte längre lämnas in för det året.`,
+        en: `The application period for grant year ${year} was ${window.from} to ${window.to} and has closed. An application can no longer be submitted for that year.`,
+      },
+      { details },
+    );
+  }
+  return finding(
+    applicationWindow,
+    lang,
+    where,
+    'info',
+    asOf < window.from
+      ? {
+          sv: `Ansökan för bidragsår ${year} lämnas till Skolverket ${window.from}–${window.to}.`,
+          en: `The application for grant year ${year} goes to Skolverket between ${window.from} and ${window.to}.`,
+        }
+      : {
+          sv: `Ansökningsperioden för bidragsår ${year} är öppen till och med ${window.to}.`,
+          en: `The application period for grant year ${year} is open until ${window.to} inclusive.`,
+        },
+    { details },
+  );
+}

@@ -1,0 +1,44 @@
+/**
+ * 3 § förordningen (2023:179): no grant for uppdragsutbildning under förordningen (1992:395).
+ * RULEBOOK D5: such a team's members have no eligible cost; the team is not eligible.
+ */
+import { finding, type RuleDefinition } from './rule.ts';
+import type { Finding, Lang, Team } from './types.ts';
+
+export const contractEducation: RuleDefinition = {
+  id: 'contract-education',
+  scope: 'team',
+  citation: '3 §',
+  outcomes: ['pass', 'fail'],
+  summary: {
+    sv: 'Bidrag lämnas inte för uppdragsutbildning, det vill säga utbildning som någon köper för andras räkning enligt förordningen (1992:395).',
+    en: 'No grant is given for contract education (uppdragsutbildning), education bought on behalf of others under ordinance 1992:395.',
+  },
+};
+
+export function checkContractEducation(team: Team, index: number, lang: Lang): Finding {
+  const where = { scope: 'team' as const, team: index };
+  if (!team.contractEducation) {
+    return finding(contractEducation, lang, where, 'pass', {
+      sv: 'Teamets arbete gäller inte uppdragsutbildning.',
+      en: 'The team\'s work does not concern contract education.',
+    });
+  }
+  return finding(
+    contractEducation,
+    lang,
+    where,
+    'fail',
+    {
+      sv: 'Teamets arbete gäller uppdragsutbildning. För sådan utbildning lämnas inget bidrag.',
+      en: 'The team\'s work concerns contract education. No grant is given for it.',
+    },
+    {
+      fix: {
+        sv: 'Bidrag kan bara sökas för ett team vars arbete inte gäller uppdragsutbildning.',
+        en: 'A grant can be applied for only for a team whose work does not concern contract education.',
+      },
+      fixData: { kind: 'exclude_contract_education' },
+    },
+  );
+}

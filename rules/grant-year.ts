@@ -1,0 +1,33 @@
+/**
+ * 2 § förordningen (2023:179): grants are given only as far as funds allow, for one calendar
+ * year (bidragsår) at a time. The rule set is chosen by the bidragsår, never by today's date.
+ */
+import type { RuleSet } from './params/rule-set.ts';
+import { finding, type RuleDefinition } from './rule.ts';
+import type { Finding, Lang } from './types.ts';
+
+export const grantYear: RuleDefinition = {
+  id: 'grant-year',
+  scope: 'application',
+  citation: '2 §',
+  outcomes: ['info'],
+  summary: {
+    sv: 'Bidrag lämnas för ett bidragsår i taget och bara i den mån det finns medel. Vilka regler som gäller bestäms av bidragsåret: 2023 gäller förordningens ursprungliga lydelse, från 2024 lydelsen enligt SFS 2023:946.',
+    en: 'Grants are given one grant year at a time and only as far as funds allow. The grant year decides which rules apply: 2023 follows the ordinance\'s original wording, 2024 onwards the wording of SFS 2023:946.',
+  },
+};
+
+export function checkGrantYear(ruleSet: RuleSet, lang: Lang): Finding {
+  const { from, to } = ruleSet.year.grantPeriod.value;
+  return finding(
+    grantYear,
+    lang,
+    { scope: 'application' },
+    'info',
+    {
+      sv: `Bidragsår ${ruleSet.grantYear} bedöms enligt ${ruleSet.title.sv.charAt(0).toLowerCase()}${ruleSet.title.sv.slice(1)}. Bidragsperioden är ${from}–${to}. Bidrag lämnas bara i den mån det finns medel.`,
+      en: `Grant year ${ruleSet.grantYear} is assessed under the ${ruleSet.title.en.charAt(0).toLowerCase()}${ruleSet.title.en.slice(1)}. The grant period is ${from} to ${to}. Grants are given only as far as funds allow.`,
+    },
+    { details: { ruleSet: ruleSet.id, grantPeriod: { from, to } } },
+  );
+}

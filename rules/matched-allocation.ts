@@ -1,0 +1,114 @@
+/**
+ * 9–12 §§ förordningen (2023:179), lydelse SFS 2023:946 (agency guidance): Socialstyrelsen
+ * gives the kommun whose socialtjänst takes part the same amount as Skolverket granted for the
+ * team; the kommun may use at most half its own social-services staff cost and repays the rest.
+ * RULEBOOK D8: matched = the team's Skolverket grant; usable = min(matched, the sum of the
+ * team's social-services members' grants); repayment risk = matched − usable; per kommun, sums.
+ */
+import { formatKronor } from './format.ts';
+import { finding, type RuleDefinition } from './rule.ts';
+import type { Finding, Lang, MunicipalityAmounts } from './types.ts';
+
+export const matchedAllocation: RuleDefinition = {
+  id: 'matched-allocation',
+  scope: 'team',
+  citation: '9–12 §§',
+  outcomes: ['info', 'warn'],
+  guidance: true,
+  summary: {
+    sv: 'Från bidragsår 2024 får kommunen vars socialtjänst deltar i teamet rekvirera samma belopp från Socialstyrelsen som Skolverket beviljar huvudmannen för teamet. Kommunen får använda högst hälften av sin egen kostnad för personalen från socialtjänsten; resten ska betalas tillbaka.',
+    en: 'From grant year 2024, the municipality whose social services take part in the team may requisition from Socialstyrelsen the same amount Skolverket grants the organiser for the team. The municipality may use at most half its own cost for the social-services staff; the rest must be repaid.',
+  },
+};
+
+export interface MatchedAmounts {
+  matched: string;
+  matchedUsable: string;
+  repaymentRisk: string;
+}
+
+/** D8 for one team, from its Skolverket grant and its social-services members' grants. */
+export function matchedAmounts(skolverketGrant: string, socialServicesGrant: string): MatchedAmounts {
+  const matched = BigInt(skolverketGrant);
+  const cap = BigInt(socialServicesGrant);
+  const usable = matched < cap ? matched : cap;
+  return { matched: matched.toString(), matchedUsable: usable.toString(), repaymentRisk: (matched - usable).toString() };
+}
+
+export function checkMatchedAllocation(
+  amounts: MatchedAmounts,
+  municipality: { code: string; team: number },
+  lang: Lang,
+): Finding {
+  const where = { scope: 'team' as const, team: municipality.team };
+  const kr = (value: string) => ({ sv: formatKronor(value, 'sv'), en: formatKronor(value, 'en') });
+  const matched = kr(amounts.matched);
+  const usable = kr(amounts.matchedUsable);
+  const details = { municipalityCode: municipality.code, ...amounts };
+  if (amounts.matched === '0') {
+    return finding(
+      matchedAllocation,
+      lang,
+      where,
+      'info',
+      {
+        sv: `Kommunen (${municipality.code}) får ingen tilldelning från Socialstyrelsen för teamet, eftersom Skolverkets bidrag för teamet är 0 kr.`,
+        en: `The municipality (${municipality.code}) gets no allocation from Socialstyrelsen for the team, as Skolverket's grant for the team is SEK 0.`,
+      },
+      { details },
+    );
+  }
+  if (amounts.repaymentRisk === '0') {
+    return finding(
+      matchedAllocation,
+      lang,
+      where,
+      'info',
+      {
+        sv: `Kommunen (${municipality.code}) kan rekvirera högst ${matched.sv} från Socialstyrelsen för teamet och kan använda hela beloppet.`,
+        en: `The municipality (${municipality.code}) can requisition at most ${matched.en} from Socialstyrelsen for the team and can use all of it.`,
+      },
+      { details },
+    );
+  }
+  const risk = kr(amounts.repaymentRisk);
+  const extraCost = (BigInt(amounts.repaymentRisk) * 2n).toString();
+  return finding(
+    matchedAllocation,
+    lang,
+    where,
+    'warn',
+    {
+      sv: `Kommunen (${municipality.code}) kan rekvirera högst ${matched.sv} från Socialstyrelsen för teamet men får bara använda ${usable.sv}, hälften av kostnaden för personalen från socialtjänsten. ${risk.sv} skulle behöva betalas tillbaka.`,
+      en: `The municipality (${municipality.code}) can requisition at most ${matched.en} from Socialstyrelsen for the team but may use only ${usable.en}, half the cost of its social-services staff. ${risk.en} would have to be repaid.`,
+    },
+    {
+      fix: {
+        sv: `Öka kostnaden för teamets personal från socialtjänsten med ${formatKronor(extraCost, 'sv')} under bidragsåret, till exempel genom högre tjänstgöringsgrad, så kan hela beloppet användas.`,
+        en: `Raise the cost of the team's social-services staff by ${formatKronor(extraCost, 'en')} during the grant year, for example with a higher fte, so that all of it can be used.`,
+      },
+      fixData: { kind: 'raise_social_services_cost', municipalityCode: municipality.code, by: extraCost },
+      details,
+    },
+  );
+}
+
+/** Per kommun, the sums over its teams (D8), ordered by kommunkod. */
+export function municipalityTotals(teams: Array<{ municipalityCode: string } & MatchedAmounts>): MunicipalityAmounts[] {
+  const totals = new Map<string, { matched: bigint; usable: bigint; risk: bigint }>();
+  for (const team of teams) {
+    const sum = totals.get(team.municipalityCode) ?? { matched: 0n, usable: 0n, risk: 0n };
+    sum.matched += BigInt(team.matched);
+    sum.usable += BigInt(team.matchedUsable);
+    sum.risk += BigInt(team.repaymentRisk);
+    totals.set(team.municipalityCode, sum);
+  }
+  return [...totals.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([municipalityCode, sum]) => ({
+      municipalityCode,
+      matched: sum.matched.toString(),
+      matchedUsable: sum.usable.toString(),
+      repaymentRisk: sum.risk.toString(),
+    }));
+}

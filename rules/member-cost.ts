@@ -1,0 +1,72 @@
+/**
+ * 6 § förordningen (2023:179), lydelse SFS 2023:946 (agency guidance): the grant is half the
+ * cost of a full-time post, reduced in proportion for part time.
+ * RULEBOOK D5: monthly salary × (1 + employer cost rate) × fte × (active days in the month /
+ * days in the month), summed over months, × (1 − other funding share); zero for a member who
+ * does not qualify, is short of six months, is redistributed, or works in contract education.
+ * RULEBOOK D6: cost and grant (cost × share) are each rounded to whole kronor, half away from
+ * zero, from the exact value.
+ */
+import { dateOf, daysInMonth, dayNumber } from './dates.ts';
+import { Money, wholeKronor } from './money.ts';
+import type { DayRange } from './staffing.ts';
+import type { Member } from './types.ts';
+
+export interface MemberCost {
+  eligibleCost: string;
+  grant: string;
+}
+
+const ZERO: MemberCost = { eligibleCost: '0', grant: '0' };
+
+/**
+ * The months the member is active in, as one exact fraction: full months count 1, a part
+ * month its active days over the month's days. Kept as numerator/denominator so the only
+ * division happens once, at the end.
+ */
+export function activeMonths(days: DayRange): { numerator: number; denominator: number } {
+  let numerator = 0;
+  let denominator = 1;
+  let cursor = days.first;
+  while (cursor <= days.last) {
+    const date = dateOf(cursor);
+    const year = Number(date.slice(0, 4));
+    const month = Number(date.slice(5, 7));
+    const length = daysInMonth(year, month);
+    const monthLast = dayNumber(date) - Number(date.slice(8, 10)) + length;
+    const active = Math.min(monthLast, days.last) - cursor + 1;
+    if (active === length) {
+      numerator += denominator;
+    } else {
+      // a/b + c/d = (a·d + c·b) / (b·d), reduced by the common factor to stay small.
+      const common = gcd(denominator, length);
+      numerator = numerator * (length / common) + active * (denominator / common);
+      denominator = (denominator / common) * length;
+    }
+    cursor = monthLast + 1;
+  }
+  return { numerator, denominator };
+}
+
+function gcd(a: number, b: number): number {
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
+/** The member's eligible cost and grant over the days they are active in the team's period. */
+export function memberCost(
+  member: Pick<Member, 'monthlySalary' | 'employerCostRate' | 'fte' | 'otherFundingShare'>,
+  activeDays: DayRange | undefined,
+  eligible: boolean,
+  grantShare: string,
+): MemberCost {
+  if (!eligible || !activeDays) return ZERO;
+  const months = activeMonths(activeDays);
+  const exactCost = new Money(member.monthlySalary)
+    .times(new Money(1).plus(member.employerCostRate))
+    .times(member.fte)
+    .times(new Money(1).minus(member.otherFundingShare))
+    .times(months.numerator)
+    .dividedBy(months.denominator);
+  return { eligibleCost: wholeKronor(exactCost), grant: wholeKronor(exactCost.times(grantShare)) };
+}

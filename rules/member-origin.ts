@@ -1,0 +1,42 @@
+/**
+ * 5 § andra och tredje stycket förordningen (2023:179), lydelse SFS 2023:946: a grant may
+ * cover keeping the number of årsarbetskrafter previously granted, but not costs that arise
+ * from redistributing existing staff or from reorganisation (third paragraph: agency guidance).
+ * RULEBOOK D2 and D5: a redistributed member still counts towards staffing but has no eligible cost.
+ */
+import { finding, type RuleDefinition } from './rule.ts';
+import type { Finding, Lang, Member } from './types.ts';
+
+export const memberOrigin: RuleDefinition = {
+  id: 'member-origin',
+  scope: 'member',
+  citation: '5 § andra och tredje stycket',
+  outcomes: ['pass', 'fail'],
+  guidance: true,
+  summary: {
+    sv: 'Bidrag kan ges för nyanställd personal och för att behålla personal som tidigare fått bidrag. Enligt myndighetens vägledning ges inget bidrag för kostnader som uppstår när befintlig personal omfördelas eller verksamheten omorganiseras; sådan personal räknas ändå in i teamets bemanning.',
+    en: 'A grant can cover newly engaged staff and keeping staff previously funded. According to the agency\'s guidance, no grant covers costs that arise when existing staff are redistributed or the organisation is restructured; such staff still count towards the team\'s staffing.',
+  },
+};
+
+export function checkMemberOrigin(member: Member, team: number, lang: Lang): Finding {
+  const where = { scope: 'member' as const, team, member: member.id };
+  const id = member.id;
+  switch (member.origin) {
+    case 'new':
+      return finding(memberOrigin, lang, where, 'pass', {
+        sv: `${id} är nytillsatt i teamet.`,
+        en: `${id} is newly engaged in the team.`,
+      });
+    case 'previously_funded':
+      return finding(memberOrigin, lang, where, 'pass', {
+        sv: `${id} har tidigare finansierats med bidraget. Bidrag kan ges för att behålla tidigare beviljade årsarbetskrafter.`,
+        en: `${id} was previously funded by this grant. A grant can cover keeping previously granted full-time equivalents.`,
+      });
+    case 'redistributed':
+      return finding(memberOrigin, lang, where, 'fail', {
+        sv: `${id} har omfördelats från befintlig personal. Enligt myndighetens vägledning ger sådana kostnader inget bidrag. ${id} räknas ändå in i teamets bemanning.`,
+        en: `${id} was redistributed from existing staff. According to the agency's guidance such costs give no grant. ${id} still counts towards the team's staffing.`,
+      });
+  }
+}

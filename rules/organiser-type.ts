@@ -1,0 +1,39 @@
+/**
+ * 4 § första stycket förordningen (2023:179): a grant may be given to a huvudman for
+ * grundskola or gymnasieskola. RULEBOOK D11: kommunal and enskild huvudmän pass; regions and
+ * kommunalförbund pass with a warning, as the agencies' lists differ between years.
+ */
+import { finding, type RuleDefinition, type Text } from './rule.ts';
+import type { Finding, Lang, OrganiserType } from './types.ts';
+
+export const organiserType: RuleDefinition = {
+  id: 'organiser-type',
+  scope: 'application',
+  citation: '4 § första stycket',
+  outcomes: ['pass', 'warn'],
+  summary: {
+    sv: 'Bidraget söks av huvudmannen för grundskolan eller gymnasieskolan. Kommuner och enskilda (fristående) huvudmän kan söka. Regioner och kommunalförbund kan också vara huvudmän, men myndigheternas listor över vilka som får söka har skilt sig mellan åren.',
+    en: 'The grant is applied for by the organiser of the grundskola or gymnasieskola. Municipalities and independent organisers can apply. Regions and municipal associations can also be organisers, but the agencies\' lists of who may apply have differed between years.',
+  },
+};
+
+const names: Record<OrganiserType, Text> = {
+  municipal: { sv: 'en kommun', en: 'a municipality' },
+  independent: { sv: 'en enskild huvudman', en: 'an independent organiser' },
+  region: { sv: 'en region', en: 'a region' },
+  municipal_association: { sv: 'ett kommunalförbund', en: 'a municipal association' },
+};
+
+export function checkOrganiserType(type: OrganiserType, lang: Lang): Finding {
+  const where = { scope: 'application' as const };
+  if (type === 'municipal' || type === 'independent') {
+    return finding(organiserType, lang, where, 'pass', {
+      sv: `Huvudmannen är ${names[type].sv} och kan söka bidraget.`,
+      en: `The organiser is ${names[type].en} and can apply for the grant.`,
+    });
+  }
+  return finding(organiserType, lang, where, 'warn', {
+    sv: `Huvudmannen är ${names[type].sv}. Det kan söka bidraget, men myndigheternas listor över vilka huvudmän som får söka har skilt sig mellan åren. Kontrollera med Skolverket.`,
+    en: `The organiser is ${names[type].en}. It can apply, but the agencies' lists of eligible organisers have differed between years. Check with Skolverket.`,
+  });
+}

@@ -1,0 +1,33 @@
+/**
+ * 8 § förordningen (2023:179), lydelse SFS 2023:946 (agency guidance): when applications
+ * exceed funds, Skolverket selects (1) keeping previously funded årsarbetskrafter in
+ * grundskola teams, (2) new grundskola teams, (3) reinforcing existing grundskola teams,
+ * (4) gymnasieskola teams. RULEBOOK D10: the requested fte is the highest daily sum of the
+ * team's funded school-side members; an existing team's previously granted fte is tier 1 and
+ * any excess tier 3; no tier for a team that is not eligible or requests nothing, or for 2023.
+ */
+import type { Team, TeamStatus } from './types.ts';
+
+export interface PriorityShare {
+  tier: number;
+  /** Hundredths of an fte. */
+  hundredths: number;
+}
+
+export function priorityShares(
+  team: Pick<Team, 'schoolForms' | 'status'>,
+  status: TeamStatus,
+  requested: number,
+  previouslyGranted: number,
+): PriorityShare[] {
+  if (status === 'not_eligible' || requested <= 0) return [];
+  if (!team.schoolForms.includes('grundskola')) {
+    return team.schoolForms.includes('gymnasieskola') ? [{ tier: 4, hundredths: requested }] : [];
+  }
+  if (team.status === 'new') return [{ tier: 2, hundredths: requested }];
+  if (previouslyGranted <= 0) return [{ tier: 3, hundredths: requested }];
+  const kept = Math.min(requested, previouslyGranted);
+  const shares = [{ tier: 1, hundredths: kept }];
+  if (requested > kept) shares.push({ tier: 3, hundredths: requested - kept });
+  return shares;
+}

@@ -1,0 +1,23 @@
+import { sfs2023179 } from './params/sfs-2023-179.ts';
+import { sfs2023946 } from './params/sfs-2023-946.ts';
+import type { RuleSet, RuleSetDefinition } from './params/rule-set.ts';
+
+/** Every wording of the ordinance the product knows, oldest first. */
+export const ruleSetDefinitions: readonly RuleSetDefinition[] = [sfs2023179, sfs2023946];
+
+/**
+ * The rule set for a bidragsår, chosen by the year applied for, never by today's date.
+ * Undefined for a year no wording covers: the caller says so and evaluates nothing.
+ */
+export function ruleSetFor(grantYear: number): RuleSet | undefined {
+  for (const { years, ...definition } of ruleSetDefinitions) {
+    const year = years[grantYear];
+    if (year) return { ...definition, grantYear, year };
+  }
+  return undefined;
+}
+
+/** All bidragsår with a rule set, ascending. */
+export function knownGrantYears(): number[] {
+  return ruleSetDefinitions.flatMap((d) => Object.keys(d.years).map(Number)).sort((a, b) => a - b);
+}

@@ -1,0 +1,28 @@
+/**
+ * 4 § första stycket 2 förordningen (2023:179): at least one årsarbetskraft of school staff
+ * with relevant education in psychosocial work. RULEBOOK D1 (every day of the period, the
+ * agency's reading), D2 (who counts), D4 (unknown education), D9 (teams together), D14.
+ */
+import type { RuleDefinition } from './rule.ts';
+import type { StaffingRule } from './staffing.ts';
+
+export const schoolStaffFte: RuleDefinition = {
+  id: 'school-staff-fte',
+  scope: 'team and application',
+  citation: '4 § första stycket 2',
+  outcomes: ['pass', 'fail', 'review'],
+  guidance: true,
+  summary: {
+    sv: 'Teamet ska ha minst en årsarbetskraft skolpersonal med relevant utbildning i psykosocialt arbete. Enligt Skolverkets vägledning gäller det varje dag under den period som söks: 0,5 tjänst i tolv månader räcker inte, två personer på 0,5 tjänst hela perioden räcker. Bara personer med godkänd utbildning och minst sex månaders anställning räknas.',
+    en: 'The team needs at least one full-time equivalent of school staff with relevant education in psychosocial work. According to Skolverket\'s guidance this applies on every day of the period applied for: 0.5 fte for twelve months is not enough; two people at 0.5 fte for the whole period are. Only people with qualifying education and an engagement of at least six months count.',
+  },
+};
+
+export const schoolStaffing: StaffingRule = {
+  definition: schoolStaffFte,
+  measure: 'school',
+  subject: {
+    team: { sv: 'teamets skolpersonal', en: 'the team\'s school staff' },
+    application: { sv: 'huvudmannens team tillsammans', en: 'the organiser\'s teams together' },
+  },
+};

@@ -1,0 +1,224 @@
+/**
+ * Day-by-day staffing (RULEBOOK D1, D2, D4, D14). For every day of a period the fte of the
+ * members who count is summed per side, in hundredths so that the sums are exact integers.
+ * The three staffing rules (school-staff-fte, social-services-fte, team-total-fte) read these
+ * sums; this file holds what they share.
+ */
+import { dateOf } from './dates.ts';
+import { formatFte, formatList } from './format.ts';
+import { finding, type RuleDefinition, type Text } from './rule.ts';
+import type { Finding, Lang, Scope, Side } from './types.ts';
+
+/** An inclusive range of day numbers. */
+export interface DayRange {
+  first: number;
+  last: number;
+}
+
+/** Fte "0.55" as 55 hundredths; inputs have at most two decimals. */
+export function hundredths(fte: string): number {
+  const [whole, fraction = ''] = fte.split('.');
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0').slice(0, 2));
+}
+
+/** The daily fte sums of each side over a span of days. */
+export interface DailyStaffing {
+  span: DayRange;
+  school: Int32Array;
+  socialServices: Int32Array;
+}
+
+export interface Contribution {
+  side: Side;
+  hundredths: number;
+  days: DayRange;
+}
+
+export function dailyStaffing(span: DayRange, contributions: Iterable<Contribution>): DailyStaffing {
+  const length = span.last - span.first + 1;
+  const school = new Int32Array(length + 1);
+  const socialServices = new Int32Array(length + 1);
+  // Difference arrays: add at the first day, take away after the last, then sum up.
+  for (const { side, hundredths: fte, days } of contributions) {
+    const target = side === 'school' ? school : socialServices;
+    const first = Math.max(days.first, span.first) - span.first;
+    const last = Math.min(days.last, span.last) - span.first;
+    if (first > last) continue;
+    target[first] += fte;
+    target[last + 1] -= fte;
+  }
+  for (let day = 1; day < length; day++) {
+    school[day] += school[day - 1];
+    socialServices[day] += socialServices[day - 1];
+  }
+  return { span, school: school.subarray(0, length), socialServices: socialServices.subarray(0, length) };
+}
+
+/** What a staffing rule measures: one side, or both together. */
+export type Measure = 'school' | 'social_services' | 'total';
+
+function valueOn(staffing: DailyStaffing, measure: Measure, index: number): number {
+  if (measure === 'school') return staffing.school[index];
+  if (measure === 'social_services') return staffing.socialServices[index];
+  return staffing.school[index] + staffing.socialServices[index];
+}
+
+export interface Shortfall extends DayRange {
+  /** The most fte (hundredths) missing on any day of the range. */
+  deficit: number;
+}
+
+export interface Examination {
+  /** The lowest daily sum over the tested days, in hundredths (0 when no day is tested). */
+  lowest: number;
+  /** Runs of consecutive tested days below the minimum. */
+  shortfalls: Shortfall[];
+  testedDays: number;
+}
+
+/** The lowest daily sum and the runs of days below `minimum` over the tested ranges. */
+export function examine(staffing: DailyStaffing, measure: Measure, tested: DayRange[], minimum: number): Examination {
+  let lowest = Number.POSITIVE_INFINITY;
+  let testedDays = 0;
+  const shortfalls: Shortfall[] = [];
+  for (const range of tested) {
+    let open: Shortfall | undefined;
+    for (let day = range.first; day <= range.last; day++) {
+      const value = valueOn(staffing, measure, day - staffing.span.first);
+      testedDays++;
+      if (value < lowest) lowest = value;
+      if (value >= minimum) {
+        open = undefined;
+      } else if (open) {
+        open.last = day;
+        open.deficit = Math.max(open.deficit, minimum - value);
+      } else {
+        open = { first: day, last: day, deficit: minimum - value };
+        shortfalls.push(open);
+      }
+    }
+  }
+  return { lowest: testedDays ? lowest : 0, shortfalls, testedDays };
+}
+
+/** True when the measure reaches the minimum on every tested day (and some day is tested). */
+export function meets(staffing: DailyStaffing, measure: Measure, tested: DayRange[], minimum: number): boolean {
+  let testedDays = 0;
+  for (const range of tested) {
+    for (let day = range.first; day <= range.last; day++) {
+      if (valueOn(staffing, measure, day - staffing.span.first) < minimum) return false;
+      testedDays++;
+    }
+  }
+  return testedDays > 0;
+}
+
+/** Everything a staffing rule needs to judge one team, or all teams together. */
+export interface StaffingQuestion {
+  where: { scope: Scope; team?: number };
+  /** Counting only members with qualifying education (D2). */
+  qualifying: DailyStaffing;
+  /** Counting members with unknown education as well (D4). */
+  withUnknown: DailyStaffing;
+  tested: DayRange[];
+  /** Members with unknown education who would count on this measure's side(s). */
+  unknownMembers: Array<{ id: string; side: Side }>;
+}
+
+export interface StaffingRule {
+  definition: RuleDefinition;
+  measure: Measure;
+  /** Who is measured, in a sentence: "teamets skolpersonal". */
+  subject: { team: Text; application: Text };
+}
+
+function formatRange(range: DayRange): string {
+  return `${dateOf(range.first)}–${dateOf(range.last)}`;
+}
+
+const MAX_RANGES_IN_TEXT = 3;
+
+function raiseText(rule: StaffingRule, shortfalls: Shortfall[], lang: Lang): string {
+  const parts = shortfalls
+    .slice(0, MAX_RANGES_IN_TEXT)
+    .map((s) =>
+      lang === 'sv'
+        ? `med ${formatFte(s.deficit, lang)} från ${dateOf(s.first)} till ${dateOf(s.last)}`
+        : `by ${formatFte(s.deficit, lang)} from ${dateOf(s.first)} to ${dateOf(s.last)}`,
+    );
+  const more = shortfalls.length - MAX_RANGES_IN_TEXT;
+  const tail = more > 0 ? (lang === 'sv' ? ` (och ${more} perioder till)` : ` (and ${more} more periods)`) : '';
+  const what: Record<Measure, Text> = {
+    school: { sv: 'Öka skolpersonalens tjänstgöringsgrad', en: 'Raise the school staff\'s fte' },
+    social_services: { sv: 'Öka tjänstgöringsgraden för personalen från socialtjänsten', en: 'Raise the social-services staff\'s fte' },
+    total: { sv: 'Öka teamets sammanlagda tjänstgöringsgrad', en: 'Raise the team\'s total fte' },
+  };
+  return `${what[rule.measure][lang]} ${formatList(parts, lang)}${tail}.`;
+}
+
+/** The finding of one staffing rule (pass, review or fail) with its figures and fix. */
+export function checkStaffing(rule: StaffingRule, minimum: number, question: StaffingQuestion, lang: Lang): Finding {
+  const { measure, definition } = rule;
+  const scope = question.where.scope === 'application' ? 'application' : 'team';
+  const subject = rule.subject[scope];
+  const seen = examine(question.qualifying, measure, question.tested, minimum);
+  const first = seen.shortfalls[0];
+  const details = {
+    minimum: (minimum / 100).toFixed(2),
+    lowest: (seen.lowest / 100).toFixed(2),
+    firstBelow: first ? { from: dateOf(first.first), to: dateOf(first.last) } : null,
+    daysBelow: seen.shortfalls.reduce((sum, s) => sum + s.last - s.first + 1, 0),
+  };
+  const min = { sv: formatFte(minimum, 'sv'), en: formatFte(minimum, 'en') };
+  const low = { sv: formatFte(seen.lowest, 'sv'), en: formatFte(seen.lowest, 'en') };
+  if (seen.testedDays === 0) {
+    return finding(definition, lang, question.where, 'fail', {
+      sv: `Inget team uppfyller kraven på skolform och uppdragsutbildning, så ${subject.sv} kan inte räknas.`,
+      en: `No team meets the school-form and contract-education requirements, so ${subject.en} cannot be counted.`,
+    }, { details });
+  }
+  if (!first) {
+    return finding(definition, lang, question.where, 'pass', {
+      sv: `${capitalise(subject.sv)} har minst ${min.sv} årsarbetskraft varje dag under perioden (lägst ${low.sv}).`,
+      en: `Every day of the period, ${subject.en} count at least ${min.en} full-time equivalent in total (lowest ${low.en}).`,
+    }, { details });
+  }
+  const below = { sv: formatRange(first), en: formatRange(first) };
+  const shortMessage: Text = {
+    sv: `${capitalise(subject.sv)} har mindre än ${min.sv} årsarbetskraft under delar av perioden: lägst ${low.sv}, första gången ${below.sv}. Enligt Skolverkets vägledning gäller kravet varje dag under perioden.`,
+    en: `During parts of the period, ${subject.en} count less than ${min.en} full-time equivalent: lowest ${low.en}, first ${below.en}. According to Skolverket's guidance the requirement applies every day of the period.`,
+  };
+  if (meets(question.withUnknown, measure, question.tested, minimum)) {
+    const ids = question.unknownMembers.map((m) => m.id);
+    const names = { sv: formatList(ids, 'sv'), en: formatList(ids, 'en') };
+    return finding(definition, lang, question.where, 'review', {
+      sv: `${shortMessage.sv} Kravet uppfylls om ${names.sv} har relevant utbildning, men den är inte angiven.`,
+      en: `${shortMessage.en} The requirement is met if ${names.en} have relevant education, but it is not given.`,
+    }, {
+      fix: { sv: `Ange utbildningen för ${names.sv}.`, en: `State the education of ${names.en}.` },
+      fixData: { kind: 'state_education', members: ids },
+      details,
+    });
+  }
+  const fix = { sv: raiseText(rule, seen.shortfalls, 'sv'), en: raiseText(rule, seen.shortfalls, 'en') };
+  if (question.unknownMembers.length > 0) {
+    // Stating a missing education may shrink the change; say how far, without counting on it.
+    const ids = question.unknownMembers.map((m) => m.id);
+    const ifKnown = examine(question.withUnknown, measure, question.tested, minimum).shortfalls;
+    fix.sv += ` Om ${formatList(ids, 'sv')} har relevant utbildning räcker det att ${raiseText(rule, ifKnown, 'sv').charAt(0).toLowerCase()}${raiseText(rule, ifKnown, 'sv').slice(1)}`;
+    fix.en += ` If ${formatList(ids, 'en')} have relevant education, it is enough to ${raiseText(rule, ifKnown, 'en').charAt(0).toLowerCase()}${raiseText(rule, ifKnown, 'en').slice(1)}`;
+  }
+  return finding(definition, lang, question.where, 'fail', shortMessage, {
+    fix,
+    fixData: {
+      kind: 'raise_fte',
+      side: measure === 'total' ? 'both' : measure,
+      ranges: seen.shortfalls.map((s) => ({ from: dateOf(s.first), to: dateOf(s.last), by: (s.deficit / 100).toFixed(2) })),
+    },
+    details,
+  });
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

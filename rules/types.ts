@@ -1,0 +1,172 @@
+/**
+ * The shapes the engine works on. An `Application` is what the public API accepts after
+ * validation (forms/application.ts): decimals are strings, dates are `YYYY-MM-DD`, every
+ * optional field has its default. An `Assessment` is what the engine returns.
+ * Field names follow the public interface (docs/api.md).
+ */
+
+export type Lang = 'sv' | 'en';
+
+export type OrganiserType = 'municipal' | 'independent' | 'region' | 'municipal_association';
+export type SchoolForm =
+  | 'grundskola'
+  | 'gymnasieskola'
+  | 'anpassad_grundskola'
+  | 'anpassad_gymnasieskola'
+  | 'forskoleklass'
+  | 'specialskola'
+  | 'sameskola';
+export type TeamStatusInput = 'new' | 'existing';
+export type Side = 'school' | 'social_services';
+export type Engagement = 'employment' | 'assignment';
+export type Education =
+  | 'psychosocial_degree'
+  | 'psychosocial_training'
+  | 'socionomexamen'
+  | 'other_relevant_degree'
+  | 'none'
+  | 'unknown';
+export type Origin = 'new' | 'previously_funded' | 'redistributed';
+
+export interface DateRange {
+  from: string;
+  to: string;
+}
+
+export interface Member {
+  id: string;
+  side: Side;
+  role: string;
+  engagement: Engagement;
+  /** Tjänstgöringsgrad in the team, "0.01" … "1.00". */
+  fte: string;
+  start: string;
+  /** Inclusive; null means open-ended (tillsvidare). */
+  end: string | null;
+  education: Education;
+  educationNote: string;
+  origin: Origin;
+  /** Monthly salary (or fee) at full time, kronor. */
+  monthlySalary: string;
+  /** Employer cost rate as a fraction, e.g. "0.3142". */
+  employerCostRate: string;
+  /** Share of the member's cost funded by other state grants, "0" … "1". */
+  otherFundingShare: string;
+}
+
+export interface Team {
+  name: string;
+  schoolForms: SchoolForm[];
+  municipalityCode: string;
+  /** Null means the whole grant period. */
+  period: DateRange | null;
+  status: TeamStatusInput;
+  previouslyGrantedFte: string;
+  contractEducation: boolean;
+  members: Member[];
+}
+
+export interface Organiser {
+  name: string;
+  orgNumber: string;
+  type: OrganiserType;
+}
+
+export interface Application {
+  grantYear: number;
+  organiser: Organiser;
+  teams: Team[];
+}
+
+export type Outcome = 'pass' | 'fail' | 'warn' | 'review' | 'info';
+export type Scope = 'application' | 'team' | 'member';
+
+/** The smallest change that would turn a finding into a pass, as data. */
+export type FixData =
+  | { kind: 'raise_fte'; side: Side | 'both'; ranges: Array<DateRange & { by: string }> }
+  | { kind: 'state_education'; members: string[] }
+  | { kind: 'qualifying_education'; member: string; options: Education[] }
+  | { kind: 'extend_engagement'; member: string; to: string }
+  | { kind: 'serve_school_form'; options: SchoolForm[] }
+  | { kind: 'exclude_contract_education' }
+  | { kind: 'raise_social_services_cost'; municipalityCode: string; by: string };
+
+export interface Finding {
+  rule: string;
+  scope: Scope;
+  team?: number;
+  member?: string;
+  outcome: Outcome;
+  citation: string;
+  message: string;
+  fix?: string;
+  fixData?: FixData;
+  /** Figures behind the verdict (lowest fte, date ranges, amounts). */
+  details?: Record<string, unknown>;
+}
+
+export type TeamStatus = 'eligible' | 'eligible_aggregate_only' | 'needs_review' | 'not_eligible';
+export type ApplicationStatus = 'eligible' | 'needs_review' | 'not_eligible';
+
+export interface MemberResult {
+  id: string;
+  side: Side;
+  /** Counts towards the staffing minimum (qualifying education and six months, D2). */
+  counts: boolean;
+  /** Its grant is part of Skolverket's grant for the team (D7, D13). */
+  funded: boolean;
+  eligibleCost: string;
+  grant: string;
+}
+
+export interface TeamAmounts {
+  /** Eligible cost of the members whose cost Skolverket funds (D7). */
+  eligibleCost: string;
+  skolverketGrant: string;
+  /** Eligible cost of the team's social-services members (D5). */
+  socialServicesCost: string;
+  /** Half of it, line by line: the most of the matched allocation the kommun may use (D8). */
+  socialServicesGrant: string;
+  matched?: string;
+  matchedUsable?: string;
+  repaymentRisk?: string;
+}
+
+export interface TeamResult {
+  name: string;
+  municipalityCode: string;
+  period: DateRange;
+  status: TeamStatus;
+  fte: { schoolMin: string; socialServicesMin: string; totalMin: string };
+  /** Requested school-side fte (D10) and the tiers it falls in. */
+  requestedFte: string;
+  priorityTier: number[];
+  priorityShares: Array<{ tier: number; fte: string }>;
+  amounts: TeamAmounts;
+  members: MemberResult[];
+}
+
+export interface MunicipalityAmounts {
+  municipalityCode: string;
+  matched: string;
+  matchedUsable: string;
+  repaymentRisk: string;
+}
+
+export interface Assessment {
+  status: ApplicationStatus;
+  grantYear: number;
+  ruleSet: { id: string; title: string; period: DateRange };
+  assessedOn: string;
+  lang: Lang;
+  findings: Finding[];
+  teams: TeamResult[];
+  amounts: {
+    eligibleCost: string;
+    skolverketGrant: string;
+    municipalities: MunicipalityAmounts[];
+    /** D12: amounts are maxima; the latest known demand gives context. */
+    notice: string;
+    demandRatio: string | null;
+  };
+}
