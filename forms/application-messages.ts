@@ -1,7 +1,8 @@
 import type { Education, Engagement, Lang, OrganiserType, Origin, SchoolForm, Side, TeamStatusInput } from '../rules/types.ts';
 
 /**
- * What the API says about an invalid application, in Swedish and English side by side.
+ * The API's words for an application: the values each enumerated field accepts, and what it
+ * says about an invalid application, in Swedish and English side by side.
  *
  * Keys are the field (scope.field) or the field and a problem (scope.field.problem). Every
  * schema in application.ts reports one of these keys instead of zod's own text; the key is
@@ -19,10 +20,9 @@ interface Message extends Text {
   missing?: Text;
 }
 
-/** The allowed values of a field, for a message: "a, b eller c" / "a, b or c". */
-export function alternatives(values: readonly string[], lang: Lang): string {
-  const last = values.at(-1);
-  return values.length < 2 ? String(last ?? '') : `${values.slice(0, -1).join(', ')} ${lang === 'sv' ? 'eller' : 'or'} ${last}`;
+/** Two or more allowed values, for a message: "a, b eller c" / "a, b or c". */
+function alternatives(values: readonly string[], lang: Lang): string {
+  return `${values.slice(0, -1).join(', ')} ${lang === 'sv' ? 'eller' : 'or'} ${values.at(-1)}`;
 }
 
 /** The members of a string union, from a record so the compiler checks that none is missing. */
@@ -67,6 +67,11 @@ function oneOf(sv: string, en: string, values: readonly string[]): Text {
 }
 
 export const messages = {
+  /** Only for an issue no schema gave a key to; every schema should name its own. */
+  invalid: {
+    sv: 'Värdet har fel form. Kontrollera fältet.',
+    en: 'The value has the wrong form. Check the field.',
+  },
   application: {
     sv: 'Skicka ansökan som ett JSON-objekt med grantYear, organiser och teams.',
     en: 'Send the application as a JSON object with grantYear, organiser and teams.',

@@ -5,14 +5,14 @@
 
 const FORMAT = /^(\d{6})-?(\d{4})$/;
 
-export type OrgNumberProblem = 'format' | 'check_digit';
+export type OrgNumberProblem = 'format' | 'checkDigit';
 
 /** What is wrong with an organisationsnummer, or undefined when it is valid. Surrounding blanks are ignored. */
 export function orgNumberProblem(text: string): OrgNumberProblem | undefined {
   const match = FORMAT.exec(text.trim());
   if (!match) return 'format';
   const digits = match[1] + match[2];
-  return luhnCheckDigit(digits.slice(0, 9)) === Number(digits[9]) ? undefined : 'check_digit';
+  return luhnCheckDigit(digits.slice(0, 9)) === Number(digits[9]) ? undefined : 'checkDigit';
 }
 
 export function isValidOrgNumber(text: string): boolean {

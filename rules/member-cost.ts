@@ -7,10 +7,23 @@
  * RULEBOOK D6: cost and grant (cost × share) are each rounded to whole kronor, half away from
  * zero, from the exact value.
  */
+import type { RuleDefinition } from './rule.ts';
 import { dateOf, daysInMonth, dayNumber } from './dates.ts';
 import { Money, wholeKronor } from './money.ts';
 import type { DayRange } from './staffing.ts';
 import type { Member } from './types.ts';
+
+export const memberCostProvision: RuleDefinition = {
+  id: 'member-cost',
+  scope: 'member',
+  citation: '6 §',
+  outcomes: [],
+  guidance: true,
+  summary: {
+    sv: 'Bidraget är hälften av personalkostnaden. Kostnaden räknas månad för månad: månadslön × (1 + personalomkostnadspålägg) × tjänstgöringsgrad × andelen av månadens dagar personen är med i teamet under perioden, minus den del som andra statsbidrag betalar. Kostnad och bidrag avrundas var för sig till hela kronor, och summorna är summor av de avrundade raderna. Personer som saknar godkänd utbildning, är anställda kortare än sex månader, har omfördelats eller arbetar med uppdragsutbildning ger ingen kostnad.',
+    en: 'The grant is half the personnel cost. The cost is counted month by month: monthly salary × (1 + employer cost rate) × fte × the share of the month\'s days the person is in the team during the period, less the part other state grants pay. Cost and grant are each rounded to whole kronor, and totals are sums of the rounded lines. People without qualifying education, engaged for less than six months, redistributed, or working in contract education give no cost.',
+  },
+};
 
 export interface MemberCost {
   eligibleCost: string;

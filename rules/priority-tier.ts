@@ -6,7 +6,20 @@
  * team's funded school-side members; an existing team's previously granted fte is tier 1 and
  * any excess tier 3; no tier for a team that is not eligible or requests nothing, or for 2023.
  */
+import type { RuleDefinition } from './rule.ts';
 import type { Team, TeamStatus } from './types.ts';
+
+export const priorityTierProvision: RuleDefinition = {
+  id: 'priority-tier',
+  scope: 'team',
+  citation: '8 §',
+  outcomes: [],
+  guidance: true,
+  summary: {
+    sv: 'Om ansökningarna är fler än pengarna räcker till väljer Skolverket i denna ordning: 1) behålla tidigare finansierade årsarbetskrafter i team i grundskolan, 2) nya team i grundskolan, 3) förstärkning av befintliga team i grundskolan, 4) team i gymnasieskolan. Verktyget visar i vilken prioritetsgrupp teamets sökta skolpersonal hamnar. Ingen prioritet visas för 2023, då urvalsordningen inte är bekräftad.',
+    en: 'If applications exceed the funds, Skolverket selects in this order: 1) keeping previously funded full-time equivalents in grundskola teams, 2) new grundskola teams, 3) reinforcing existing grundskola teams, 4) gymnasieskola teams. The tool shows which priority group the team\'s requested school staff falls in. No priority is shown for 2023, as its selection order is not confirmed.',
+  },
+};
 
 export interface PriorityShare {
   tier: number;

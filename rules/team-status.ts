@@ -3,8 +3,21 @@
  * D4 (unknown education needs review) and D9 (a team short on its own may be funded, at lower
  * priority, when the huvudman's teams together meet the staffing requirements).
  */
+import type { RuleDefinition } from './rule.ts';
 import { meets, type DailyStaffing, type DayRange } from './staffing.ts';
 import type { ApplicationStatus, TeamStatus } from './types.ts';
+
+export const teamStatusProvision: RuleDefinition = {
+  id: 'team-status',
+  scope: 'team',
+  citation: '4 § och 8 §',
+  outcomes: [],
+  guidance: true,
+  summary: {
+    sv: 'Ett team är inte bidragsberättigat om det inte arbetar i grundskolan eller gymnasieskolan eller om arbetet gäller uppdragsutbildning. Annars är det bidragsberättigat om det självt uppfyller bemanningskraven varje dag. Ett team som inte gör det kan ändå få bidrag, med lägre prioritet, om huvudmannens team tillsammans uppfyller kraven. Om resultatet beror på personer med okänd utbildning behöver det bedömas.',
+    en: 'A team is not eligible if it does not work in grundskola or gymnasieskola, or if its work concerns contract education. Otherwise it is eligible if it meets the staffing requirements on its own every day. A team that does not can still be funded, at lower priority, if the organiser\'s teams together meet them. If the result depends on people with unknown education, it needs review.',
+  },
+};
 
 /** The staffing minima in hundredths of an fte. */
 export interface Minima {

@@ -1,0 +1,48 @@
+/**
+ * Every provision the engine encodes, in the order a reader meets them: the rules that give
+ * findings, then the calculations behind the amounts. The rule documentation, the rule-set
+ * API and the start page are generated from this list.
+ */
+import { applicationWindow } from './application-window.ts';
+import { contractEducation } from './contract-education.ts';
+import { grantYear } from './grant-year.ts';
+import { independentOwnStaff } from './independent-own-staff.ts';
+import { matchedAllocation } from './matched-allocation.ts';
+import { memberCostProvision } from './member-cost.ts';
+import { memberDuration } from './member-duration.ts';
+import { memberEducation } from './member-education.ts';
+import { memberOrigin } from './member-origin.ts';
+import { memberOtherFunding } from './member-other-funding.ts';
+import { organiserType } from './organiser-type.ts';
+import { priorityTierProvision } from './priority-tier.ts';
+import type { RuleDefinition } from './rule.ts';
+import { schoolForms } from './school-forms.ts';
+import { schoolStaffFte } from './school-staff-fte.ts';
+import { skolverketGrantProvision } from './skolverket-grant.ts';
+import { socialServicesFte } from './social-services-fte.ts';
+import { teamStatusProvision } from './team-status.ts';
+import { teamTotalFte } from './team-total-fte.ts';
+
+export const ruleCatalogue: { findings: RuleDefinition[]; calculations: RuleDefinition[] } = {
+  findings: [
+    grantYear,
+    organiserType,
+    applicationWindow,
+    schoolForms,
+    contractEducation,
+    teamTotalFte,
+    schoolStaffFte,
+    socialServicesFte,
+    memberEducation,
+    memberDuration,
+    memberOrigin,
+    memberOtherFunding,
+    independentOwnStaff,
+    matchedAllocation,
+  ],
+  calculations: [teamStatusProvision, memberCostProvision, skolverketGrantProvision, priorityTierProvision],
+};
+
+export function ruleDefinition(id: string): RuleDefinition | undefined {
+  return [...ruleCatalogue.findings, ...ruleCatalogue.calculations].find((r) => r.id === id);
+}
