@@ -311,3 +311,8 @@ function yearSpan(years: number[]): string {
   const consecutive = years.every((year, i) => year === years[0] + i);
   return consecutive && years.length > 1 ? `${years[0]}–${years.at(-1)}` : years.join(', ');
 }
+
+/** The application's JSON Schema as clients send it, for the OpenAPI document. */
+export function applicationJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(schemaFor(undefined), { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' });
+}

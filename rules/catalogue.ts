@@ -43,6 +43,9 @@ export const ruleCatalogue: { findings: RuleDefinition[]; calculations: RuleDefi
   calculations: [teamStatusProvision, memberCostProvision, skolverketGrantProvision, priorityTierProvision],
 };
 
-export function ruleDefinition(id: string): RuleDefinition | undefined {
-  return [...ruleCatalogue.findings, ...ruleCatalogue.calculations].find((r) => r.id === id);
+/** The definition of a rule a rule set names; every name is in the catalogue (tested). */
+export function ruleDefinition(id: string): RuleDefinition {
+  const rule = [...ruleCatalogue.findings, ...ruleCatalogue.calculations].find((r) => r.id === id);
+  if (!rule) throw new Error(`Unknown rule ${id}`);
+  return rule;
 }

@@ -1,0 +1,96 @@
+/**
+ * The assessment as the API returns it, as a zod schema: the OpenAPI document is generated
+ * from it and the tests check every response against it.
+ */
+import * as z from 'zod';
+
+const wholeKronor = z.string().regex(/^\d+$/).describe('Whole kronor (RULEBOOK D6)');
+const fte = z.string().regex(/^\d+\.\d{2}$/);
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const range = z.object({ from: date, to: date });
+
+const fixData = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('raise_fte'), side: z.enum(['school', 'social_services', 'both']), ranges: z.array(range.extend({ by: fte })) }),
+  z.object({ kind: z.literal('state_education'), members: z.array(z.string()) }),
+  z.object({ kind: z.literal('qualifying_education'), member: z.string(), options: z.array(z.string()) }),
+  z.object({ kind: z.literal('extend_engagement'), member: z.string(), to: date }),
+  z.object({ kind: z.literal('serve_school_form'), options: z.array(z.string()) }),
+  z.object({ kind: z.literal('exclude_contract_education') }),
+  z.object({ kind: z.literal('raise_social_services_cost'), municipalityCode: z.string(), by: wholeKronor }),
+]);
+
+export const findingSchema = z.object({
+  rule: z.string(),
+  scope: z.enum(['application', 'team', 'member']),
+  team: z.number().int().min(0).optional(),
+  member: z.string().optional(),
+  outcome: z.enum(['pass', 'fail', 'warn', 'review', 'info']),
+  citation: z.string(),
+  message: z.string().min(1),
+  fix: z.string().min(1).optional().describe('The smallest change that would make it pass, in words'),
+  fixData: fixData.optional().describe('The same change as data'),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const assessmentSchema = z.object({
+  status: z.enum(['eligible', 'needs_review', 'not_eligible']),
+  grantYear: z.number().int(),
+  ruleSet: z.object({ id: z.string(), title: z.string(), period: range }),
+  assessedOn: date,
+  lang: z.enum(['sv', 'en']),
+  findings: z.array(findingSchema),
+  teams: z.array(
+    z.object({
+      name: z.string(),
+      municipalityCode: z.string(),
+      period: range,
+      status: z.enum(['eligible', 'eligible_aggregate_only', 'needs_review', 'not_eligible']),
+      fte: z.object({ schoolMin: fte, socialServicesMin: fte, totalMin: fte }),
+      requestedFte: fte,
+      priorityTier: z.array(z.number().int().min(1).max(4)),
+      priorityShares: z.array(z.object({ tier: z.number().int(), fte })),
+      amounts: z.object({
+        eligibleCost: wholeKronor,
+        skolverketGrant: wholeKronor,
+        socialServicesCost: wholeKronor,
+        socialServicesGrant: wholeKronor,
+        matched: wholeKronor.optional(),
+        matchedUsable: wholeKronor.optional(),
+        repaymentRisk: wholeKronor.optional(),
+      }),
+      members: z.array(
+        z.object({
+          id: z.string(),
+          side: z.enum(['school', 'social_services']),
+          counts: z.boolean(),
+          funded: z.boolean(),
+          eligibleCost: wholeKronor,
+          grant: wholeKronor,
+        }),
+      ),
+    }),
+  ),
+  amounts: z.object({
+    eligibleCost: wholeKronor,
+    skolverketGrant: wholeKronor,
+    municipalities: z.array(
+      z.object({ municipalityCode: z.string(), matched: wholeKronor, matchedUsable: wholeKronor, repaymentRisk: wholeKronor }),
+    ),
+    notice: z.string(),
+    demandRatio: z.string().nullable(),
+  }),
+});
+
+export const errorSchemas = {
+  invalidApplication: z.object({
+    error: z.literal('invalid_application'),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })),
+  }),
+  noRuleSet: z.object({
+    error: z.literal('no_rule_set'),
+    grantYear: z.number().int().optional(),
+    knownYears: z.array(z.number().int()),
+    message: z.string().optional(),
+  }),
+  simple: z.object({ error: z.string() }),
+};

@@ -1,0 +1,49 @@
+/**
+ * GET /api/v1/rule-sets and GET /api/v1/rule-sets/{year}: the wordings of the ordinance the
+ * tool applies, and for one bidragsår its parameters, rules (citation and plain-language
+ * text) and sources.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { ruleDefinition } from '../../../rules/catalogue.ts';
+import { ruleSetDefinitions, ruleSetFor, knownGrantYears } from '../../../rules/rule-sets.ts';
+import { langOf } from '../../lang.ts';
+
+const ruleSets: FastifyPluginAsync = async (app) => {
+  app.get('/api/v1/rule-sets', async (request) => {
+    const lang = langOf(request.query);
+    return {
+      ruleSets: ruleSetDefinitions.map((d) => ({
+        id: d.id,
+        title: d.title[lang],
+        wording: d.wording,
+        grantYears: Object.keys(d.years).map(Number),
+      })),
+    };
+  });
+
+  app.get<{ Params: { year: string } }>('/api/v1/rule-sets/:year', async (request, reply) => {
+    const lang = langOf(request.query);
+    const year = /^\d{4}$/.test(request.params.year) ? Number(request.params.year) : undefined;
+    const ruleSet = year === undefined ? undefined : ruleSetFor(year);
+    if (!ruleSet) {
+      return reply.status(404).send({ error: 'no_rule_set', knownYears: knownGrantYears() });
+    }
+    const { id, title, wording, grantYear, year: yearParameters, rules, ...parameters } = ruleSet;
+    const allParameters = { ...parameters, ...yearParameters };
+    const withValue = Object.entries(allParameters).filter(([, p]) => p !== undefined);
+    return {
+      id,
+      title: title[lang],
+      wording,
+      grantYear,
+      parameters: Object.fromEntries(withValue),
+      rules: rules.map((ruleId) => {
+        const rule = ruleDefinition(ruleId);
+        return { id: ruleId, scope: rule.scope, citation: rule.citation, outcomes: rule.outcomes, text: rule.summary[lang], guidance: rule.guidance ?? false };
+      }),
+      sources: [...new Map(withValue.map(([, p]) => [p!.source.url, p!.source])).values()],
+    };
+  });
+};
+
+export default ruleSets;
