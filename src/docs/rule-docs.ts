@@ -1,0 +1,126 @@
+/**
+ * The rule documentation (docs/rules.md), generated from the rule files, their cases and the
+ * rule sets, so the law is described once. `npm run docs` writes it; a test fails when the
+ * committed file differs from what the code says.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { ruleCatalogue } from '../../rules/catalogue.ts';
+import type { Parameter } from '../../rules/params/rule-set.ts';
+import type { RuleDefinition } from '../../rules/rule.ts';
+import { ruleSetDefinitions } from '../../rules/rule-sets.ts';
+
+const rulesDir = new URL('../../rules/', import.meta.url);
+export const ruleDocsFile = new URL('../../docs/rules.md', import.meta.url);
+
+const outcomeNames: Record<string, string> = {
+  pass: 'uppfyllt',
+  fail: 'inte uppfyllt',
+  warn: 'uppfyllt med varning',
+  review: 'behöver bedömas',
+  info: 'information',
+};
+
+function caseNames(ruleId: string): string[] {
+  try {
+    const cases = parse(readFileSync(new URL(`${ruleId}.cases.yaml`, rulesDir), 'utf8')) as Array<{ name: string }>;
+    return cases.map((c) => c.name);
+  } catch {
+    return [];
+  }
+}
+
+function section(rule: RuleDefinition): string {
+  const lines = [
+    `### ${rule.id} — ${rule.citation}`,
+    '',
+    rule.summary.sv,
+    '',
+    `*${rule.summary.en}*`,
+    '',
+  ];
+  if (rule.outcomes.length) lines.push(`Utfall: ${rule.outcomes.map((o) => `\`${o}\` (${outcomeNames[o]})`).join(', ')}.`, '');
+  if (rule.guidance) lines.push('Bygger delvis på myndighetens vägledning, inte bara förordningens ordalydelse.', '');
+  const names = caseNames(rule.id);
+  if (names.length) {
+    lines.push(`Prövade fall ([rules/${rule.id}.cases.yaml](../rules/${rule.id}.cases.yaml)):`, '');
+    for (const name of names) lines.push(`- ${name}`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+/** Words for the parameters whose values are codes. */
+const valueWords: Record<string, string> = {
+  true: 'ja',
+  false: 'nej',
+  all: 'ja',
+  none: 'nej',
+  not_independent: 'ja, utom för en enskild huvudman',
+};
+
+function value(parameter: Parameter<unknown> | undefined): string {
+  if (!parameter) return 'inte känd';
+  const v = parameter.value;
+  const shown =
+    String(v) in valueWords
+      ? valueWords[String(v)]
+      : typeof v === 'object' && v !== null && 'from' in v && 'to' in v
+      ? `${(v as { from: string }).from} – ${(v as { to: string }).to}`
+      : typeof v === 'string' && /^\d{4,}$/.test(v)
+        ? `${v.replace(/\B(?=(\d{3})+(?!\d))/g, ' ')} kr`
+        : String(v);
+  const note = parameter.note ? ` (${parameter.note})` : '';
+  return `${shown}${note} [${parameter.source.confidence}](${parameter.source.url})`;
+}
+
+function parameterTables(): string {
+  const lines: string[] = [];
+  for (const definition of ruleSetDefinitions) {
+    lines.push(`### ${definition.id}: ${definition.title.sv}`, '');
+    lines.push('| Parameter | Värde |', '|---|---|');
+    lines.push(`| Bidragets andel av kostnaden | ${value(definition.grantShare)} |`);
+    lines.push(`| Minst skolpersonal (årsarbetskrafter) | ${value(definition.minSchoolFte)} |`);
+    lines.push(`| Minst personal från socialtjänsten | ${value(definition.minSocialServicesFte)} |`);
+    lines.push(`| Minst i teamet totalt | ${value(definition.minTeamFte)} |`);
+    lines.push(`| Kortaste anställning eller uppdrag (månader) | ${value(definition.minEngagementMonths)} |`);
+    lines.push(`| Skolverket finansierar socialtjänstens personal | ${value(definition.skolverketFundsSocialServices)} |`);
+    lines.push(`| Prioritetsgrupper enligt 8 § | ${value(definition.priorityTiers)} |`);
+    lines.push(`| Senast kända efterfrågan | ${definition.knownDemand ? `${definition.knownDemand.note} [${definition.knownDemand.source.confidence}](${definition.knownDemand.source.url})` : 'inte känd'} |`);
+    lines.push(`| Regler | ${definition.rules.map((r) => `\`${r}\``).join(', ')} |`, '');
+    lines.push('| Bidragsår | Bidragsperiod | Ansökningsperiod | Skolverkets anslag | Socialstyrelsens anslag |', '|---|---|---|---|---|');
+    for (const [year, p] of Object.entries(definition.years)) {
+      lines.push(
+        `| ${year} | ${value(p.grantPeriod)} | ${value(p.applicationWindow)} | ${value(p.skolverketAppropriation)} | ${p.socialstyrelsenAppropriation ? value(p.socialstyrelsenAppropriation) : '–'} |`,
+      );
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+export function renderRuleDocs(): string {
+  return [
+    '# Reglerna som verktyget tillämpar',
+    '',
+    '<!-- Genererad från rules/ med `npm run docs`. Ändra i regelfilerna, inte här. -->',
+    '',
+    'Förordning (2023:179) om statsbidrag för personalkostnader för skolsociala team, i den ursprungliga lydelsen (bidragsår 2023) och i lydelsen enligt SFS 2023:946 (bidragsår 2024–2028). Varje regel nedan är en fil i `rules/` med sin paragraf, och varje regel har fall som körs som tester. Källhänvisningarnas märkning: P = primärkälla (förordningen, myndighetens egen sida), G = regeringens pressmeddelande, S = sekundär sammanfattning (visas som myndighetens vägledning, inte som förordningens ord).',
+    '',
+    '*The rules the tool applies, each with its paragraph, in Swedish with English in italics. Every rule is a file in `rules/` and its cases run as tests.*',
+    '',
+    '## Villkor som ger ett utfall',
+    '',
+    ...ruleCatalogue.findings.map(section),
+    '## Status och belopp',
+    '',
+    ...ruleCatalogue.calculations.map(section),
+    '## Parametrar per regeluppsättning',
+    '',
+    parameterTables(),
+  ].join('\n');
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '')) {
+  writeFileSync(ruleDocsFile, renderRuleDocs());
+}
