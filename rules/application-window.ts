@@ -9,6 +9,7 @@ import type { Finding, Lang } from './types.ts';
 
 export const applicationWindow: RuleDefinition = {
   id: 'application-window',
+  title: { sv: 'Ansökningsperiod', en: 'Application period' },
   scope: 'application',
   citation: '7 §',
   outcomes: ['info', 'warn'],

@@ -7,6 +7,7 @@ import type { Finding, Lang, Team } from './types.ts';
 
 export const contractEducation: RuleDefinition = {
   id: 'contract-education',
+  title: { sv: 'Uppdragsutbildning', en: 'Contract education' },
   scope: 'team',
   citation: '3 §',
   outcomes: ['pass', 'fail'],

@@ -8,6 +8,7 @@ import type { Finding, Lang } from './types.ts';
 
 export const grantYear: RuleDefinition = {
   id: 'grant-year',
+  title: { sv: 'Bidragsår och regler', en: 'Grant year and rules' },
   scope: 'application',
   citation: '2 §',
   outcomes: ['info'],

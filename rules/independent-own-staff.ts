@@ -8,6 +8,7 @@ import type { Finding, Lang, Member, OrganiserType } from './types.ts';
 
 export const independentOwnStaff: RuleDefinition = {
   id: 'independent-own-staff',
+  title: { sv: 'Enskild huvudmans egen personal (2023)', en: 'An independent organiser\'s own staff (2023)' },
   scope: 'member',
   citation: '4 § andra stycket (lydelse 2023)',
   outcomes: ['info'],

@@ -11,6 +11,7 @@ import type { Finding, Lang, MunicipalityAmounts } from './types.ts';
 
 export const matchedAllocation: RuleDefinition = {
   id: 'matched-allocation',
+  title: { sv: 'Socialstyrelsens motfinansiering till kommunen', en: 'Socialstyrelsen\'s matched allocation to the municipality' },
   scope: 'team',
   citation: '9–12 §§',
   outcomes: ['info', 'warn'],

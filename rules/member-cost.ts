@@ -15,6 +15,7 @@ import type { Member } from './types.ts';
 
 export const memberCostProvision: RuleDefinition = {
   id: 'member-cost',
+  title: { sv: 'Kostnad och bidrag per person', en: 'Cost and grant per person' },
   scope: 'member',
   citation: '6 §',
   outcomes: [],

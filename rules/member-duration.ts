@@ -10,6 +10,7 @@ import type { Finding, Lang, Member } from './types.ts';
 
 export const memberDuration: RuleDefinition = {
   id: 'member-duration',
+  title: { sv: 'Minst sex månader', en: 'At least six months' },
   scope: 'member',
   citation: '5 § första stycket',
   outcomes: ['pass', 'fail'],

@@ -9,6 +9,7 @@ import type { Education, Finding, Lang, Member } from './types.ts';
 
 export const memberEducation: RuleDefinition = {
   id: 'member-education',
+  title: { sv: 'Utbildning', en: 'Education' },
   scope: 'member',
   citation: '4 § första stycket 2',
   outcomes: ['pass', 'warn', 'fail', 'review'],

@@ -9,6 +9,7 @@ import type { Finding, Lang, Member } from './types.ts';
 
 export const memberOrigin: RuleDefinition = {
   id: 'member-origin',
+  title: { sv: 'Ny, behållen eller omfördelad personal', en: 'New, kept or redistributed staff' },
   scope: 'member',
   citation: '5 § andra och tredje stycket',
   outcomes: ['pass', 'fail'],

@@ -8,6 +8,7 @@ import type { Finding, Lang, Member } from './types.ts';
 
 export const memberOtherFunding: RuleDefinition = {
   id: 'member-other-funding',
+  title: { sv: 'Ingen dubbel finansiering', en: 'No double funding' },
   scope: 'member',
   citation: '3 §',
   outcomes: ['pass', 'warn', 'fail'],

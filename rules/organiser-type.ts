@@ -8,6 +8,7 @@ import type { Finding, Lang, OrganiserType } from './types.ts';
 
 export const organiserType: RuleDefinition = {
   id: 'organiser-type',
+  title: { sv: 'Huvudman', en: 'Organiser' },
   scope: 'application',
   citation: '4 § första stycket',
   outcomes: ['pass', 'warn'],

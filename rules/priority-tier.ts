@@ -11,6 +11,7 @@ import type { Team, TeamStatus } from './types.ts';
 
 export const priorityTierProvision: RuleDefinition = {
   id: 'priority-tier',
+  title: { sv: 'Prioritetsgrupp vid urval', en: 'Priority group in selection' },
   scope: 'team',
   citation: '8 §',
   outcomes: [],

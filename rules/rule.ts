@@ -7,6 +7,8 @@ import type { Finding, FixData, Lang, Outcome, Scope } from './types.ts';
  */
 export interface RuleDefinition {
   id: string;
+  /** A short heading for the rule, as on the result page. */
+  title: Record<Lang, string>;
   scope: Scope | 'team and application';
   citation: string;
   /** The outcomes the rule can give. */

@@ -9,6 +9,7 @@ import type { Finding, Lang, SchoolForm, Team } from './types.ts';
 
 export const schoolForms: RuleDefinition = {
   id: 'school-forms',
+  title: { sv: 'Skolform', en: 'School form' },
   scope: 'team',
   citation: '1 §, 4 § första stycket',
   outcomes: ['pass', 'fail'],

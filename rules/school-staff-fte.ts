@@ -8,6 +8,7 @@ import type { StaffingRule } from './staffing.ts';
 
 export const schoolStaffFte: RuleDefinition = {
   id: 'school-staff-fte',
+  title: { sv: 'Minst en årsarbetskraft skolpersonal', en: 'At least one full-time equivalent of school staff' },
   scope: 'team and application',
   citation: '4 § första stycket 2',
   outcomes: ['pass', 'fail', 'review'],

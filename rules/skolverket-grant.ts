@@ -10,6 +10,7 @@ import type { Member, OrganiserType, TeamStatus } from './types.ts';
 
 export const skolverketGrantProvision: RuleDefinition = {
   id: 'skolverket-grant',
+  title: { sv: 'Skolverkets bidrag per team', en: 'Skolverket\'s grant per team' },
   scope: 'team',
   citation: '4 § och 6 §',
   outcomes: [],

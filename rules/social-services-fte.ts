@@ -8,6 +8,7 @@ import type { StaffingRule } from './staffing.ts';
 
 export const socialServicesFte: RuleDefinition = {
   id: 'social-services-fte',
+  title: { sv: 'Minst en årsarbetskraft från socialtjänsten', en: 'At least one full-time equivalent from social services' },
   scope: 'team and application',
   citation: '4 § första stycket 2',
   outcomes: ['pass', 'fail', 'review'],

@@ -9,6 +9,7 @@ import type { ApplicationStatus, TeamStatus } from './types.ts';
 
 export const teamStatusProvision: RuleDefinition = {
   id: 'team-status',
+  title: { sv: 'Teamets och ansökans status', en: 'Status of the team and the application' },
   scope: 'team',
   citation: '4 § och 8 §',
   outcomes: [],

@@ -8,6 +8,7 @@ import type { StaffingRule } from './staffing.ts';
 
 export const teamTotalFte: RuleDefinition = {
   id: 'team-total-fte',
+  title: { sv: 'Minst två årsarbetskrafter i teamet', en: 'At least two full-time equivalents in the team' },
   scope: 'team and application',
   citation: '4 § första stycket 1',
   outcomes: ['pass', 'fail', 'review'],

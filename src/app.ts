@@ -9,6 +9,9 @@ import assessments from './routes/api/assessments.ts';
 import ruleSets from './routes/api/rule-sets.ts';
 import health from './routes/health.ts';
 import openapi from './routes/openapi.ts';
+import rules from './routes/rules.ts';
+import start from './routes/start.ts';
+import views from './plugins/views.ts';
 
 /** Requests larger than this get 413: room for 20 teams of 50 members with long notes. */
 export const BODY_LIMIT = 1024 * 1024;
@@ -16,10 +19,13 @@ export const BODY_LIMIT = 1024 * 1024;
 const app: FastifyPluginAsync = async (fastify) => {
   await fastify.register(securityHeaders);
   await fastify.register(errors);
+  await fastify.register(views);
   await fastify.register(health);
   await fastify.register(assessments);
   await fastify.register(ruleSets);
   await fastify.register(openapi);
+  await fastify.register(start);
+  await fastify.register(rules);
 };
 
 export default app;

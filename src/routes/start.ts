@@ -1,0 +1,66 @@
+/** GET /: what the tool does, for whom, what to have at hand, and where to go. */
+import type { FastifyPluginAsync } from 'fastify';
+import { langOf } from '../lang.ts';
+import { pageData } from '../page.ts';
+
+const text = {
+  sv: {
+    title: 'Statsbidrag för skolsociala team',
+    heading: 'Kontrollera och beräkna statsbidraget för skolsociala team',
+    lead: 'Verktyget prövar ett skolsocialt team mot förordningen (2023:179) om statsbidrag för personalkostnader för skolsociala team, förklarar varje villkor med sin paragraf och räknar ut de högsta möjliga beloppen från Skolverket och Socialstyrelsen.',
+    forWhomHeading: 'För vem',
+    forWhom: [
+      'Rektorer som vill veta om teamet uppfyller villkoren.',
+      'Ekonomer i kommunen som uppskattar båda delarna av pengarna och risken för återbetalning.',
+      'Samordnare som förbereder huvudmannens ansökan till Skolverket.',
+    ],
+    needHeading: 'Det här behöver du ha till hands',
+    need: [
+      'Vilka i teamet som kommer från skolan och vilka från socialtjänsten, och deras tjänstgöringsgrad i teamet.',
+      'Anställningarnas eller uppdragens start- och slutdatum.',
+      'Varje persons utbildning.',
+      'Månadslön eller arvode och personalomkostnadspålägg.',
+    ],
+    useHeading: 'Så använder du det',
+    use: 'Reglerna förklaras på en egen sida. System och skript kan använda samma prövning genom ett JSON-API och ett kommandoradsverktyg.',
+    rulesLink: 'Reglerna som verktyget tillämpar',
+    apiLink: 'Beskrivning av API:et (OpenAPI, JSON)',
+    notSubmitted: 'Verktyget lämnar inte in någon ansökan. Ansökan görs av huvudmannen i Skolverkets e-tjänst, och kommunen rekvirerar sin del från Socialstyrelsen.',
+  },
+  en: {
+    title: 'State grant for school-social teams',
+    heading: 'Check and calculate the state grant for school-social teams',
+    lead: 'The tool checks a school-social team against ordinance 2023:179 on state grants for personnel costs of school-social teams, explains each condition with its section, and calculates the highest possible amounts from Skolverket and Socialstyrelsen.',
+    forWhomHeading: 'Who it is for',
+    forWhom: [
+      'Principals who want to know whether the team meets the conditions.',
+      'Municipal finance staff estimating both halves of the money and the risk of repayment.',
+      'Coordinators preparing the organiser\'s application to Skolverket.',
+    ],
+    needHeading: 'What you need at hand',
+    need: [
+      'Who in the team comes from the school and who from social services, and their fte in the team.',
+      'Start and end dates of the employments or assignments.',
+      'Each person\'s education.',
+      'Monthly salary or fee and the employer cost rate.',
+    ],
+    useHeading: 'How to use it',
+    use: 'The rules are explained on a page of their own. Systems and scripts can use the same checks through a JSON API and a command-line tool.',
+    rulesLink: 'The rules the tool applies',
+    apiLink: 'API description (OpenAPI, JSON)',
+    notSubmitted: 'The tool does not submit any application. The organiser applies in Skolverket\'s e-service, and the municipality requisitions its part from Socialstyrelsen.',
+  },
+};
+
+const start: FastifyPluginAsync = async (app) => {
+  app.get('/', async (request, reply) => {
+    const lang = langOf(request.query);
+    return reply.view('start.eta', {
+      ...pageData(lang, '/', text[lang].title),
+      text: text[lang],
+      rulesHref: lang === 'sv' ? '/regler' : '/regler?lang=en',
+    });
+  });
+};
+
+export default start;

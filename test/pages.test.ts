@@ -1,0 +1,54 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+import { ruleCatalogue } from '../rules/catalogue.ts';
+import { buildApp } from './helper.ts';
+
+let app: FastifyInstance;
+before(async () => {
+  app = await buildApp();
+});
+after(() => app.close());
+
+const get = (url: string) => app.inject({ method: 'GET', url });
+
+test('startsidan är på svenska och säger vad verktyget gör och att inget lämnas in', async () => {
+  const response = await get('/');
+  assert.equal(response.statusCode, 200);
+  assert.match(String(response.headers['content-type']), /text\/html/);
+  assert.match(response.body, /<html lang="sv">/);
+  assert.match(response.body, /förordningen \(2023:179\)/);
+  assert.match(response.body, /lämnar inte in någon ansökan/);
+  assert.match(response.body, /href="\/\?lang=en"[^>]*>In English/);
+});
+
+test('startsidan finns på engelska', async () => {
+  const response = await get('/?lang=en');
+  assert.match(response.body, /<html lang="en">/);
+  assert.match(response.body, /does not submit any application/);
+});
+
+test('regelsidan visar varje regel med sin paragraf, på båda språken', async () => {
+  for (const [url, lang] of [['/regler', 'sv'], ['/regler?lang=en', 'en']] as const) {
+    const body = (await get(url)).body;
+    for (const rule of [...ruleCatalogue.findings, ...ruleCatalogue.calculations]) {
+      assert.ok(body.includes(`id="rule-${rule.id}"`), `${rule.id} on ${url}`);
+      assert.ok(body.includes(rule.title[lang].replaceAll("'", '&#39;')), `${rule.id} title on ${url}`);
+    }
+  }
+});
+
+test('sidorna har en hopplänk, ett huvudinnehåll och ingen inline-stil eller inline-skript', async () => {
+  for (const url of ['/', '/regler']) {
+    const body = (await get(url)).body;
+    assert.match(body, /<a class="skip-link" href="#innehall">/);
+    assert.match(body, /<main id="innehall"/);
+    assert.doesNotMatch(body, /<script|style=|<style/);
+  }
+});
+
+test('stilmallen serveras av appen själv', async () => {
+  const response = await get('/assets/site.css');
+  assert.equal(response.statusCode, 200);
+  assert.match(String(response.headers['content-type']), /text\/css/);
+});
