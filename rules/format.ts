@@ -26,3 +26,11 @@ export function formatList(items: string[], lang: Lang): string {
   const and = lang === 'sv' ? ' och ' : ' and ';
   return `${items.slice(0, -1).join(', ')}${and}${items[items.length - 1]}`;
 }
+
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

@@ -2,6 +2,7 @@
  * 2 § förordningen (2023:179): grants are given only as far as funds allow, for one calendar
  * year (bidragsår) at a time. The rule set is chosen by the bidragsår, never by today's date.
  */
+import { lowerFirst } from './format.ts';
 import type { RuleSet } from './params/rule-set.ts';
 import { finding, type RuleDefinition } from './rule.ts';
 import type { Finding, Lang } from './types.ts';
@@ -26,8 +27,8 @@ export function checkGrantYear(ruleSet: RuleSet, lang: Lang): Finding {
     { scope: 'application' },
     'info',
     {
-      sv: `Bidragsår ${ruleSet.grantYear} bedöms enligt ${ruleSet.title.sv.charAt(0).toLowerCase()}${ruleSet.title.sv.slice(1)}. Bidragsperioden är ${from}–${to}. Bidrag lämnas bara i den mån det finns medel.`,
-      en: `Grant year ${ruleSet.grantYear} is assessed under the ${ruleSet.title.en.charAt(0).toLowerCase()}${ruleSet.title.en.slice(1)}. The grant period is ${from} to ${to}. Grants are given only as far as funds allow.`,
+      sv: `Bidragsår ${ruleSet.grantYear} bedöms enligt ${lowerFirst(ruleSet.title.sv)}. Bidragsperioden är ${from}–${to}. Bidrag lämnas bara i den mån det finns medel.`,
+      en: `Grant year ${ruleSet.grantYear} is assessed under the ${lowerFirst(ruleSet.title.en)}. The grant period is ${from} to ${to}. Grants are given only as far as funds allow.`,
     },
     { details: { ruleSet: ruleSet.id, grantPeriod: { from, to } } },
   );

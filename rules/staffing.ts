@@ -5,7 +5,7 @@
  * sums; this file holds what they share.
  */
 import { dateOf } from './dates.ts';
-import { formatFte, formatList } from './format.ts';
+import { capitalise, formatFte, formatList, lowerFirst } from './format.ts';
 import { finding, type RuleDefinition, type Text } from './rule.ts';
 import type { Finding, Lang, Scope, Side } from './types.ts';
 
@@ -205,8 +205,8 @@ export function checkStaffing(rule: StaffingRule, minimum: number, question: Sta
     // Stating a missing education may shrink the change; say how far, without counting on it.
     const ids = question.unknownMembers.map((m) => m.id);
     const ifKnown = examine(question.withUnknown, measure, question.tested, minimum).shortfalls;
-    fix.sv += ` Om ${formatList(ids, 'sv')} har relevant utbildning räcker det att ${raiseText(rule, ifKnown, 'sv').charAt(0).toLowerCase()}${raiseText(rule, ifKnown, 'sv').slice(1)}`;
-    fix.en += ` If ${formatList(ids, 'en')} have relevant education, it is enough to ${raiseText(rule, ifKnown, 'en').charAt(0).toLowerCase()}${raiseText(rule, ifKnown, 'en').slice(1)}`;
+    fix.sv += ` Om ${formatList(ids, 'sv')} har relevant utbildning räcker det att ${lowerFirst(raiseText(rule, ifKnown, 'sv'))}`;
+    fix.en += ` If ${formatList(ids, 'en')} have relevant education, it is enough to ${lowerFirst(raiseText(rule, ifKnown, 'en'))}`;
   }
   return finding(definition, lang, question.where, 'fail', shortMessage, {
     fix,
@@ -217,8 +217,4 @@ export function checkStaffing(rule: StaffingRule, minimum: number, question: Sta
     },
     details,
   });
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
