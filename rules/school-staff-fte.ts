@@ -24,6 +24,6 @@ export const schoolStaffing: StaffingRule = {
   measure: 'school',
   subject: {
     team: { sv: 'teamets skolpersonal', en: 'the team\'s school staff' },
-    application: { sv: 'huvudmannens team tillsammans', en: 'the organiser\'s teams together' },
+    application: { sv: 'skolpersonalen i huvudmannens team tillsammans', en: 'the school staff of the organiser\'s teams together' },
   },
 };

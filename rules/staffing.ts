@@ -175,7 +175,14 @@ export function checkStaffing(rule: StaffingRule, minimum: number, question: Sta
     return finding(definition, lang, question.where, 'fail', {
       sv: `Inget team uppfyller kraven på skolform och uppdragsutbildning, så ${subject.sv} kan inte räknas.`,
       en: `No team meets the school-form and contract-education requirements, so ${subject.en} cannot be counted.`,
-    }, { details });
+    }, {
+      fix: {
+        sv: 'Minst ett team behöver arbeta i grundskolan eller gymnasieskolan, med arbete som inte gäller uppdragsutbildning.',
+        en: 'At least one team needs to work in grundskola or gymnasieskola, in work that does not concern contract education.',
+      },
+      fixData: { kind: 'serve_school_form', options: ['grundskola', 'gymnasieskola'] },
+      details,
+    });
   }
   if (!first) {
     return finding(definition, lang, question.where, 'pass', {
