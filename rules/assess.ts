@@ -28,6 +28,7 @@ import {
   checkStaffing,
   dailyStaffing,
   examine,
+  highest,
   hundredths,
   type Contribution,
   type DailyStaffing,
@@ -240,7 +241,7 @@ function assessTeam(facts: TeamFacts, context: TeamContext): TeamResult {
 
   // D10: requested fte is the highest daily sum of the funded school-side members.
   const requestingMembers = members.filter((m, i) => m.member.side === 'school' && costs[i].eligibleCost !== '0');
-  const requested = dailyStaffing(period, contributions(requestingMembers, () => true)).school.reduce((a, b) => Math.max(a, b), 0);
+  const requested = highest(dailyStaffing(period, contributions(requestingMembers, () => true)), 'school');
   const shares = ruleSet.priorityTiers.value
     ? priorityShares(team, status, requested, hundredths(team.previouslyGrantedFte))
     : [];

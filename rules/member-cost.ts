@@ -8,7 +8,7 @@
  * zero, from the exact value.
  */
 import type { RuleDefinition } from './rule.ts';
-import { dateOf, daysInMonth, dayNumber } from './dates.ts';
+import { civilFromDays, daysInMonth } from './dates.ts';
 import { Money, wholeKronor } from './money.ts';
 import type { DayRange } from './staffing.ts';
 import type { Member } from './types.ts';
@@ -32,6 +32,7 @@ export interface MemberCost {
 }
 
 const ZERO: MemberCost = { eligibleCost: '0', grant: '0' };
+const ONE = new Money(1);
 
 /**
  * The months the member is active in, as one exact fraction: full months count 1, a part
@@ -41,13 +42,11 @@ const ZERO: MemberCost = { eligibleCost: '0', grant: '0' };
 export function activeMonths(days: DayRange): { numerator: number; denominator: number } {
   let numerator = 0;
   let denominator = 1;
+  let { year, month, day } = civilFromDays(days.first);
   let cursor = days.first;
   while (cursor <= days.last) {
-    const date = dateOf(cursor);
-    const year = Number(date.slice(0, 4));
-    const month = Number(date.slice(5, 7));
     const length = daysInMonth(year, month);
-    const monthLast = dayNumber(date) - Number(date.slice(8, 10)) + length;
+    const monthLast = cursor - day + length;
     const active = Math.min(monthLast, days.last) - cursor + 1;
     if (active === length) {
       numerator += denominator;
@@ -58,6 +57,9 @@ export function activeMonths(days: DayRange): { numerator: number; denominator: 
       denominator = (denominator / common) * length;
     }
     cursor = monthLast + 1;
+    day = 1;
+    month = month === 12 ? 1 : month + 1;
+    if (month === 1) year += 1;
   }
   return { numerator, denominator };
 }
@@ -76,11 +78,11 @@ export function memberCost(
 ): MemberCost {
   if (!eligible || !activeDays) return ZERO;
   const months = activeMonths(activeDays);
-  const exactCost = new Money(member.monthlySalary)
-    .times(new Money(1).plus(member.employerCostRate))
-    .times(member.fte)
-    .times(new Money(1).minus(member.otherFundingShare))
-    .times(months.numerator)
-    .dividedBy(months.denominator);
+  // Factors that are exactly 0 or 1 (the usual rate for an assignment, no other funding, whole
+  // months) are skipped: the result is the same, with fewer decimal operations.
+  let exactCost = new Money(member.monthlySalary).times(member.fte).times(months.numerator);
+  if (member.employerCostRate !== '0') exactCost = exactCost.times(ONE.plus(member.employerCostRate));
+  if (member.otherFundingShare !== '0') exactCost = exactCost.times(ONE.minus(member.otherFundingShare));
+  if (months.denominator !== 1) exactCost = exactCost.dividedBy(months.denominator);
   return { eligibleCost: wholeKronor(exactCost), grant: wholeKronor(exactCost.times(grantShare)) };
 }

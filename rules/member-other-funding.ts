@@ -21,13 +21,13 @@ export const memberOtherFunding: RuleDefinition = {
 export function checkMemberOtherFunding(member: Member, team: number, lang: Lang): Finding {
   const where = { scope: 'member' as const, team, member: member.id };
   const id = member.id;
-  const share = new Money(member.otherFundingShare);
-  if (share.isZero()) {
+  if (member.otherFundingShare === '0') {
     return finding(memberOtherFunding, lang, where, 'pass', {
       sv: `${id}s kostnad finansieras inte av andra statsbidrag.`,
       en: `${id}'s cost is not funded by other state grants.`,
     });
   }
+  const share = new Money(member.otherFundingShare);
   const percent = share.times(100).toDecimalPlaces(2).toString();
   const shown = lang === 'sv' ? percent.replace('.', ',') : percent;
   if (share.gte(1)) {

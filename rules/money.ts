@@ -10,7 +10,7 @@ export type Money = InstanceType<typeof Money>;
 
 /** Whole kronor, half away from zero (D6), as a plain string. */
 export function wholeKronor(value: Money): string {
-  return value.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0);
+  return value.toFixed(0, Decimal.ROUND_HALF_UP);
 }
 
 /** The sum of whole-krona strings, as a string: totals are sums of the rounded lines (D6). */

@@ -21,11 +21,15 @@ export function hundredths(fte: string): number {
   return Number(whole) * 100 + Number(fraction.padEnd(2, '0').slice(0, 2));
 }
 
-/** The daily fte sums of each side over a span of days. */
+/**
+ * The daily fte sums of each side over a span of days, as runs of days with the same sums:
+ * the sums change only where someone starts or stops, so a team of a few members has a few
+ * runs however long the period.
+ */
 export interface DailyStaffing {
   span: DayRange;
-  school: Int32Array;
-  socialServices: Int32Array;
+  /** Consecutive, covering the span. */
+  runs: Array<DayRange & { school: number; socialServices: number }>;
 }
 
 export interface Contribution {
@@ -35,32 +39,44 @@ export interface Contribution {
 }
 
 export function dailyStaffing(span: DayRange, contributions: Iterable<Contribution>): DailyStaffing {
-  const length = span.last - span.first + 1;
-  const school = new Int32Array(length + 1);
-  const socialServices = new Int32Array(length + 1);
-  // Difference arrays: add at the first day, take away after the last, then sum up.
+  // Changes in the sums: +fte on a member's first day, −fte the day after their last.
+  const changes: Array<{ day: number; school: number; socialServices: number }> = [];
   for (const { side, hundredths: fte, days } of contributions) {
-    const target = side === 'school' ? school : socialServices;
-    const first = Math.max(days.first, span.first) - span.first;
-    const last = Math.min(days.last, span.last) - span.first;
+    const first = Math.max(days.first, span.first);
+    const last = Math.min(days.last, span.last);
     if (first > last) continue;
-    target[first] += fte;
-    target[last + 1] -= fte;
+    const school = side === 'school' ? fte : 0;
+    const socialServices = side === 'school' ? 0 : fte;
+    changes.push({ day: first, school, socialServices });
+    if (last < span.last) changes.push({ day: last + 1, school: -school, socialServices: -socialServices });
   }
-  for (let day = 1; day < length; day++) {
-    school[day] += school[day - 1];
-    socialServices[day] += socialServices[day - 1];
+  changes.sort((a, b) => a.day - b.day);
+  const runs: DailyStaffing['runs'] = [];
+  let school = 0;
+  let socialServices = 0;
+  let runStart = span.first;
+  for (let i = 0; i <= changes.length; i++) {
+    const change = changes[i];
+    const day = change ? change.day : span.last + 1;
+    if (day > runStart) {
+      runs.push({ first: runStart, last: day - 1, school, socialServices });
+      runStart = day;
+    }
+    if (change) {
+      school += change.school;
+      socialServices += change.socialServices;
+    }
   }
-  return { span, school: school.subarray(0, length), socialServices: socialServices.subarray(0, length) };
+  return { span, runs };
 }
 
 /** What a staffing rule measures: one side, or both together. */
 export type Measure = 'school' | 'social_services' | 'total';
 
-function valueOn(staffing: DailyStaffing, measure: Measure, index: number): number {
-  if (measure === 'school') return staffing.school[index];
-  if (measure === 'social_services') return staffing.socialServices[index];
-  return staffing.school[index] + staffing.socialServices[index];
+function valueOf(run: { school: number; socialServices: number }, measure: Measure): number {
+  if (measure === 'school') return run.school;
+  if (measure === 'social_services') return run.socialServices;
+  return run.school + run.socialServices;
 }
 
 export interface Shortfall extends DayRange {
@@ -76,41 +92,54 @@ export interface Examination {
   testedDays: number;
 }
 
+/** Calls `visit` with each stretch of tested days and its sums, in date order. */
+function eachTestedStretch(staffing: DailyStaffing, tested: DayRange[], visit: (first: number, last: number, run: DailyStaffing['runs'][number]) => void) {
+  for (const range of tested) {
+    for (const run of staffing.runs) {
+      const first = Math.max(run.first, range.first);
+      const last = Math.min(run.last, range.last);
+      if (first <= last) visit(first, last, run);
+    }
+  }
+}
+
 /** The lowest daily sum and the runs of days below `minimum` over the tested ranges. */
 export function examine(staffing: DailyStaffing, measure: Measure, tested: DayRange[], minimum: number): Examination {
   let lowest = Number.POSITIVE_INFINITY;
   let testedDays = 0;
   const shortfalls: Shortfall[] = [];
-  for (const range of tested) {
-    let open: Shortfall | undefined;
-    for (let day = range.first; day <= range.last; day++) {
-      const value = valueOn(staffing, measure, day - staffing.span.first);
-      testedDays++;
-      if (value < lowest) lowest = value;
-      if (value >= minimum) {
-        open = undefined;
-      } else if (open) {
-        open.last = day;
-        open.deficit = Math.max(open.deficit, minimum - value);
-      } else {
-        open = { first: day, last: day, deficit: minimum - value };
-        shortfalls.push(open);
-      }
+  let open: Shortfall | undefined;
+  eachTestedStretch(staffing, tested, (first, last, run) => {
+    const value = valueOf(run, measure);
+    testedDays += last - first + 1;
+    if (value < lowest) lowest = value;
+    if (value >= minimum) {
+      open = undefined;
+    } else if (open && open.last + 1 === first) {
+      open.last = last;
+      open.deficit = Math.max(open.deficit, minimum - value);
+    } else {
+      open = { first, last, deficit: minimum - value };
+      shortfalls.push(open);
     }
-  }
+  });
   return { lowest: testedDays ? lowest : 0, shortfalls, testedDays };
 }
 
 /** True when the measure reaches the minimum on every tested day (and some day is tested). */
 export function meets(staffing: DailyStaffing, measure: Measure, tested: DayRange[], minimum: number): boolean {
   let testedDays = 0;
-  for (const range of tested) {
-    for (let day = range.first; day <= range.last; day++) {
-      if (valueOn(staffing, measure, day - staffing.span.first) < minimum) return false;
-      testedDays++;
-    }
-  }
-  return testedDays > 0;
+  let short = false;
+  eachTestedStretch(staffing, tested, (first, last, run) => {
+    testedDays += last - first + 1;
+    if (valueOf(run, measure) < minimum) short = true;
+  });
+  return testedDays > 0 && !short;
+}
+
+/** The highest daily sum of the measure over the whole span. */
+export function highest(staffing: DailyStaffing, measure: Measure): number {
+  return staffing.runs.reduce((max, run) => Math.max(max, valueOf(run, measure)), 0);
 }
 
 /** Everything a staffing rule needs to judge one team, or all teams together. */
