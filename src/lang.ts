@@ -6,7 +6,10 @@ export function langOf(query: unknown): Lang {
   return lang === 'en' ? 'en' : 'sv';
 }
 
+// Swedish dates are written YYYY-MM-DD; one formatter, as making one per call is slow.
+const swedishDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
+
 /** Today's date in Sweden, YYYY-MM-DD: the evaluation date of an assessment made now. */
 export function todayInSweden(now: Date = new Date()): string {
-  return now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+  return swedishDate.format(now);
 }
