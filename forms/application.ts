@@ -8,6 +8,7 @@
  */
 import { Decimal } from 'decimal.js';
 import * as z from 'zod';
+import { daysInMonth } from '../rules/dates.ts';
 import type { RuleSet } from '../rules/params/rule-set.ts';
 import { knownGrantYears, ruleSetFor } from '../rules/rule-sets.ts';
 import type { Application, DateRange, Lang } from '../rules/types.ts';
@@ -71,9 +72,9 @@ function isoDate(key: MessageKey) {
 function isRealDate(text: string): boolean {
   const match = ISO_DATE.exec(text);
   if (!match) return false;
-  const [year, month, day] = match.slice(1).map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(match[1]), month);
 }
 
 /**
@@ -105,11 +106,13 @@ interface DecimalRule {
 
 /** A non-negative decimal written with digits and an optional dot ("0.5", "42000"; not "0,5" or "1e3"). */
 function decimal(key: MessageKey, { min, max, exclusiveMin = false, maxDecimals, places }: DecimalRule) {
+  const lowest = new Decimal(min);
+  const highest = new Decimal(max);
   return fromText(key, (text) => {
     if (!DECIMAL.test(text)) return undefined;
     const value = new Decimal(text);
-    const aboveMin = exclusiveMin ? value.gt(min) : value.gte(min);
-    if (!aboveMin || value.gt(max) || value.decimalPlaces() > maxDecimals) return undefined;
+    const aboveMin = exclusiveMin ? value.gt(lowest) : value.gte(lowest);
+    if (!aboveMin || value.gt(highest) || value.decimalPlaces() > maxDecimals) return undefined;
     return places === undefined ? value.toFixed() : value.toFixed(places);
   });
 }
