@@ -1,3 +1,4 @@
+import { minima } from './minima.ts';
 import { sources } from './sources.ts';
 import type { RuleSetDefinition } from './rule-set.ts';
 
@@ -10,10 +11,7 @@ export const sfs2023179: RuleSetDefinition = {
   },
   wording: 'Förordning (2023:179) om statsbidrag för personalkostnader för skolsociala team, ursprunglig lydelse',
   grantShare: { value: '0.5', source: sources.skolverket2023 },
-  minSchoolFte: { value: '1.00', source: sources.ordinance },
-  minSocialServicesFte: { value: '1.00', source: sources.ordinance },
-  minTeamFte: { value: '2.00', source: sources.ordinance },
-  minEngagementMonths: { value: 6, source: sources.ordinance },
+  ...minima,
   skolverketFundsSocialServices: { value: 'not_independent', source: sources.skolverket2023 },
   priorityTiers: { value: false, source: sources.ordinance, note: 'urvalsordningen för 2023 är inte bekräftad' },
   knownDemand: undefined,

@@ -1,3 +1,4 @@
+import { minima } from './minima.ts';
 import { sources } from './sources.ts';
 import type { RuleSetDefinition, YearParameters } from './rule-set.ts';
 
@@ -17,10 +18,7 @@ export const sfs2023946: RuleSetDefinition = {
   },
   wording: 'Förordning (2023:179) om statsbidrag för personalkostnader för skolsociala team, i lydelse enligt SFS 2023:946',
   grantShare: { value: '0.5', source: sources.reprint },
-  minSchoolFte: { value: '1.00', source: sources.ordinance },
-  minSocialServicesFte: { value: '1.00', source: sources.ordinance },
-  minTeamFte: { value: '2.00', source: sources.ordinance },
-  minEngagementMonths: { value: 6, source: sources.ordinance },
+  ...minima,
   skolverketFundsSocialServices: { value: 'none', source: sources.reprint },
   priorityTiers: { value: true, source: sources.reprint },
   knownDemand: {
