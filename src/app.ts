@@ -4,6 +4,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import errors from './plugins/errors.ts';
+import forms from './plugins/forms.ts';
 import securityHeaders from './plugins/security-headers.ts';
 import assessments from './routes/api/assessments.ts';
 import ruleSets from './routes/api/rule-sets.ts';
@@ -18,8 +19,9 @@ export const BODY_LIMIT = 1024 * 1024;
 
 const app: FastifyPluginAsync = async (fastify) => {
   await fastify.register(securityHeaders);
-  await fastify.register(errors);
   await fastify.register(views);
+  await fastify.register(errors);
+  await fastify.register(forms);
   await fastify.register(health);
   await fastify.register(assessments);
   await fastify.register(ruleSets);

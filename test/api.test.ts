@@ -188,8 +188,8 @@ describe('drift och säkerhet', () => {
     assert.equal(response.headers['x-content-type-options'], 'nosniff');
   });
 
-  test('en okänd väg ger 404 som JSON', async () => {
-    const response = await app.inject({ method: 'GET', url: '/finns-inte' });
+  test('en okänd väg i API:et ger 404 som JSON', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/v1/finns-inte' });
     assert.equal(response.statusCode, 404);
     assert.deepEqual(response.json(), { error: 'not_found' });
   });

@@ -52,3 +52,22 @@ test('stilmallen serveras av appen själv', async () => {
   assert.equal(response.statusCode, 200);
   assert.match(String(response.headers['content-type']), /text\/css/);
 });
+
+test('en sida som inte finns ger en lugn felsida på svenska med 404', async () => {
+  const response = await get('/finns-inte');
+  assert.equal(response.statusCode, 404);
+  assert.match(String(response.headers['content-type']), /text\/html/);
+  assert.match(response.body, /<h1>Sidan finns inte<\/h1>/);
+});
+
+test('ett formulär utan CSRF-token avvisas med 403 och en felsida', async () => {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/finns-inte',
+    payload: 'a=1',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  assert.equal(response.statusCode, 403);
+  assert.match(response.body, /Formuläret kunde inte skickas/);
+  assert.doesNotMatch(response.body, /FST_|stack|Error:/);
+});

@@ -1,10 +1,13 @@
 /**
- * Errors as calm JSON: the client's mistakes get their status and a short code; anything
- * else is a 500 whose body says nothing about the inside. The log gets the error, never the
- * request body (it can hold salaries).
+ * Errors told calmly. The JSON API (/api/) answers with a status and a short code; pages get
+ * a plain page in the user's language that says what to do. The client's mistakes keep their
+ * status; anything else is a 500 that says nothing about the inside. The log gets the error,
+ * never the request body (it can hold salaries).
  */
 import fp from 'fastify-plugin';
-import type { FastifyError } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { langOf } from '../lang.ts';
+import { pageData } from '../page.ts';
 
 /** Fastify's own client-error codes and what we call them in the API. */
 const clientErrors: Record<string, { status: number; error: string }> = {
@@ -13,23 +16,55 @@ const clientErrors: Record<string, { status: number; error: string }> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, error: 'invalid_content_length' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, error: 'invalid_json' },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, error: 'invalid_json' },
+  FST_CSRF_INVALID_TOKEN: { status: 403, error: 'invalid_csrf_token' },
+  FST_CSRF_MISSING_SECRET: { status: 403, error: 'invalid_csrf_token' },
 };
+
+const pageTexts = {
+  sv: {
+    400: ['Något i förfrågan var fel', 'Gå tillbaka och försök igen. Det du redan har sparat finns kvar.'],
+    403: ['Formuläret kunde inte skickas', 'Det kan bero på att sidan har varit öppen länge. Gå tillbaka, ladda om sidan och försök igen. Det du redan har sparat finns kvar.'],
+    404: ['Sidan finns inte', 'Kontrollera adressen. Om du följde en länk till ett sparat utkast kan det ha raderats eller blivit för gammalt.'],
+    413: ['Det du skickade var för stort', 'Gå tillbaka och skicka mindre på en gång. Det du redan har sparat finns kvar.'],
+    500: ['Något gick fel hos oss', 'Det du redan har sparat finns kvar. Försök igen om en stund.'],
+  },
+  en: {
+    400: ['Something in the request was wrong', 'Go back and try again. What you have already saved is kept.'],
+    403: ['The form could not be sent', 'The page may have been open for a long time. Go back, reload the page and try again. What you have already saved is kept.'],
+    404: ['Page not found', 'Check the address. If you followed a link to a saved draft, it may have been deleted or become too old.'],
+    413: ['What you sent was too large', 'Go back and send less at a time. What you have already saved is kept.'],
+    500: ['Something went wrong on our side', 'What you have already saved is kept. Try again in a while.'],
+  },
+} as const;
+
+type PageStatus = keyof (typeof pageTexts)['sv'];
+
+function isApi(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/');
+}
+
+function sendError(request: FastifyRequest, reply: FastifyReply, status: number, code: string) {
+  reply.status(status);
+  if (isApi(request)) return reply.send({ error: code });
+  const lang = langOf(request.query);
+  const known = (status in pageTexts.sv ? status : status >= 500 ? 500 : 400) as PageStatus;
+  const [heading, advice] = pageTexts[lang][known];
+  return reply.view('error.eta', { ...pageData(lang, request.url.split('?')[0], heading), heading, advice });
+}
 
 export default fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
       const known = clientErrors[error.code];
-      if (known) return reply.status(known.status).send({ error: known.error });
-      if (error instanceof SyntaxError || error.statusCode === 400) {
-        return reply.status(400).send({ error: error instanceof SyntaxError ? 'invalid_json' : 'bad_request' });
-      }
+      if (known) return sendError(request, reply, known.status, known.error);
+      if (error instanceof SyntaxError) return sendError(request, reply, 400, 'invalid_json');
       if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-        return reply.status(error.statusCode).send({ error: 'bad_request' });
+        return sendError(request, reply, error.statusCode, 'bad_request');
       }
       request.log.error({ err: { type: error.name, code: error.code, message: error.message, stack: error.stack } }, 'unexpected error');
-      return reply.status(500).send({ error: 'internal_error' });
+      return sendError(request, reply, 500, 'internal_error');
     });
-    app.setNotFoundHandler((_request, reply) => reply.status(404).send({ error: 'not_found' }));
+    app.setNotFoundHandler((request, reply) => sendError(request, reply, 404, 'not_found'));
   },
   { name: 'errors' },
 );

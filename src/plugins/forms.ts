@@ -1,0 +1,31 @@
+/**
+ * What the HTML forms need: urlencoded bodies, cookies, and CSRF protection on every POST a
+ * page sends. The token's secret lives in an HttpOnly, SameSite cookie (Secure when the request
+ * came over HTTPS); each form carries the token in a hidden `_csrf` field.
+ *
+ * The JSON API (/api/) is exempt: it accepts only application/json, which a cross-site form
+ * cannot send without a CORS preflight, and it uses no cookies, so there is nothing to forge.
+ */
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import fp from 'fastify-plugin';
+
+export const CSRF_FIELD = '_csrf';
+
+export default fp(
+  async (app) => {
+    await app.register(formbody);
+    await app.register(cookie);
+    await app.register(csrf, {
+      cookieKey: 'sst_csrf',
+      cookieOpts: { httpOnly: true, sameSite: 'lax', path: '/', secure: 'auto' },
+      getToken: (request) => (request.body as Record<string, string> | undefined)?.[CSRF_FIELD],
+    });
+    app.addHook('preHandler', (request, reply, done) => {
+      if (request.method !== 'POST' || request.url.startsWith('/api/')) return done();
+      app.csrfProtection(request, reply, done);
+    });
+  },
+  { name: 'forms', dependencies: [] },
+);
