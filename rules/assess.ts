@@ -5,7 +5,7 @@
  */
 import { checkApplicationWindow } from './application-window.ts';
 import { checkContractEducation } from './contract-education.ts';
-import { dayNumber, overlap } from './dates.ts';
+import { dateOf, dayNumber, overlap } from './dates.ts';
 import { checkGrantYear } from './grant-year.ts';
 import { checkIndependentOwnStaff } from './independent-own-staff.ts';
 import { checkMatchedAllocation, matchedAmounts, municipalityTotals } from './matched-allocation.ts';
@@ -280,6 +280,12 @@ function assessTeam(facts: TeamFacts, context: TeamContext): TeamResult {
     period: { ...facts.periodDates },
     status,
     fte: { schoolMin: lowest('school'), socialServicesMin: lowest('social_services'), totalMin: lowest('total') },
+    staffing: own.qualifying.runs.map((run) => ({
+      from: dateOf(run.first),
+      to: dateOf(run.last),
+      school: (run.school / 100).toFixed(2),
+      socialServices: (run.socialServices / 100).toFixed(2),
+    })),
     requestedFte: (requested / 100).toFixed(2),
     priorityTier: shares.map((s) => s.tier),
     priorityShares: shares.map((s) => ({ tier: s.tier, fte: (s.hundredths / 100).toFixed(2) })),

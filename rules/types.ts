@@ -138,6 +138,8 @@ export interface TeamResult {
   period: DateRange;
   status: TeamStatus;
   fte: { schoolMin: string; socialServicesMin: string; totalMin: string };
+  /** Day-by-day staffing as runs of days with the same sums, counting qualifying members (D14). */
+  staffing: Array<DateRange & { school: string; socialServices: string }>;
   /** Requested school-side fte (D10) and the tiers it falls in. */
   requestedFte: string;
   priorityTier: number[];

@@ -46,6 +46,7 @@ export const assessmentSchema = z.object({
       period: range,
       status: z.enum(['eligible', 'eligible_aggregate_only', 'needs_review', 'not_eligible']),
       fte: z.object({ schoolMin: fte, socialServicesMin: fte, totalMin: fte }),
+      staffing: z.array(range.extend({ school: fte, socialServices: fte })).describe('Daily fte per side as runs of days, qualifying members only'),
       requestedFte: fte,
       priorityTier: z.array(z.number().int().min(1).max(4)),
       priorityShares: z.array(z.object({ tier: z.number().int(), fte })),
