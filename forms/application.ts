@@ -16,6 +16,7 @@ import { allowed, isMessageKey, translate } from './application-messages.ts';
 import type { MessageKey } from './application-messages.ts';
 import { isMunicipalityCode } from './municipalities.ts';
 import { normaliseOrgNumber, orgNumberProblem } from './org-number.ts';
+import { whenValid } from './page-form.ts';
 
 export type ParseResult =
   | { ok: true; application: Application; ruleSet: RuleSet }
@@ -128,18 +129,6 @@ function report(
   { path = [], params }: { path?: PropertyKey[]; params?: Record<string, unknown> } = {},
 ) {
   ctx.addIssue({ code: 'custom', message: key, path, params });
-}
-
-/**
- * Run a cross-field check only when its object parsed and the fields it reads are valid, so
- * it neither reads junk nor repeats a problem already reported (zod would skip it on any
- * earlier problem, also one in an unrelated field).
- */
-function whenValid(...fields: string[]) {
-  return {
-    when: (payload: z.core.ParsePayload) =>
-      !payload.issues.some(({ path = [] }) => path.length === 0 || fields.includes(String(path[0]))),
-  };
 }
 
 // ---------------------------------------------------------------------------------------------

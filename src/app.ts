@@ -1,8 +1,23 @@
 /**
  * The application as a Fastify plugin: the server and the tests build it the same way.
- * Plugins first (security headers, error handling), then one route file per resource.
+ * Plugins first (security headers, views, error handling, forms, drafts), then one route file
+ * per page or API resource.
  */
 import type { FastifyPluginAsync } from 'fastify';
+import drafts, { type DraftsOptions } from './plugins/drafts.ts';
+import accessibility from './routes/accessibility.ts';
+import checkAnswers from './routes/journey/check-answers.ts';
+import deleteDraft from './routes/journey/delete-draft.ts';
+import grantYear from './routes/journey/grant-year.ts';
+import member from './routes/journey/member.ts';
+import members from './routes/journey/members.ts';
+import organiser from './routes/journey/organiser.ts';
+import removeMember from './routes/journey/remove-member.ts';
+import removeTeam from './routes/journey/remove-team.ts';
+import result from './routes/journey/result.ts';
+import startDraft from './routes/journey/start-draft.ts';
+import team from './routes/journey/team.ts';
+import teams from './routes/journey/teams.ts';
 import errors from './plugins/errors.ts';
 import forms from './plugins/forms.ts';
 import securityHeaders from './plugins/security-headers.ts';
@@ -17,17 +32,37 @@ import views from './plugins/views.ts';
 /** Requests larger than this get 413: room for 20 teams of 50 members with long notes. */
 export const BODY_LIMIT = 1024 * 1024;
 
-const app: FastifyPluginAsync = async (fastify) => {
+export interface AppOptions {
+  /** Where drafts are kept: the embedded database's directory, or a PostgreSQL server. */
+  drafts: DraftsOptions;
+}
+
+const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(securityHeaders);
   await fastify.register(views);
   await fastify.register(errors);
   await fastify.register(forms);
+  await fastify.register(drafts, options.drafts);
   await fastify.register(health);
   await fastify.register(assessments);
   await fastify.register(ruleSets);
   await fastify.register(openapi);
   await fastify.register(start);
   await fastify.register(rules);
+  await fastify.register(accessibility);
+  // The guided check, in the order of src/journey.ts.
+  await fastify.register(startDraft);
+  await fastify.register(grantYear);
+  await fastify.register(organiser);
+  await fastify.register(teams);
+  await fastify.register(team);
+  await fastify.register(removeTeam);
+  await fastify.register(members);
+  await fastify.register(member);
+  await fastify.register(removeMember);
+  await fastify.register(checkAnswers);
+  await fastify.register(result);
+  await fastify.register(deleteDraft);
 };
 
 export default app;

@@ -8,6 +8,13 @@ const environment = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Where the embedded database (PGlite) keeps drafts; created if missing. One server process per DATA_DIR. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** A PostgreSQL server to keep drafts in instead of DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
 });
 
 export type Config = z.infer<typeof environment>;

@@ -1,4 +1,6 @@
-/** What every page's layout needs: the language, the title and the link to the other language. */
+/** What every page's layout needs, and how a form page is rendered. */
+import type { FastifyReply } from 'fastify';
+import type { FieldError } from '../forms/page-form.ts';
 import type { Lang } from '../rules/types.ts';
 
 export function pageData(lang: Lang, path: string, title: string) {
@@ -10,4 +12,25 @@ export function pageData(lang: Lang, path: string, title: string) {
         ? { lang: 'en', label: 'In English', href: `${path}?lang=en` }
         : { lang: 'sv', label: 'På svenska', href: path },
   };
+}
+
+/**
+ * Renders a page with a form: the CSRF token for its POST, the error summary when there are
+ * problems (then status 422 and "Fel: " before the title, so a screen reader hears it first).
+ */
+export async function renderForm(
+  reply: FastifyReply,
+  view: string,
+  page: { lang: Lang; path: string; title: string; errors?: FieldError[] } & Record<string, unknown>,
+) {
+  const errors = page.errors ?? [];
+  const title = errors.length ? `${page.lang === 'sv' ? 'Fel' : 'Error'}: ${page.title}` : page.title;
+  const csrfToken = reply.generateCsrf();
+  return reply
+    .status(errors.length ? 422 : 200)
+    .view(view, { ...page, ...pageData(page.lang, page.path, title), errors, errorFor: errorLookup(errors), csrfToken });
+}
+
+function errorLookup(errors: FieldError[]) {
+  return (field: string) => errors.find((e) => e.field === field)?.message;
 }

@@ -6,7 +6,7 @@ import { serverOptions } from './server-options.ts';
 
 const config = readConfig();
 const server = Fastify(serverOptions({ logLevel: config.LOG_LEVEL }));
-await server.register(app);
+await server.register(app, { drafts: { dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL } });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

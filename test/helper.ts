@@ -1,11 +1,17 @@
 /** Builds the app as the server does, for tests that call it with app.inject. */
-import Fastify, { type FastifyInstance } from 'fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import app from '../src/app.ts';
 import { serverOptions } from '../src/server-options.ts';
 
-export async function buildApp(): Promise<FastifyInstance> {
-  const fastify = Fastify(serverOptions());
-  await fastify.register(app);
+/** The app on a fresh embedded database in a temporary directory, removed on close. */
+export async function buildApp(overrides: FastifyServerOptions = {}): Promise<FastifyInstance> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sst-bidrag-test-'));
+  const fastify = Fastify({ ...serverOptions(), ...overrides });
+  await fastify.register(app, { drafts: { dataDir } });
+  fastify.addHook('onClose', async () => rmSync(dataDir, { recursive: true, force: true }));
   await fastify.ready();
   return fastify;
 }

@@ -1,10 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
-import Fastify from 'fastify';
-import app from '../src/app.ts';
 import { serverOptions } from '../src/server-options.ts';
 import { buildApplication } from './application-builder.ts';
+import { buildApp } from './helper.ts';
 
 test('loggen får metod, väg och status men aldrig löner, roller eller frågesträngar', async () => {
   const lines: string[] = [];
@@ -15,8 +14,7 @@ test('loggen får metod, väg och status men aldrig löner, roller eller fråges
     },
   });
   const options = serverOptions({ logLevel: 'info' });
-  const fastify = Fastify({ ...options, logger: { ...(options.logger as object), stream } });
-  await fastify.register(app);
+  const fastify = await buildApp({ logger: { ...(options.logger as object), stream } });
   const application = buildApplication({
     teams: [{ members: [{ side: 'school', role: 'Anna Andersson, kurator', monthlySalary: '45678.91' }, { side: 'social_services' }] }],
   });

@@ -1,11 +1,14 @@
-/** Server-rendered pages with eta templates from views/, and the stylesheet they use. */
+/** Server-rendered pages with eta templates from views/, and the two assets they use. */
 import { readFileSync } from 'node:fs';
 import view from '@fastify/view';
 import { Eta } from 'eta';
 import fp from 'fastify-plugin';
 
 const viewsDir = new URL('../../views/', import.meta.url);
-const stylesheet = readFileSync(new URL('assets/site.css', viewsDir));
+const assets = {
+  'site.css': { type: 'text/css; charset=utf-8', body: readFileSync(new URL('assets/site.css', viewsDir)) },
+  'enhance.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(new URL('assets/enhance.js', viewsDir)) },
+};
 
 export default fp(
   async (app) => {
@@ -14,9 +17,11 @@ export default fp(
       templates: viewsDir.pathname,
       production: true,
     });
-    app.get('/assets/site.css', async (_request, reply) =>
-      reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(stylesheet),
-    );
+    for (const [name, asset] of Object.entries(assets)) {
+      app.get(`/assets/${name}`, async (_request, reply) =>
+        reply.type(asset.type).header('cache-control', 'public, max-age=3600').send(asset.body),
+      );
+    }
   },
   { name: 'views' },
 );

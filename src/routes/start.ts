@@ -1,7 +1,8 @@
 /** GET /: what the tool does, for whom, what to have at hand, and where to go. */
 import type { FastifyPluginAsync } from 'fastify';
 import { langOf } from '../lang.ts';
-import { pageData } from '../page.ts';
+import { inLang } from '../journey.ts';
+import { renderForm } from '../page.ts';
 
 const text = {
   sv: {
@@ -26,6 +27,8 @@ const text = {
     rulesLink: 'Reglerna som verktyget tillämpar',
     apiLink: 'Beskrivning av API:et (OpenAPI, JSON)',
     notSubmitted: 'Verktyget lämnar inte in någon ansökan. Ansökan görs av huvudmannen i Skolverkets e-tjänst, och kommunen rekvirerar sin del från Socialstyrelsen.',
+    start: 'Starta',
+    saved: 'Det du fyller i sparas som ett utkast medan du går. Du kan sluta och fortsätta en annan dag med länken till utkastet.',
   },
   en: {
     title: 'State grant for school-social teams',
@@ -49,16 +52,21 @@ const text = {
     rulesLink: 'The rules the tool applies',
     apiLink: 'API description (OpenAPI, JSON)',
     notSubmitted: 'The tool does not submit any application. The organiser applies in Skolverket\'s e-service, and the municipality requisitions its part from Socialstyrelsen.',
+    start: 'Start',
+    saved: 'What you fill in is saved as a draft as you go. You can stop and continue another day with the link to the draft.',
   },
 };
 
 const start: FastifyPluginAsync = async (app) => {
   app.get('/', async (request, reply) => {
     const lang = langOf(request.query);
-    return reply.view('start.eta', {
-      ...pageData(lang, '/', text[lang].title),
+    return renderForm(reply, 'start.eta', {
+      lang,
+      path: '/',
+      title: text[lang].title,
       text: text[lang],
-      rulesHref: lang === 'sv' ? '/regler' : '/regler?lang=en',
+      action: inLang('/ansokan', lang),
+      rulesHref: inLang('/regler', lang),
     });
   });
 };

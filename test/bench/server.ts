@@ -7,12 +7,9 @@
  * Listens on 127.0.0.1 on a free port and prints the port as the first line on stdout.
  * Exits when its stdin closes, so it never outlives the benchmark that started it.
  */
-import Fastify from 'fastify';
-import app from '../../src/app.ts';
-import { serverOptions } from '../../src/server-options.ts';
+import { buildApp } from '../helper.ts';
 
-const server = Fastify(serverOptions());
-await server.register(app);
+const server = await buildApp();
 server.post('/bench/bare', async () => ({ ok: true }));
 
 const stop = () => {

@@ -1,0 +1,98 @@
+/** A member's page: side, role, engagement, fte, dates, education, origin and cost. */
+import * as z from 'zod';
+import { allowed } from './application-messages.ts';
+import { choice, date, decimal, optional, text, whenValid, type Messages } from './page-form.ts';
+
+export const memberForm = z
+  .object({
+    side: choice('side', allowed.side),
+    role: text('role', { max: 200, optional: true }),
+    engagement: choice('engagement', allowed.engagement),
+    fte: decimal('fte', { min: 0, exclusiveMin: true, max: 1, maxDecimals: 2, percent: true, places: 2 }),
+    start: date('start'),
+    end: optional(date('end')),
+    education: choice('education', allowed.education),
+    educationNote: text('educationNote', { max: 500, optional: true }),
+    origin: choice('origin', allowed.origin),
+    monthlySalary: decimal('monthlySalary', { min: 0, max: 10_000_000, maxDecimals: 2 }),
+    employerCostRate: optional(decimal('employerCostRate', { min: 0, max: 1, maxDecimals: 6, percent: true })),
+    otherFundingShare: optional(decimal('otherFundingShare', { min: 0, max: 1, maxDecimals: 6, percent: true })),
+  })
+  .superRefine((member, ctx) => {
+    if (member.end && member.end < member.start) ctx.addIssue({ code: 'custom', message: 'endBeforeStart', path: ['end'] });
+  }, whenValid('start', 'end'))
+  .superRefine((member, ctx) => {
+    const fitting: readonly string[] = allowed.educationBySide[member.side];
+    if (!fitting.includes(member.education)) ctx.addIssue({ code: 'custom', message: `education_${member.side}`, path: ['education'] });
+  }, whenValid('side', 'education'))
+  .transform((member) => ({
+    ...member,
+    end: member.end ?? null,
+    employerCostRate: member.employerCostRate ?? '0',
+    otherFundingShare: member.otherFundingShare ?? '0',
+  }));
+
+export const memberMessages: Messages = {
+  side: { sv: 'Välj om personen är skolpersonal eller kommer från socialtjänsten.', en: 'Choose whether the person is school staff or from social services.' },
+  role: { sv: 'Skriv rollen med högst 200 tecken.', en: 'Enter the role in at most 200 characters.' },
+  engagement: { sv: 'Välj anställning eller uppdrag.', en: 'Choose employment or assignment.' },
+  fte: {
+    sv: 'Skriv tjänstgöringsgraden i teamet, till exempel 0,5, 1 eller 50 %. Den ska vara större än 0 och högst 1.',
+    en: 'Enter the fte in the team, for example 0.5, 1 or 50 %. It must be above 0 and at most 1.',
+  },
+  start: { sv: 'Skriv första dagen som 2025-08-15 eller 15/8 2025.', en: 'Enter the first day as 2025-08-15 or 15/8 2025.' },
+  end: { sv: 'Skriv sista dagen som 2026-06-30 eller 30/6 2026, eller lämna tomt om den gäller tills vidare.', en: 'Enter the last day as 2026-06-30 or 30/6 2026, or leave it empty if open-ended.' },
+  endBeforeStart: { sv: 'Sista dagen ligger före första dagen. Skriv en sista dag som är samma dag eller senare.', en: 'The last day is before the first. Enter a last day on or after the first.' },
+  education: { sv: 'Välj personens utbildning, eller "Vet inte ännu".', en: 'Choose the person\'s education, or "Not known yet".' },
+  education_school: {
+    sv: 'För skolpersonal: välj examen eller kurser i psykosocialt arbete, ingen relevant utbildning eller vet inte ännu.',
+    en: 'For school staff: choose a degree or courses in psychosocial work, no relevant education, or not known yet.',
+  },
+  education_social_services: {
+    sv: 'För personal från socialtjänsten: välj socionomexamen, annan relevant examen, ingen relevant utbildning eller vet inte ännu.',
+    en: 'For social-services staff: choose socionomexamen, another relevant degree, no relevant education, or not known yet.',
+  },
+  educationNote: { sv: 'Skriv högst 500 tecken om utbildningen.', en: 'Write at most 500 characters about the education.' },
+  origin: { sv: 'Välj om personen är nytillsatt, tidigare finansierad med bidraget eller omfördelad.', en: 'Choose whether the person is newly engaged, previously funded by the grant, or redistributed.' },
+  monthlySalary: {
+    sv: 'Skriv månadslönen eller arvodet vid heltid i kronor, till exempel 42 000.',
+    en: 'Enter the monthly salary or fee at full time in kronor, for example 42 000.',
+  },
+  employerCostRate: {
+    sv: 'Skriv personalomkostnadspålägget i procent, till exempel 31,42 %, eller lämna tomt.',
+    en: 'Enter the employer cost rate as a percentage, for example 31.42 %, or leave it empty.',
+  },
+  otherFundingShare: {
+    sv: 'Skriv hur stor del andra statsbidrag betalar, till exempel 25 %, eller lämna tomt.',
+    en: 'Enter how much other state grants pay, for example 25 %, or leave it empty.',
+  },
+};
+
+export const memberLabels = {
+  sv: {
+    side: { school: 'Skolpersonal', social_services: 'Personal från socialtjänsten' },
+    engagement: { employment: 'Anställning', assignment: 'Uppdrag' },
+    education: {
+      psychosocial_degree: 'Examen i psykosocialt arbete (skolpersonal), till exempel socionom, psykolog eller beteendevetare',
+      psychosocial_training: 'Kurser i psykosocialt arbete (skolpersonal), till exempel KBT, MI eller familjeterapi',
+      socionomexamen: 'Socionomexamen (socialtjänsten)',
+      other_relevant_degree: 'Annan relevant examen på minst grundnivå (socialtjänsten)',
+      none: 'Ingen relevant utbildning',
+      unknown: 'Vet inte ännu',
+    },
+    origin: { new: 'Nytillsatt', previously_funded: 'Tidigare finansierad med bidraget', redistributed: 'Omfördelad från befintlig personal' },
+  },
+  en: {
+    side: { school: 'School staff', social_services: 'Social-services staff' },
+    engagement: { employment: 'Employment', assignment: 'Assignment' },
+    education: {
+      psychosocial_degree: 'Degree in psychosocial work (school staff), for example social worker, psychologist or behavioural scientist',
+      psychosocial_training: 'Courses in psychosocial work (school staff), for example CBT, MI or family therapy',
+      socionomexamen: 'Social work degree, socionomexamen (social services)',
+      other_relevant_degree: 'Another relevant degree at least at first-cycle level (social services)',
+      none: 'No relevant education',
+      unknown: 'Not known yet',
+    },
+    origin: { new: 'Newly engaged', previously_funded: 'Previously funded by the grant', redistributed: 'Redistributed from existing staff' },
+  },
+} as const;

@@ -1,0 +1,91 @@
+/**
+ * Validation of one page's form. Each field's schema reports the field's name as its message;
+ * the page's own messages (plain Swedish and English, saying what to do) are looked up by that
+ * name, so zod's wording never reaches the user. Problems come in the order of the fields.
+ */
+import { Decimal } from 'decimal.js';
+import * as z from 'zod';
+import type { Lang } from '../rules/types.ts';
+import { readDate, readDecimal } from './input.ts';
+
+export type Messages = Record<string, Record<Lang, string>>;
+export interface FieldError {
+  field: string;
+  message: string;
+}
+export type FormResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+export function validateForm<T>(schema: z.ZodType<T>, body: unknown, messages: Messages, lang: Lang): FormResult<T> {
+  const result = schema.safeParse(body ?? {});
+  if (result.success) return { ok: true, value: result.data };
+  const errors: FieldError[] = [];
+  for (const issue of result.error.issues) {
+    // The field is where the problem is; the message key is what the schema reported.
+    const key = issue.message in messages ? issue.message : String(issue.path[0]);
+    const field = issue.path.length ? String(issue.path[0]) : key;
+    if (errors.some((e) => e.field === field)) continue;
+    errors.push({ field, message: messages[key][lang] });
+  }
+  return { ok: false, errors };
+}
+
+/** A text box; empty means missing unless optional (then ''). */
+export function text(field: string, { max, optional = false }: { max: number; optional?: boolean }) {
+  const schema = z.string({ error: field }).trim().max(max, field);
+  return optional ? schema.default('') : schema.min(1, field);
+}
+
+/** One of the given values, from radio buttons or a select. */
+export function choice<const T extends readonly [string, ...string[]]>(field: string, values: T) {
+  return z.enum(values, { error: field });
+}
+
+/** Checkboxes: one ticked box arrives as a string, several as a list; at least one. */
+export function checkboxes<const T extends readonly [string, ...string[]]>(field: string, values: T) {
+  return z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(z.enum(values, { error: field }), { error: field }).min(1, field));
+}
+
+/** A number as people write it ("1 000", "0,5", "50 %" with `percent`), within the range. */
+export function decimal(
+  field: string,
+  { min, max, exclusiveMin = false, maxDecimals, percent = false, places }: { min: number; max: number; exclusiveMin?: boolean; maxDecimals: number; percent?: boolean; places?: number },
+) {
+  return z.string({ error: field }).transform((input, ctx) => {
+    const text = readDecimal(input, { percent });
+    const value = text === undefined ? undefined : new Decimal(text);
+    if (!value || (exclusiveMin ? value.lte(min) : value.lt(min)) || value.gt(max) || value.decimalPlaces() > maxDecimals) {
+      ctx.addIssue({ code: 'custom', message: field });
+      return z.NEVER;
+    }
+    return places === undefined ? value.toFixed() : value.toFixed(places);
+  });
+}
+
+/** A date as 2026-03-01 or 1/3 2026. */
+export function date(field: string) {
+  return z.string({ error: field }).transform((input, ctx) => {
+    const value = readDate(input);
+    if (value === undefined) {
+      ctx.addIssue({ code: 'custom', message: field });
+      return z.NEVER;
+    }
+    return value;
+  });
+}
+
+/** An optional field: an empty box is "not given". */
+export function optional<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+}
+
+/**
+ * Run a cross-field check only when its object parsed and the fields it reads are valid, so
+ * it neither reads junk nor repeats a problem already reported (zod would skip it on any
+ * earlier problem, also one in an unrelated field).
+ */
+export function whenValid(...fields: string[]) {
+  return {
+    when: (payload: z.core.ParsePayload) =>
+      !payload.issues.some(({ path = [] }) => path.length === 0 || fields.includes(String(path[0]))),
+  };
+}

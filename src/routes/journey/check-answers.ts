@@ -1,0 +1,162 @@
+/** /ansokan/{id}/kontrollera: every answer with an "Ändra" link, and anything still missing. */
+import type { FastifyPluginAsync } from 'fastify';
+import { showDecimal, showPercent } from '../../../forms/input.ts';
+import { memberLabels } from '../../../forms/member.ts';
+import { municipalityName } from '../../../forms/municipalities.ts';
+import { organiserTypeLabels } from '../../../forms/organiser.ts';
+import { schoolFormLabels } from '../../../forms/team.ts';
+import type { Lang } from '../../../rules/types.ts';
+import { assessDraft } from '../../drafts/assess-draft.ts';
+import type { DraftData } from '../../drafts/draft-data.ts';
+import { loadDraft } from '../../drafts/load.ts';
+import { DRAFT_RETENTION_DAYS } from '../../drafts/store.ts';
+import { draftPath, fromCheckAnswers, inLang, memberPath, teamPath } from '../../journey.ts';
+import { langOf } from '../../lang.ts';
+import { pageData } from '../../page.ts';
+
+const text = {
+  sv: {
+    title: 'Kontrollera dina svar',
+    grantYear: 'Bidragsår',
+    organiser: 'Huvudman',
+    name: 'Namn',
+    orgNumber: 'Organisationsnummer',
+    type: 'Typ',
+    teamFacts: 'Uppgifter om teamet',
+    schoolForms: 'Skolformer',
+    municipality: 'Kommun',
+    period: 'Period',
+    wholePeriod: 'Hela bidragsperioden',
+    status: 'Nytt eller befintligt',
+    statusValues: { new: 'Nytt team', existing: 'Befintligt team' } as Record<string, string>,
+    previous: 'Tidigare beviljade årsarbetskrafter',
+    contractEducation: 'Uppdragsutbildning',
+    yes: 'Ja',
+    no: 'Nej',
+    people: 'Personer',
+    change: 'Ändra',
+    missing: 'Inte ifyllt',
+    problemsHeading: 'Det här behöver fyllas i eller rättas innan resultatet kan visas',
+    result: 'Se resultatet',
+    save: (days: number) => `Utkastet sparas automatiskt. Spara länken till den här sidan för att fortsätta en annan dag; utkastet finns kvar i ${days} dagar efter senaste ändringen.`,
+    link: 'Länk till utkastet',
+    delete: 'Radera utkastet',
+    until: 'tills vidare',
+    fte: 'tjänstgöringsgrad',
+    salary: 'kr i månaden',
+  },
+  en: {
+    title: 'Check your answers',
+    grantYear: 'Grant year',
+    organiser: 'Organiser',
+    name: 'Name',
+    orgNumber: 'Organisation number',
+    type: 'Type',
+    teamFacts: 'About the team',
+    schoolForms: 'School forms',
+    municipality: 'Municipality',
+    period: 'Period',
+    wholePeriod: 'The whole grant period',
+    status: 'New or existing',
+    statusValues: { new: 'New team', existing: 'Existing team' } as Record<string, string>,
+    previous: 'Previously granted full-time equivalents',
+    contractEducation: 'Contract education',
+    yes: 'Yes',
+    no: 'No',
+    people: 'People',
+    change: 'Change',
+    missing: 'Not filled in',
+    problemsHeading: 'This needs to be filled in or corrected before the result can be shown',
+    result: 'See the result',
+    save: (days: number) => `The draft is saved as you go. Keep the link to this page to continue another day; the draft is kept for ${days} days after the last change.`,
+    link: 'Link to the draft',
+    delete: 'Delete the draft',
+    until: 'open-ended',
+    fte: 'fte',
+    salary: 'kr a month',
+  },
+};
+
+/** The page where an API path's problem is fixed. */
+function pageFor(data: DraftData, id: string, path: string): string {
+  const [first, team, second, , member] = path.split('.');
+  if (first === 'grantYear') return draftPath(id, 'bidragsar');
+  if (first === 'organiser' || first === '') return draftPath(id, 'huvudman');
+  if (first !== 'teams' || team === undefined) return draftPath(id, 'team');
+  if (second !== 'members') return teamPath(id, Number(team));
+  const memberId = member === undefined ? undefined : data.application.teams[Number(team)]?.members[Number(member)]?.id;
+  return memberId === undefined ? teamPath(id, Number(team), 'personer') : memberPath(id, Number(team), memberId);
+}
+
+function rows(data: DraftData, id: string, lang: Lang) {
+  const t = text[lang];
+  const app = data.application;
+  const change = (path: string) => inLang(fromCheckAnswers(path), lang);
+  const organiser = app.organiser;
+  return {
+    grantYear: [{ key: t.grantYear, value: app.grantYear ? String(app.grantYear) : t.missing, href: change(draftPath(id, 'bidragsar')) }],
+    organiser: [
+      { key: t.name, value: organiser?.name ?? t.missing, href: change(draftPath(id, 'huvudman')) },
+      { key: t.orgNumber, value: organiser?.orgNumber ?? t.missing, href: change(draftPath(id, 'huvudman')) },
+      { key: t.type, value: organiser ? organiserTypeLabels[lang][organiser.type as keyof (typeof organiserTypeLabels)['sv']] : t.missing, href: change(draftPath(id, 'huvudman')) },
+    ],
+    teams: app.teams.map((team, i) => {
+      const teamHref = change(teamPath(id, i));
+      const labels = memberLabels[lang];
+      return {
+        name: team.name,
+        facts: [
+          { key: t.schoolForms, value: team.schoolForms.map((f) => schoolFormLabels[lang][f as keyof (typeof schoolFormLabels)['sv']]).join(', '), href: teamHref },
+          { key: t.municipality, value: `${municipalityName(team.municipalityCode) ?? ''} (${team.municipalityCode})`, href: teamHref },
+          { key: t.period, value: team.period ? `${team.period.from} – ${team.period.to}` : t.wholePeriod, href: teamHref },
+          { key: t.status, value: t.statusValues[team.status], href: teamHref },
+          { key: t.previous, value: showDecimal(team.previouslyGrantedFte, lang), href: teamHref },
+          { key: t.contractEducation, value: team.contractEducation ? t.yes : t.no, href: teamHref },
+        ],
+        members: team.members.map((m) => ({
+          key: m.role ? `${m.role} (${m.id})` : m.id,
+          value: [
+            labels.side[m.side as keyof typeof labels.side],
+            `${showDecimal(m.fte, lang)} ${t.fte}`,
+            `${m.start} – ${m.end ?? t.until}`,
+            labels.education[m.education as keyof typeof labels.education],
+            labels.origin[m.origin as keyof typeof labels.origin],
+            `${showDecimal(m.monthlySalary, lang)} ${t.salary}`,
+            showPercent(m.employerCostRate, lang),
+          ]
+            .filter(Boolean)
+            .join(', '),
+          href: change(memberPath(id, i, m.id)),
+        })),
+        peopleHref: inLang(teamPath(id, i, 'personer'), lang),
+      };
+    }),
+  };
+}
+
+const checkAnswers: FastifyPluginAsync = async (app) => {
+  app.get('/ansokan/:id/kontrollera', async (request, reply) => {
+    const lang = langOf(request.query);
+    const { draft, data } = await loadDraft(request);
+    const t = text[lang];
+    const result = assessDraft(data, lang);
+    const problems = result.ok
+      ? []
+      : 'issues' in result.problems.body
+        ? result.problems.body.issues.map((issue) => ({ message: issue.message, href: inLang(fromCheckAnswers(pageFor(data, draft.id, issue.path)), lang) }))
+        : [{ message: result.problems.body.message, href: inLang(fromCheckAnswers(draftPath(draft.id, 'bidragsar')), lang) }];
+    const path = draftPath(draft.id, 'kontrollera');
+    return reply.view('check-answers.eta', {
+      ...pageData(lang, path, t.title),
+      text: { ...t, save: t.save(DRAFT_RETENTION_DAYS) },
+      backHref: inLang(draftPath(draft.id, 'team'), lang),
+      rows: rows(data, draft.id, lang),
+      problems,
+      draftLink: `${request.protocol}://${request.host}${inLang(path, lang)}`,
+      resultHref: inLang(draftPath(draft.id, 'resultat'), lang),
+      deleteHref: inLang(draftPath(draft.id, 'radera'), lang),
+    });
+  });
+};
+
+export default checkAnswers;

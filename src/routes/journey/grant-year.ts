@@ -1,0 +1,55 @@
+/** /ansokan/{id}/bidragsar: which bidragsår the application is for. */
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { grantYearForm, grantYearMessages, grantYearOptions } from '../../../forms/grant-year.ts';
+import { validateForm, type FieldError } from '../../../forms/page-form.ts';
+import { ruleSetFor } from '../../../rules/rule-sets.ts';
+import type { Lang } from '../../../rules/types.ts';
+import { loadDraft, saveDraft } from '../../drafts/load.ts';
+import { draftPath, inLang } from '../../journey.ts';
+import { langOf } from '../../lang.ts';
+import { renderForm } from '../../page.ts';
+
+const text = {
+  sv: { title: 'Vilket bidragsår gäller ansökan?', hint: 'Reglerna bestäms av bidragsåret. För 2023 gäller perioden 10 maj–31 december, från 2024 hela kalenderåret.' },
+  en: { title: 'Which grant year is the application for?', hint: 'The grant year decides the rules. For 2023 the period is 10 May–31 December, from 2024 the whole calendar year.' },
+};
+
+function options(lang: Lang) {
+  return grantYearOptions.map((year) => ({ value: year, label: year, hint: ruleSetFor(Number(year))?.title[lang] }));
+}
+
+const grantYear: FastifyPluginAsync = async (app) => {
+  app.get('/ansokan/:id/bidragsar', async (request, reply) => {
+    const lang = langOf(request.query);
+    const { draft, data } = await loadDraft(request);
+    const path = draftPath(draft.id, 'bidragsar');
+    return renderPage(reply, lang, path, String(data.application.grantYear ?? ''));
+  });
+
+  app.post('/ansokan/:id/bidragsar', async (request, reply) => {
+    const lang = langOf(request.query);
+    const loaded = await loadDraft(request);
+    const path = draftPath(loaded.draft.id, 'bidragsar');
+    const form = validateForm(grantYearForm, request.body, grantYearMessages, lang);
+    if (!form.ok) return renderPage(reply, lang, path, String((request.body as Record<string, unknown>)?.grantYear ?? ''), form.errors);
+    loaded.data.application.grantYear = form.value.grantYear;
+    await saveDraft(request, loaded);
+    return reply.redirect(inLang(draftPath(loaded.draft.id, 'huvudman'), lang), 303);
+  });
+};
+
+function renderPage(reply: FastifyReply, lang: Lang, path: string, value: string, errors: FieldError[] = []) {
+  return renderForm(reply, 'grant-year.eta', {
+    lang,
+    path,
+    title: text[lang].title,
+    errors,
+    action: inLang(path, lang),
+    backHref: inLang('/', lang),
+    hint: text[lang].hint,
+    options: options(lang),
+    value,
+  });
+}
+
+export default grantYear;

@@ -1,0 +1,139 @@
+/** /ansokan/{id}/team/{t}/person/{m}: one member of a team (m = the member's id, or "ny"). */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { showDecimal, showPercent } from '../../../forms/input.ts';
+import { memberForm, memberLabels, memberMessages } from '../../../forms/member.ts';
+import { validateForm, type FieldError } from '../../../forms/page-form.ts';
+import type { Lang } from '../../../rules/types.ts';
+import type { DraftData } from '../../drafts/draft-data.ts';
+import { loadDraft, saveDraft } from '../../drafts/load.ts';
+import { existingTeam, memberParam } from '../../drafts/team-param.ts';
+import { formAction, inLang, memberPath, returnTo, teamPath } from '../../journey.ts';
+import { langOf } from '../../lang.ts';
+import { renderForm } from '../../page.ts';
+
+const text = {
+  sv: {
+    titleNew: 'Lägg till en person i teamet',
+    titleChange: 'Ändra personen',
+    privacy: 'Skriv inte personens namn. Verktyget behöver bara rollen och uppgifterna nedan.',
+    side: 'Varifrån kommer personen?',
+    role: 'Roll',
+    roleHint: 'Till exempel skolkurator, skolsocionom eller familjebehandlare.',
+    engagement: 'Anställning eller uppdrag?',
+    fte: 'Tjänstgöringsgrad i teamet',
+    fteHint: 'Till exempel 0,5, 1 eller 50 %.',
+    dates: 'Anställningens eller uppdragets tid',
+    datesHint: 'Hela anställningen räknas för kravet på sex månader, även det som ligger utanför bidragsåret. Skriv datum som 2025-08-15 eller 15/8 2025.',
+    start: 'Första dagen',
+    end: 'Sista dagen (lämna tomt om den gäller tills vidare)',
+    education: 'Utbildning',
+    educationNote: 'Om utbildningen',
+    educationNoteHint: 'Till exempel examen och år. Hjälper den som bedömer ansökan.',
+    origin: 'Är personen ny i teamet?',
+    money: 'Kostnad',
+    monthlySalary: 'Månadslön eller arvode vid heltid, kronor',
+    monthlySalaryHint: 'Till exempel 42 000. Tjänstgöringsgraden räknas in av verktyget.',
+    employerCostRate: 'Personalomkostnadspålägg',
+    employerCostRateHint: 'Sociala avgifter och PO-pålägg i procent, till exempel 31,42 %. Oftast tomt för ett uppdrag.',
+    otherFundingShare: 'Del som betalas av andra statsbidrag',
+    otherFundingShareHint: 'Till exempel 25 %. Den delen räknas bort från kostnaden.',
+  },
+  en: {
+    titleNew: 'Add a person to the team',
+    titleChange: 'Change the person',
+    privacy: "Do not write the person's name. The tool needs only the role and the facts below.",
+    side: 'Where does the person come from?',
+    role: 'Role',
+    roleHint: 'For example school counsellor, school social worker or family therapist.',
+    engagement: 'Employment or assignment?',
+    fte: 'Fte in the team',
+    fteHint: 'For example 0.5, 1 or 50 %.',
+    dates: 'Length of the employment or assignment',
+    datesHint: 'The whole engagement counts for the six-month requirement, also the part outside the grant year. Write dates as 2025-08-15 or 15/8 2025.',
+    start: 'First day',
+    end: 'Last day (leave empty if open-ended)',
+    education: 'Education',
+    educationNote: 'About the education',
+    educationNoteHint: 'For example degree and year. Helps whoever assesses the application.',
+    origin: 'Is the person new to the team?',
+    money: 'Cost',
+    monthlySalary: 'Monthly salary or fee at full time, kronor',
+    monthlySalaryHint: 'For example 42 000. The tool applies the fte.',
+    employerCostRate: 'Employer cost rate',
+    employerCostRateHint: 'Social charges and on-costs as a percentage, for example 31.42 %. Usually empty for an assignment.',
+    otherFundingShare: 'Share paid by other state grants',
+    otherFundingShareHint: 'For example 25 %. That part is left out of the cost.',
+  },
+};
+
+type Values = Record<string, string | undefined>;
+
+function valuesOf(data: DraftData, team: number, member: number | 'ny', lang: Lang): Values {
+  if (member === 'ny') return { engagement: 'employment', origin: 'new' };
+  const m = data.application.teams[team].members[member];
+  return {
+    ...m,
+    end: m.end ?? '',
+    fte: showDecimal(m.fte, lang),
+    monthlySalary: showDecimal(m.monthlySalary, lang),
+    employerCostRate: showPercent(m.employerCostRate, lang),
+    otherFundingShare: showPercent(m.otherFundingShare, lang),
+  };
+}
+
+function options<T extends Record<string, string>>(labels: T) {
+  return Object.entries(labels).map(([value, label]) => ({ value, label }));
+}
+
+function renderPage(request: FastifyRequest, reply: FastifyReply, id: string, team: number, member: string, values: Values, errors: FieldError[] = []) {
+  const lang = langOf(request.query);
+  const t = text[lang];
+  const labels = memberLabels[lang];
+  const path = memberPath(id, team, member);
+  return renderForm(reply, 'member.eta', {
+    lang,
+    path,
+    title: member === 'ny' ? t.titleNew : t.titleChange,
+    text: t,
+    errors,
+    action: formAction(path, request.query, lang),
+    backHref: inLang(teamPath(id, team, 'personer'), lang),
+    sideOptions: options(labels.side),
+    engagementOptions: options(labels.engagement),
+    educationOptions: options(labels.education),
+    originOptions: options(labels.origin),
+    values,
+  });
+}
+
+const member: FastifyPluginAsync = async (app) => {
+  app.get('/ansokan/:id/team/:team/person/:member', async (request, reply) => {
+    const { draft, data } = await loadDraft(request);
+    const team = existingTeam(request, data);
+    const index = memberParam(request, data, team, { allowNew: true });
+    const id = index === 'ny' ? 'ny' : data.application.teams[team].members[index].id;
+    return renderPage(request, reply, draft.id, team, id, valuesOf(data, team, index, langOf(request.query)));
+  });
+
+  app.post('/ansokan/:id/team/:team/person/:member', async (request, reply) => {
+    const lang = langOf(request.query);
+    const loaded = await loadDraft(request);
+    const { data } = loaded;
+    const team = existingTeam(request, data);
+    const index = memberParam(request, data, team, { allowNew: true });
+    const members = data.application.teams[team].members;
+    const id = index === 'ny' ? `p${data.nextMember}` : members[index].id;
+    const form = validateForm(memberForm, request.body, memberMessages, lang);
+    if (!form.ok) return renderPage(request, reply, loaded.draft.id, team, index === 'ny' ? 'ny' : id, (request.body ?? {}) as Values, form.errors);
+    if (index === 'ny') {
+      members.push({ id, ...form.value });
+      data.nextMember += 1;
+    } else {
+      members[index] = { id, ...form.value };
+    }
+    await saveDraft(request, loaded);
+    return reply.redirect(inLang(returnTo(request.query, loaded.draft.id, teamPath(loaded.draft.id, team, 'personer')), lang), 303);
+  });
+};
+
+export default member;

@@ -1,0 +1,60 @@
+/** /ansokan/{id}/team/{t}/personer: the team's members, with links to change, add or remove them. */
+import type { FastifyPluginAsync } from 'fastify';
+import { showDecimal } from '../../../forms/input.ts';
+import { memberLabels } from '../../../forms/member.ts';
+import { loadDraft } from '../../drafts/load.ts';
+import { existingTeam } from '../../drafts/team-param.ts';
+import { draftPath, inLang, memberPath, teamPath } from '../../journey.ts';
+import { langOf } from '../../lang.ts';
+import { pageData } from '../../page.ts';
+
+const text = {
+  sv: {
+    title: (team: string) => `Personerna i ${team}`,
+    none: 'Teamet har inga personer ännu. Lägg till skolpersonal och personal från socialtjänsten.',
+    lead: 'Teamet behöver minst en årsarbetskraft från skolan och en från socialtjänsten varje dag under perioden.',
+    fte: 'tjänstgöringsgrad',
+    change: 'Ändra',
+    remove: 'Ta bort',
+    add: 'Lägg till en person',
+    done: 'Klar med teamet',
+    untilFurther: 'tills vidare',
+  },
+  en: {
+    title: (team: string) => `The people in ${team}`,
+    none: 'The team has no people yet. Add school staff and social-services staff.',
+    lead: 'The team needs at least one full-time equivalent from the school and one from social services on every day of the period.',
+    fte: 'fte',
+    change: 'Change',
+    remove: 'Remove',
+    add: 'Add a person',
+    done: 'Done with the team',
+    untilFurther: 'open-ended',
+  },
+};
+
+const members: FastifyPluginAsync = async (app) => {
+  app.get('/ansokan/:id/team/:team/personer', async (request, reply) => {
+    const lang = langOf(request.query);
+    const { draft, data } = await loadDraft(request);
+    const index = existingTeam(request, data);
+    const team = data.application.teams[index];
+    const t = text[lang];
+    const labels = memberLabels[lang];
+    return reply.view('members.eta', {
+      ...pageData(lang, teamPath(draft.id, index, 'personer'), t.title(team.name)),
+      text: t,
+      backHref: inLang(teamPath(draft.id, index), lang),
+      members: team.members.map((m) => ({
+        heading: m.role ? `${m.role} (${m.id})` : m.id,
+        summary: `${labels.side[m.side as keyof typeof labels.side]}, ${showDecimal(m.fte, lang)} ${t.fte}, ${m.start} – ${m.end ?? t.untilFurther}`,
+        changeHref: inLang(memberPath(draft.id, index, m.id), lang),
+        removeHref: inLang(memberPath(draft.id, index, m.id, 'ta-bort'), lang),
+      })),
+      addHref: inLang(memberPath(draft.id, index, 'ny'), lang),
+      doneHref: inLang(draftPath(draft.id, 'team'), lang),
+    });
+  });
+};
+
+export default members;

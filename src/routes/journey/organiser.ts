@@ -1,0 +1,65 @@
+/** /ansokan/{id}/huvudman: the huvudman's name, organisationsnummer and type. */
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { organiserForm, organiserMessages, organiserTypeLabels } from '../../../forms/organiser.ts';
+import { validateForm, type FieldError } from '../../../forms/page-form.ts';
+import type { Lang } from '../../../rules/types.ts';
+import { loadDraft, saveDraft } from '../../drafts/load.ts';
+import { draftPath, inLang } from '../../journey.ts';
+import { langOf } from '../../lang.ts';
+import { renderForm } from '../../page.ts';
+
+const text = {
+  sv: {
+    title: 'Vem är huvudman?',
+    lead: 'Huvudmannen är den som ansöker hos Skolverket: kommunen för kommunala skolor, annars den enskilda huvudmannen.',
+    name: 'Huvudmannens namn',
+    orgNumber: 'Organisationsnummer',
+    orgNumberHint: 'Tio siffror, till exempel 212000-0142.',
+    type: 'Typ av huvudman',
+  },
+  en: {
+    title: 'Who is the organiser?',
+    lead: 'The organiser (huvudman) is who applies to Skolverket: the municipality for municipal schools, otherwise the independent organiser.',
+    name: "Organiser's name",
+    orgNumber: 'Organisation number',
+    orgNumberHint: 'Ten digits, for example 212000-0142.',
+    type: 'Type of organiser',
+  },
+};
+
+type Values = { name?: string; orgNumber?: string; type?: string };
+
+function renderPage(reply: FastifyReply, lang: Lang, id: string, values: Values, errors: FieldError[] = []) {
+  const path = draftPath(id, 'huvudman');
+  const labels = organiserTypeLabels[lang];
+  return renderForm(reply, 'organiser.eta', {
+    lang,
+    path,
+    title: text[lang].title,
+    text: text[lang],
+    errors,
+    action: inLang(path, lang),
+    backHref: inLang(draftPath(id, 'bidragsar'), lang),
+    typeOptions: (Object.keys(labels) as Array<keyof typeof labels>).map((value) => ({ value, label: labels[value] })),
+    values,
+  });
+}
+
+const organiser: FastifyPluginAsync = async (app) => {
+  app.get('/ansokan/:id/huvudman', async (request, reply) => {
+    const { draft, data } = await loadDraft(request);
+    return renderPage(reply, langOf(request.query), draft.id, data.application.organiser ?? {});
+  });
+
+  app.post('/ansokan/:id/huvudman', async (request, reply) => {
+    const lang = langOf(request.query);
+    const loaded = await loadDraft(request);
+    const form = validateForm(organiserForm, request.body, organiserMessages, lang);
+    if (!form.ok) return renderPage(reply, lang, loaded.draft.id, (request.body ?? {}) as Values, form.errors);
+    loaded.data.application.organiser = form.value;
+    await saveDraft(request, loaded);
+    return reply.redirect(inLang(draftPath(loaded.draft.id, 'team'), lang), 303);
+  });
+};
+
+export default organiser;

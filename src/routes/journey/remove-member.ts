@@ -1,0 +1,53 @@
+/** /ansokan/{id}/team/{t}/person/{m}/ta-bort: remove a member, after asking. */
+import type { FastifyPluginAsync } from 'fastify';
+import { loadDraft, saveDraft } from '../../drafts/load.ts';
+import { existingTeam, memberParam } from '../../drafts/team-param.ts';
+import { inLang, memberPath, teamPath } from '../../journey.ts';
+import { langOf } from '../../lang.ts';
+import { renderForm } from '../../page.ts';
+
+const text = {
+  sv: {
+    title: (who: string) => `Vill du ta bort ${who} från teamet?`,
+    explanation: 'Personen tas bort från utkastet. Det går inte att ångra.',
+    confirm: 'Ja, ta bort personen',
+    cancel: 'Nej, behåll personen',
+  },
+  en: {
+    title: (who: string) => `Do you want to remove ${who} from the team?`,
+    explanation: 'The person is removed from the draft. This cannot be undone.',
+    confirm: 'Yes, remove the person',
+    cancel: 'No, keep the person',
+  },
+};
+
+const removeMember: FastifyPluginAsync = async (app) => {
+  app.get('/ansokan/:id/team/:team/person/:member/ta-bort', async (request, reply) => {
+    const lang = langOf(request.query);
+    const { draft, data } = await loadDraft(request);
+    const team = existingTeam(request, data);
+    const member = data.application.teams[team].members[memberParam(request, data, team) as number];
+    const t = text[lang];
+    const path = memberPath(draft.id, team, member.id, 'ta-bort');
+    return renderForm(reply, 'confirm.eta', {
+      lang,
+      path,
+      title: t.title(member.role ? `${member.role} (${member.id})` : member.id),
+      explanation: t.explanation,
+      confirm: t.confirm,
+      cancel: t.cancel,
+      action: inLang(path, lang),
+      backHref: inLang(teamPath(draft.id, team, 'personer'), lang),
+    });
+  });
+
+  app.post('/ansokan/:id/team/:team/person/:member/ta-bort', async (request, reply) => {
+    const loaded = await loadDraft(request);
+    const team = existingTeam(request, loaded.data);
+    loaded.data.application.teams[team].members.splice(memberParam(request, loaded.data, team) as number, 1);
+    await saveDraft(request, loaded);
+    return reply.redirect(inLang(teamPath(loaded.draft.id, team, 'personer'), langOf(request.query)), 303);
+  });
+};
+
+export default removeMember;

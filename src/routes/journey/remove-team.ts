@@ -1,0 +1,51 @@
+/** /ansokan/{id}/team/{t}/ta-bort: remove a team, after asking. */
+import type { FastifyPluginAsync } from 'fastify';
+import { loadDraft, saveDraft } from '../../drafts/load.ts';
+import { existingTeam } from '../../drafts/team-param.ts';
+import { draftPath, inLang, teamPath } from '../../journey.ts';
+import { langOf } from '../../lang.ts';
+import { renderForm } from '../../page.ts';
+
+const text = {
+  sv: {
+    title: (name: string) => `Vill du ta bort ${name}?`,
+    explanation: 'Teamet och alla personer i det tas bort från utkastet. Det går inte att ångra.',
+    confirm: 'Ja, ta bort teamet',
+    cancel: 'Nej, behåll teamet',
+  },
+  en: {
+    title: (name: string) => `Do you want to remove ${name}?`,
+    explanation: 'The team and everyone in it are removed from the draft. This cannot be undone.',
+    confirm: 'Yes, remove the team',
+    cancel: 'No, keep the team',
+  },
+};
+
+const removeTeam: FastifyPluginAsync = async (app) => {
+  app.get('/ansokan/:id/team/:team/ta-bort', async (request, reply) => {
+    const lang = langOf(request.query);
+    const { draft, data } = await loadDraft(request);
+    const index = existingTeam(request, data);
+    const t = text[lang];
+    const path = teamPath(draft.id, index, 'ta-bort');
+    return renderForm(reply, 'confirm.eta', {
+      lang,
+      path,
+      title: t.title(data.application.teams[index].name),
+      explanation: t.explanation,
+      confirm: t.confirm,
+      cancel: t.cancel,
+      action: inLang(path, lang),
+      backHref: inLang(draftPath(draft.id, 'team'), lang),
+    });
+  });
+
+  app.post('/ansokan/:id/team/:team/ta-bort', async (request, reply) => {
+    const loaded = await loadDraft(request);
+    loaded.data.application.teams.splice(existingTeam(request, loaded.data), 1);
+    await saveDraft(request, loaded);
+    return reply.redirect(inLang(draftPath(loaded.draft.id, 'team'), langOf(request.query)), 303);
+  });
+};
+
+export default removeTeam;

@@ -1,0 +1,215 @@
+/**
+ * /ansokan/{id}/resultat: the verdict, every finding with its paragraph and fix, the amounts
+ * with their reconciliation, and each team's staffing day by day. Assessed afresh every time,
+ * so a resumed draft is judged by today's rules and says when the result has changed.
+ * /ansokan/{id}/ansokan.json and /ansokan/{id}/bedomning.json download the same data.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { showDecimal } from '../../../forms/input.ts';
+import { municipalityName } from '../../../forms/municipalities.ts';
+import { ruleDefinition } from '../../../rules/catalogue.ts';
+import { formatKronor } from '../../../rules/format.ts';
+import type { Assessment, Finding, Lang } from '../../../rules/types.ts';
+import { assessDraft } from '../../drafts/assess-draft.ts';
+import { summarise } from '../../drafts/draft-data.ts';
+import { loadDraft, saveDraft } from '../../drafts/load.ts';
+import { draftPath, inLang } from '../../journey.ts';
+import { langOf } from '../../lang.ts';
+import { pageData } from '../../page.ts';
+import { chartLegend, staffingChart } from '../../staffing-chart.ts';
+
+const text = {
+  sv: {
+    title: 'Resultat',
+    status: {
+      eligible: 'Ansökan uppfyller villkoren för bidrag',
+      needs_review: 'Ansökan behöver bedömas',
+      not_eligible: 'Ansökan uppfyller inte villkoren för bidrag',
+    } as Record<string, string>,
+    teamStatus: {
+      eligible: 'Uppfyller villkoren',
+      eligible_aggregate_only: 'Uppfyller villkoren tillsammans med huvudmannens andra team (lägre prioritet)',
+      needs_review: 'Behöver bedömas',
+      not_eligible: 'Uppfyller inte villkoren',
+    } as Record<string, string>,
+    outcome: { pass: 'Uppfyllt', fail: 'Inte uppfyllt', warn: 'Uppfyllt, observera', review: 'Behöver bedömas', info: 'Information' } as Record<string, string>,
+    changed: 'Resultatet har ändrats sedan du senast såg det.',
+    changedRuleSet: 'Reglerna som gäller har ändrats sedan du senast såg resultatet.',
+    applicationFindings: 'Ansökan som helhet',
+    teamFindings: 'Teamet',
+    fix: 'Så kan det rättas',
+    staffing: 'Bemanning dag för dag',
+    staffingTable: 'Bemanning per period',
+    from: 'Från', to: 'Till', school: 'Skolpersonal', social: 'Socialtjänsten',
+    lowest: (s: string, ss: string, t: string) => `Lägst ${s} skolpersonal och ${ss} från socialtjänsten en och samma dag; lägst ${t} totalt.`,
+    priority: 'Prioritetsgrupp om ansökningarna är fler än pengarna räcker till',
+    noPriority: 'Ingen prioritetsgrupp',
+    amounts: 'Belopp',
+    amountsNote: 'Beloppen är de högsta som kan lämnas. De är inte ett beslut.',
+    eligibleCost: 'Kostnad som ger bidrag',
+    grant: 'Skolverkets bidrag',
+    socialCost: 'Socialtjänstens kostnad',
+    matched: 'Socialstyrelsens belopp till kommunen',
+    usable: 'Del kommunen får använda',
+    risk: 'Risk att betala tillbaka',
+    member: 'Person', cost: 'Kostnad', memberGrant: 'Bidrag',
+    total: 'Summa',
+    reconciliation: 'Summan av teamens bidrag',
+    municipalities: 'Kommunernas belopp från Socialstyrelsen',
+    municipality: 'Kommun',
+    downloads: 'Ladda ner',
+    applicationJson: 'Ansökan som JSON',
+    assessmentJson: 'Bedömningen som JSON',
+    change: 'Ändra svaren',
+    notReady: 'Det saknas uppgifter. Gå tillbaka och fyll i dem först.',
+  },
+  en: {
+    title: 'Result',
+    status: {
+      eligible: 'The application meets the conditions for a grant',
+      needs_review: 'The application needs review',
+      not_eligible: 'The application does not meet the conditions for a grant',
+    } as Record<string, string>,
+    teamStatus: {
+      eligible: 'Meets the conditions',
+      eligible_aggregate_only: "Meets the conditions together with the organiser's other teams (lower priority)",
+      needs_review: 'Needs review',
+      not_eligible: 'Does not meet the conditions',
+    } as Record<string, string>,
+    outcome: { pass: 'Met', fail: 'Not met', warn: 'Met, note', review: 'Needs review', info: 'Information' } as Record<string, string>,
+    changed: 'The result has changed since you last saw it.',
+    changedRuleSet: 'The rules that apply have changed since you last saw the result.',
+    applicationFindings: 'The application as a whole',
+    teamFindings: 'The team',
+    fix: 'How to put it right',
+    staffing: 'Staffing day by day',
+    staffingTable: 'Staffing per period',
+    from: 'From', to: 'To', school: 'School staff', social: 'Social services',
+    lowest: (s: string, ss: string, t: string) => `Lowest ${s} school staff and ${ss} from social services on any one day; lowest ${t} in total.`,
+    priority: 'Priority group if applications exceed the funds',
+    noPriority: 'No priority group',
+    amounts: 'Amounts',
+    amountsNote: 'The amounts are the most that can be granted. They are not a decision.',
+    eligibleCost: 'Cost that gives a grant',
+    grant: "Skolverket's grant",
+    socialCost: "Social services' cost",
+    matched: "Socialstyrelsen's amount to the municipality",
+    usable: 'Part the municipality may use',
+    risk: 'Risk of repayment',
+    member: 'Person', cost: 'Cost', memberGrant: 'Grant',
+    total: 'Total',
+    reconciliation: "Sum of the teams' grants",
+    municipalities: "The municipalities' amounts from Socialstyrelsen",
+    municipality: 'Municipality',
+    downloads: 'Download',
+    applicationJson: 'The application as JSON',
+    assessmentJson: 'The assessment as JSON',
+    change: 'Change your answers',
+    notReady: 'Some answers are missing. Go back and fill them in first.',
+  },
+};
+
+function findingView(f: Finding, lang: Lang) {
+  return { outcome: f.outcome, label: text[lang].outcome[f.outcome], title: ruleDefinition(f.rule).title[lang], citation: f.citation, message: f.message, fix: f.fix };
+}
+
+function resultView(assessment: Assessment, lang: Lang) {
+  const t = text[lang];
+  const kr = (v: string | undefined) => formatKronor(v ?? '0', lang);
+  const findingsFor = (pick: (f: Finding) => boolean) => assessment.findings.filter(pick).map((f) => findingView(f, lang));
+  const teams = assessment.teams.map((team, index) => {
+    const chartId = `chart-${index + 1}`;
+    return {
+      number: index + 1,
+      name: team.name,
+      status: team.status,
+      statusLabel: t.teamStatus[team.status],
+      municipality: `${municipalityName(team.municipalityCode) ?? ''} (${team.municipalityCode})`,
+      period: `${team.period.from} – ${team.period.to}`,
+      lowest: t.lowest(showDecimal(team.fte.schoolMin, lang), showDecimal(team.fte.socialServicesMin, lang), showDecimal(team.fte.totalMin, lang)),
+      chart: staffingChart(team, chartId, `${chartId}-summary`, lang),
+      chartId,
+      staffing: team.staffing.map((r) => ({ ...r, school: showDecimal(r.school, lang), socialServices: showDecimal(r.socialServices, lang) })),
+      priority: team.priorityShares.length ? team.priorityShares.map((s) => `${s.tier} (${showDecimal(s.fte, lang)})`).join(', ') : t.noPriority,
+      findings: findingsFor((f) => f.scope === 'team' && f.team === index),
+      members: team.members.map((m) => ({
+        id: m.id,
+        cost: kr(m.eligibleCost),
+        grant: kr(m.grant),
+        findings: findingsFor((f) => f.scope === 'member' && f.team === index && f.member === m.id),
+      })),
+      amounts: {
+        eligibleCost: kr(team.amounts.eligibleCost),
+        grant: kr(team.amounts.skolverketGrant),
+        socialCost: kr(team.amounts.socialServicesCost),
+        matched: team.amounts.matched === undefined ? undefined : kr(team.amounts.matched),
+        usable: team.amounts.matchedUsable === undefined ? undefined : kr(team.amounts.matchedUsable),
+        risk: team.amounts.repaymentRisk === undefined ? undefined : kr(team.amounts.repaymentRisk),
+      },
+    };
+  });
+  return {
+    status: assessment.status,
+    statusLabel: t.status[assessment.status],
+    ruleSet: assessment.ruleSet.title,
+    notice: assessment.amounts.notice,
+    applicationFindings: findingsFor((f) => f.scope === 'application'),
+    teams,
+    reconciliation: `${assessment.teams.map((team) => kr(team.amounts.skolverketGrant)).join(' + ')} = ${kr(assessment.amounts.skolverketGrant)}`,
+    totalGrant: kr(assessment.amounts.skolverketGrant),
+    municipalities: assessment.amounts.municipalities.map((m) => ({
+      name: `${municipalityName(m.municipalityCode) ?? ''} (${m.municipalityCode})`,
+      matched: kr(m.matched),
+      usable: kr(m.matchedUsable),
+      risk: kr(m.repaymentRisk),
+    })),
+    hasMatched: assessment.amounts.municipalities.length > 0,
+  };
+}
+
+const result: FastifyPluginAsync = async (app) => {
+  app.get('/ansokan/:id/resultat', async (request, reply) => {
+    const lang = langOf(request.query);
+    const loaded = await loadDraft(request);
+    const { draft, data } = loaded;
+    const t = text[lang];
+    const checkHref = inLang(draftPath(draft.id, 'kontrollera'), lang);
+    const outcome = assessDraft(data, lang);
+    if (!outcome.ok) {
+      return reply.view('message.eta', { ...pageData(lang, draftPath(draft.id, 'resultat'), t.title), text: t.notReady, link: { href: checkHref, label: t.change } });
+    }
+    const summary = summarise(outcome.assessment, outcome.ruleSetId);
+    const previous = data.lastResult;
+    const changed = previous !== undefined && JSON.stringify(previous) !== JSON.stringify(summary);
+    if (!previous || changed) {
+      loaded.data.lastResult = summary;
+      await saveDraft(request, loaded, { ruleSetId: outcome.ruleSetId });
+    }
+    return reply.view('result.eta', {
+      ...pageData(lang, draftPath(draft.id, 'resultat'), t.title),
+      text: t,
+      legend: chartLegend[lang],
+      changed,
+      ruleSetChanged: changed && previous?.ruleSetId !== summary.ruleSetId,
+      result: resultView(outcome.assessment, lang),
+      backHref: checkHref,
+      applicationHref: inLang(draftPath(draft.id, 'ansokan.json'), lang),
+      assessmentHref: inLang(draftPath(draft.id, 'bedomning.json'), lang),
+    });
+  });
+
+  app.get('/ansokan/:id/ansokan.json', async (request, reply) => {
+    const { draft, data } = await loadDraft(request);
+    return reply.header('content-disposition', `attachment; filename="ansokan-${draft.id.slice(0, 8)}.json"`).send(data.application);
+  });
+
+  app.get('/ansokan/:id/bedomning.json', async (request, reply) => {
+    const lang = langOf(request.query);
+    const { draft, data } = await loadDraft(request);
+    const outcome = assessDraft(data, lang);
+    reply.header('content-disposition', `attachment; filename="bedomning-${draft.id.slice(0, 8)}.json"`);
+    return outcome.ok ? outcome.assessment : reply.status(outcome.problems.status).send(outcome.problems.body);
+  });
+};
+
+export default result;

@@ -1,0 +1,127 @@
+/** /ansokan/{id}/team/{t}: one team's facts (t = its number, or "ny" for a new team). */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { municipalities } from '../../../forms/municipalities.ts';
+import { validateForm, type FieldError } from '../../../forms/page-form.ts';
+import { schoolFormLabels, teamForm, teamMessages } from '../../../forms/team.ts';
+import { ruleSetFor } from '../../../rules/rule-sets.ts';
+import type { Lang } from '../../../rules/types.ts';
+import type { DraftData } from '../../drafts/draft-data.ts';
+import { loadDraft, saveDraft } from '../../drafts/load.ts';
+import { teamParam } from '../../drafts/team-param.ts';
+import { draftPath, formAction, inLang, returnTo, teamPath } from '../../journey.ts';
+import { langOf } from '../../lang.ts';
+import { renderForm } from '../../page.ts';
+
+const text = {
+  sv: {
+    titleNew: 'Lägg till ett team',
+    titleChange: 'Ändra teamet',
+    name: 'Teamets namn',
+    schoolForms: 'Vilka skolformer arbetar teamet i?',
+    schoolFormsHint: 'Bidraget gäller team i grundskolan och gymnasieskolan. Välj alla som stämmer.',
+    municipality: 'Kommunen vars socialtjänst deltar',
+    municipalityChoose: 'Välj kommun',
+    period: 'Period som ansökan gäller (valfritt)',
+    periodHint: 'Lämna tomt för hela bidragsperioden. Skriv datum som 2026-01-01 eller 1/1 2026.',
+    periodFrom: 'Första dagen',
+    periodTo: 'Sista dagen',
+    status: 'Är teamet nytt eller finns det redan?',
+    statusNew: 'Nytt team',
+    statusExisting: 'Befintligt team',
+    previous: 'Årsarbetskrafter skolpersonal som Skolverket finansierade för teamet förra bidragsåret',
+    previousHint: 'Till exempel 1 eller 1,5. Lämna tomt om inga.',
+    contractEducation: 'Gäller teamets arbete uppdragsutbildning?',
+    contractEducationHint: 'Uppdragsutbildning är utbildning som någon köper för andras räkning. För den lämnas inget bidrag.',
+    yes: 'Ja',
+    no: 'Nej',
+  },
+  en: {
+    titleNew: 'Add a team',
+    titleChange: 'Change the team',
+    name: "Team's name",
+    schoolForms: 'Which school forms does the team work in?',
+    schoolFormsHint: 'The grant is for teams in compulsory and upper secondary school. Choose all that apply.',
+    municipality: 'Municipality whose social services take part',
+    municipalityChoose: 'Choose a municipality',
+    period: 'Period applied for (optional)',
+    periodHint: 'Leave empty for the whole grant period. Write dates as 2026-01-01 or 1/1 2026.',
+    periodFrom: 'First day',
+    periodTo: 'Last day',
+    status: 'Is the team new or does it already exist?',
+    statusNew: 'New team',
+    statusExisting: 'Existing team',
+    previous: 'Full-time equivalents of school staff Skolverket funded for the team last grant year',
+    previousHint: 'For example 1 or 1.5. Leave empty if none.',
+    contractEducation: "Does the team's work concern contract education?",
+    contractEducationHint: 'Contract education is education someone buys on behalf of others. No grant is given for it.',
+    yes: 'Yes',
+    no: 'No',
+  },
+};
+
+type Values = Record<string, string | string[] | undefined>;
+
+/** A stored team as the form's values. */
+function valuesOf(data: DraftData, team: number | 'ny'): Values {
+  if (team === 'ny') return { status: 'new', contractEducation: 'no', schoolForms: [] };
+  const t = data.application.teams[team];
+  return {
+    name: t.name,
+    schoolForms: t.schoolForms,
+    municipalityCode: t.municipalityCode,
+    periodFrom: t.period?.from,
+    periodTo: t.period?.to,
+    status: t.status,
+    previouslyGrantedFte: t.previouslyGrantedFte === '0.00' || t.previouslyGrantedFte === '0' ? '' : t.previouslyGrantedFte.replace('.', ','),
+    contractEducation: t.contractEducation ? 'yes' : 'no',
+  };
+}
+
+function grantPeriodOf(data: DraftData) {
+  return data.application.grantYear ? ruleSetFor(data.application.grantYear)?.year.grantPeriod.value : undefined;
+}
+
+function renderPage(request: FastifyRequest, reply: FastifyReply, id: string, team: number | 'ny', values: Values, errors: FieldError[] = []) {
+  const lang: Lang = langOf(request.query);
+  const t = text[lang];
+  const path = teamPath(id, team);
+  const labels = schoolFormLabels[lang];
+  return renderForm(reply, 'team.eta', {
+    lang,
+    path,
+    title: team === 'ny' ? t.titleNew : t.titleChange,
+    text: t,
+    errors,
+    action: formAction(path, request.query, lang),
+    backHref: inLang(draftPath(id, 'team'), lang),
+    schoolFormOptions: (Object.keys(labels) as Array<keyof typeof labels>).map((value) => ({ value, label: labels[value] })),
+    municipalities: [...municipalities].sort((a, b) => a.name.localeCompare(b.name, 'sv')),
+    values,
+  });
+}
+
+const team: FastifyPluginAsync = async (app) => {
+  app.get('/ansokan/:id/team/:team', async (request, reply) => {
+    const { draft, data } = await loadDraft(request);
+    const index = teamParam(request, data, { allowNew: true });
+    return renderPage(request, reply, draft.id, index, valuesOf(data, index));
+  });
+
+  app.post('/ansokan/:id/team/:team', async (request, reply) => {
+    const lang = langOf(request.query);
+    const loaded = await loadDraft(request);
+    const { data } = loaded;
+    const index = teamParam(request, data, { allowNew: true });
+    const grantPeriod = grantPeriodOf(data);
+    const form = validateForm(teamForm(grantPeriod), request.body, teamMessages(grantPeriod), lang);
+    if (!form.ok) return renderPage(request, reply, loaded.draft.id, index, (request.body ?? {}) as Values, form.errors);
+    const teams = data.application.teams;
+    const saved = index === 'ny' ? teams.push({ ...form.value, members: [] }) - 1 : index;
+    if (index !== 'ny') teams[index] = { ...form.value, members: teams[index].members };
+    await saveDraft(request, loaded);
+    const next = index === 'ny' ? teamPath(loaded.draft.id, saved, 'personer') : returnTo(request.query, loaded.draft.id, teamPath(loaded.draft.id, saved, 'personer'));
+    return reply.redirect(inLang(next, lang), 303);
+  });
+};
+
+export default team;

@@ -1,0 +1,57 @@
+/**
+ * Drives the pages as a browser without JavaScript would: keeps the cookies, reads the CSRF
+ * token from the page it got, and posts forms urlencoded.
+ */
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+
+export class FormClient {
+  private cookies = new Map<string, string>();
+  private lastToken = '';
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  private remember(response: LightMyRequestResponse) {
+    const setCookie = response.headers['set-cookie'];
+    for (const line of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {
+      const [pair] = line.split(';');
+      const [name, value] = pair.split('=');
+      this.cookies.set(name, value);
+    }
+    const token = /name="_csrf" value="([^"]+)"/.exec(response.body);
+    if (token) this.lastToken = token[1];
+  }
+
+  private get cookieHeader() {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
+  async get(url: string) {
+    const response = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader } });
+    this.remember(response);
+    return response;
+  }
+
+  /** Posts the fields with the token from the last page (or `csrf` to override it). */
+  async post(url: string, fields: Record<string, string | string[]>, { csrf }: { csrf?: string | null } = {}) {
+    const body = new URLSearchParams();
+    for (const [name, value] of Object.entries(fields)) {
+      for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
+    }
+    const token = csrf === undefined ? this.lastToken : csrf;
+    if (token !== null) body.append('_csrf', token);
+    const response = await this.app.inject({
+      method: 'POST',
+      url,
+      payload: body.toString(),
+      headers: { cookie: this.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    this.remember(response);
+    return response;
+  }
+
+  /** GETs the page (for its token) and posts the form to the same address; returns the POST's response. */
+  async submit(url: string, fields: Record<string, string | string[]>) {
+    await this.get(url);
+    return this.post(url, fields);
+  }
+}

@@ -1,0 +1,254 @@
+/**
+ * The guided check through its pages, as a browser without JavaScript: every page's GET and
+ * POST, valid and invalid input, CSRF, body limits, editing from "check your answers", and
+ * the result page agreeing with the JSON API.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+import { FormClient } from './form-client.ts';
+import { buildApp } from './helper.ts';
+
+let app: FastifyInstance;
+before(async () => {
+  app = await buildApp();
+});
+after(() => app.close());
+
+const school = { side: 'school', role: 'Skolkurator', engagement: 'employment', fte: '1', start: '15/8 2025', end: '', education: 'psychosocial_degree', educationNote: '', origin: 'new', monthlySalary: '42 000', employerCostRate: '31,42 %', otherFundingShare: '' };
+const social = { ...school, side: 'social_services', role: 'Skolsocionom', education: 'socionomexamen', monthlySalary: '40 000' };
+const team = { name: 'Skolsocialt team Norr', schoolForms: ['grundskola'], municipalityCode: '0180', periodFrom: '', periodTo: '', status: 'new', previouslyGrantedFte: '', contractEducation: 'no' };
+
+/** Starts a draft and answers the pages up to the teams; returns the draft's base path. */
+async function startDraft(client: FormClient, lang = ''): Promise<string> {
+  await client.get(`/${lang ? `?lang=${lang}` : ''}`);
+  const started = await client.post(`/ansokan${lang ? `?lang=${lang}` : ''}`, {});
+  assert.equal(started.statusCode, 303);
+  const base = String(started.headers.location).replace(/\/bidragsar.*$/, '');
+  assert.equal((await client.submit(`${base}/bidragsar`, { grantYear: '2026' })).statusCode, 303);
+  const organiser = await client.submit(`${base}/huvudman`, { name: 'Exempla kommun', orgNumber: '212000-0142', type: 'municipal' });
+  assert.equal(organiser.headers.location, `${base}/team`);
+  return base;
+}
+
+async function addTeam(client: FormClient, base: string, members: Array<Record<string, string>>, fields: Record<string, string | string[]> = {}) {
+  const created = await client.submit(`${base}/team/ny`, { ...team, ...fields });
+  assert.equal(created.statusCode, 303, created.body);
+  const people = String(created.headers.location);
+  for (const member of members) {
+    const saved = await client.submit(people.replace('/personer', '/person/ny'), member);
+    assert.equal(saved.statusCode, 303, saved.body.slice(0, 2000));
+  }
+  return people;
+}
+
+describe('startsidan och utkastet', () => {
+  test('Starta skapar ett utkast med en id som inte går att gissa och går till bidragsåret', async () => {
+    const client = new FormClient(app);
+    await client.get('/');
+    const response = await client.post('/ansokan', {});
+    assert.equal(response.statusCode, 303);
+    const id = /\/ansokan\/([^/]+)\/bidragsar$/.exec(String(response.headers.location))?.[1] ?? '';
+    assert.match(id, /^[A-Za-z0-9_-]{22,}$/);
+  });
+
+  test('POST utan CSRF-token eller med fel token avvisas med 403', async () => {
+    const client = new FormClient(app);
+    await client.get('/');
+    assert.equal((await client.post('/ansokan', {}, { csrf: null })).statusCode, 403);
+    assert.equal((await client.post('/ansokan', {}, { csrf: 'fel-token' })).statusCode, 403);
+  });
+
+  test('ett utkast som inte finns ger 404', async () => {
+    const client = new FormClient(app);
+    const response = await client.get('/ansokan/AAAAAAAAAAAAAAAAAAAAAA/bidragsar');
+    assert.equal(response.statusCode, 404);
+    assert.match(response.body, /Sidan finns inte/);
+  });
+});
+
+describe('frågesidorna', () => {
+  test('POST /ansokan/…/bidragsar utan val visar felet vid fältet med status 422 och Fel: i titeln', async () => {
+    const client = new FormClient(app);
+    await client.get('/');
+    const base = String((await client.post('/ansokan', {})).headers.location).replace('/bidragsar', '');
+    const response = await client.submit(`${base}/bidragsar`, {});
+    assert.equal(response.statusCode, 422);
+    assert.match(response.body, /<title>Fel: Vilket bidragsår gäller ansökan\?/);
+    assert.match(response.body, /<a href="#grantYear">Välj vilket bidragsår/);
+    assert.match(response.body, /id="grantYear-error"/);
+  });
+
+  test('POST /ansokan/…/huvudman med fel kontrollsiffra säger vad som är fel och behåller det skrivna', async () => {
+    const client = new FormClient(app);
+    const base = await startDraft(client);
+    const response = await client.submit(`${base}/huvudman`, { name: 'Exempla kommun', orgNumber: '212000-0143', type: 'municipal' });
+    assert.equal(response.statusCode, 422);
+    assert.match(response.body, /Organisationsnumret stämmer inte/);
+    assert.match(response.body, /value="Exempla kommun"/);
+    assert.match(response.body, /value="212000-0143"/);
+  });
+
+  test('POST /ansokan/…/team/ny utan skolform och med period utanför bidragsåret visar båda felen', async () => {
+    const client = new FormClient(app);
+    const base = await startDraft(client);
+    const response = await client.submit(`${base}/team/ny`, { ...team, schoolForms: [], periodFrom: '2025-12-01', periodTo: '2026-06-30' });
+    assert.equal(response.statusCode, 422);
+    assert.match(response.body, /href="#schoolForms"/);
+    assert.match(response.body, /href="#periodFrom"[^>]*>Perioden måste ligga inom bidragsperioden 2026-01-01–2026-12-31/);
+  });
+
+  test('POST /ansokan/…/person/ny utan tjänstgöringsgrad visar fel vid fältet och förlåter svenska tal och datum', async () => {
+    const client = new FormClient(app);
+    const base = await startDraft(client);
+    const people = await addTeam(client, base, []);
+    const invalid = await client.submit(people.replace('/personer', '/person/ny'), { ...school, fte: '' });
+    assert.equal(invalid.statusCode, 422);
+    assert.match(invalid.body, /href="#fte"[^>]*>Skriv tjänstgöringsgraden/);
+    assert.match(invalid.body, /value="42 000"/);
+    const wrongSide = await client.submit(people.replace('/personer', '/person/ny'), { ...school, education: 'socionomexamen' });
+    assert.equal(wrongSide.statusCode, 422);
+    assert.match(wrongSide.body, /För skolpersonal: välj examen/);
+    const valid = await client.submit(people.replace('/personer', '/person/ny'), { ...school, fte: '50 %' });
+    assert.equal(valid.statusCode, 303);
+    const list = await client.get(people);
+    assert.match(list.body, /Skolpersonal, 0,50 tjänstgöringsgrad, 2025-08-15 – tills vidare/);
+  });
+
+  test('en för stor kropp ger 413 och en felsida', async () => {
+    const client = new FormClient(app);
+    const base = await startDraft(client);
+    await client.get(`${base}/huvudman`);
+    const response = await client.post(`${base}/huvudman`, { name: 'x'.repeat(1_100_000), orgNumber: '', type: '' });
+    assert.equal(response.statusCode, 413);
+    assert.match(response.body, /för stort/);
+  });
+});
+
+describe('kontrollera svaren och resultatet', () => {
+  test('ett bidragsberättigat team: kontrollsidan visar svaren och resultatet stämmer med API:et', async () => {
+    const client = new FormClient(app);
+    const base = await startDraft(client);
+    await addTeam(client, base, [school, social]);
+    const check = await client.get(`${base}/kontrollera`);
+    assert.equal(check.statusCode, 200);
+    assert.match(check.body, /Skolsocialt team Norr/);
+    assert.match(check.body, /Stockholm \(0180\)/);
+    assert.match(check.body, /Ändra<span class="visually-hidden"> Bidragsår/);
+    assert.match(check.body, /finns kvar i 30 dagar/);
+    const result = await client.get(`${base}/resultat`);
+    assert.equal(result.statusCode, 200);
+    assert.match(result.body, /Ansökan uppfyller villkoren för bidrag/);
+    assert.match(result.body, /331\u00a0178\u00a0kr/);
+    assert.match(result.body, /<svg class="chart"[^>]*role="img"/);
+
+    const application = (await client.get(`${base}/ansokan.json`)).json();
+    const viaApi = (await app.inject({ method: 'POST', url: '/api/v1/assessments', payload: application })).json();
+    const viaPage = (await client.get(`${base}/bedomning.json`)).json();
+    assert.deepEqual(viaPage.findings, viaApi.findings);
+    assert.deepEqual(viaPage.teams, viaApi.teams);
+    assert.deepEqual(viaPage.amounts, viaApi.amounts);
+    assert.equal(viaPage.status, viaApi.status);
+    for (const finding of viaApi.findings) assert.ok(result.body.includes(escapeHtml(finding.message)), finding.message);
+  });
+
+  test('ett team som inte uppfyller villkoren är ett resultat med åtgärder, inte ett valideringsfel', async () => {
+    const client = new FormClient(app);
+    const base = await startDraft(client);
+    await addTeam(client, base, [school, { ...social, fte: '0,5' }]);
+    const result = await client.get(`${base}/resultat`);
+    assert.equal(result.statusCode, 200);
+    assert.match(result.body, /Ansökan uppfyller inte villkoren för bidrag/);
+    assert.match(result.body, /Öka tjänstgöringsgraden för personalen från socialtjänsten med 0,50 från 2026-01-01 till 2026-12-31/);
+  });
+
+  test('okänd utbildning ger behöver bedömas', async () => {
+    const client = new FormClient(app);
+    const base = await startDraft(client);
+    await addTeam(client, base, [school, { ...social, education: 'unknown' }]);
+    const result = await client.get(`${base}/resultat`);
+    assert.match(result.body, /Ansökan behöver bedömas/);
+    assert.match(result.body, /Ange utbildningen för p2/);
+  });
+
+  test('Ändra från kontrollsidan går tillbaka till kontrollsidan efter sparandet', async () => {
+    const client = new FormClient(app);
+    const base = await startDraft(client);
+    await addTeam(client, base, [school, social]);
+    const check = await client.get(`${base}/kontrollera`);
+    const change = /href="([^"]*\/person\/p2\?fran=kontrollera)"/.exec(check.body)?.[1];
+    assert.ok(change, 'an Ändra link for p2');
+    const page = await client.get(change);
+    assert.match(page.body, /action="[^"]*person\/p2\?fran=kontrollera"/);
+    const saved = await client.post(change, { ...social, fte: '0,75' });
+    assert.equal(saved.statusCode, 303);
+    assert.equal(saved.headers.location, `${base}/kontrollera`);
+    assert.match((await client.get(`${base}/kontrollera`)).body, /0,75 tjänstgöringsgrad/);
+  });
+
+  test('det som saknas listas på kontrollsidan med länk till sidan där det fylls i', async () => {
+    const client = new FormClient(app);
+    const base = await startDraft(client);
+    await addTeam(client, base, []);
+    const check = await client.get(`${base}/kontrollera`);
+    assert.match(check.body, /Det här behöver fyllas i/);
+    assert.match(check.body, /href="[^"]*\/team\/1\/personer\?fran=kontrollera"/);
+    assert.doesNotMatch(check.body, /Se resultatet/);
+  });
+
+  test('flera team: ett team utan egen bemanning får bidrag tillsammans med det andra', async () => {
+    const client = new FormClient(app);
+    const base = await startDraft(client);
+    await addTeam(client, base, [school, social]);
+    await addTeam(client, base, [school], { name: 'Team Syd' });
+    const result = await client.get(`${base}/resultat`);
+    assert.match(result.body, /Uppfyller villkoren tillsammans med huvudmannens andra team/);
+    assert.match(result.body, /331\u00a0178\u00a0kr \+ 331\u00a0178\u00a0kr = 662\u00a0356\u00a0kr/);
+  });
+
+  test('ett återupptaget utkast bedöms på nytt och säger när resultatet har ändrats', async () => {
+    const client = new FormClient(app);
+    const base = await startDraft(client);
+    await addTeam(client, base, [school, social]);
+    assert.doesNotMatch((await client.get(`${base}/resultat`)).body, /har ändrats/);
+    await client.submit(`${base}/team/1/person/p2`, { ...social, fte: '0,5' });
+    const again = new FormClient(app);
+    assert.match((await again.get(`${base}/resultat`)).body, /Resultatet har ändrats sedan du senast såg det/);
+  });
+
+  test('ta bort en person och ett team, och radera hela utkastet med en POST', async () => {
+    const client = new FormClient(app);
+    const base = await startDraft(client);
+    await addTeam(client, base, [school, social]);
+    assert.match((await client.get(`${base}/team/1/person/p1/ta-bort`)).body, /Vill du ta bort Skolkurator \(p1\)/);
+    assert.equal((await client.post(`${base}/team/1/person/p1/ta-bort`, {})).headers.location, `${base}/team/1/personer`);
+    assert.doesNotMatch((await client.get(`${base}/team/1/personer`)).body, /Skolkurator \(p1\)/);
+    await client.get(`${base}/team/1/ta-bort`);
+    assert.equal((await client.post(`${base}/team/1/ta-bort`, {})).headers.location, `${base}/team`);
+    await client.get(`${base}/radera`);
+    assert.equal((await client.post(`${base}/radera`, {}, { csrf: null })).statusCode, 403);
+    await client.get(`${base}/radera`);
+    assert.equal((await client.post(`${base}/radera`, {})).statusCode, 200);
+    assert.equal((await client.get(`${base}/kontrollera`)).statusCode, 404);
+  });
+});
+
+describe('på engelska', () => {
+  test('hela vägen går på engelska och formulären behåller språket', async () => {
+    const client = new FormClient(app);
+    const base = await startDraft(client, 'en');
+    const teams = await client.get(`${base}/team?lang=en`);
+    assert.match(teams.body, /<html lang="en">/);
+    const created = await client.submit(`${base}/team/ny?lang=en`, team);
+    assert.match(String(created.headers.location), /\?lang=en$/);
+    await client.submit(`${base}/team/1/person/ny?lang=en`, school);
+    await client.submit(`${base}/team/1/person/ny?lang=en`, social);
+    const result = await client.get(`${base}/resultat?lang=en`);
+    assert.match(result.body, /The application meets the conditions for a grant/);
+    assert.match(result.body, /SEK\u00a0331,178/);
+  });
+});
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
