@@ -164,9 +164,12 @@ export async function launchBrowser(): Promise<Browser> {
   try {
     return await chromium.launch({ executablePath, headless: true, args, env, timeout: 30_000 });
   } catch (error) {
+    // The cause is spelled out too: the test runner's report shows only the message.
+    const cause = String(error instanceof Error ? error.message : error).split('\n').slice(0, 20).join('\n');
     throw new Error(
       `Could not start headless Chromium from ${source}. ` +
-        'The browser tests do not skip: fix the browser, or set CHROME_PATH to a working Chromium (e.g. /usr/bin/chromium).',
+        'The browser tests do not skip: fix the browser, or set CHROME_PATH to a working Chromium (e.g. /usr/bin/chromium).\n' +
+        cause,
       { cause: error },
     );
   }

@@ -12,7 +12,10 @@ let browser: Browser;
 let server: Awaited<ReturnType<typeof startServer>>;
 
 before(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
+  // One after the other: if the browser cannot start, no server is left listening to hold the
+  // process open after the failure.
+  browser = await launchBrowser();
+  server = await startServer();
 });
 after(async () => {
   await browser?.close();
