@@ -10,6 +10,11 @@ const environment = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Where the embedded database (PGlite) keeps drafts; created if missing. One server process per DATA_DIR. */
   DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * Set to "true" behind a reverse proxy that terminates HTTPS: the app then believes its
+   * X-Forwarded-Proto header, so cookies get the Secure flag.
+   */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
   /** A PostgreSQL server to keep drafts in instead of DATA_DIR. */
   DATABASE_URL: z
     .string()

@@ -2,7 +2,7 @@
 import type { FastifyServerOptions } from 'fastify';
 import { BODY_LIMIT } from './app.ts';
 
-export function serverOptions({ logLevel = 'silent' }: { logLevel?: string } = {}): FastifyServerOptions {
+export function serverOptions({ logLevel = 'silent', trustProxy = false }: { logLevel?: string; trustProxy?: boolean } = {}): FastifyServerOptions {
   return {
     bodyLimit: BODY_LIMIT,
     // Log method, path and status only: never bodies, query strings or headers with personal data.
@@ -16,6 +16,6 @@ export function serverOptions({ logLevel = 'silent' }: { logLevel?: string } = {
               res: (reply) => ({ statusCode: reply.statusCode }),
             },
           },
-    trustProxy: false,
+    trustProxy,
   };
 }

@@ -5,7 +5,7 @@ import { readConfig } from './config.ts';
 import { serverOptions } from './server-options.ts';
 
 const config = readConfig();
-const server = Fastify(serverOptions({ logLevel: config.LOG_LEVEL }));
+const server = Fastify(serverOptions({ logLevel: config.LOG_LEVEL, trustProxy: config.TRUST_PROXY }));
 await server.register(app, { drafts: { dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL } });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
