@@ -34,3 +34,12 @@ export async function renderForm(
 function errorLookup(errors: FieldError[]) {
   return (field: string) => errors.find((e) => e.field === field)?.message;
 }
+
+/** A page that asks before something is removed: a warning button that POSTs, and a way back. */
+export function renderConfirm(
+  reply: FastifyReply,
+  page: { lang: Lang; path: string; backHref: string; text: { title: string; explanation: string; confirm: string; cancel: string } },
+) {
+  const { lang, path, backHref, text } = page;
+  return renderForm(reply, 'confirm.eta', { lang, path, ...text, action: lang === 'en' ? `${path}?lang=en` : path, backHref });
+}

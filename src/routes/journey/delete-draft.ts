@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { loadDraft } from '../../drafts/load.ts';
 import { draftPath, inLang } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
-import { pageData, renderForm } from '../../page.ts';
+import { pageData, renderConfirm } from '../../page.ts';
 
 const text = {
   sv: {
@@ -30,17 +30,11 @@ const deleteDraft: FastifyPluginAsync = async (app) => {
   app.get('/ansokan/:id/radera', async (request, reply) => {
     const lang = langOf(request.query);
     const { draft } = await loadDraft(request);
-    const t = text[lang];
-    const path = draftPath(draft.id, 'radera');
-    return renderForm(reply, 'confirm.eta', {
+    return renderConfirm(reply, {
       lang,
-      path,
-      title: t.title,
-      explanation: t.explanation,
-      confirm: t.confirm,
-      cancel: t.cancel,
-      action: inLang(path, lang),
+      path: draftPath(draft.id, 'radera'),
       backHref: inLang(draftPath(draft.id, 'kontrollera'), lang),
+      text: text[lang],
     });
   });
 

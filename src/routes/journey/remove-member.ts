@@ -4,7 +4,7 @@ import { loadDraft, saveDraft } from '../../drafts/load.ts';
 import { existingTeam, memberParam } from '../../drafts/team-param.ts';
 import { inLang, memberPath, teamPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
-import { renderForm } from '../../page.ts';
+import { renderConfirm } from '../../page.ts';
 
 const text = {
   sv: {
@@ -28,16 +28,11 @@ const removeMember: FastifyPluginAsync = async (app) => {
     const team = existingTeam(request, data);
     const member = data.application.teams[team].members[memberParam(request, data, team) as number];
     const t = text[lang];
-    const path = memberPath(draft.id, team, member.id, 'ta-bort');
-    return renderForm(reply, 'confirm.eta', {
+    return renderConfirm(reply, {
       lang,
-      path,
-      title: t.title(member.role ? `${member.role} (${member.id})` : member.id),
-      explanation: t.explanation,
-      confirm: t.confirm,
-      cancel: t.cancel,
-      action: inLang(path, lang),
+      path: memberPath(draft.id, team, member.id, 'ta-bort'),
       backHref: inLang(teamPath(draft.id, team, 'personer'), lang),
+      text: { ...t, title: t.title(member.role ? `${member.role} (${member.id})` : member.id) },
     });
   });
 

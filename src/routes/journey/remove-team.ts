@@ -4,7 +4,7 @@ import { loadDraft, saveDraft } from '../../drafts/load.ts';
 import { existingTeam } from '../../drafts/team-param.ts';
 import { draftPath, inLang, teamPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
-import { renderForm } from '../../page.ts';
+import { renderConfirm } from '../../page.ts';
 
 const text = {
   sv: {
@@ -27,16 +27,11 @@ const removeTeam: FastifyPluginAsync = async (app) => {
     const { draft, data } = await loadDraft(request);
     const index = existingTeam(request, data);
     const t = text[lang];
-    const path = teamPath(draft.id, index, 'ta-bort');
-    return renderForm(reply, 'confirm.eta', {
+    return renderConfirm(reply, {
       lang,
-      path,
-      title: t.title(data.application.teams[index].name),
-      explanation: t.explanation,
-      confirm: t.confirm,
-      cancel: t.cancel,
-      action: inLang(path, lang),
+      path: teamPath(draft.id, index, 'ta-bort'),
       backHref: inLang(draftPath(draft.id, 'team'), lang),
+      text: { ...t, title: t.title(data.application.teams[index].name) },
     });
   });
 
