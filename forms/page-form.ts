@@ -29,10 +29,13 @@ export function validateForm<T>(schema: z.ZodType<T>, body: unknown, messages: M
   return { ok: false, errors };
 }
 
-/** A text box; empty means missing unless optional (then ''). */
+/** Control characters a person cannot mean to type (a pasted NUL would not even store). */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** A text box; empty means missing unless optional (then ''). Stray control characters are dropped. */
 export function text(field: string, { max, optional = false }: { max: number; optional?: boolean }) {
-  const schema = z.string({ error: field }).trim().max(max, field);
-  return optional ? schema.default('') : schema.min(1, field);
+  const clean = z.string({ error: field }).transform((value) => value.replace(CONTROL, '').trim());
+  return optional ? clean.pipe(z.string().max(max, field)).default('') : clean.pipe(z.string().min(1, field).max(max, field));
 }
 
 /** One of the given values, from radio buttons or a select. */

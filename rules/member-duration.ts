@@ -47,7 +47,7 @@ export function checkMemberDuration(member: Member, team: number, months: number
       where,
       'pass',
       {
-        sv: `${id}s anställning eller uppdrag ${member.start}–${member.end} är minst ${months} månader.`,
+        sv: `${id}:s anställning eller uppdrag ${member.start}–${member.end} är minst ${months} månader.`,
         en: `${id}'s engagement ${member.start} to ${member.end} lasts at least ${months} months.`,
       },
       { details },
@@ -59,12 +59,12 @@ export function checkMemberDuration(member: Member, team: number, months: number
     where,
     'fail',
     {
-      sv: `${id}s anställning eller uppdrag ${member.start}–${member.end} är kortare än ${months} månader. ${id} räknas inte in i teamet och kostnaden ger inget bidrag.`,
+      sv: `${id}:s anställning eller uppdrag ${member.start}–${member.end} är kortare än ${months} månader. ${id} räknas inte in i teamet och kostnaden ger inget bidrag.`,
       en: `${id}'s engagement ${member.start} to ${member.end} is shorter than ${months} months. ${id} does not count towards the team and the cost gives no grant.`,
     },
     {
       fix: {
-        sv: `Förläng ${id}s anställning eller uppdrag till minst ${required}.`,
+        sv: `Förläng ${id}:s anställning eller uppdrag till minst ${required}.`,
         en: `Extend ${id}'s engagement to at least ${required}.`,
       },
       fixData: { kind: 'extend_engagement', member: id, to: required },

@@ -67,11 +67,11 @@ const messages = {
   failsFix: (id: string, side: Member['side']): Text =>
     side === 'school'
       ? {
-          sv: `Låt en person med utbildning i psykosocialt arbete ha ${id}s uppdrag i teamet.`,
+          sv: `Låt en person med utbildning i psykosocialt arbete ha ${id}:s uppdrag i teamet.`,
           en: `Give ${id}'s place in the team to someone with education in psychosocial work.`,
         }
       : {
-          sv: `Låt en person med socionomexamen eller annan relevant examen ha ${id}s uppdrag i teamet.`,
+          sv: `Låt en person med socionomexamen eller annan relevant examen ha ${id}:s uppdrag i teamet.`,
           en: `Give ${id}'s place in the team to someone with a socionomexamen or another relevant degree.`,
         },
   unknown: (id: string): Text => ({

@@ -23,7 +23,7 @@ export function checkMemberOtherFunding(member: Member, team: number, lang: Lang
   const id = member.id;
   if (member.otherFundingShare === '0') {
     return finding(memberOtherFunding, lang, where, 'pass', {
-      sv: `${id}s kostnad finansieras inte av andra statsbidrag.`,
+      sv: `${id}:s kostnad finansieras inte av andra statsbidrag.`,
       en: `${id}'s cost is not funded by other state grants.`,
     });
   }
@@ -32,7 +32,7 @@ export function checkMemberOtherFunding(member: Member, team: number, lang: Lang
   const shown = lang === 'sv' ? percent.replace('.', ',') : percent;
   if (share.gte(1)) {
     return finding(memberOtherFunding, lang, where, 'fail', {
-      sv: `Hela ${id}s kostnad finansieras av andra statsbidrag, så den ger inget bidrag. ${id} räknas ändå in i teamets bemanning.`,
+      sv: `Hela ${id}:s kostnad finansieras av andra statsbidrag, så den ger inget bidrag. ${id} räknas ändå in i teamets bemanning.`,
       en: `All of ${id}'s cost is funded by other state grants, so it gives no grant. ${id} still counts towards the team's staffing.`,
     });
   }
@@ -42,7 +42,7 @@ export function checkMemberOtherFunding(member: Member, team: number, lang: Lang
     where,
     'warn',
     {
-      sv: `${shown} % av ${id}s kostnad finansieras av andra statsbidrag. Den delen räknas bort från kostnaden.`,
+      sv: `${shown} % av ${id}:s kostnad finansieras av andra statsbidrag. Den delen räknas bort från kostnaden.`,
       en: `${shown}% of ${id}'s cost is funded by other state grants. That part is left out of the cost.`,
     },
     { details: { otherFundingShare: member.otherFundingShare } },

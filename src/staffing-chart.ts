@@ -43,9 +43,10 @@ export function staffingChart(team: TeamResult, chartId: string, describedBy: st
       (t) =>
         `<g class="chart__tick"><line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}"/><text x="${LEFT - 6}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end">${escape(t.toFixed(2).replace('.', lang === 'sv' ? ',' : '.'))}</text></g>`,
     ),
-    `<line class="chart__minimum" x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${y(1).toFixed(1)}" y2="${y(1).toFixed(1)}"/>`,
     `<polyline class="chart__school" points="${steps((r) => r.school)}"/>`,
     `<polyline class="chart__social" points="${steps((r) => r.socialServices)}"/>`,
+    // Drawn last and dashed, so the 1.00 line shows even where a side is exactly at it.
+    `<line class="chart__minimum" x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${y(1).toFixed(1)}" y2="${y(1).toFixed(1)}"/>`,
     `<text class="chart__date" x="${LEFT}" y="${HEIGHT - 14}">${team.period.from}</text>`,
     `<text class="chart__date" x="${WIDTH - RIGHT}" y="${HEIGHT - 14}" text-anchor="end">${team.period.to}</text>`,
     '</svg>',

@@ -115,6 +115,15 @@ describe('frågesidorna', () => {
     assert.match(list.body, /Skolpersonal, 0,50 tjänstgöringsgrad, 2025-08-15 – tills vidare/);
   });
 
+  test('styrtecken i ett textfält tas bort i stället för att ge ett serverfel', async () => {
+    const client = new FormClient(app);
+    const base = await startDraft(client);
+    const people = await addTeam(client, base, []);
+    const saved = await client.submit(people.replace('/personer', '/person/ny'), { ...school, role: 'Kura\u0000tor\u0007' });
+    assert.equal(saved.statusCode, 303);
+    assert.match((await client.get(people)).body, /Kurator \(p1\)/);
+  });
+
   test('en för stor kropp ger 413 och en felsida', async () => {
     const client = new FormClient(app);
     const base = await startDraft(client);

@@ -14,7 +14,7 @@ import { renderForm } from '../../page.ts';
 const text = {
   sv: {
     titleNew: 'Lägg till en person i teamet',
-    titleChange: 'Ändra personen',
+    titleChange: 'Ändra uppgifterna om',
     privacy: 'Skriv inte personens namn. Verktyget behöver bara rollen och uppgifterna nedan.',
     side: 'Varifrån kommer personen?',
     role: 'Roll',
@@ -40,7 +40,7 @@ const text = {
   },
   en: {
     titleNew: 'Add a person to the team',
-    titleChange: 'Change the person',
+    titleChange: 'Change the details of',
     privacy: "Do not write the person's name. The tool needs only the role and the facts below.",
     side: 'Where does the person come from?',
     role: 'Role',
@@ -93,7 +93,7 @@ function renderPage(request: FastifyRequest, reply: FastifyReply, id: string, te
   return renderForm(reply, 'member.eta', {
     lang,
     path,
-    title: member === 'ny' ? t.titleNew : t.titleChange,
+    title: member === 'ny' ? t.titleNew : `${t.titleChange} ${member}`,
     text: t,
     errors,
     action: formAction(path, request.query, lang),

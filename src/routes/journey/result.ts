@@ -11,7 +11,7 @@ import { ruleDefinition } from '../../../rules/catalogue.ts';
 import { formatKronor } from '../../../rules/format.ts';
 import type { Assessment, Finding, Lang } from '../../../rules/types.ts';
 import { assessDraft } from '../../drafts/assess-draft.ts';
-import { summarise } from '../../drafts/draft-data.ts';
+import { summarise, type DraftApplication } from '../../drafts/draft-data.ts';
 import { loadDraft, saveDraft } from '../../drafts/load.ts';
 import { draftPath, inLang } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
@@ -52,7 +52,10 @@ const text = {
     matched: 'Socialstyrelsens belopp till kommunen',
     usable: 'Del kommunen får använda',
     risk: 'Risk att betala tillbaka',
-    member: 'Person', cost: 'Kostnad', memberGrant: 'Bidrag',
+    people: 'Personerna i teamet',
+    memberAmounts: (cost: string, half: string) => `Kostnad som ger bidrag ${cost}; hälften är ${half}.`,
+    inGrant: 'Ingår i Skolverkets bidrag för teamet.',
+    notInGrant: 'Ingår inte i Skolverkets bidrag för teamet.',
     total: 'Summa',
     reconciliation: 'Summan av teamens bidrag',
     municipalities: 'Kommunernas belopp från Socialstyrelsen',
@@ -96,7 +99,10 @@ const text = {
     matched: "Socialstyrelsen's amount to the municipality",
     usable: 'Part the municipality may use',
     risk: 'Risk of repayment',
-    member: 'Person', cost: 'Cost', memberGrant: 'Grant',
+    people: 'The people in the team',
+    memberAmounts: (cost: string, half: string) => `Cost that gives a grant ${cost}; half is ${half}.`,
+    inGrant: "Part of Skolverket's grant for the team.",
+    notInGrant: "Not part of Skolverket's grant for the team.",
     total: 'Total',
     reconciliation: "Sum of the teams' grants",
     municipalities: "The municipalities' amounts from Socialstyrelsen",
@@ -113,7 +119,13 @@ function findingView(f: Finding, lang: Lang) {
   return { outcome: f.outcome, label: text[lang].outcome[f.outcome], title: ruleDefinition(f.rule).title[lang], citation: f.citation, message: f.message, fix: f.fix };
 }
 
-function resultView(assessment: Assessment, lang: Lang) {
+/** "Skolkurator (p1)", or the id alone when no role was given. */
+function headingOf(application: DraftApplication, team: number, id: string): string {
+  const role = application.teams[team]?.members.find((m) => m.id === id)?.role;
+  return role ? `${role} (${id})` : id;
+}
+
+function resultView(application: DraftApplication, assessment: Assessment, lang: Lang) {
   const t = text[lang];
   const kr = (v: string | undefined) => formatKronor(v ?? '0', lang);
   const findingsFor = (pick: (f: Finding) => boolean) => assessment.findings.filter(pick).map((f) => findingView(f, lang));
@@ -133,9 +145,8 @@ function resultView(assessment: Assessment, lang: Lang) {
       priority: team.priorityShares.length ? team.priorityShares.map((s) => `${s.tier} (${showDecimal(s.fte, lang)})`).join(', ') : t.noPriority,
       findings: findingsFor((f) => f.scope === 'team' && f.team === index),
       members: team.members.map((m) => ({
-        id: m.id,
-        cost: kr(m.eligibleCost),
-        grant: kr(m.grant),
+        heading: headingOf(application, index, m.id),
+        amounts: `${t.memberAmounts(kr(m.eligibleCost), kr(m.grant))} ${m.funded ? t.inGrant : t.notInGrant}`,
         findings: findingsFor((f) => f.scope === 'member' && f.team === index && f.member === m.id),
       })),
       amounts: {
@@ -155,7 +166,10 @@ function resultView(assessment: Assessment, lang: Lang) {
     notice: assessment.amounts.notice,
     applicationFindings: findingsFor((f) => f.scope === 'application'),
     teams,
-    reconciliation: `${assessment.teams.map((team) => kr(team.amounts.skolverketGrant)).join(' + ')} = ${kr(assessment.amounts.skolverketGrant)}`,
+    reconciliation:
+      assessment.teams.length > 1
+        ? `${assessment.teams.map((team) => kr(team.amounts.skolverketGrant)).join(' + ')} = ${kr(assessment.amounts.skolverketGrant)}`
+        : undefined,
     totalGrant: kr(assessment.amounts.skolverketGrant),
     municipalities: assessment.amounts.municipalities.map((m) => ({
       name: `${municipalityName(m.municipalityCode) ?? ''} (${m.municipalityCode})`,
@@ -191,7 +205,7 @@ const result: FastifyPluginAsync = async (app) => {
       legend: chartLegend[lang],
       changed,
       ruleSetChanged: changed && previous?.ruleSetId !== summary.ruleSetId,
-      result: resultView(outcome.assessment, lang),
+      result: resultView(data.application, outcome.assessment, lang),
       backHref: checkHref,
       applicationHref: inLang(draftPath(draft.id, 'ansokan.json'), lang),
       assessmentHref: inLang(draftPath(draft.id, 'bedomning.json'), lang),

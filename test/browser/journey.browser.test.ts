@@ -1,0 +1,190 @@
+/**
+ * The guided check in a real headless Chromium, as a person would go through it: clicking labels,
+ * links and buttons, typing Swedish numbers and dates, with JavaScript on and off. Every page
+ * visited, error states included, is checked with axe-core (WCAG 2.0–2.2 A/AA).
+ * One browser and one server for the file; a fresh browser context for each scenario.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { checkAccessibility, launchBrowser, newPage, startServer } from './browser.ts';
+import { addMember, addTeam, createTeam, fillMember, kr, schoolMember, socialMember, startDraft, toResult, Visitor } from './journey-steps.ts';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startServer>>;
+
+before(async () => {
+  browser = await launchBrowser();
+  server = await startServer();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The main content's text, whitespace runs (not no-break spaces) made single spaces. */
+const mainText = async (page: Page) => ((await page.locator('main').textContent()) ?? '').replace(/[ \t\r\n]+/g, ' ');
+
+/** Runs a scenario as a new person (a fresh browser context), every page checked with axe; closes the context whatever happens. */
+async function as<T>(javaScript: boolean, scenario: (v: Visitor) => Promise<T>): Promise<T> {
+  const page = await newPage(browser, { javaScript });
+  try {
+    return await scenario(new Visitor(page, server.baseUrl, checkAccessibility));
+  } finally {
+    await page.context().close();
+  }
+}
+
+for (const javaScript of [true, false]) {
+  describe(`the guided check, JavaScript ${javaScript ? 'on' : 'off'}`, { concurrency: 2 }, () => {
+    test('an eligible team, with a validation error on the way', () =>
+      as(javaScript, async (v) => {
+        await startDraft(v);
+        await createTeam(v, 'Skolsocialt team Norr');
+
+        // The member page sent without the fte: the error summary, "Fel:" in the title, values kept.
+        await v.expectPage(await v.follow(v.link('Lägg till en person')), 'Lägg till en person i teamet');
+        await fillMember(v.page, { ...schoolMember, fte: '' });
+        const invalid = await v.follow(v.button('Spara och fortsätt'));
+        assert.equal(invalid.status(), 422);
+        assert.match(await v.page.title(), /^Fel: Lägg till en person i teamet/);
+        // The error summary comes first, as an alert, and links to the field.
+        const summary = v.page.getByRole('alert');
+        assert.equal(await summary.getAttribute('data-error-summary'), '');
+        assert.equal(await summary.getByRole('heading').textContent(), 'Det finns ett problem');
+        const summaryLink = summary.getByRole('link', { name: 'Skriv tjänstgöringsgraden', exact: false });
+        assert.equal(await summaryLink.getAttribute('href'), '#fte');
+        assert.equal(await v.page.locator('#fte').getAttribute('aria-invalid'), 'true');
+        assert.match((await v.page.locator('#fte-error').textContent()) ?? '', /Skriv tjänstgöringsgraden/);
+        const focusedIsSummary = await v.page.evaluate(() => document.activeElement?.matches('[data-error-summary]') ?? false);
+        assert.equal(focusedIsSummary, javaScript, javaScript ? 'enhance.js focuses the error summary' : 'without JS nothing moves focus');
+        assert.equal(await v.page.getByLabel('Månadslön eller arvode vid heltid').inputValue(), '42 000');
+        assert.equal(await v.page.getByLabel('Personalomkostnadspålägg').inputValue(), '31,42 %');
+        assert.equal(await v.page.getByLabel('Första dagen').inputValue(), '15/8 2025');
+        assert.ok(await v.page.getByLabel('Skolpersonal', { exact: true }).isChecked());
+        // The summary's link takes the reader to the field.
+        await summaryLink.click();
+        assert.equal(new URL(v.page.url()).hash, '#fte');
+        await v.page.getByLabel('Tjänstgöringsgrad i teamet').fill(schoolMember.fte);
+        await v.expectPage(await v.follow(v.button('Spara och fortsätt')), 'Personerna i Skolsocialt team Norr');
+        assert.match(await mainText(v.page), /Skolpersonal, 1,00 tjänstgöringsgrad, 2025-08-15 – tills vidare/);
+
+        await addMember(v, socialMember);
+        await v.expectPage(await v.follow(v.link('Klar med teamet')), 'Teamen i ansökan');
+        await toResult(v);
+        assert.equal((await v.page.locator('.panel__verdict').textContent())?.trim(), 'Ansökan uppfyller villkoren för bidrag');
+        const team = v.page.locator('section.team-result', { has: v.page.getByRole('heading', { name: 'Skolsocialt team Norr' }) });
+        assert.equal(await team.locator('.summary__row', { hasText: 'Skolverkets bidrag' }).locator('dd').textContent(), kr('331 178'));
+        assert.ok((await mainText(v.page)).includes(`Skolverkets bidrag: ${kr('331 178')}`));
+        assert.equal(await v.page.getByRole('status').count(), 0, 'a first result has not changed');
+      }));
+
+    test('a team that does not meet the conditions: the failing condition, its paragraph and the fix', () =>
+      as(javaScript, async (v) => {
+        await startDraft(v);
+        await addTeam(v, 'Skolsocialt team Norr', [schoolMember, { ...socialMember, fte: '0,5' }]);
+        await toResult(v);
+        assert.equal((await v.page.locator('.panel__verdict').textContent())?.trim(), 'Ansökan uppfyller inte villkoren för bidrag');
+        // The team's own findings: the failing condition, its paragraph and how to fix it.
+        const team = v.page.locator('section.team-result', { has: v.page.getByRole('heading', { name: 'Skolsocialt team Norr' }) });
+        const failing = team.locator('.finding--fail', { hasText: 'Minst en årsarbetskraft från socialtjänsten' });
+        assert.equal(await failing.count(), 1);
+        assert.equal((await failing.locator('.tag').textContent())?.trim(), 'Inte uppfyllt');
+        assert.equal(await failing.locator('.finding__citation').textContent(), '(4 § första stycket 2)');
+        assert.match((await failing.locator('.finding__message').textContent()) ?? '', /lägst 0,50/);
+        assert.equal(
+          await failing.locator('.finding__fix').textContent(),
+          'Så kan det rättas: Öka tjänstgöringsgraden för personalen från socialtjänsten med 0,50 från 2026-01-01 till 2026-12-31.',
+        );
+        assert.equal((await team.locator('.tag-line').textContent())?.trim(), 'Uppfyller inte villkoren');
+
+        // The same result in English, one click away.
+        await v.expectPage(await v.follow(v.link('In English')), 'Result');
+        assert.equal(await v.page.locator('html').getAttribute('lang'), 'en');
+        assert.equal((await v.page.locator('.panel__verdict').textContent())?.trim(), 'The application does not meet the conditions for a grant');
+      }));
+
+    test('an education not known yet: the application needs review', () =>
+      as(javaScript, async (v) => {
+        await startDraft(v);
+        await addTeam(v, 'Skolsocialt team Norr', [schoolMember, { ...socialMember, education: 'Vet inte ännu' }]);
+        await toResult(v);
+        assert.equal((await v.page.locator('.panel__verdict').textContent())?.trim(), 'Ansökan behöver bedömas');
+        assert.match(await mainText(v.page), /Ange utbildningen för p2/);
+      }));
+
+    test('two teams: one with only school staff is eligible together with the other', () =>
+      as(javaScript, async (v) => {
+        await startDraft(v);
+        await addTeam(v, 'Skolsocialt team Norr', [schoolMember, socialMember]);
+        await addTeam(v, 'Team Syd', [schoolMember]);
+        await toResult(v);
+        const syd = v.page.locator('section.team-result', { has: v.page.getByRole('heading', { name: 'Team Syd' }) });
+        assert.match((await syd.locator('.tag-line').textContent()) ?? '', /Uppfyller villkoren tillsammans med huvudmannens andra team/);
+        assert.ok((await mainText(v.page)).includes(`${kr('331 178')} + ${kr('331 178')} = ${kr('662 356')}`));
+
+        // 320 CSS px wide (1280 px at 400 % zoom, WCAG 1.4.10): the page reflows, the tables scroll on their own.
+        await v.page.setViewportSize({ width: 320, height: 800 });
+        await v.page.locator('details summary').first().click();
+        assert.equal(await v.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 0, 'the page scrolls sideways');
+        await checkAccessibility(v.page);
+      }));
+
+    test('"Ändra" on check-your-answers changes a member and comes back to check-your-answers', () =>
+      as(javaScript, async (v) => {
+        await startDraft(v);
+        await addTeam(v, 'Skolsocialt team Norr', [schoolMember, socialMember]);
+        await v.expectPage(await v.follow(v.link('Fortsätt till att kontrollera svaren')), 'Kontrollera dina svar');
+        await v.expectPage(await v.follow(v.link('Ändra Skolsocionom (p2)')), 'Ändra uppgifterna om p2');
+        const fte = v.page.getByLabel('Tjänstgöringsgrad i teamet');
+        assert.equal(await fte.inputValue(), '1,00');
+        await fte.fill('0,75');
+        await v.expectPage(await v.follow(v.button('Spara och fortsätt')), 'Kontrollera dina svar');
+        assert.match(new URL(v.page.url()).pathname, /\/kontrollera$/);
+        assert.match(await mainText(v.page), /Personal från socialtjänsten, 0,75 tjänstgöringsgrad/);
+      }));
+
+    test('a resumed draft: the link works in another browser, and says when the result has changed', async () => {
+      const draftLink = await as(javaScript, async (v) => {
+        await startDraft(v);
+        await addTeam(v, 'Skolsocialt team Norr', [schoolMember, socialMember]);
+        await v.expectPage(await v.follow(v.link('Fortsätt till att kontrollera svaren')), 'Kontrollera dina svar');
+        const link = v.page.locator('.draft-link a');
+        const href = await link.getAttribute('href');
+        assert.ok(href, 'a link to the draft');
+        assert.equal(await link.textContent(), href, 'the link is shown as text, to copy');
+        assert.ok(href.startsWith(server.baseUrl), href);
+        return href;
+      });
+
+      // Another day, another browser: no cookies, only the link.
+      await as(javaScript, async (v) => {
+        await v.expectPage(await v.goto(draftLink), 'Kontrollera dina svar');
+        await v.expectPage(await v.follow(v.link('Se resultatet')), 'Resultat');
+        assert.equal((await v.page.locator('.panel__verdict').textContent())?.trim(), 'Ansökan uppfyller villkoren för bidrag');
+        assert.equal(await v.page.getByRole('status').count(), 0, 'nothing has changed yet');
+        await v.expectPage(await v.follow(v.link('Ändra svaren')), 'Kontrollera dina svar');
+        await v.expectPage(await v.follow(v.link('Ändra Skolsocionom (p2)')), 'Ändra uppgifterna om p2');
+        await v.page.getByLabel('Tjänstgöringsgrad i teamet').fill('0,5');
+        await v.expectPage(await v.follow(v.button('Spara och fortsätt')), 'Kontrollera dina svar');
+      });
+
+      await as(javaScript, async (v) => {
+        await v.expectPage(await v.goto(draftLink.replace(/\/kontrollera$/, '/resultat')), 'Resultat');
+        assert.equal((await v.page.getByRole('status').textContent())?.trim(), 'Resultatet har ändrats sedan du senast såg det.');
+        assert.equal((await v.page.locator('.panel__verdict').textContent())?.trim(), 'Ansökan uppfyller inte villkoren för bidrag');
+      });
+    });
+
+    test('the accessibility statement and a page that does not exist', () =>
+      as(javaScript, async (v) => {
+        await v.expectPage(await v.goto('/tillganglighet'), 'Tillgänglighetsredogörelse');
+        const missing = await v.goto('/finns-inte');
+        assert.equal(missing.status(), 404);
+        assert.equal(await v.heading(), 'Sidan finns inte');
+        const missingDraft = await v.goto('/ansokan/AAAAAAAAAAAAAAAAAAAAAA/kontrollera');
+        assert.equal(missingDraft.status(), 404);
+        assert.equal(await v.heading(), 'Sidan finns inte');
+      }));
+  });
+}
