@@ -5,6 +5,8 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import drafts, { type DraftsOptions } from './plugins/drafts.ts';
+import pdf from './plugins/pdf.ts';
+import assessmentPdf from './routes/api/assessment-pdf.ts';
 import accessibility from './routes/accessibility.ts';
 import checkAnswers from './routes/journey/check-answers.ts';
 import deleteDraft from './routes/journey/delete-draft.ts';
@@ -43,8 +45,10 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(errors);
   await fastify.register(forms);
   await fastify.register(drafts, options.drafts);
+  await fastify.register(pdf);
   await fastify.register(health);
   await fastify.register(assessments);
+  await fastify.register(assessmentPdf);
   await fastify.register(ruleSets);
   await fastify.register(openapi);
   await fastify.register(start);

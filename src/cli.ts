@@ -1,9 +1,10 @@
 /**
  * The command line, `sst-bidrag`:
  *
- *   sst-bidrag check FILE.json [--lang en] [--as-of YYYY-MM-DD]
+ *   sst-bidrag check FILE.json [--lang en] [--as-of YYYY-MM-DD] [--pdf OUT.pdf]
  *     Assesses one application (the API's JSON; FILE `-` reads standard input) and prints the
  *     assessment as JSON. An invalid application prints the API's 400/422 body on stderr.
+ *     With --pdf it also writes the application summary PDF (as POST /api/v1/assessments/pdf).
  *
  *   sst-bidrag batch FILE.csv|FILE.json [--lang en] [--as-of YYYY-MM-DD]
  *     Assesses many applications and prints one JSON line per application, in input order:
@@ -33,14 +34,15 @@
  *
  * Exit codes: 0 all assessed, 2 an invalid application or unreadable input, 64 a bad command line.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parseApplication } from '../forms/application.ts';
 import type { ParseResult } from '../forms/application.ts';
 import { assess } from '../rules/assess.ts';
 import { todayInSweden } from './lang.ts';
-import type { Assessment, Lang } from '../rules/types.ts';
+import type { Application, Assessment, Lang } from '../rules/types.ts';
+import { renderSummaryPdf } from './pdf/summary.ts';
 
 export interface Output {
   write(chunk: string): unknown;
@@ -88,7 +90,7 @@ const MEMBER_COLUMNS = [
 type Column = (typeof APPLICATION_COLUMNS)[number] | (typeof TEAM_COLUMNS)[number] | (typeof MEMBER_COLUMNS)[number];
 
 const USAGE = `Användning:
-  sst-bidrag check FIL.json [--lang en] [--as-of ÅÅÅÅ-MM-DD]
+  sst-bidrag check FIL.json [--lang en] [--as-of ÅÅÅÅ-MM-DD] [--pdf UT.pdf]
   sst-bidrag batch FIL.csv|FIL.json [--lang en] [--as-of ÅÅÅÅ-MM-DD]
 
   check       Bedömer en ansökan i JSON (FIL - läser standard in) och skriver bedömningen som JSON.
@@ -96,10 +98,11 @@ const USAGE = `Användning:
               och skriver en JSON-rad per ansökan.
   --lang en   Meddelanden på engelska (annars svenska).
   --as-of     Bedömningsdatum (annars dagens datum).
+  --pdf       Skriver också sammanställningen som PDF till filen (bara med check).
   Slutkod: 0 allt bedömt, 2 ogiltig ansökan eller oläslig fil, 64 felaktigt kommando.
 
 Usage:
-  sst-bidrag check FILE.json [--lang en] [--as-of YYYY-MM-DD]
+  sst-bidrag check FILE.json [--lang en] [--as-of YYYY-MM-DD] [--pdf OUT.pdf]
   sst-bidrag batch FILE.csv|FILE.json [--lang en] [--as-of YYYY-MM-DD]
 
   check       Assesses one application in JSON (FILE - reads standard input) and prints the assessment as JSON.
@@ -107,6 +110,7 @@ Usage:
               and prints one JSON line per application.
   --lang en   Messages in English (Swedish otherwise).
   --as-of     Date of the assessment (today otherwise).
+  --pdf       Also writes the summary PDF (in Swedish) to the file (check only).
   Exit code: 0 all assessed, 2 invalid application or unreadable file, 64 bad command line.
 
 CSV (komma eller semikolon / comma or semicolon; UTF-8):
@@ -192,6 +196,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         writeJson(io.stderr, outcome.error);
         return EXIT_INVALID;
       }
+      if (invocation.pdf !== undefined) {
+        const { bytes } = await renderSummaryPdf(outcome.application, outcome.assessment);
+        await writeFile(invocation.pdf, bytes);
+      }
       writeJson(io.stdout, outcome.assessment);
       return EXIT_OK;
     }
@@ -201,7 +209,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     for (const [key, input] of inputs) {
       const outcome = evaluate(input, options);
       if ('error' in outcome) exitCode = EXIT_INVALID;
-      io.stdout.write(`${JSON.stringify({ application: key, ...outcome })}\n`);
+      io.stdout.write(`${JSON.stringify({ application: key, ...('error' in outcome ? { error: outcome.error } : { assessment: outcome.assessment }) })}\n`);
     }
     return exitCode;
   } catch (error) {
@@ -217,7 +225,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 type Invocation =
   | { kind: 'help' }
   | { kind: 'usage_error'; message: string }
-  | { kind: 'run'; command: 'check' | 'batch'; file: string; lang: Lang; asOf?: string };
+  | { kind: 'run'; command: 'check' | 'batch'; file: string; lang: Lang; asOf?: string; pdf?: string };
 
 /**
  * Options may come anywhere, as `--name value` or `--name=value`. The first problem is
@@ -226,6 +234,7 @@ type Invocation =
 function parseArguments(argv: string[]): Invocation {
   let lang: Lang = 'sv';
   let asOf: string | undefined;
+  let pdf: string | undefined;
   let help = false;
   let problem: ((m: Messages) => string) | undefined;
   const fail = (found: (m: Messages) => string) => {
@@ -239,10 +248,12 @@ function parseArguments(argv: string[]): Invocation {
     const name = equals > 0 ? arg.slice(0, equals) : arg;
     if (name === '--help' || name === '-h') {
       help = true;
-    } else if (name === '--lang' || name === '--as-of') {
+    } else if (name === '--lang' || name === '--as-of' || name === '--pdf') {
       const value = equals > 0 ? arg.slice(equals + 1) : argv[++i];
       if (value === undefined) {
         fail((m) => m.missingValue(name));
+      } else if (name === '--pdf') {
+        pdf = value;
       } else if (name === '--lang') {
         if (value === 'sv' || value === 'en') lang = value;
         else fail((m) => m.badLang(value));
@@ -267,7 +278,8 @@ function parseArguments(argv: string[]): Invocation {
   if (file === undefined) return usageError(m.missingFile);
   if (extra !== undefined) return usageError(m.extraArgument(extra));
   if (command === 'batch' && !batchFormat(file)) return usageError(m.batchFileType(file));
-  return { kind: 'run', command, file, lang, asOf };
+  if (command === 'batch' && pdf !== undefined) return usageError(m.unknownOption('--pdf'));
+  return { kind: 'run', command, file, lang, asOf, pdf };
 }
 
 /** A YYYY-MM-DD date that exists in the calendar. */
@@ -309,12 +321,12 @@ function writeJson(output: Output, value: unknown) {
   output.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-type Outcome = { assessment: Assessment } | { error: Extract<ParseResult, { ok: false }>['body'] };
+type Outcome = { assessment: Assessment; application: Application } | { error: Extract<ParseResult, { ok: false }>['body'] };
 
 /** Validates one application as the API does and assesses it if valid. */
 function evaluate(input: unknown, options: { lang: Lang; asOf: string }): Outcome {
   const parsed = parseApplication(input, options.lang);
-  return parsed.ok ? { assessment: assess(parsed.application, options) } : { error: parsed.body };
+  return parsed.ok ? { assessment: assess(parsed.application, options), application: parsed.application } : { error: parsed.body };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../src/cli.ts';
 import { parseApplication } from '../forms/application.ts';
+import { readAttachments } from '../src/pdf/summary.ts';
 import { buildApplication } from './application-builder.ts';
 
 const TODAY = '2026-03-01';
@@ -54,6 +55,16 @@ test('check av en giltig fil skriver bedömningen som JSON, bedömd i dag', asyn
   const assessment = JSON.parse(stdout);
   assert.equal(typeof assessment.status, 'string');
   assert.equal(assessment.assessedOn, TODAY);
+});
+
+test('check --pdf skriver också sammanställningen som PDF med ansökan och bedömningen bifogade', async () => {
+  const out = fixture('sammanstallning.pdf', '');
+  const { code, stdout } = await run(['check', fixture('valid.json', JSON.stringify(valid)), '--pdf', out, '--as-of', '2026-02-01']);
+  assert.equal(code, 0);
+  const bytes = fs.readFileSync(out);
+  assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
+  const attached = await readAttachments(bytes);
+  assert.deepEqual(attached?.assessment, JSON.parse(stdout));
 });
 
 test('check - läser ansökan från standard in', async () => {
@@ -219,7 +230,7 @@ test('en CSV utan kolumnen application ger ett fel och slutkod 2', async () => {
 });
 
 test('okänt kommando eller alternativ ger användningstexten och slutkod 64', async () => {
-  for (const argv of [['validate', 'x.json'], ['check', 'x.json', '--pdf', 'out.pdf'], ['batch', 'x.txt'], []]) {
+  for (const argv of [['validate', 'x.json'], ['check', 'x.json', '--output', 'out.pdf'], ['batch', 'x.csv', '--pdf', 'out.pdf'], ['batch', 'x.txt'], []]) {
     const { code, stdout, stderr } = await run(argv);
     assert.equal(code, 64, argv.join(' '));
     assert.equal(stdout, '');

@@ -7,6 +7,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { langOf } from '../lang.ts';
+import { QueueFullError } from '../limiter.ts';
 import { pageData } from '../page.ts';
 
 /** Fastify's own client-error codes and what we call them in the API. */
@@ -20,12 +21,16 @@ const clientErrors: Record<string, { status: number; error: string }> = {
   FST_CSRF_MISSING_SECRET: { status: 403, error: 'invalid_csrf_token' },
 };
 
+/** How long a client turned away by a full queue is asked to wait. */
+const RETRY_AFTER_SECONDS = 5;
+
 const pageTexts = {
   sv: {
     400: ['Något i förfrågan var fel', 'Gå tillbaka och försök igen. Det du redan har sparat finns kvar.'],
     403: ['Formuläret kunde inte skickas', 'Det kan bero på att sidan har varit öppen länge. Gå tillbaka, ladda om sidan och försök igen. Det du redan har sparat finns kvar.'],
     404: ['Sidan finns inte', 'Kontrollera adressen. Om du följde en länk till ett sparat utkast kan det ha raderats eller blivit för gammalt.'],
     413: ['Det du skickade var för stort', 'Gå tillbaka och skicka mindre på en gång. Det du redan har sparat finns kvar.'],
+    503: ['Många använder tjänsten just nu', 'Vänta några sekunder och försök igen. Det du redan har sparat finns kvar.'],
     500: ['Något gick fel hos oss', 'Det du redan har sparat finns kvar. Försök igen om en stund.'],
   },
   en: {
@@ -33,6 +38,7 @@ const pageTexts = {
     403: ['The form could not be sent', 'The page may have been open for a long time. Go back, reload the page and try again. What you have already saved is kept.'],
     404: ['Page not found', 'Check the address. If you followed a link to a saved draft, it may have been deleted or become too old.'],
     413: ['What you sent was too large', 'Go back and send less at a time. What you have already saved is kept.'],
+    503: ['Many people are using the service right now', 'Wait a few seconds and try again. What you have already saved is kept.'],
     500: ['Something went wrong on our side', 'What you have already saved is kept. Try again in a while.'],
   },
 } as const;
@@ -58,6 +64,10 @@ export default fp(
       const known = clientErrors[error.code];
       if (known) return sendError(request, reply, known.status, known.error);
       if (error instanceof SyntaxError) return sendError(request, reply, 400, 'invalid_json');
+      if (error instanceof QueueFullError) {
+        reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+        return sendError(request, reply, 503, 'busy');
+      }
       if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
         return sendError(request, reply, error.statusCode, 'bad_request');
       }

@@ -2,10 +2,13 @@
  * /ansokan/{id}/resultat: the verdict, every finding with its paragraph and fix, the amounts
  * with their reconciliation, and each team's staffing day by day. Assessed afresh every time,
  * so a resumed draft is judged by today's rules and says when the result has changed.
- * /ansokan/{id}/ansokan.json and /ansokan/{id}/bedomning.json download the same data.
+ * /ansokan/{id}/ansokan.json and /ansokan/{id}/bedomning.json download the same data, and a
+ * POST to /ansokan/{id}/sammanstallning.pdf the summary to sign.
  */
 import type { FastifyPluginAsync } from 'fastify';
+import { parseApplication } from '../../../forms/application.ts';
 import { showDecimal } from '../../../forms/input.ts';
+import { assess } from '../../../rules/assess.ts';
 import { municipalityName } from '../../../forms/municipalities.ts';
 import { ruleDefinition } from '../../../rules/catalogue.ts';
 import { formatKronor } from '../../../rules/format.ts';
@@ -14,7 +17,8 @@ import { assessDraft } from '../../drafts/assess-draft.ts';
 import { summarise, type DraftApplication } from '../../drafts/draft-data.ts';
 import { loadDraft, saveDraft } from '../../drafts/load.ts';
 import { draftPath, inLang } from '../../journey.ts';
-import { langOf } from '../../lang.ts';
+import { langOf, todayInSweden } from '../../lang.ts';
+import { sendPdf, summaryFileName } from '../../plugins/pdf.ts';
 import { pageData } from '../../page.ts';
 import { chartLegend, staffingChart } from '../../staffing-chart.ts';
 
@@ -61,6 +65,8 @@ const text = {
     municipalities: 'Kommunernas belopp från Socialstyrelsen',
     municipality: 'Kommun',
     downloads: 'Ladda ner',
+    pdf: 'Ladda ner sammanställningen som PDF',
+    pdfHint: 'Ett underlag att skicka runt och skriva under innan ansökan lämnas in hos Skolverket.',
     applicationJson: 'Ansökan som JSON',
     assessmentJson: 'Bedömningen som JSON',
     change: 'Ändra svaren',
@@ -108,6 +114,8 @@ const text = {
     municipalities: "The municipalities' amounts from Socialstyrelsen",
     municipality: 'Municipality',
     downloads: 'Download',
+    pdf: 'Download the summary as PDF',
+    pdfHint: 'A document to circulate and sign before the application is submitted to Skolverket (in Swedish).',
     applicationJson: 'The application as JSON',
     assessmentJson: 'The assessment as JSON',
     change: 'Change your answers',
@@ -207,9 +215,21 @@ const result: FastifyPluginAsync = async (app) => {
       ruleSetChanged: changed && previous?.ruleSetId !== summary.ruleSetId,
       result: resultView(data.application, outcome.assessment, lang),
       backHref: checkHref,
+      pdfAction: inLang(draftPath(draft.id, 'sammanstallning.pdf'), lang),
+      csrfToken: reply.generateCsrf(),
       applicationHref: inLang(draftPath(draft.id, 'ansokan.json'), lang),
       assessmentHref: inLang(draftPath(draft.id, 'bedomning.json'), lang),
     });
+  });
+
+  // A POST (it builds a document from the draft), so it carries the form's CSRF token.
+  app.post('/ansokan/:id/sammanstallning.pdf', async (request, reply) => {
+    const { draft, data } = await loadDraft(request);
+    const parsed = parseApplication(data.application, 'sv');
+    if (!parsed.ok) return reply.redirect(inLang(draftPath(draft.id, 'kontrollera'), langOf(request.query)), 303);
+    const { application } = parsed;
+    const bytes = await app.summaryPdf(application, assess(application, { asOf: todayInSweden(), lang: 'sv' }));
+    return sendPdf(reply, bytes, summaryFileName(application.organiser.name, application.grantYear));
   });
 
   app.get('/ansokan/:id/ansokan.json', async (request, reply) => {

@@ -1,0 +1,483 @@
+/**
+ * The pre-filled application summary as a PDF (Swedish): the huvudman, each team and its
+ * members, the staffing, every finding with its paragraph, the amounts with their
+ * reconciliation, what happens next, the documents to have at hand and signature lines.
+ *
+ * The application and the assessment are embedded as JSON attachments (ansokan.json and
+ * bedomning.json), so a saved PDF can restore a draft (`readAttachments`). The same input
+ * gives the same bytes: every date in the file is the assessment date, and the document ID
+ * is a hash of the input.
+ */
+import { createHash } from 'node:crypto';
+import { Decimal } from 'decimal.js';
+import { AFRelationship, PDFDocument, PDFHexString } from 'pdf-lib';
+import { municipalityName } from '../../forms/municipalities.ts';
+import { memberLabels } from '../../forms/member.ts';
+import { organiserTypeLabels } from '../../forms/organiser.ts';
+import { schoolFormLabels } from '../../forms/team.ts';
+import { ruleDefinition } from '../../rules/catalogue.ts';
+import { formatKronor } from '../../rules/format.ts';
+import { ruleSetFor } from '../../rules/rule-sets.ts';
+import type { Application, Assessment, Education, Finding, Member, MemberResult, Team, TeamResult } from '../../rules/types.ts';
+import { embedTypefaces } from './fonts.ts';
+import { colors, Cursor, truncate, wrapText, type Cell, type PageDecoration } from './layout.ts';
+
+export { readAttachments } from './attachments.ts';
+
+export interface SummaryPdf {
+  bytes: Uint8Array;
+  /** The characters of the input the document could not draw, each shown as U+FFFD instead. */
+  replaced: string[];
+}
+
+export const ATTACHMENT_NAMES = { application: 'ansokan.json', assessment: 'bedomning.json' } as const;
+
+const TITLE = 'Sammanställning av ansökan om statsbidrag för skolsociala team';
+const NBSP = '\u00a0';
+
+const text = {
+  status: {
+    eligible: 'Ansökan uppfyller villkoren för bidrag',
+    needs_review: 'Ansökan behöver bedömas',
+    not_eligible: 'Ansökan uppfyller inte villkoren för bidrag',
+  },
+  teamStatus: {
+    eligible: 'Uppfyller villkoren',
+    eligible_aggregate_only: 'Uppfyller villkoren tillsammans med huvudmannens andra team (lägre prioritet)',
+    needs_review: 'Behöver bedömas',
+    not_eligible: 'Uppfyller inte villkoren',
+  },
+  outcome: { pass: 'Uppfyllt', fail: 'Inte uppfyllt', warn: 'Uppfyllt, observera', review: 'Behöver bedömas', info: 'Information' },
+  side: { school: 'Skola', social_services: 'Socialtjänst' },
+  education: {
+    psychosocial_degree: 'Examen i psykosocialt arbete',
+    psychosocial_training: 'Kurser i psykosocialt arbete',
+    socionomexamen: 'Socionomexamen',
+    other_relevant_degree: 'Annan relevant examen',
+    none: 'Ingen relevant utbildning',
+    unknown: 'Inte angiven',
+  } satisfies Record<Education, string>,
+  tier: {
+    1: 'behålla tidigare finansierade årsarbetskrafter i team i grundskolan',
+    2: 'nya team i grundskolan',
+    3: 'förstärkning av befintliga team i grundskolan',
+    4: 'team i gymnasieskolan',
+  } as Record<number, string>,
+};
+
+const outcomeColor = { pass: colors.good, fail: colors.bad, warn: colors.warn, review: colors.warn, info: colors.muted };
+
+// ---------------------------------------------------------------------------------------------
+// Numbers and dates, the Swedish way.
+
+/** "1.50" → "1,50". */
+const fte = (value: string) => value.replace('.', ',');
+
+/** Kronor with no-break spaces: "331 178 kr"; öre after a decimal comma when there are any. */
+function kr(value: string | undefined): string {
+  const [whole, fraction] = (value ?? '0').split('.');
+  const formatted = formatKronor(whole, 'sv');
+  return fraction && /[1-9]/.test(fraction) ? formatted.replace(`${NBSP}kr`, `,${fraction.padEnd(2, '0')}${NBSP}kr`) : formatted;
+}
+
+/** "0.3142" → "31,42 %". */
+const percent = (share: string) => `${new Decimal(share).times(100).toFixed().replace('.', ',')}${NBSP}%`;
+
+const range = (from: string, to: string | null) => `${from}–${to ?? 'tills vidare'}`;
+
+const municipality = (code: string) => `${municipalityName(code) ?? 'Okänd kommun'} (${code})`;
+
+const list = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} och ${items.at(-1)}`);
+
+// ---------------------------------------------------------------------------------------------
+
+export async function renderSummaryPdf(
+  application: Application,
+  assessment: Assessment,
+  _options: { lang?: 'sv' } = {},
+): Promise<SummaryPdf> {
+  const day = new Date(`${assessment.assessedOn}T00:00:00Z`);
+  const date = Number.isNaN(day.getTime()) ? new Date(0) : day;
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const faces = await embedTypefaces(doc);
+  const year = application.grantYear;
+
+  const decoration: PageDecoration = {
+    header(page, cursor) {
+      const size = 8.5;
+      const top = page.getHeight() - 30;
+      const yearText = `Bidragsår ${year}`;
+      const yearWidth = faces.regular.width(yearText, size);
+      const name = truncate(faces.regular, faces.regular.prepare(application.organiser.name), size, cursor.width - yearWidth - 24);
+      cursor.drawLine(name, cursor.left, top, { size, color: colors.muted }, page);
+      cursor.drawLine(yearText, cursor.right - yearWidth, top, { size, color: colors.muted }, page);
+      page.drawLine({ start: { x: cursor.left, y: top - 14 }, end: { x: cursor.right, y: top - 14 }, thickness: 0.6, color: colors.rule });
+    },
+    footer(page, cursor, number, count) {
+      const size = 8;
+      const top = 40;
+      const pageText = `Sida ${number} av ${count}`;
+      page.drawLine({ start: { x: cursor.left, y: top + 6 }, end: { x: cursor.right, y: top + 6 }, thickness: 0.6, color: colors.rule });
+      const note = faces.regular.prepare(`Bedömd ${assessment.assessedOn} med sst-bidrag. Sammanställningen är inte ett beslut.`);
+      cursor.drawLine(note, cursor.left, top, { size, color: colors.muted }, page);
+      cursor.drawLine(pageText, cursor.right - faces.regular.width(pageText, size), top, { size, color: colors.muted }, page);
+    },
+  };
+
+  // Everything is drawn synchronously from here to `finish` (see Typefaces.beginDrawing).
+  faces.beginDrawing();
+  const cursor = new Cursor(doc, faces, decoration);
+  drawDocument(cursor, application, assessment);
+  cursor.finish();
+
+  setMetadata(doc, application, assessment, date);
+  const json = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
+  await doc.attach(json(application), ATTACHMENT_NAMES.application, {
+    mimeType: 'application/json',
+    description: 'Ansökan som JSON (sst-bidrag)',
+    creationDate: date,
+    modificationDate: date,
+    afRelationship: AFRelationship.Source,
+  });
+  await doc.attach(json(assessment), ATTACHMENT_NAMES.assessment, {
+    mimeType: 'application/json',
+    description: 'Bedömningen som JSON (sst-bidrag)',
+    creationDate: date,
+    modificationDate: date,
+    afRelationship: AFRelationship.Supplement,
+  });
+  const bytes = await doc.save({ useObjectStreams: true });
+  return { bytes, replaced: [...faces.replaced] };
+}
+
+function setMetadata(doc: PDFDocument, application: Application, assessment: Assessment, date: Date) {
+  doc.setTitle(`${TITLE}, bidragsår ${application.grantYear}`, { showInWindowTitleBar: true });
+  doc.setSubject(`${application.organiser.name} (${application.organiser.orgNumber}), bidragsår ${application.grantYear}, bedömd ${assessment.assessedOn}`);
+  doc.setAuthor('sst-bidrag');
+  doc.setCreator('sst-bidrag');
+  doc.setProducer('sst-bidrag (pdf-lib)');
+  doc.setKeywords(['statsbidrag', 'skolsociala team', 'förordning (2023:179)', assessment.ruleSet.id]);
+  doc.setLanguage('sv-SE');
+  doc.setCreationDate(date);
+  doc.setModificationDate(date);
+  // The file identifier: a hash of the input, never random, so equal input gives equal bytes.
+  const id = createHash('sha256').update(JSON.stringify([application, assessment])).digest('hex').slice(0, 32);
+  doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The content.
+
+function drawDocument(cursor: Cursor, application: Application, assessment: Assessment) {
+  const ruleSet = ruleSetFor(application.grantYear);
+  cursor.heading(TITLE.replace(' för skolsociala', '\nför skolsociala'), 1);
+  cursor.fields([
+    ['Bidragsår', String(application.grantYear)],
+    ['Regelverk', ruleSet?.wording ?? assessment.ruleSet.title],
+    ['Bidragsperiod', range(assessment.ruleSet.period.from, assessment.ruleSet.period.to)],
+    ['Bedömningsdatum', assessment.assessedOn],
+    ['Samlad bedömning', text.status[assessment.status]],
+  ]);
+  cursor.paragraph(
+    'Sammanställningen visar ansökan och hur sst-bidrag bedömer den enligt förordningen. Den är ett underlag inför ansökan hos Skolverket och är inte ett beslut. Beloppen är de högsta som kan lämnas.',
+    { color: colors.muted, size: 9.5 },
+  );
+
+  cursor.heading('Huvudman', 2);
+  cursor.fields([
+    ['Namn', application.organiser.name],
+    ['Organisationsnummer', application.organiser.orgNumber],
+    ['Typ av huvudman', organiserTypeLabels.sv[application.organiser.type]],
+  ]);
+
+  application.teams.forEach((team, index) => drawTeam(cursor, application, assessment, team, index));
+  drawFindings(cursor, application, assessment);
+  drawAmounts(cursor, application, assessment);
+  drawNextSteps(cursor, application, assessment);
+  drawChecklist(cursor);
+  drawSignatures(cursor, application);
+}
+
+function teamResult(assessment: Assessment, index: number): TeamResult | undefined {
+  return assessment.teams[index];
+}
+
+function memberResult(result: TeamResult | undefined, member: Member, index: number): MemberResult | undefined {
+  return result?.members.find((m) => m.id === member.id) ?? result?.members[index];
+}
+
+function drawTeam(cursor: Cursor, application: Application, assessment: Assessment, team: Team, index: number) {
+  const result = teamResult(assessment, index);
+  cursor.heading(`Team ${index + 1}: ${team.name}`, 2, 190); // with its facts and the start of its table
+  const period = result?.period ?? team.period;
+  cursor.fields([
+    ['Skolformer', team.schoolForms.map((form) => schoolFormLabels.sv[form]).join(', ')],
+    ['Kommun (socialtjänsten)', municipality(team.municipalityCode)],
+    ['Period', period ? range(period.from, period.to) + (team.period ? '' : ' (hela bidragsperioden)') : 'Hela bidragsperioden'],
+    ['Nytt eller befintligt team', team.status === 'new' ? 'Nytt team' : 'Befintligt team'],
+    ['Tidigare beviljade årsarbetskrafter', fte(team.previouslyGrantedFte)],
+    ['Uppdragsutbildning', team.contractEducation ? 'Ja, teamets arbete gäller uppdragsutbildning' : 'Nej'],
+    ['Bedömning av teamet', result ? text.teamStatus[result.status] : '–'],
+  ]);
+
+  cursor.table(
+    [
+      { header: 'Person och roll', width: 72 },
+      { header: 'Sida och form', width: 56 },
+      { header: 'Tjänst-\ngrad', width: 36, align: 'right' },
+      { header: 'Period', width: 54 },
+      { header: 'Utbildning', width: 73.5 },
+      { header: 'Ursprung', width: 52 },
+      { header: 'Månadslön\nPO-pålägg', width: 52, align: 'right' },
+      { header: 'Kostnad som ger bidrag', width: 54, align: 'right' },
+      { header: 'Bidrag', width: 59, align: 'right' },
+    ],
+    team.members.map((member, m) => {
+      const money = memberResult(result, member, m);
+      return [
+        member.role ? `${member.role}\n${member.id}` : member.id,
+        `${text.side[member.side]}\n${memberLabels.sv.engagement[member.engagement]}`,
+        fte(member.fte),
+        `${member.start}–\n${member.end ?? 'tills vidare'}`,
+        text.education[member.education],
+        memberLabels.sv.origin[member.origin],
+        `${kr(member.monthlySalary)}\n${percent(member.employerCostRate)}`,
+        kr(money?.eligibleCost),
+        { text: kr(money?.grant), bold: Boolean(money?.funded) },
+      ];
+    }),
+    { size: 7.5, title: 'Personal i teamet' },
+  );
+  cursor.paragraph(
+    'Kostnad och bidrag gäller teamets period. Bidrag i fetstil ingår i Skolverkets bidrag för teamet; övriga belopp i kolumnen ingår inte i det.',
+    { size: 8.5, color: colors.muted },
+  );
+  if (result) drawStaffing(cursor, application, assessment, result, index);
+}
+
+const staffingRules = [
+  { rule: 'school-staff-fte', label: 'skolpersonal' },
+  { rule: 'social-services-fte', label: 'personal från socialtjänsten' },
+  { rule: 'team-total-fte', label: 'teamet totalt' },
+] as const;
+
+function drawStaffing(cursor: Cursor, application: Application, assessment: Assessment, result: TeamResult, index: number) {
+  const ruleSet = ruleSetFor(application.grantYear);
+  const minimum = (value: string | undefined) => (value ? ` (krav ${fte(value)})` : '');
+  const rows: Array<[string, string]> = [
+    ['Lägst skolpersonal en dag', fte(result.fte.schoolMin) + minimum(ruleSet?.minSchoolFte.value)],
+    ['Lägst från socialtjänsten en dag', fte(result.fte.socialServicesMin) + minimum(ruleSet?.minSocialServicesFte.value)],
+    ['Lägst totalt en dag', fte(result.fte.totalMin) + minimum(ruleSet?.minTeamFte.value)],
+  ];
+  let met = true;
+  for (const { rule, label } of staffingRules) {
+    const found = assessment.findings.find((f) => f.rule === rule && f.scope === 'team' && f.team === index);
+    if (found?.outcome !== 'pass') met = false;
+    const below = found ? belowMinimum(found) : undefined;
+    if (below) rows.push([`Under kravet, ${label}`, below]);
+  }
+  cursor.heading('Bemanning', 3, (rows.length + 5) * cursor.lineHeight(cursor.size) + 20);
+  cursor.fields(rows);
+  cursor.paragraph(
+    met
+      ? 'Bemanningen når kraven varje dag under perioden, räknat dag för dag för personal med godkänd utbildning och minst sex månaders anställning eller uppdrag.'
+      : 'Tjänstgöringsgraden räknas dag för dag och bara för personal med godkänd utbildning och minst sex månaders anställning eller uppdrag. Se bedömningen regel för regel nedan.',
+    { size: 9, color: colors.muted },
+  );
+  const requested = result.priorityShares.length
+    ? result.priorityShares.map((s) => `grupp ${s.tier}, ${text.tier[s.tier] ?? ''} (${fte(s.fte)} årsarbetskrafter)`).join('; ')
+    : application.grantYear === 2023
+      ? 'Ingen prioritetsgrupp: urvalsordningen för 2023 är inte bekräftad'
+      : 'Ingen prioritetsgrupp';
+  cursor.fields(
+    [
+      ['Sökt skolpersonal', `${fte(result.requestedFte)} årsarbetskrafter (högsta summa en dag)`],
+      ['Prioritetsgrupp', requested],
+    ],
+  );
+}
+
+/** The date ranges below the minimum, from a staffing finding: all of them when known. */
+function belowMinimum(finding: Finding): string | undefined {
+  if (finding.fixData?.kind === 'raise_fte' && finding.fixData.ranges.length > 0) {
+    return finding.fixData.ranges.map((r) => `${range(r.from, r.to)} (${fte(r.by)} saknas)`).join('; ');
+  }
+  const first = finding.details?.firstBelow as { from: string; to: string } | null | undefined;
+  return first ? `första gången ${range(first.from, first.to)}` : undefined;
+}
+
+function drawFindings(cursor: Cursor, application: Application, assessment: Assessment) {
+  cursor.heading('Bedömning regel för regel', 2, 110);
+  cursor.paragraph('Varje villkor i förordningen med paragraf, utfall och vad som kan rättas.', { color: colors.muted, size: 9.5 });
+  const where = (f: Finding) => {
+    if (f.team === undefined) return 'Ansökan';
+    const team = `Team ${f.team + 1}`;
+    if (f.member === undefined) return team;
+    const member = application.teams[f.team]?.members.find((m) => m.id === f.member);
+    return `${team}, ${f.member}${member?.role ? ` (${member.role})` : ''}`;
+  };
+  cursor.table(
+    [
+      { header: 'Gäller', width: 17.5 },
+      { header: 'Villkor och paragraf', width: 24 },
+      { header: 'Utfall', width: 12.5 },
+      { header: 'Bedömning', width: 46 },
+    ],
+    assessment.findings.map((f): Cell[] => [
+      where(f),
+      `${ruleTitle(f.rule)}\n${f.citation}`,
+      { text: text.outcome[f.outcome], bold: true, color: outcomeColor[f.outcome] },
+      f.fix ? `${f.message}\nSå kan det rättas: ${f.fix}` : f.message,
+    ]),
+  );
+}
+
+function ruleTitle(id: string): string {
+  try {
+    return ruleDefinition(id).title.sv;
+  } catch {
+    return id;
+  }
+}
+
+function drawAmounts(cursor: Cursor, application: Application, assessment: Assessment) {
+  cursor.heading('Belopp', 2);
+  cursor.table(
+    [
+      { header: 'Team', width: 40 },
+      { header: 'Kommun', width: 20 },
+      { header: 'Kostnad som ger bidrag', width: 20, align: 'right' },
+      { header: 'Skolverkets bidrag', width: 20, align: 'right' },
+    ],
+    [
+      ...assessment.teams.map((team, i) => [`Team ${i + 1}: ${application.teams[i]?.name ?? team.name}`, municipality(team.municipalityCode), kr(team.amounts.eligibleCost), kr(team.amounts.skolverketGrant)]),
+      [{ text: 'Summa', bold: true }, '', { text: kr(assessment.amounts.eligibleCost), bold: true }, { text: kr(assessment.amounts.skolverketGrant), bold: true }],
+    ],
+    { size: 9, title: 'Skolverkets bidrag per team' },
+  );
+  const parts = assessment.teams.map((t) => kr(t.amounts.skolverketGrant));
+  cursor.paragraph(`Avstämning, teamens bidrag och summan: ${parts.join(' + ')} = ${kr(assessment.amounts.skolverketGrant)}`);
+
+  const municipalities = assessment.amounts.municipalities;
+  if (municipalities.length > 0) {
+    cursor.heading('Kommunens motfinansiering från Socialstyrelsen', 3, 110);
+    cursor.paragraph(
+      'Kommunen vars socialtjänst deltar får rekvirera samma belopp som Skolverket beviljar för teamet, men får använda högst hälften av sin kostnad för personalen från socialtjänsten. Resten ska betalas tillbaka.',
+      { size: 9.5, color: colors.muted },
+    );
+    cursor.table(
+      [
+        { header: 'Kommun', width: 31 },
+        { header: 'Motfinansiering från Socialstyrelsen', width: 23, align: 'right' },
+        { header: 'Får användas', width: 23, align: 'right' },
+        { header: 'Risk att betala tillbaka', width: 23, align: 'right' },
+      ],
+      municipalities.map((m) => [municipality(m.municipalityCode), kr(m.matched), kr(m.matchedUsable), kr(m.repaymentRisk)]),
+      { size: 9 },
+    );
+    for (const m of municipalities) {
+      cursor.paragraph(`Avstämning för ${municipality(m.municipalityCode)}, får användas + risk att betala tillbaka = motfinansiering: ${kr(m.matchedUsable)} + ${kr(m.repaymentRisk)} = ${kr(m.matched)}`);
+    }
+    const matchedTotal = municipalities.reduce((sum, m) => sum + BigInt(m.matched), 0n).toString();
+    cursor.paragraph(`Kommunernas motfinansiering sammanlagt: ${kr(matchedTotal)} (lika med Skolverkets bidrag, ${kr(assessment.amounts.skolverketGrant)}).`);
+  }
+
+  cursor.heading('Prioritet och förbehåll', 3, 50);
+  const tiers = assessment.teams.map((team, i) => {
+    const shares = team.priorityShares.map((s) => `grupp ${s.tier} (${text.tier[s.tier] ?? ''}, ${fte(s.fte)} årsarbetskrafter)`);
+    return `Team ${i + 1}: ${shares.length ? list(shares) : 'ingen prioritetsgrupp'}`;
+  });
+  if (application.grantYear === 2023) tiers.push('För bidragsår 2023 visas ingen prioritetsgrupp, eftersom urvalsordningen inte är bekräftad.');
+  cursor.list(tiers);
+  cursor.paragraph(
+    'Beloppen är högsta belopp, inte ett löfte om bidrag. Hur mycket som beviljas beror på hur mycket pengar som finns och på Skolverkets urval när ansökningarna är fler än pengarna räcker till.',
+    { bold: true, size: 9.5 },
+  );
+  cursor.paragraph(assessment.amounts.notice, { size: 9.5 });
+}
+
+function drawNextSteps(cursor: Cursor, application: Application, assessment: Assessment) {
+  const year = application.grantYear;
+  const ruleSet = ruleSetFor(year);
+  const window = ruleSet?.year.applicationWindow?.value;
+  const matched = assessment.amounts.municipalities.length > 0;
+  const codes = [...new Set(application.teams.map((t) => t.municipalityCode))];
+  const kommuner = `${codes.length > 1 ? 'Kommunerna' : 'Kommunen'} vars socialtjänst deltar i ${application.teams.length > 1 ? 'teamen' : 'teamet'}, ${list(codes.map(municipality))},`;
+  cursor.heading('Så går det till härnäst', 2);
+  const steps = [
+    window
+      ? `Huvudmannen ansöker hos Skolverket. Ansökningsperioden för bidragsår ${year} är ${window.from}–${window.to}.`
+      : `Huvudmannen ansöker hos Skolverket. Ansökningsperioden för bidragsår ${year} är inte känd ännu; se Skolverkets webbplats.`,
+    'Skolverket beslutar om bidraget och gör ett urval om ansökningarna är fler än pengarna räcker till.',
+  ];
+  if (matched) {
+    steps.push(`${kommuner} rekvirerar motfinansieringen från Socialstyrelsen när Skolverket har beviljat bidraget.`);
+    steps.push('Huvudmannen redovisar hur bidraget har använts till Skolverket, och kommunen redovisar motfinansieringen till Socialstyrelsen, enligt myndigheternas anvisningar.');
+  } else {
+    steps.push('Huvudmannen redovisar hur bidraget har använts till Skolverket enligt myndighetens anvisningar.');
+  }
+  steps.push(
+    `Förändringar som påverkar rätten till bidrag, till exempel att någon i teamet slutar, går ner i tjänstgöringsgrad eller byter uppdrag, ska anmälas utan dröjsmål till Skolverket${matched ? ' och Socialstyrelsen' : ''}. Bidrag som lämnats på felaktiga grunder kan behöva betalas tillbaka.`,
+  );
+  cursor.list(steps);
+}
+
+function drawChecklist(cursor: Cursor) {
+  cursor.heading('Dokument att ha till hands', 2, 90);
+  cursor.list(
+    [
+      'Överenskommelse med socialtjänsten i kommunen om teamets arbete',
+      'Anställningsavtal och uppdragsavtal för personalen i teamet',
+      'Examensbevis och intyg om utbildning i psykosocialt arbete',
+      'Underlag för lönekostnaderna: månadslön, tjänstgöringsgrad och personalomkostnadspålägg',
+    ],
+    'box',
+  );
+}
+
+function drawSignatures(cursor: Cursor, application: Application) {
+  const gap = 28;
+  const columnWidth = (cursor.width - gap) / 2;
+  const lineHeight = cursor.lineHeight(cursor.size);
+  const parties = [
+    { title: 'För huvudmannen', who: nameLines(cursor, application.organiser.name, columnWidth) },
+    { title: 'För kommunens socialtjänst', who: nameLines(cursor, list([...new Set(application.teams.map((t) => municipality(t.municipalityCode)))]), columnWidth) },
+  ];
+  // Per party: the signature on one line, the printed name and the date side by side below.
+  const rowHeight = 34;
+  const height = (1 + Math.max(...parties.map((p) => p.who.length))) * lineHeight + 2 * rowHeight;
+  cursor.heading('Underskrifter', 2, height);
+  const top = cursor.y;
+  parties.forEach((party, i) => {
+    const x = cursor.left + i * (columnWidth + gap);
+    let y = top;
+    cursor.drawLine(cursor.faces.bold.prepare(party.title), x, y, { bold: true });
+    for (const line of party.who) cursor.drawLine(line, x, (y -= lineHeight), { color: colors.muted });
+    y -= lineHeight;
+    const nameWidth = columnWidth * 0.62;
+    const fields = [
+      [{ label: 'Underskrift', x, width: columnWidth }],
+      [
+        { label: 'Namnförtydligande', x, width: nameWidth },
+        { label: 'Datum', x: x + nameWidth + 12, width: columnWidth - nameWidth - 12 },
+      ],
+    ];
+    for (const row of fields) {
+      y -= rowHeight - 12;
+      for (const field of row) {
+        cursor.page.drawLine({ start: { x: field.x, y }, end: { x: field.x + field.width, y }, thickness: 0.7, color: colors.text });
+        cursor.drawLine(field.label, field.x, y - 3, { size: 8.5, color: colors.muted });
+      }
+      y -= 12;
+    }
+  });
+  cursor.y = top - height - 10;
+}
+
+/** At most two lines of a name; the full names are given earlier in the document. */
+function nameLines(cursor: Cursor, value: string, width: number): string[] {
+  const face = cursor.faces.regular;
+  const lines = wrapText(face, face.prepare(value), cursor.size, width);
+  if (lines.length <= 2) return lines;
+  return [lines[0], truncate(face, `${lines[1]} ${lines[2]}`, cursor.size, width)];
+}
