@@ -7,11 +7,15 @@ import app from '../src/app.ts';
 import { serverOptions } from '../src/server-options.ts';
 
 /** The app on a fresh embedded database in a temporary directory, removed on close. */
-export async function buildApp(overrides: FastifyServerOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  overrides: FastifyServerOptions = {},
+  { extraRoutes }: { extraRoutes?: (app: FastifyInstance) => void } = {},
+): Promise<FastifyInstance> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sst-bidrag-test-'));
   const fastify = Fastify({ ...serverOptions(), ...overrides });
   await fastify.register(app, { drafts: { dataDir } });
   fastify.addHook('onClose', async () => rmSync(dataDir, { recursive: true, force: true }));
+  extraRoutes?.(fastify);
   await fastify.ready();
   return fastify;
 }

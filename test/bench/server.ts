@@ -9,8 +9,7 @@
  */
 import { buildApp } from '../helper.ts';
 
-const server = await buildApp();
-server.post('/bench/bare', async () => ({ ok: true }));
+const server = await buildApp({}, { extraRoutes: (app) => app.post('/bench/bare', async () => ({ ok: true })) });
 
 const stop = () => {
   server.close().then(

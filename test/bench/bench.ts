@@ -17,8 +17,10 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import autocannon, { type Result } from 'autocannon';
+import { PDFDocument } from 'pdf-lib';
 import { parseApplication } from '../../forms/application.ts';
 import { assess } from '../../rules/assess.ts';
+import { renderSummaryPdf } from '../../src/pdf/summary.ts';
 import type { Application } from '../../rules/types.ts';
 import { largeApplication, typicalApplication } from './fixtures.ts';
 
@@ -228,6 +230,75 @@ async function overHttp(port: number, pid: number | undefined, body: string): Pr
 }
 
 // ---------------------------------------------------------------------------------------------
+// The summary PDF.
+
+const TARGET_PDF_MEDIAN_MS = 35;
+const BURST = 50;
+
+/** Median and fastest milliseconds per PDF, after a warm-up that also loads the fonts. */
+async function pdfTimes(body: Record<string, unknown>, runs: number): Promise<{ median: number; fastest: number; kib: number; pages: number }> {
+  const application = parsed(body);
+  const assessment = assess(application, { asOf: AS_OF });
+  let last = await renderSummaryPdf(application, assessment);
+  for (let i = 0; i < 3; i++) last = await renderSummaryPdf(application, assessment);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await renderSummaryPdf(application, assessment);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const pages = (await PDFDocument.load(last.bytes)).getPageCount();
+  return { median: times[Math.floor(runs / 2)], fastest: times[0], kib: last.bytes.length / 1024, pages };
+}
+
+/** Peak resident memory of a process in MiB (Linux /proc), or undefined elsewhere. */
+function peakRssMiB(pid: number | undefined): number | undefined {
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSafe(`/proc/${pid}/status`));
+  return match ? Number(match[1]) / 1024 : undefined;
+}
+
+function readFileSafe(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** BURST PDF requests at once: how many were built, refused with 503, or failed at the socket. */
+async function pdfBurst(port: number, pid: number | undefined, body: string) {
+  const url = `http://127.0.0.1:${port}/api/v1/assessments/pdf`;
+  const rssBefore = peakRssMiB(pid);
+  const started = performance.now();
+  const outcomes = await Promise.all(
+    Array.from({ length: BURST }, async () => {
+      const begin = performance.now();
+      try {
+        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(30_000) });
+        await response.arrayBuffer();
+        return { status: response.status, ms: performance.now() - begin, retryAfter: response.headers.get('retry-after') };
+      } catch {
+        return { status: 0, ms: performance.now() - begin, retryAfter: null };
+      }
+    }),
+  );
+  const count = (status: number) => outcomes.filter((o) => o.status === status).length;
+  const slowest = Math.max(...outcomes.filter((o) => o.status === 200).map((o) => o.ms));
+  return {
+    built: count(200),
+    refused: count(503),
+    withRetryAfter: outcomes.filter((o) => o.status === 503 && o.retryAfter).length,
+    socketErrors: count(0),
+    other: outcomes.filter((o) => ![0, 200, 503].includes(o.status)).length,
+    totalMs: performance.now() - started,
+    slowestMs: slowest,
+    rssBefore,
+    peakRss: peakRssMiB(pid),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 
 async function main() {
   const cpus = os.cpus();
@@ -279,8 +350,10 @@ async function main() {
   process.once('SIGTERM', stopOnSignal);
   process.once('exit', () => child.kill('SIGKILL'));
   let http: HttpCase[];
+  let burst: Awaited<ReturnType<typeof pdfBurst>>;
   try {
     http = await overHttp(port, child.pid, typicalJson);
+    burst = await pdfBurst(port, child.pid, typicalJson);
   } finally {
     await stopServer(child);
   }
@@ -310,6 +383,25 @@ async function main() {
   );
   console.log('\nautocannon records latency in whole milliseconds; server CPU counts every thread of the server process (GC included) in 10 ms ticks.\n');
 
+  console.log('## Summary PDF\n');
+  const pdfTypical = await pdfTimes(typical, 50);
+  const pdfLarge = await pdfTimes(large, 5);
+  console.log(
+    table(
+      ['Application', 'median ms/PDF', 'fastest ms', 'size KiB', 'pages', 'Target', 'Result'],
+      [
+        ['typical (1 team, 4 members), 50 runs', fixed(pdfTypical.median, 1), fixed(pdfTypical.fastest, 1), int(pdfTypical.kib), String(pdfTypical.pages), `≤ ${TARGET_PDF_MEDIAN_MS} ms`, mark(pdfTypical.median <= TARGET_PDF_MEDIAN_MS)],
+        ['large (20 teams, 400 members), 5 runs', fixed(pdfLarge.median, 0), fixed(pdfLarge.fastest, 0), int(pdfLarge.kib), String(pdfLarge.pages), '', ''],
+      ],
+      ['l', 'r', 'r', 'r', 'r', 'l', 'l'],
+    ),
+  );
+  console.log(
+    `\n${BURST} concurrent POST /api/v1/assessments/pdf (typical body): ${burst.built} built, ${burst.refused} refused with 503 ` +
+      `(${burst.withRetryAfter} with Retry-After), ${burst.socketErrors} socket errors or timeouts, ${burst.other} other answers; ` +
+      `all answered in ${int(burst.totalMs)} ms, slowest PDF ${int(burst.slowestMs)} ms; server peak memory ${burst.peakRss === undefined ? 'unknown' : `${int(burst.rssBefore ?? 0)} MiB before the burst, ${int(burst.peakRss)} MiB after`}.\n`,
+  );
+
   const typicalEngine = sections[0].cases.find((c) => c.label.startsWith('assess'))!.measurement.opsPerSec;
   console.log('## Targets\n');
   console.log(
@@ -318,6 +410,8 @@ async function main() {
       [
         [`In process, typical assessments ≥ ${int(TARGET_IN_PROCESS)}/s`, `${int(typicalEngine)}/s`, mark(typicalEngine >= TARGET_IN_PROCESS)],
         [`API ≥ ${TARGET_API_RATIO * 100} % of the bare route's req/s`, `${fixed(ratio * 100, 1)} %`, mark(ratio >= TARGET_API_RATIO)],
+        [`Typical summary PDF ≤ ${TARGET_PDF_MEDIAN_MS} ms (median)`, `${fixed(pdfTypical.median, 1)} ms`, mark(pdfTypical.median <= TARGET_PDF_MEDIAN_MS)],
+        [`${BURST} concurrent PDF requests: no socket errors, every refusal a 503`, `${burst.socketErrors} errors, ${burst.refused} × 503`, mark(burst.socketErrors === 0 && burst.other === 0)],
       ],
       ['l', 'r', 'l'],
     ),
