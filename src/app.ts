@@ -11,6 +11,7 @@ import accessibility from './routes/accessibility.ts';
 import checkAnswers from './routes/journey/check-answers.ts';
 import deleteDraft from './routes/journey/delete-draft.ts';
 import grantYear from './routes/journey/grant-year.ts';
+import importSummary from './routes/journey/import-summary.ts';
 import member from './routes/journey/member.ts';
 import members from './routes/journey/members.ts';
 import organiser from './routes/journey/organiser.ts';
@@ -56,6 +57,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(accessibility);
   // The guided check, in the order of src/journey.ts.
   await fastify.register(startDraft);
+  await fastify.register(importSummary);
   await fastify.register(grantYear);
   await fastify.register(organiser);
   await fastify.register(teams);

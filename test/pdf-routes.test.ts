@@ -68,3 +68,47 @@ test('knappen Ladda ner PDF på resultatsidan är en POST med CSRF-skydd', async
   assert.equal(pdf.headers['content-type'], 'application/pdf');
   assert.match(String(pdf.headers['content-disposition']), /attachment; filename="sammanstallning-exempla-kommun-2026\.pdf"/);
 });
+
+/** A multipart form with the CSRF token and one file, as a browser sends it. */
+function multipart(token: string | null, file: Buffer, fileName = 'sammanstallning.pdf') {
+  const boundary = '----sst-bidrag-test';
+  const parts: Buffer[] = [];
+  if (token !== null) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n`));
+  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n`), file, Buffer.from(`\r\n--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+async function upload(file: Buffer, { withToken = true } = {}) {
+  const page = await app.inject({ method: 'GET', url: '/importera' });
+  const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+  const cookie = String(page.headers['set-cookie']).split(';')[0];
+  const { payload, contentType } = multipart(withToken ? token : null, file);
+  return app.inject({ method: 'POST', url: '/importera', payload, headers: { cookie, 'content-type': contentType } });
+}
+
+test('en sammanställning som PDF öppnas som ett nytt utkast med samma ansökan', async () => {
+  const pdf = (await postPdf(application)).rawPayload;
+  const response = await upload(pdf);
+  assert.equal(response.statusCode, 303);
+  const check = String(response.headers.location);
+  assert.match(check, /^\/ansokan\/[A-Za-z0-9_-]{22}\/kontrollera$/);
+  const restored = (await app.inject({ method: 'GET', url: check.replace('kontrollera', 'ansokan.json') })).json();
+  const parsedOriginal = (await app.inject({ method: 'POST', url: '/api/v1/assessments', payload: application })).json();
+  const viaRestored = (await app.inject({ method: 'POST', url: '/api/v1/assessments', payload: restored })).json();
+  assert.deepEqual(viaRestored.teams, parsedOriginal.teams);
+  assert.equal(restored.organiser.name, 'Exempla Öst kommun');
+});
+
+test('en fil som inte är en sammanställning ger ett tydligt fel och inget utkast', async () => {
+  for (const file of [Buffer.from('inte en pdf'), Buffer.from('%PDF-1.7\n%%EOF\n'), Buffer.alloc(0)]) {
+    const response = await upload(file);
+    assert.equal(response.statusCode, 422);
+    assert.match(response.body, /<title>Fel: Öppna en sammanställning/);
+    assert.match(response.body, /href="#file"/);
+  }
+});
+
+test('uppladdning utan CSRF-token avvisas, och en för stor fil ger 413', async () => {
+  assert.equal((await upload(Buffer.from('%PDF-'), { withToken: false })).statusCode, 403);
+  assert.equal((await upload(Buffer.alloc(9 * 1024 * 1024, 0x20))).statusCode, 413);
+});

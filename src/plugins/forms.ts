@@ -1,5 +1,5 @@
 /**
- * What the HTML forms need: urlencoded bodies, cookies, and CSRF protection on every POST a
+ * What the HTML forms need: urlencoded and multipart bodies, cookies, and CSRF protection on every POST a
  * page sends. The token's secret lives in an HttpOnly, SameSite cookie (Secure when the request
  * came over HTTPS); each form carries the token in a hidden `_csrf` field.
  *
@@ -9,13 +9,19 @@
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import fp from 'fastify-plugin';
 
 export const CSRF_FIELD = '_csrf';
 
+/** The largest file a page accepts (a summary PDF of 20 teams of 50 people is about 2 MB). */
+export const UPLOAD_LIMIT = 8 * 1024 * 1024;
+
 export default fp(
   async (app) => {
     await app.register(formbody);
+    // File uploads (the summary PDF): fields and the file land in request.body like a form's.
+    await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 4 } });
     await app.register(cookie);
     await app.register(csrf, {
       cookieKey: 'sst_csrf',

@@ -28,6 +28,7 @@ const text = {
     apiLink: 'Beskrivning av API:et (OpenAPI, JSON)',
     notSubmitted: 'Verktyget lämnar inte in någon ansökan. Ansökan görs av huvudmannen i Skolverkets e-tjänst, och kommunen rekvirerar sin del från Socialstyrelsen.',
     start: 'Starta',
+    importLink: 'Har du en sammanställning som PDF från verktyget? Öppna den och fortsätt.',
     saved: 'Det du fyller i sparas som ett utkast medan du går. Du kan sluta och fortsätta en annan dag med länken till utkastet.',
   },
   en: {
@@ -53,6 +54,7 @@ const text = {
     apiLink: 'API description (OpenAPI, JSON)',
     notSubmitted: 'The tool does not submit any application. The organiser applies in Skolverket\'s e-service, and the municipality requisitions its part from Socialstyrelsen.',
     start: 'Start',
+    importLink: 'Do you have a summary PDF from the tool? Open it and continue.',
     saved: 'What you fill in is saved as a draft as you go. You can stop and continue another day with the link to the draft.',
   },
 };
@@ -67,6 +69,7 @@ const start: FastifyPluginAsync = async (app) => {
       text: text[lang],
       action: inLang('/ansokan', lang),
       rulesHref: inLang('/regler', lang),
+      importHref: inLang('/importera', lang),
     });
   });
 };

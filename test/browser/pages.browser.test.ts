@@ -27,6 +27,8 @@ const pages = [
   { path: '/?lang=en', lang: 'en' },
   { path: '/regler', lang: 'sv' },
   { path: '/regler?lang=en', lang: 'en' },
+  { path: '/importera', lang: 'sv' },
+  { path: '/tillganglighet?lang=en', lang: 'en' },
 ] as const;
 
 /** What the page's layout overflows by, in CSS px, sideways: 0 when nothing needs scrolling. */
