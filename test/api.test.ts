@@ -170,7 +170,7 @@ describe('drift och säkerhet', () => {
   test('GET /openapi.json beskriver alla vägar och scheman', async () => {
     const body = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
     assert.equal(body.openapi, '3.0.3');
-    for (const path of ['/api/v1/assessments', '/api/v1/rule-sets', '/api/v1/rule-sets/{year}', '/healthz', '/openapi.json']) {
+    for (const path of ['/api/v1/assessments', '/api/v1/assessments/pdf', '/api/v1/rule-sets', '/api/v1/rule-sets/{year}', '/healthz', '/openapi.json']) {
       assert.ok(body.paths[path], path);
     }
     const member = body.components.schemas.Application.properties.teams.items.properties.members.items;

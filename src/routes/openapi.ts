@@ -43,6 +43,20 @@ export function openApiDocument() {
           },
         },
       },
+      '/api/v1/assessments/pdf': {
+        post: {
+          summary: 'The application summary as a PDF (in Swedish), with the application and the assessment attached as JSON',
+          parameters: [langParameter],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Application' } } } },
+          responses: {
+            200: { description: 'The summary', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } },
+            400: json('Every problem with the input, each with its path', 'InvalidApplication'),
+            413: json('The body is larger than the limit', 'Error'),
+            422: json('No rule set for the grant year', 'NoRuleSet'),
+            503: json('Too many summaries are being built; try again after Retry-After seconds', 'Error'),
+          },
+        },
+      },
       '/api/v1/rule-sets': {
         get: { summary: 'List the rule sets', parameters: [langParameter], responses: { 200: { description: 'The rule sets' } } },
       },
