@@ -14,9 +14,12 @@ import grantYear from './routes/journey/grant-year.ts';
 import importSummary from './routes/journey/import-summary.ts';
 import member from './routes/journey/member.ts';
 import members from './routes/journey/members.ts';
+import importMembers from './routes/journey/import-members.ts';
+import estimate from './routes/estimate.ts';
 import organiser from './routes/journey/organiser.ts';
 import removeMember from './routes/journey/remove-member.ts';
 import removeTeam from './routes/journey/remove-team.ts';
+import markReady from './routes/journey/mark-ready.ts';
 import result from './routes/journey/result.ts';
 import startDraft from './routes/journey/start-draft.ts';
 import team from './routes/journey/team.ts';
@@ -25,9 +28,11 @@ import errors from './plugins/errors.ts';
 import forms from './plugins/forms.ts';
 import securityHeaders from './plugins/security-headers.ts';
 import assessments from './routes/api/assessments.ts';
+import draftsApi from './routes/api/drafts.ts';
 import ruleSets from './routes/api/rule-sets.ts';
 import health from './routes/health.ts';
 import openapi from './routes/openapi.ts';
+import overview from './routes/overview.ts';
 import rules from './routes/rules.ts';
 import start from './routes/start.ts';
 import views from './plugins/views.ts';
@@ -51,10 +56,14 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(assessments);
   await fastify.register(assessmentPdf);
   await fastify.register(ruleSets);
+  await fastify.register(draftsApi);
   await fastify.register(openapi);
   await fastify.register(start);
   await fastify.register(rules);
   await fastify.register(accessibility);
+  await fastify.register(estimate);
+  // For the kommun's finance staff: the drafts marked ready, per kommun.
+  await fastify.register(overview);
   // The guided check, in the order of src/journey.ts.
   await fastify.register(startDraft);
   await fastify.register(importSummary);
@@ -64,10 +73,12 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(team);
   await fastify.register(removeTeam);
   await fastify.register(members);
+  await fastify.register(importMembers);
   await fastify.register(member);
   await fastify.register(removeMember);
   await fastify.register(checkAnswers);
   await fastify.register(result);
+  await fastify.register(markReady);
   await fastify.register(deleteDraft);
 };
 

@@ -16,6 +16,8 @@ export interface Draft {
   createdAt: string;
   updatedAt: string;
   expiresAt: string;
+  /** Marked ready for the kommun's overview (src/routes/overview.ts). */
+  ready: boolean;
 }
 
 export interface DraftStore {
@@ -28,6 +30,13 @@ export interface DraftStore {
    * `ruleSetId` is kept as it is unless given (null clears it).
    */
   save(id: string, data: unknown, options?: { ruleSetId?: string | null; expectedVersion?: number }): Promise<Draft | undefined>;
+  /**
+   * Marks the draft ready (or not) for the kommun's overview. Does not change the data, the
+   * version or the expiry. Undefined when the draft is missing or expired.
+   */
+  setReady(id: string, ready: boolean): Promise<Draft | undefined>;
+  /** The drafts marked ready that have not expired, oldest first. */
+  listReady(): Promise<Draft[]>;
   /** Whether there was such a draft. */
   delete(id: string): Promise<boolean>;
   /** Deletes the drafts that have expired by `now` (default: the database's clock); how many. */
@@ -54,7 +63,7 @@ export class VersionConflictError extends Error {
 const ID = /^[A-Za-z0-9_-]{22}$/;
 const newId = (): string => randomBytes(16).toString('base64url');
 
-const COLUMNS = 'id, data, version, rule_set_id, created_at, updated_at, expires_at';
+const COLUMNS = 'id, data, version, rule_set_id, created_at, updated_at, expires_at, ready_for_overview';
 /** The new expiry, as SQL: the retention period from this transaction's time. */
 const EXPIRES = `now() + make_interval(days => ${DRAFT_RETENTION_DAYS})`;
 
@@ -66,6 +75,7 @@ interface Row {
   created_at: Date;
   updated_at: Date;
   expires_at: Date;
+  ready_for_overview: boolean;
 }
 
 const toDraft = (row: Row): Draft => ({
@@ -76,6 +86,7 @@ const toDraft = (row: Row): Draft => ({
   createdAt: row.created_at.toISOString(),
   updatedAt: row.updated_at.toISOString(),
   expiresAt: row.expires_at.toISOString(),
+  ready: row.ready_for_overview,
 });
 
 /** The data as JSON text, sent as text and cast in SQL, so both drivers store exactly this. */
@@ -132,6 +143,22 @@ export async function createDraftStore(db: Db): Promise<DraftStore> {
         );
         return toDraft(row);
       });
+    },
+
+    async setReady(id, ready) {
+      if (!ID.test(id)) return undefined;
+      const [row] = await db.query<Row>(
+        `UPDATE drafts SET ready_for_overview = $2 WHERE id = $1 AND expires_at > now() RETURNING ${COLUMNS}`,
+        [id, ready],
+      );
+      return row && toDraft(row);
+    },
+
+    async listReady() {
+      const rows = await db.query<Row>(
+        `SELECT ${COLUMNS} FROM drafts WHERE ready_for_overview AND expires_at > now() ORDER BY created_at, id`,
+      );
+      return rows.map(toDraft);
     },
 
     async delete(id) {

@@ -16,6 +16,8 @@ const langParameter = {
   schema: { type: 'string', enum: ['sv', 'en'], default: 'sv' },
 };
 
+const draftId = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+
 function json(description: string, ref: string) {
   return { description, content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } };
 }
@@ -67,6 +69,58 @@ export function openApiDocument() {
           responses: { 200: { description: 'The rule set' }, 404: json('No rule set for that year', 'NoRuleSet') },
         },
       },
+      '/api/v1/drafts': {
+        post: {
+          summary: 'Store an application, possibly incomplete, as a draft to continue in the pages',
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', description: 'An application in the shape of Application; any part may be missing' } } } },
+          responses: {
+            201: json('The new draft: its id, a link to itself and to the page "check your answers"', 'DraftCreated'),
+            400: json('The body is not a JSON object, or teams is not a list of objects', 'InvalidDraft'),
+            413: json('The body is larger than the limit', 'Error'),
+          },
+        },
+      },
+      '/api/v1/drafts/{id}': {
+        get: {
+          summary: 'A draft',
+          parameters: [draftId],
+          responses: { 200: json('The draft', 'Draft'), 404: json('No such draft (or it has expired)', 'Error') },
+        },
+        put: {
+          summary: "Replace a draft's application",
+          parameters: [draftId, { name: 'If-Match', in: 'header', required: false, description: 'The version read; 409 if the draft has been saved since', schema: { type: 'string' } }],
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } },
+          responses: {
+            200: json('The draft as saved, with its new version', 'Draft'),
+            400: json('The body is not a JSON object, or If-Match is not a version', 'InvalidDraft'),
+            404: json('No such draft (or it has expired)', 'Error'),
+            409: { description: 'The draft was saved since the version in If-Match', content: { 'application/json': { schema: { type: 'object', properties: { error: { type: 'string', enum: ['version_conflict'] }, expectedVersion: { type: 'integer' }, version: { type: 'integer' } } } } } },
+          },
+        },
+      },
+      '/api/v1/drafts/{id}/ready': {
+        post: {
+          summary: "Mark a draft ready (or not) for the kommun's overview",
+          parameters: [draftId],
+          requestBody: { required: false, content: { 'application/json': { schema: { type: 'object', properties: { ready: { type: 'boolean', default: true } } } } } },
+          responses: { 200: json('The draft', 'Draft'), 400: json('ready is not a boolean', 'InvalidDraft'), 404: json('No such draft (or it has expired)', 'Error') },
+        },
+      },
+      '/api/v1/municipalities/{kommunkod}/allocation': {
+        get: {
+          summary: "A kommun's overview: every team in the kommun from the drafts marked ready, with Socialstyrelsen's matched allocation, the usable part, the repayment risk and a staffing suggestion; no salaries",
+          parameters: [
+            { name: 'kommunkod', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9]{4}$' } },
+            { name: 'year', in: 'query', required: true, schema: { type: 'integer' } },
+            langParameter,
+          ],
+          responses: {
+            200: { description: 'The teams and their totals (kronor as strings of whole kronor)' },
+            400: json('The year is missing or not a year', 'Error'),
+            404: json('Unknown kommunkod, or no rule set for the year', 'Error'),
+          },
+        },
+      },
       '/healthz': { get: { summary: 'Ready to serve', responses: { 200: { description: 'Ready' } } } },
       '/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.0 document' } } } },
     },
@@ -77,6 +131,25 @@ export function openApiDocument() {
         InvalidApplication: jsonSchema(errorSchemas.invalidApplication),
         NoRuleSet: jsonSchema(errorSchemas.noRuleSet),
         Error: jsonSchema(errorSchemas.simple),
+        DraftCreated: {
+          type: 'object',
+          properties: { id: { type: 'string' }, version: { type: 'integer' }, links: { type: 'object', properties: { self: { type: 'string' }, page: { type: 'string' } } } },
+        },
+        Draft: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' },
+            version: { type: 'integer' },
+            ready: { type: 'boolean' },
+            application: { type: 'object' },
+            updatedAt: { type: 'string', format: 'date-time' },
+            expiresAt: { type: 'string', format: 'date-time' },
+          },
+        },
+        InvalidDraft: {
+          type: 'object',
+          properties: { error: { type: 'string', enum: ['invalid_draft'] }, issues: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } } },
+        },
       },
     },
   };

@@ -19,6 +19,10 @@ const text = {
     add: 'Lägg till en person',
     done: 'Klar med teamet',
     untilFurther: 'tills vidare',
+    importList: 'Importera en personallista',
+    exportList: 'Ladda ner personallistan',
+    exportHint: 'CSV-fil med semikolon, som går att läsa in igen.',
+    imported: (added: number, skipped: number) => `${added} ${added === 1 ? 'person lades' : 'personer lades'} till från listan.${skipped ? ` ${skipped} ${skipped === 1 ? 'rad hoppades' : 'rader hoppades'} över.` : ''}`,
   },
   en: {
     title: (team: string) => `The people in ${team}`,
@@ -30,8 +34,20 @@ const text = {
     add: 'Add a person',
     done: 'Done with the team',
     untilFurther: 'open-ended',
+    importList: 'Import a staff list',
+    exportList: 'Download the staff list',
+    exportHint: 'A CSV file with semicolons that can be read in again.',
+    imported: (added: number, skipped: number) => `${added} ${added === 1 ? 'person was' : 'people were'} added from the list.${skipped ? ` ${skipped} ${skipped === 1 ? 'row was' : 'rows were'} skipped.` : ''}`,
   },
 };
+
+/** After an import (?tillagda=N&overhoppade=M): how many rows were added and skipped. */
+function importedNotice(query: unknown, t: (typeof text)['sv']): string | undefined {
+  const { tillagda, overhoppade } = (query ?? {}) as { tillagda?: unknown; overhoppade?: unknown };
+  const count = (v: unknown) => (typeof v === 'string' && /^\d{1,5}$/.test(v) ? Number(v) : undefined);
+  const added = count(tillagda);
+  return added === undefined ? undefined : t.imported(added, count(overhoppade) ?? 0);
+}
 
 const members: FastifyPluginAsync = async (app) => {
   app.get('/ansokan/:id/team/:team/personer', async (request, reply) => {
@@ -52,6 +68,9 @@ const members: FastifyPluginAsync = async (app) => {
         removeHref: inLang(memberPath(draft.id, index, m.id, 'ta-bort'), lang),
       })),
       addHref: inLang(memberPath(draft.id, index, 'ny'), lang),
+      importHref: inLang(teamPath(draft.id, index, 'importera'), lang),
+      exportHref: teamPath(draft.id, index, 'personal.csv'),
+      imported: importedNotice(request.query, t),
       doneHref: inLang(draftPath(draft.id, 'team'), lang),
     });
   });

@@ -1,0 +1,226 @@
+/**
+ * A team's staff list as a table: read from a CSV file or rows pasted from a spreadsheet, and
+ * written back out for download. Reading is forgiving the way the member page is: comma,
+ * semicolon or tab between columns, UTF-8 with or without BOM, Swedish or English column
+ * names, values as the API writes them or as the member page labels them ("Socionomexamen",
+ * "Nytillsatt"), decimals with comma or point. Each row is then validated with the member
+ * page's own schema, so the same rules apply.
+ */
+import { parse } from 'csv-parse/sync';
+import type { Lang } from '../rules/types.ts';
+import type { DraftMember } from '../src/drafts/draft-data.ts';
+import { showDecimal, showPercent } from './input.ts';
+import { memberForm, memberLabels, memberMessages } from './member.ts';
+import { validateForm, type FieldError } from './page-form.ts';
+
+/** The member page's fields, in the order of the exported file. */
+export const FIELDS = [
+  'role',
+  'side',
+  'engagement',
+  'fte',
+  'start',
+  'end',
+  'education',
+  'educationNote',
+  'origin',
+  'monthlySalary',
+  'employerCostRate',
+  'otherFundingShare',
+] as const;
+export type Field = (typeof FIELDS)[number];
+
+/** Columns a list must have (or be mapped to); the rest may be missing. */
+export const NEEDED: readonly Field[] = ['side', 'fte', 'start', 'education', 'monthlySalary'];
+
+/** When a column is missing altogether, the member page's own preselected answer. */
+const DEFAULTS: Partial<Record<Field, string>> = { engagement: 'employment', origin: 'new' };
+
+/** The exported file's headers; also recognised on import. */
+export const SWEDISH_HEADERS: Record<Field, string> = {
+  role: 'Roll',
+  side: 'Sida',
+  engagement: 'Anställning',
+  fte: 'Tjänstgöringsgrad',
+  start: 'Start',
+  end: 'Slut',
+  education: 'Utbildning',
+  educationNote: 'Om utbildningen',
+  origin: 'Ursprung',
+  monthlySalary: 'Månadslön',
+  employerCostRate: 'Personalomkostnadspålägg',
+  otherFundingShare: 'Annan finansiering',
+};
+
+/** Lower case, letters and digits only: "Månadslön (kr)" → "månadslönkr". */
+function key(text: string): string {
+  return text.toLowerCase().normalize('NFC').replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+const HEADER_ALIASES: Record<Field, string[]> = {
+  role: ['roll', 'role', 'befattning', 'titel', 'title'],
+  side: ['sida', 'side', 'varifrån'],
+  engagement: ['anställning', 'engagement', 'anställningsform', 'anställning eller uppdrag', 'employment'],
+  fte: ['tjänstgöringsgrad', 'fte', 'tjänstgöringsgrad i teamet', 'sysselsättningsgrad', 'omfattning', 'årsarbetskraft'],
+  start: ['start', 'första dagen', 'startdatum', 'från och med', 'first day', 'start date'],
+  end: ['slut', 'end', 'sista dagen', 'slutdatum', 'till och med', 'last day', 'end date'],
+  education: ['utbildning', 'education'],
+  educationNote: ['om utbildningen', 'educationnote', 'education note', 'about the education', 'utbildningsnotering'],
+  origin: ['ursprung', 'origin', 'ny i teamet', 'nytillsatt'],
+  monthlySalary: ['månadslön', 'monthlysalary', 'monthly salary', 'lön', 'salary', 'arvode', 'månadslön eller arvode vid heltid kronor', 'månadslön kr'],
+  employerCostRate: ['personalomkostnadspålägg', 'employercostrate', 'employer cost rate', 'po', 'popålägg', 'po-pålägg', 'personalomkostnader'],
+  otherFundingShare: ['annan finansiering', 'otherfundingshare', 'other funding share', 'other funding', 'andra statsbidrag', 'del som betalas av andra statsbidrag'],
+};
+
+const HEADER_LOOKUP = new Map<string, Field>();
+for (const field of FIELDS) for (const alias of HEADER_ALIASES[field]) HEADER_LOOKUP.set(key(alias), field);
+
+/** The field a header names, if any. */
+export function fieldOfHeader(header: string): Field | undefined {
+  return HEADER_LOOKUP.get(key(header));
+}
+
+// Values of the choice fields: the API's word, the labels in both languages (also the part
+// before " (" or ", "), and a few short forms people write.
+type ChoiceField = 'side' | 'engagement' | 'education' | 'origin';
+const VALUE_ALIASES: Record<ChoiceField, Record<string, string[]>> = {
+  side: { school: ['skola', 'skolan', 'skolpersonal'], social_services: ['socialtjänst', 'socialtjänsten', 'soc', 'social services'] },
+  engagement: { employment: ['anställd', 'employed'], assignment: ['uppdragstagare', 'konsult'] },
+  education: { socionomexamen: ['socionom'], none: ['ingen'], unknown: ['vet inte', 'okänd'] },
+  origin: { new: ['ny', 'nyanställd'], previously_funded: ['tidigare finansierad'], redistributed: ['omfördelad'] },
+};
+
+const VALUE_LOOKUP = new Map<ChoiceField, Map<string, string>>();
+for (const field of Object.keys(VALUE_ALIASES) as ChoiceField[]) {
+  const lookup = new Map<string, string>();
+  const add = (alias: string, value: string) => {
+    if (!lookup.has(key(alias))) lookup.set(key(alias), value);
+  };
+  for (const lang of ['sv', 'en'] as const) {
+    for (const [value, label] of Object.entries(memberLabels[lang][field])) {
+      add(value, value);
+      add(label, value);
+      add(label.split(' (')[0], value);
+      add(label.split(', ')[0], value);
+    }
+  }
+  for (const [value, aliases] of Object.entries(VALUE_ALIASES[field])) for (const alias of aliases) add(alias, value);
+  VALUE_LOOKUP.set(field, lookup);
+}
+
+/** The API's value for what a cell says, or the cell as it is (the schema then says what is wrong). */
+function readChoice(field: ChoiceField, cell: string): string {
+  return VALUE_LOOKUP.get(field)!.get(key(cell)) ?? cell;
+}
+
+export type Table = { headers: string[]; rows: string[][] };
+export type TableResult = { ok: true; table: Table } | { ok: false; problem: 'notText' | 'notTable' | 'empty' };
+
+/**
+ * The file or pasted text as a table. Anything that is not UTF-8 text (a picture, a
+ * spreadsheet's own format) is `notText`; a table needs a header row and at least one row.
+ */
+export function readTable(input: Buffer | string): TableResult {
+  let text: string;
+  if (typeof input === 'string') {
+    text = input;
+  } else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(input);
+    } catch {
+      return { ok: false, problem: 'notText' };
+    }
+  }
+  text = text.replace(/^\uFEFF/, '');
+  // NUL and other control characters never occur in a text table (tab, CR and LF aside).
+  if (/[\u0000-\u0008\u000e-\u001f]/.test(text)) return { ok: false, problem: 'notText' };
+  if (text.trim() === '') return { ok: false, problem: 'empty' };
+  const firstLine = text.split(/\r?\n/, 1)[0];
+  const count = (c: string) => firstLine.split(c).length - 1;
+  // The separator the header row uses most; tab wins ties (pasted rows), then semicolon.
+  const delimiter = ['\t', ';', ','].reduce((best, c) => (count(c) > count(best) ? c : best), '\t');
+  let records: string[][];
+  try {
+    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true });
+  } catch {
+    return { ok: false, problem: 'notTable' };
+  }
+  const [headers, ...rows] = records.filter((r) => r.some((cell) => cell !== ''));
+  if (!headers || rows.length === 0) return { ok: false, problem: 'empty' };
+  return { ok: true, table: { headers, rows } };
+}
+
+/** Which column each field comes from: recognised by name, or as the user chose (column index). */
+export type Mapping = Partial<Record<Field, number>>;
+
+export function recognise(headers: string[]): Mapping {
+  const mapping: Mapping = {};
+  headers.forEach((header, i) => {
+    const field = fieldOfHeader(header);
+    if (field && mapping[field] === undefined) mapping[field] = i;
+  });
+  return mapping;
+}
+
+export function missingFields(mapping: Mapping): Field[] {
+  return NEEDED.filter((field) => mapping[field] === undefined);
+}
+
+/** One row's fields as the member page would post them. */
+export type RawMember = Partial<Record<Field, string>>;
+
+/** A leading apostrophe that the export put before =, +, - or @ (so a spreadsheet shows it as text). */
+const guarded = (cell: string) => (/^'[=+\-@]/.test(cell) ? cell.slice(1) : cell);
+
+export function rawMember(row: string[], mapping: Mapping): RawMember {
+  const raw: RawMember = {};
+  for (const field of FIELDS) {
+    const column = mapping[field];
+    const cell = column === undefined ? undefined : guarded(row[column] ?? '');
+    if (cell === undefined || (cell === '' && DEFAULTS[field])) {
+      if (DEFAULTS[field]) raw[field] = DEFAULTS[field];
+      continue;
+    }
+    raw[field] = field === 'side' || field === 'engagement' || field === 'education' || field === 'origin' ? readChoice(field, cell) : cell;
+  }
+  return raw;
+}
+
+export type CheckedRow = { raw: RawMember } & ({ ok: true; member: Omit<DraftMember, 'id'> } | { ok: false; errors: FieldError[] });
+
+/** A row checked by the member page's schema. */
+export function checkRow(raw: RawMember, lang: Lang): CheckedRow {
+  const form = validateForm(memberForm, raw, memberMessages, lang);
+  return form.ok ? { raw, ok: true, member: form.value } : { raw, ok: false, errors: form.errors };
+}
+
+/** One cell for a semicolon-separated file: quoted when needed; a formula-like start is guarded. */
+function cell(value: string): string {
+  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The team's members as the file the import reads: semicolon, Swedish headers and values, BOM, decimal comma. */
+export function membersCsv(members: DraftMember[]): string {
+  const labels = memberLabels.sv;
+  const short = (label: string) => label.split(' (')[0].split(', ')[0];
+  const lines = [FIELDS.map((f) => SWEDISH_HEADERS[f]).join(';')];
+  for (const m of members) {
+    const values: Record<Field, string> = {
+      role: m.role,
+      side: m.side === 'school' ? 'skola' : 'socialtjänst',
+      engagement: labels.engagement[m.engagement as keyof typeof labels.engagement] ?? m.engagement,
+      fte: showDecimal(m.fte, 'sv'),
+      start: m.start,
+      end: m.end ?? '',
+      education: short(labels.education[m.education as keyof typeof labels.education] ?? m.education),
+      educationNote: m.educationNote,
+      origin: labels.origin[m.origin as keyof typeof labels.origin] ?? m.origin,
+      monthlySalary: showDecimal(m.monthlySalary, 'sv'),
+      employerCostRate: showPercent(m.employerCostRate, 'sv'),
+      otherFundingShare: showPercent(m.otherFundingShare, 'sv'),
+    };
+    lines.push(FIELDS.map((f) => cell(values[f])).join(';'));
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,295 @@
+/**
+ * /ansokan/{id}/team/{t}/importera: add a staff list to a team. Upload a CSV file or paste
+ * rows from a spreadsheet; if a needed column is not recognised, choose it from the file's
+ * headers; then a preview of every row with its problems. Nothing is saved until the user
+ * confirms (…/importera/spara), and then only the valid rows, checked again.
+ * /ansokan/{id}/team/{t}/personal.csv downloads the team's members in the same format.
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { memberLabels } from '../../../forms/member.ts';
+import {
+  FIELDS,
+  NEEDED,
+  SWEDISH_HEADERS,
+  checkRow,
+  membersCsv,
+  missingFields,
+  rawMember,
+  readTable,
+  recognise,
+  type Field,
+  type Mapping,
+  type RawMember,
+  type Table,
+} from '../../../forms/member-import.ts';
+import type { FieldError } from '../../../forms/page-form.ts';
+import type { Lang } from '../../../rules/types.ts';
+import { loadDraft, saveDraft } from '../../drafts/load.ts';
+import { existingTeam } from '../../drafts/team-param.ts';
+import { inLang, teamPath } from '../../journey.ts';
+import { langOf } from '../../lang.ts';
+import { renderForm } from '../../page.ts';
+
+/** The API's limit on a team's members. */
+export const MAX_MEMBERS = 50;
+/** More rows than this is not a team's staff list. */
+const MAX_ROWS = 5000;
+/** The file's text carried through the mapping step (base64url, in an urlencoded form under the 1 MB body limit). */
+const MAX_CARRIED = 900_000;
+/** The rows carried from preview to confirm: at most 50 members, so small. */
+const MAX_PAYLOAD = 200_000;
+
+const text = {
+  sv: {
+    title: 'Importera en personallista',
+    lead: 'Ladda upp en CSV-fil eller klistra in rader från ett kalkylblad. Första raden ska ha kolumnernas namn, till exempel Roll, Sida, Tjänstgöringsgrad, Start, Slut, Utbildning, Ursprung och Månadslön. Du får se alla rader innan något sparas.',
+    file: 'Personallistan (CSV-fil)',
+    fileHint: 'Kolumnerna kan skiljas åt med semikolon, komma eller tabb.',
+    rows: 'Eller klistra in rader från ett kalkylblad',
+    rowsHint: 'Markera raderna med rubrikraden i kalkylbladet, kopiera och klistra in här.',
+    read: 'Läs in och visa',
+    missing: 'Välj en fil eller klistra in rader.',
+    notText: 'Filen är inte en CSV-fil. Spara personallistan som CSV (UTF-8) i kalkylprogrammet och försök igen.',
+    notTable: 'Filen gick inte att läsa som en tabell. Kontrollera att citattecken är parvisa och försök igen.',
+    empty: 'Listan har inga personer. Första raden ska ha kolumnernas namn och varje följande rad en person.',
+    tooMany: `Listan har fler än ${MAX_ROWS} rader. Dela upp den.`,
+    tooBig: 'Filen är för stor för att välja kolumner här. Döp kolumnerna som i den nedladdade personallistan och försök igen.',
+    mappingTitle: 'Välj vilka kolumner som är vilka',
+    mappingLead: 'Några kolumner kände verktyget inte igen. Välj vilken kolumn i filen som innehåller varje uppgift.',
+    notInFile: 'Finns inte i filen',
+    needed: (label: string) => `Välj kolumnen för ${label.toLowerCase()}.`,
+    continue: 'Fortsätt',
+    previewTitle: 'Kontrollera personallistan',
+    summary: (valid: number, bad: number) => `${valid} ${valid === 1 ? 'rad kan' : 'rader kan'} läggas till. ${bad} ${bad === 1 ? 'rad har' : 'rader har'} problem och läggs inte till.`,
+    full: (room: number, over: number) => `Ett team får ha högst ${MAX_MEMBERS} personer. Det finns plats för ${room} till, så ${over} giltiga ${over === 1 ? 'rad' : 'rader'} kan inte läggas till.`,
+    nothingValid: 'Ingen rad kan läggas till. Rätta listan och läs in den igen.',
+    row: 'Rad', status: 'Resultat', ok: 'Kan läggas till', noRoom: 'Ryms inte i teamet', problems: 'Problem',
+    confirm: (n: number) => `Lägg till ${n} ${n === 1 ? 'person' : 'personer'}`,
+    again: 'Läs in en annan lista',
+    caption: 'Raderna i listan',
+    badPayload: 'Förhandsvisningen gick inte att läsa. Läs in listan igen.',
+    team: 'Teamet',
+    untilFurther: 'tills vidare',
+  },
+  en: {
+    title: 'Import a staff list',
+    lead: 'Upload a CSV file or paste rows from a spreadsheet. The first row should name the columns, for example Role, Side, FTE, Start, End, Education, Origin and Monthly salary. You see every row before anything is saved.',
+    file: 'The staff list (CSV file)',
+    fileHint: 'Columns may be separated by semicolon, comma or tab.',
+    rows: 'Or paste rows from a spreadsheet',
+    rowsHint: 'Select the rows with the header row in the spreadsheet, copy and paste them here.',
+    read: 'Read and show',
+    missing: 'Choose a file or paste rows.',
+    notText: 'The file is not a CSV file. Save the staff list as CSV (UTF-8) in the spreadsheet program and try again.',
+    notTable: 'The file could not be read as a table. Check that quotation marks come in pairs and try again.',
+    empty: 'The list has no people. The first row should name the columns and each following row be one person.',
+    tooMany: `The list has more than ${MAX_ROWS} rows. Split it up.`,
+    tooBig: 'The file is too large to choose columns here. Name the columns as in the downloaded staff list and try again.',
+    mappingTitle: 'Choose which column is which',
+    mappingLead: 'The tool did not recognise some columns. Choose which column in the file holds each item.',
+    notInFile: 'Not in the file',
+    needed: (label: string) => `Choose the column for ${label.toLowerCase()}.`,
+    continue: 'Continue',
+    previewTitle: 'Check the staff list',
+    summary: (valid: number, bad: number) => `${valid} ${valid === 1 ? 'row' : 'rows'} can be added. ${bad} ${bad === 1 ? 'row has' : 'rows have'} problems and will not be added.`,
+    full: (room: number, over: number) => `A team may have at most ${MAX_MEMBERS} people. There is room for ${room} more, so ${over} valid ${over === 1 ? 'row' : 'rows'} cannot be added.`,
+    nothingValid: 'No row can be added. Correct the list and read it again.',
+    row: 'Row', status: 'Result', ok: 'Can be added', noRoom: 'Does not fit in the team', problems: 'Problems',
+    confirm: (n: number) => `Add ${n} ${n === 1 ? 'person' : 'people'}`,
+    again: 'Read another list',
+    caption: 'The rows of the list',
+    badPayload: 'The preview could not be read. Read the list again.',
+    team: 'The team',
+    untilFurther: 'open-ended',
+  },
+};
+
+/** The member page's question for each field, as the column's name on these pages. */
+const FIELD_LABELS: Record<Lang, Record<Field, string>> = {
+  sv: { ...SWEDISH_HEADERS, side: 'Sida (skola eller socialtjänst)', fte: 'Tjänstgöringsgrad', monthlySalary: 'Månadslön vid heltid' },
+  en: {
+    role: 'Role', side: 'Side (school or social services)', engagement: 'Engagement', fte: 'FTE', start: 'Start', end: 'End',
+    education: 'Education', educationNote: 'About the education', origin: 'Origin', monthlySalary: 'Monthly salary at full time',
+    employerCostRate: 'Employer cost rate', otherFundingShare: 'Other funding share',
+  },
+};
+
+type Body = Record<string, unknown>;
+
+function renderUpload(request: FastifyRequest, reply: FastifyReply, id: string, team: number, errors: FieldError[] = [], mapping?: ReturnType<typeof mappingView>) {
+  const lang = langOf(request.query);
+  const t = text[lang];
+  const path = teamPath(id, team, 'importera');
+  return renderForm(reply, 'import-members.eta', {
+    lang,
+    path,
+    title: mapping ? t.mappingTitle : t.title,
+    text: t,
+    errors,
+    mapping,
+    action: inLang(path, lang),
+    backHref: inLang(teamPath(id, team, 'personer'), lang),
+  });
+}
+
+/** A select per field the headers did not name, listing the file's headers. */
+function mappingView(table: Table, mapping: Mapping, source: string, lang: Lang) {
+  const recognised = recognise(table.headers);
+  return {
+    source,
+    fields: FIELDS.filter((f) => recognised[f] === undefined).map((field) => ({
+      field,
+      id: `map_${field}`,
+      label: FIELD_LABELS[lang][field],
+      needed: NEEDED.includes(field),
+      selected: mapping[field] === undefined ? '' : String(mapping[field]),
+      options: table.headers.map((header, i) => ({ value: String(i), label: header || `${text[lang].row} ${i + 1}` })),
+    })),
+  };
+}
+
+/** The source of the table: an uploaded file, pasted rows, or the text carried through the mapping step. */
+function sourceOf(body: Body): { input: Buffer | string; field: 'file' | 'rows' } | undefined {
+  if (Buffer.isBuffer(body.file) && body.file.length > 0) return { input: body.file, field: 'file' };
+  if (typeof body.rows === 'string' && body.rows.trim() !== '') return { input: body.rows, field: 'rows' };
+  if (typeof body.source === 'string' && body.source !== '') return { input: Buffer.from(body.source, 'base64url'), field: 'file' };
+  return undefined;
+}
+
+/** What a cell was read as, for the preview: the label of a recognised choice, else the cell. */
+function shown(raw: RawMember, field: 'side' | 'engagement' | 'education' | 'origin', lang: Lang): string {
+  const labels = memberLabels[lang][field] as Record<string, string>;
+  const value = raw[field] ?? '';
+  return labels[value]?.split(' (')[0] ?? value;
+}
+
+const importMembers: FastifyPluginAsync = async (app) => {
+  app.get('/ansokan/:id/team/:team/importera', async (request, reply) => {
+    const { draft, data } = await loadDraft(request);
+    return renderUpload(request, reply, draft.id, existingTeam(request, data));
+  });
+
+  app.post('/ansokan/:id/team/:team/importera', async (request, reply) => {
+    const lang = langOf(request.query);
+    const t = text[lang];
+    const { draft, data } = await loadDraft(request);
+    const team = existingTeam(request, data);
+    const body = (request.body ?? {}) as Body;
+    const source = sourceOf(body);
+    if (!source) return renderUpload(request, reply, draft.id, team, [{ field: 'file', message: t.missing }]);
+    const read = readTable(source.input);
+    if (!read.ok) return renderUpload(request, reply, draft.id, team, [{ field: source.field, message: t[read.problem] }]);
+    const { table } = read;
+    if (table.rows.length > MAX_ROWS) return renderUpload(request, reply, draft.id, team, [{ field: source.field, message: t.tooMany }]);
+
+    // The columns: by name, then as chosen in the mapping step ("" = not in the file).
+    const mapping = recognise(table.headers);
+    for (const field of FIELDS) {
+      const chosen = body[`map_${field}`];
+      if (typeof chosen === 'string' && /^\d+$/.test(chosen) && Number(chosen) < table.headers.length) mapping[field] = Number(chosen);
+    }
+    const missing = missingFields(mapping);
+    if (missing.length > 0) {
+      const carried = Buffer.from(typeof source.input === 'string' ? source.input : source.input).toString('base64url');
+      if (carried.length > MAX_CARRIED) return renderUpload(request, reply, draft.id, team, [{ field: source.field, message: t.tooBig }]);
+      // Asked for the first time: no errors yet; asked again with a needed field still open: say which.
+      const asked = Object.keys(body).some((k) => k.startsWith('map_'));
+      const errors = asked ? missing.map((f) => ({ field: `map_${f}`, message: t.needed(FIELD_LABELS[lang][f]) })) : [];
+      return renderUpload(request, reply, draft.id, team, errors, mappingView(table, mapping, carried, lang));
+    }
+
+    // Every row checked by the member page's schema; valid rows beyond the team's room are shown but not carried.
+    const room = Math.max(0, MAX_MEMBERS - data.application.teams[team].members.length);
+    const checked = table.rows.map((row) => checkRow(rawMember(row, mapping), lang));
+    const valid = checked.filter((c) => c.ok);
+    const carried = valid.slice(0, room).map((c) => c.raw);
+    let fits = 0;
+    const rows = checked.map((c, i) => {
+      const fitsInTeam = c.ok && fits++ < room;
+      return {
+        number: i + 2, // the file's line: the header is line 1
+        side: shown(c.raw, 'side', lang),
+        role: c.raw.role ?? '',
+        fte: c.raw.fte ?? '',
+        period: `${c.raw.start ?? ''} – ${c.raw.end || t.untilFurther}`,
+        education: shown(c.raw, 'education', lang),
+        origin: shown(c.raw, 'origin', lang),
+        salary: c.raw.monthlySalary ?? '',
+        ok: fitsInTeam,
+        status: c.ok ? (fitsInTeam ? t.ok : t.noRoom) : t.problems,
+        problems: c.ok ? [] : c.errors.map((e) => `${FIELD_LABELS[lang][e.field as Field] ?? e.field}: ${e.message}`),
+      };
+    });
+    const path = teamPath(draft.id, team, 'importera');
+    return renderForm(reply, 'import-preview.eta', {
+      lang,
+      path,
+      title: t.previewTitle,
+      text: t,
+      teamName: data.application.teams[team].name,
+      summary: t.summary(valid.length, checked.length - valid.length),
+      full: valid.length > room ? t.full(room, valid.length - room) : undefined,
+      rows,
+      columns: [FIELD_LABELS[lang].side, FIELD_LABELS[lang].role, FIELD_LABELS[lang].fte, `${FIELD_LABELS[lang].start} – ${FIELD_LABELS[lang].end}`, FIELD_LABELS[lang].education, FIELD_LABELS[lang].origin, FIELD_LABELS[lang].monthlySalary],
+      payload: carried.length ? JSON.stringify({ total: checked.length, rows: carried }) : undefined,
+      confirmLabel: t.confirm(carried.length),
+      confirmAction: inLang(`${path}/spara`, lang),
+      againHref: inLang(path, lang),
+      backHref: inLang(path, lang),
+    });
+  });
+
+  app.post('/ansokan/:id/team/:team/importera/spara', async (request, reply) => {
+    const lang = langOf(request.query);
+    const loaded = await loadDraft(request);
+    const { data } = loaded;
+    const team = existingTeam(request, data);
+    const payload = readPayload((request.body as Body | undefined)?.payload);
+    if (!payload) return renderUpload(request, reply, loaded.draft.id, team, [{ field: 'file', message: text[lang].badPayload }]);
+    // Checked again: the page's hidden field is not trusted.
+    const members = data.application.teams[team].members;
+    const valid = payload.rows.map((raw) => checkRow(raw, lang)).filter((c) => c.ok);
+    const added = valid.slice(0, Math.max(0, MAX_MEMBERS - members.length));
+    for (const row of added) {
+      members.push({ id: `p${data.nextMember}`, ...row.member });
+      data.nextMember += 1;
+    }
+    if (added.length > 0) await saveDraft(request, loaded);
+    const skipped = Math.max(0, payload.total - added.length);
+    const query = `tillagda=${added.length}&overhoppade=${skipped}${lang === 'en' ? '&lang=en' : ''}`;
+    return reply.redirect(`${teamPath(loaded.draft.id, team, 'personer')}?${query}`, 303);
+  });
+
+  app.get('/ansokan/:id/team/:team/personal.csv', async (request, reply) => {
+    const { data } = await loadDraft(request);
+    const team = existingTeam(request, data);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="personal-team-${team + 1}.csv"`)
+      .send(membersCsv(data.application.teams[team].members));
+  });
+};
+
+/** The preview's rows: `{ total, rows }` with at most 50 rows of string fields, or undefined. */
+function readPayload(value: unknown): { total: number; rows: RawMember[] } | undefined {
+  if (typeof value !== 'string' || value.length > MAX_PAYLOAD) return undefined;
+  try {
+    const parsed = JSON.parse(value) as { total?: unknown; rows?: unknown };
+    const total = Number(parsed.total);
+    if (!Number.isInteger(total) || total < 0 || !Array.isArray(parsed.rows) || parsed.rows.length > MAX_MEMBERS) return undefined;
+    const rows = parsed.rows.map((row: unknown) => {
+      if (typeof row !== 'object' || row === null) throw new Error('row');
+      const raw: RawMember = {};
+      for (const field of FIELDS) {
+        const cell = (row as Record<string, unknown>)[field];
+        if (typeof cell === 'string') raw[field] = cell;
+      }
+      return raw;
+    });
+    return { total: Math.max(total, rows.length), rows };
+  } catch {
+    return undefined;
+  }
+}
+
+export default importMembers;

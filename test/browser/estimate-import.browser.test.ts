@@ -1,0 +1,79 @@
+/**
+ * The quick estimate and the staff-list import in headless Chromium, JavaScript on and off:
+ * the form, an error state, the result, the upload and the preview, each with no axe violations.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { checkAccessibility, launchBrowser, newPage, startServer } from './browser.ts';
+import { createTeam, startDraft, Visitor } from './journey-steps.ts';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startServer>>;
+
+before(async () => {
+  browser = await launchBrowser();
+  server = await startServer();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const csv = 'Roll;Sida;Tjänstgöringsgrad;Start;Slut;Utbildning;Ursprung;Månadslön\n' +
+  'Skolkurator;skola;0,5;2025-08-15;;Examen i psykosocialt arbete;Nytillsatt;42 000\n' +
+  'Kurator;skola;2;2025-13-01;;Socionomexamen;Nytillsatt;42 000\n';
+
+for (const javaScript of [true, false]) {
+  describe(`JavaScript ${javaScript ? 'on' : 'off'}`, () => {
+    test('uppskattningen: formuläret, ett fel och resultatet', async () => {
+      const page = await newPage(browser, { javaScript });
+      try {
+        assert.equal((await page.goto(`${server.baseUrl}/uppskattning`))?.status(), 200);
+        await checkAccessibility(page);
+        await page.fill('#schoolFte', 'mycket');
+        await page.click('button[type=submit]:has-text("Räkna")');
+        await page.waitForSelector('.error-summary');
+        assert.match(await page.title(), /^Fel: /);
+        await checkAccessibility(page);
+        await page.check('#grantYear-2026');
+        await page.fill('#schoolFte', '1,5');
+        await page.fill('#socialFte', '1');
+        await page.fill('#schoolCost', '55 000');
+        await page.fill('#socialCost', '52 000');
+        await page.fill('#months', '12');
+        await page.click('button[type=submit]:has-text("Räkna")');
+        await page.waitForSelector('#estimate-result');
+        assert.match(await page.locator('.panel__verdict').innerText(), /Bemanningen räcker för bidrag/);
+        await checkAccessibility(page);
+        await page.click('button:has-text("Starta en ansökan med de här uppgifterna")');
+        await page.waitForURL(/\/kontrollera$/);
+        assert.match(await page.locator('main').innerText(), /Skolkurator \(p1\)/);
+      } finally {
+        await page.context().close();
+      }
+    });
+
+    test('importen: uppladdning och förhandsvisning', async () => {
+      const page = await newPage(browser, { javaScript });
+      try {
+        const visitor = new Visitor(page, server.baseUrl);
+        await startDraft(visitor);
+        await createTeam(visitor, 'Team Norr');
+        await page.click('a:has-text("Importera en personallista")');
+        await page.waitForURL(/\/importera$/);
+        await checkAccessibility(page);
+        await page.setInputFiles('#file', { name: 'personal.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}`) });
+        await page.click('button:has-text("Läs in och visa")');
+        await page.waitForSelector('table');
+        assert.match(await page.locator('main').innerText(), /1 rad kan läggas till\. 1 rad har problem/);
+        await checkAccessibility(page);
+        await page.click('button:has-text("Lägg till 1 person")');
+        await page.waitForURL(/\/personer\?/);
+        assert.match(await page.locator('main').innerText(), /1 person lades till från listan\. 1 rad hoppades över\./);
+      } finally {
+        await page.context().close();
+      }
+    });
+  });
+}

@@ -1,0 +1,242 @@
+/**
+ * Importing a staff list into a team (/ansokan/{id}/team/{t}/importera) and downloading it
+ * (personal.csv): separators, BOM, decimal comma, Swedish and English headers, the mapping
+ * step, bad rows, a large file, a file that is not CSV, and that nothing is saved before "confirm".
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from './helper.ts';
+
+let app: FastifyInstance;
+before(async () => {
+  app = await buildApp();
+});
+after(() => app.close());
+
+/** A browser without JavaScript: cookies, the page's CSRF token, urlencoded and multipart posts. */
+class Client {
+  private cookies = new Map<string, string>();
+  token = '';
+  private remember(response: LightMyRequestResponse) {
+    const setCookie = response.headers['set-cookie'];
+    for (const line of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {
+      const [name, value] = line.split(';')[0].split('=');
+      this.cookies.set(name, value);
+    }
+    const token = /name="_csrf" value="([^"]+)"/.exec(response.body);
+    if (token) this.token = token[1];
+    return response;
+  }
+  private get cookie() {
+    return [...this.cookies].map(([n, v]) => `${n}=${v}`).join('; ');
+  }
+  async get(url: string) {
+    return this.remember(await app.inject({ url, headers: { cookie: this.cookie } }));
+  }
+  async post(url: string, fields: Record<string, string | string[]>, { csrf = true } = {}) {
+    const body = new URLSearchParams();
+    for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v);
+    if (csrf) body.append('_csrf', this.token);
+    return this.remember(
+      await app.inject({ method: 'POST', url, payload: body.toString(), headers: { cookie: this.cookie, 'content-type': 'application/x-www-form-urlencoded' } }),
+    );
+  }
+  async upload(url: string, { file, rows, csrf = true }: { file?: Buffer | string; rows?: string; csrf?: boolean }) {
+    const boundary = '----sst-test-boundary';
+    const parts: Buffer[] = [];
+    const field = (name: string, value: string) =>
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+    if (csrf) field('_csrf', this.token);
+    if (rows !== undefined) field('rows', rows);
+    if (file !== undefined) {
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="personal.csv"\r\nContent-Type: text/csv\r\n\r\n`));
+      parts.push(Buffer.isBuffer(file) ? file : Buffer.from(file));
+      parts.push(Buffer.from('\r\n'));
+    }
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    return this.remember(
+      await app.inject({ method: 'POST', url, payload: Buffer.concat(parts), headers: { cookie: this.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` } }),
+    );
+  }
+}
+
+/** A draft with one empty team; returns the client and the team's path. */
+async function teamDraft(): Promise<{ client: Client; teamPath: string }> {
+  const client = new Client();
+  await client.get('/');
+  const started = await client.post('/ansokan', {});
+  const base = String(started.headers.location).replace(/\/bidragsar$/, '');
+  await client.get(`${base}/bidragsar`);
+  await client.post(`${base}/bidragsar`, { grantYear: '2026' });
+  await client.get(`${base}/huvudman`);
+  await client.post(`${base}/huvudman`, { name: 'Exempla kommun', orgNumber: '212000-0142', type: 'municipal' });
+  await client.get(`${base}/team/ny`);
+  const team = await client.post(`${base}/team/ny`, { name: 'Team Norr', schoolForms: 'grundskola', municipalityCode: '0180', periodFrom: '', periodTo: '', status: 'new', previouslyGrantedFte: '', contractEducation: 'no' });
+  assert.equal(team.statusCode, 303, team.body.slice(0, 500));
+  return { client, teamPath: String(team.headers.location).replace(/\/personer$/, '') };
+}
+
+/** Uploads, checks the preview, confirms; returns the preview and the members page after. */
+async function importList(input: { file?: Buffer | string; rows?: string }) {
+  const { client, teamPath } = await teamDraft();
+  await client.get(`${teamPath}/importera`);
+  const preview = await client.upload(`${teamPath}/importera`, input);
+  return { client, teamPath, preview };
+}
+
+async function confirm(client: Client, teamPath: string, preview: LightMyRequestResponse) {
+  const payload = /name="payload" value="([^"]*)"/.exec(preview.body)?.[1];
+  assert.ok(payload, 'the preview carries the rows');
+  const decoded = payload.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  const saved = await client.post(`${teamPath}/importera/spara`, { payload: decoded });
+  assert.equal(saved.statusCode, 303, saved.body.slice(0, 500));
+  return client.get(String(saved.headers.location));
+}
+
+const swedish = 'Roll;Sida;Anställning;Tjänstgöringsgrad;Start;Slut;Utbildning;Ursprung;Månadslön;Personalomkostnadspålägg\n' +
+  'Skolkurator;skola;Anställning;0,5;2025-08-15;;Examen i psykosocialt arbete;Nytillsatt;42 000;31,42 %\n' +
+  'Socialsekreterare;Socialtjänst;uppdrag;1;15/8 2025;30/6 2026;SOCIONOMEXAMEN;nytillsatt;40000,50;\n';
+
+describe('läsa in en personallista', () => {
+  test('semikolon, svenska rubriker, BOM och decimalkomma: förhandsvisning, sedan sparas raderna', async () => {
+    const { client, teamPath, preview } = await importList({ file: `\uFEFF${swedish}` });
+    assert.equal(preview.statusCode, 200, preview.body.slice(0, 1000));
+    assert.match(preview.body, /2 rader kan läggas till\. 0 rader har problem/);
+    // Nothing saved yet.
+    const before = await client.get(`${teamPath}/personer`);
+    assert.match(before.body, /Teamet har inga personer ännu/);
+    const members = await confirm(client, teamPath, preview);
+    assert.match(members.body, /2 personer lades till från listan\./);
+    assert.match(members.body, /Skolkurator \(p1\)/);
+    assert.match(members.body, /Socialsekreterare \(p2\)/);
+    assert.match(members.body, /0,50 tjänstgöringsgrad/);
+  });
+
+  test('komma, engelska rubriker och engelska värden', async () => {
+    const csv = 'role,side,engagement,fte,start,end,education,origin,monthlySalary,employerCostRate\n' +
+      'Counsellor,school,employment,0.75,2025-08-15,,psychosocial_degree,new,42000,0.3142\n' +
+      'Social worker,social_services,assignment,1,2025-08-15,,Social work degree,Newly engaged,40000,\n';
+    const { preview } = await importList({ file: csv });
+    assert.equal(preview.statusCode, 200);
+    assert.match(preview.body, /2 rader kan läggas till/);
+  });
+
+  test('tabbavgränsade rader inklistrade från ett kalkylblad', async () => {
+    const rows = swedish.replace(/;/g, '\t');
+    const { client, teamPath, preview } = await importList({ rows });
+    assert.match(preview.body, /2 rader kan läggas till/);
+    const members = await confirm(client, teamPath, preview);
+    assert.match(members.body, /Skolkurator \(p1\)/);
+  });
+
+  test('extra kolumner ignoreras; saknade valfria kolumner får sidans förval', async () => {
+    const csv = 'Namn;Sida;Tjänstgöringsgrad;Start;Utbildning;Månadslön;Anteckning\nA;skola;1;2025-08-15;Kurser i psykosocialt arbete;40000;x\n';
+    const { preview } = await importList({ file: csv });
+    assert.match(preview.body, /1 rad kan läggas till/);
+    assert.match(preview.body, /Nytillsatt/);
+  });
+
+  test('en kolumn som inte känns igen: välj den, sedan förhandsvisning', async () => {
+    const csv = 'Roll;Sida;Omf.;Start;Utbildning;Månadslön\nKurator;skola;0,5;2025-08-15;Examen i psykosocialt arbete;42000\n';
+    const { client, teamPath, preview } = await importList({ file: csv });
+    assert.equal(preview.statusCode, 200);
+    assert.match(preview.body, /Välj vilka kolumner som är vilka/);
+    assert.match(preview.body, /<select class="select" id="map_fte"/);
+    const source = /name="source" value="([^"]*)"/.exec(preview.body)![1];
+    const stillMissing = await client.post(`${teamPath}/importera`, { source, map_fte: '' });
+    assert.equal(stillMissing.statusCode, 422);
+    assert.match(stillMissing.body, /<a href="#map_fte">/);
+    const mapped = await client.post(`${teamPath}/importera`, { source, map_fte: '2' });
+    assert.equal(mapped.statusCode, 200);
+    assert.match(mapped.body, /1 rad kan läggas till/);
+  });
+
+  test('felaktiga datum och värden visas per rad; bekräftelsen lägger bara till de giltiga', async () => {
+    const csv = swedish + 'Kurator 3;skola;Anställning;0,5;2025-02-30;;Examen i psykosocialt arbete;Nytillsatt;42000;\nKurator 4;skola;Anställning;1,5;2025-08-15;2025-01-01;Socionomexamen;Nytillsatt;42000;\n';
+    const { client, teamPath, preview } = await importList({ file: csv });
+    assert.match(preview.body, /2 rader kan läggas till\. 2 rader har problem/);
+    assert.match(preview.body, /Skriv första dagen som 2025-08-15/);
+    assert.match(preview.body, /Skriv tjänstgöringsgraden/);
+    assert.match(preview.body, /För skolpersonal: välj examen/);
+    const members = await confirm(client, teamPath, preview);
+    assert.match(members.body, /2 personer lades till från listan\. 2 rader hoppades över\./);
+  });
+
+  test('2 000 rader läses in och förhandsvisas snabbt; bara 50 ryms i teamet', async () => {
+    const row = 'Skolkurator;skola;Anställning;0,5;2025-08-15;;Examen i psykosocialt arbete;Nytillsatt;42 000;31,42 %\n';
+    const csv = swedish.split('\n')[0] + '\n' + row.repeat(2000);
+    const { client, teamPath } = await teamDraft();
+    await client.get(`${teamPath}/importera`);
+    const started = performance.now();
+    const preview = await client.upload(`${teamPath}/importera`, { file: csv });
+    const ms = performance.now() - started;
+    console.log(`# 2 000 rader: förhandsvisning på ${ms.toFixed(0)} ms`);
+    assert.equal(preview.statusCode, 200);
+    assert.ok(ms < 5000, `took ${ms} ms`);
+    assert.match(preview.body, /2000 rader kan läggas till/);
+    assert.match(preview.body, /högst 50 personer\. Det finns plats för 50 till, så 1950 giltiga rader kan inte läggas till/);
+    const members = await confirm(client, teamPath, preview);
+    assert.match(members.body, /50 personer lades till från listan\. 1950 rader hoppades över\./);
+  });
+
+  test('en fil som inte är CSV (en PNG) ger ett tydligt fel och sparar inget', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    const { client, teamPath, preview } = await importList({ file: png });
+    assert.equal(preview.statusCode, 422);
+    assert.match(preview.body, /Filen är inte en CSV-fil/);
+    assert.doesNotMatch(preview.body, /name="payload"/);
+    assert.match((await client.get(`${teamPath}/personer`)).body, /Teamet har inga personer ännu/);
+  });
+
+  test('tomt formulär och en lista utan rader ger 422', async () => {
+    const { client, teamPath } = await teamDraft();
+    await client.get(`${teamPath}/importera`);
+    assert.equal((await client.upload(`${teamPath}/importera`, {})).statusCode, 422);
+    const empty = await client.upload(`${teamPath}/importera`, { rows: 'Roll\tSida\n' });
+    assert.equal(empty.statusCode, 422);
+    assert.match(empty.body, /Listan har inga personer/);
+  });
+
+  test('utan CSRF-token avvisas uppladdning och bekräftelse med 403', async () => {
+    const { client, teamPath } = await teamDraft();
+    await client.get(`${teamPath}/importera`);
+    assert.equal((await client.upload(`${teamPath}/importera`, { file: swedish, csrf: false })).statusCode, 403);
+    assert.equal((await client.post(`${teamPath}/importera/spara`, { payload: '{"total":0,"rows":[]}' }, { csrf: false })).statusCode, 403);
+  });
+
+  test('en manipulerad förhandsvisning prövas igen och ger aldrig 5xx', async () => {
+    const { client, teamPath } = await teamDraft();
+    await client.get(`${teamPath}/importera`);
+    const bad = await client.post(`${teamPath}/importera/spara`, { payload: 'inte json' });
+    assert.equal(bad.statusCode, 422);
+    await client.get(`${teamPath}/importera`);
+    const invalid = await client.post(`${teamPath}/importera/spara`, { payload: JSON.stringify({ total: 1, rows: [{ side: 'skola', fte: '7' }] }) });
+    assert.equal(invalid.statusCode, 303);
+    assert.match((await client.get(String(invalid.headers.location))).body, /0 personer lades till från listan\. 1 rad hoppades över\./);
+  });
+});
+
+describe('ladda ner personallistan', () => {
+  test('personal.csv: semikolon, svenska rubriker, BOM, decimalkomma; går att läsa in igen', async () => {
+    const { client, teamPath, preview } = await importList({ file: swedish });
+    await confirm(client, teamPath, preview);
+    const csv = await client.get(`${teamPath}/personal.csv`);
+    assert.equal(csv.statusCode, 200);
+    assert.match(String(csv.headers['content-type']), /^text\/csv/);
+    assert.ok(csv.rawPayload.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), 'starts with a BOM');
+    const lines = csv.body.replace(/^\uFEFF/, '').split('\r\n');
+    assert.equal(lines[0], 'Roll;Sida;Anställning;Tjänstgöringsgrad;Start;Slut;Utbildning;Om utbildningen;Ursprung;Månadslön;Personalomkostnadspålägg;Annan finansiering');
+    assert.equal(lines[1], 'Skolkurator;skola;Anställning;0,50;2025-08-15;;Examen i psykosocialt arbete;;Nytillsatt;42000;31,42 %;');
+    assert.match(lines[2], /;40000,5;/);
+    // Round trip: the downloaded list reads back without problems.
+    const again = await importList({ file: csv.rawPayload });
+    assert.match(again.preview.body, /2 rader kan läggas till\. 0 rader har problem/);
+  });
+
+  test('medlemssidan länkar till import och nedladdning', async () => {
+    const { client, teamPath } = await teamDraft();
+    const page = await client.get(`${teamPath}/personer`);
+    assert.match(page.body, /Importera en personallista/);
+  });
+});
