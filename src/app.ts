@@ -11,6 +11,8 @@ import accessibility from './routes/accessibility.ts';
 import checkAnswers from './routes/journey/check-answers.ts';
 import deleteDraft from './routes/journey/delete-draft.ts';
 import grantYear from './routes/journey/grant-year.ts';
+import handoff from './routes/journey/handoff.ts';
+import handoffSection from './routes/handoff-section.ts';
 import importSummary from './routes/journey/import-summary.ts';
 import member from './routes/journey/member.ts';
 import members from './routes/journey/members.ts';
@@ -76,6 +78,9 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(importMembers);
   await fastify.register(member);
   await fastify.register(removeMember);
+  // Hand-off: the coordinator shares one side of a team with a link (no account) and sees the history.
+  await fastify.register(handoff);
+  await fastify.register(handoffSection);
   await fastify.register(checkAnswers);
   await fastify.register(result);
   await fastify.register(markReady);

@@ -7,6 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { openDb, type Db, type DbConfig } from './db.ts';
 import { migrate } from './migrate.ts';
+import * as handoff from './handoff.ts';
+import type { HandoffLink, HistoryEntry, NewLink } from './handoff.ts';
 
 export interface Draft {
   id: string;
@@ -41,6 +43,14 @@ export interface DraftStore {
   delete(id: string): Promise<boolean>;
   /** Deletes the drafts that have expired by `now` (default: the database's clock); how many. */
   purgeExpired(now?: Date): Promise<number>;
+  /** Hand-off links and the draft's history (see handoff.ts). */
+  createLink(link: NewLink): Promise<HandoffLink | undefined>;
+  /** Undefined when the token is malformed, unknown, revoked or expired. */
+  getLink(token: string): Promise<HandoffLink | undefined>;
+  revokeLink(draftId: string, token: string): Promise<boolean>;
+  listLinks(draftId: string): Promise<HandoffLink[]>;
+  addHistory(draftId: string, actor: string, change: string): Promise<void>;
+  history(draftId: string): Promise<HistoryEntry[]>;
   close(): Promise<void>;
 }
 
@@ -173,6 +183,13 @@ export async function createDraftStore(db: Db): Promise<DraftStore> {
       );
       return count;
     },
+
+    createLink: (link) => handoff.createLink(db, link),
+    getLink: (token) => handoff.getLink(db, token),
+    revokeLink: (draftId, token) => handoff.revokeLink(db, draftId, token),
+    listLinks: (draftId) => handoff.listLinks(db, draftId),
+    addHistory: (draftId, actor, change) => handoff.addHistory(db, draftId, actor, change),
+    history: (draftId) => handoff.history(db, draftId),
 
     close: () => db.close(),
   };

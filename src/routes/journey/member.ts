@@ -5,13 +5,14 @@ import { memberForm, memberLabels, memberMessages } from '../../../forms/member.
 import { validateForm, type FieldError } from '../../../forms/page-form.ts';
 import type { Lang } from '../../../rules/types.ts';
 import type { DraftData } from '../../drafts/draft-data.ts';
+import { COORDINATOR, memberChange } from '../../drafts/handoff.ts';
 import { loadDraft, saveDraft } from '../../drafts/load.ts';
 import { existingTeam, memberParam } from '../../drafts/team-param.ts';
 import { formAction, inLang, memberPath, returnTo, teamPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { renderForm } from '../../page.ts';
 
-const text = {
+export const text = {
   sv: {
     titleNew: 'Lägg till en person i teamet',
     titleChange: 'Ändra uppgifterna om',
@@ -68,7 +69,7 @@ const text = {
 
 type Values = Record<string, string | undefined>;
 
-function valuesOf(data: DraftData, team: number, member: number | 'ny', lang: Lang): Values {
+export function valuesOf(data: DraftData, team: number, member: number | 'ny', lang: Lang): Values {
   if (member === 'ny') return { engagement: 'employment', origin: 'new' };
   const m = data.application.teams[team].members[member];
   return {
@@ -132,6 +133,7 @@ const member: FastifyPluginAsync = async (app) => {
       members[index] = { id, ...form.value };
     }
     await saveDraft(request, loaded);
+    await request.server.drafts.addHistory(loaded.draft.id, COORDINATOR, index === 'ny' ? memberChange.added(id) : memberChange.changed(id));
     return reply.redirect(inLang(returnTo(request.query, loaded.draft.id, teamPath(loaded.draft.id, team, 'personer')), lang), 303);
   });
 };

@@ -22,6 +22,8 @@ const text = {
     importList: 'Importera en personallista',
     exportList: 'Ladda ner personallistan',
     exportHint: 'CSV-fil med semikolon, som går att läsa in igen.',
+    share: 'Dela en del av teamet med en länk',
+    history: 'Se historiken',
     imported: (added: number, skipped: number) => `${added} ${added === 1 ? 'person lades' : 'personer lades'} till från listan.${skipped ? ` ${skipped} ${skipped === 1 ? 'rad hoppades' : 'rader hoppades'} över.` : ''}`,
   },
   en: {
@@ -37,6 +39,8 @@ const text = {
     importList: 'Import a staff list',
     exportList: 'Download the staff list',
     exportHint: 'A CSV file with semicolons that can be read in again.',
+    share: 'Share part of the team with a link',
+    history: 'See the history',
     imported: (added: number, skipped: number) => `${added} ${added === 1 ? 'person was' : 'people were'} added from the list.${skipped ? ` ${skipped} ${skipped === 1 ? 'row was' : 'rows were'} skipped.` : ''}`,
   },
 };
@@ -70,6 +74,8 @@ const members: FastifyPluginAsync = async (app) => {
       addHref: inLang(memberPath(draft.id, index, 'ny'), lang),
       importHref: inLang(teamPath(draft.id, index, 'importera'), lang),
       exportHref: teamPath(draft.id, index, 'personal.csv'),
+      shareHref: inLang(teamPath(draft.id, index, 'dela'), lang),
+      historyHref: inLang(draftPath(draft.id, 'historik'), lang),
       imported: importedNotice(request.query, t),
       doneHref: inLang(draftPath(draft.id, 'team'), lang),
     });

@@ -1,5 +1,6 @@
 /** /ansokan/{id}/team/{t}/person/{m}/ta-bort: remove a member, after asking. */
 import type { FastifyPluginAsync } from 'fastify';
+import { COORDINATOR, memberChange } from '../../drafts/handoff.ts';
 import { loadDraft, saveDraft } from '../../drafts/load.ts';
 import { existingTeam, memberParam } from '../../drafts/team-param.ts';
 import { inLang, memberPath, teamPath } from '../../journey.ts';
@@ -39,8 +40,9 @@ const removeMember: FastifyPluginAsync = async (app) => {
   app.post('/ansokan/:id/team/:team/person/:member/ta-bort', async (request, reply) => {
     const loaded = await loadDraft(request);
     const team = existingTeam(request, loaded.data);
-    loaded.data.application.teams[team].members.splice(memberParam(request, loaded.data, team) as number, 1);
+    const [removed] = loaded.data.application.teams[team].members.splice(memberParam(request, loaded.data, team) as number, 1);
     await saveDraft(request, loaded);
+    await request.server.drafts.addHistory(loaded.draft.id, COORDINATOR, memberChange.removed(removed.id));
     return reply.redirect(inLang(teamPath(loaded.draft.id, team, 'personer'), langOf(request.query)), 303);
   });
 };

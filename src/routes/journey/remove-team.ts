@@ -9,13 +9,13 @@ import { renderConfirm } from '../../page.ts';
 const text = {
   sv: {
     title: (name: string) => `Vill du ta bort ${name}?`,
-    explanation: 'Teamet och alla personer i det tas bort från utkastet. Det går inte att ångra.',
+    explanation: 'Teamet och alla personer i det tas bort från utkastet. Delade länkar till teamet och till teamen efter det slutar gälla. Det går inte att ångra.',
     confirm: 'Ja, ta bort teamet',
     cancel: 'Nej, behåll teamet',
   },
   en: {
     title: (name: string) => `Do you want to remove ${name}?`,
-    explanation: 'The team and everyone in it are removed from the draft. This cannot be undone.',
+    explanation: 'The team and everyone in it are removed from the draft. Shared links to this team and the teams after it stop working. This cannot be undone.',
     confirm: 'Yes, remove the team',
     cancel: 'No, keep the team',
   },
@@ -37,8 +37,14 @@ const removeTeam: FastifyPluginAsync = async (app) => {
 
   app.post('/ansokan/:id/team/:team/ta-bort', async (request, reply) => {
     const loaded = await loadDraft(request);
-    loaded.data.application.teams.splice(existingTeam(request, loaded.data), 1);
+    const index = existingTeam(request, loaded.data);
+    loaded.data.application.teams.splice(index, 1);
     await saveDraft(request, loaded);
+    // Links point at a team by its place in the list: the removed team's and those after it
+    // would now open another team, so they stop working.
+    for (const link of await app.drafts.listLinks(loaded.draft.id)) {
+      if (link.teamIndex >= index && !link.revokedAt) await app.drafts.revokeLink(loaded.draft.id, link.token);
+    }
     return reply.redirect(inLang(draftPath(loaded.draft.id, 'team'), langOf(request.query)), 303);
   });
 };

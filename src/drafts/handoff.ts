@@ -1,0 +1,135 @@
+/**
+ * Hand-off links and the draft's history. A link opens one team's school-staff or
+ * social-services section of a draft for editing, without an account: the token (16 random
+ * bytes, base64url) is the only key, it expires after HANDOFF_LINK_DAYS and the coordinator can
+ * revoke it. Every change through a link, and the coordinator's own member edits, is recorded
+ * in draft_history. Malformed tokens and ids are rejected before any SQL.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Queryable } from './db.ts';
+
+export const HANDOFF_LINK_DAYS = 14;
+
+/** Who made a change, in the history, when it was the coordinator (not through a link). */
+export const COORDINATOR = 'Samordnaren';
+
+/** What a change to a member was, in the history: "lade till p3", "ändrade p2", "tog bort p1". */
+export const memberChange = {
+  added: (id: string) => `lade till ${id}`,
+  changed: (id: string) => `ändrade ${id}`,
+  removed: (id: string) => `tog bort ${id}`,
+};
+
+export type HandoffSide = 'school' | 'social_services';
+
+export interface HandoffLink {
+  token: string;
+  draftId: string;
+  /** 0-based. */
+  teamIndex: number;
+  side: HandoffSide;
+  label: string;
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+}
+
+export interface HistoryEntry {
+  at: string;
+  actor: string;
+  change: string;
+}
+
+/** Tokens and draft ids are both 16 random bytes in base64url: 22 characters. */
+const KEY = /^[A-Za-z0-9_-]{22}$/;
+export const isKey = (value: string): boolean => KEY.test(value);
+
+const SIDES: readonly string[] = ['school', 'social_services'];
+
+interface LinkRow {
+  token: string;
+  draft_id: string;
+  team_index: number;
+  side: HandoffSide;
+  label: string;
+  created_at: Date;
+  expires_at: Date;
+  revoked_at: Date | null;
+}
+
+const COLUMNS = 'token, draft_id, team_index, side, label, created_at, expires_at, revoked_at';
+
+const toLink = (row: LinkRow): HandoffLink => ({
+  token: row.token,
+  draftId: row.draft_id,
+  teamIndex: row.team_index,
+  side: row.side,
+  label: row.label,
+  createdAt: row.created_at.toISOString(),
+  expiresAt: row.expires_at.toISOString(),
+  revokedAt: row.revoked_at ? row.revoked_at.toISOString() : null,
+});
+
+export interface NewLink {
+  draftId: string;
+  teamIndex: number;
+  side: HandoffSide;
+  label: string;
+  /** When the link is made (default: the database's clock); it expires HANDOFF_LINK_DAYS later. */
+  now?: Date;
+}
+
+/** Undefined when the draft id is malformed or the draft is missing or expired. */
+export async function createLink(db: Queryable, link: NewLink): Promise<HandoffLink | undefined> {
+  if (!isKey(link.draftId) || !SIDES.includes(link.side) || !Number.isInteger(link.teamIndex) || link.teamIndex < 0) return undefined;
+  const [row] = await db.query<LinkRow>(
+    `INSERT INTO handoff_links (token, draft_id, team_index, side, label, created_at, expires_at)
+     SELECT $1, id, $2, $3, $4, coalesce($5::timestamptz, now()), coalesce($5::timestamptz, now()) + make_interval(days => ${HANDOFF_LINK_DAYS})
+     FROM drafts WHERE id = $6 AND expires_at > now()
+     RETURNING ${COLUMNS}`,
+    [randomBytes(16).toString('base64url'), link.teamIndex, link.side, link.label, link.now ?? null, link.draftId],
+  );
+  return row && toLink(row);
+}
+
+/** The link, if the token is well-formed, known, not revoked and not expired. */
+export async function getLink(db: Queryable, token: string): Promise<HandoffLink | undefined> {
+  if (!isKey(token)) return undefined;
+  const [row] = await db.query<LinkRow>(
+    `SELECT ${COLUMNS} FROM handoff_links WHERE token = $1 AND revoked_at IS NULL AND expires_at > now()`,
+    [token],
+  );
+  return row && toLink(row);
+}
+
+/** Revokes the draft's link; whether there was such a link still in force. */
+export async function revokeLink(db: Queryable, draftId: string, token: string): Promise<boolean> {
+  if (!isKey(draftId) || !isKey(token)) return false;
+  const rows = await db.query(
+    'UPDATE handoff_links SET revoked_at = now() WHERE token = $1 AND draft_id = $2 AND revoked_at IS NULL RETURNING token',
+    [token, draftId],
+  );
+  return rows.length > 0;
+}
+
+/** All the draft's links, newest first, revoked and expired ones included. */
+export async function listLinks(db: Queryable, draftId: string): Promise<HandoffLink[]> {
+  if (!isKey(draftId)) return [];
+  const rows = await db.query<LinkRow>(`SELECT ${COLUMNS} FROM handoff_links WHERE draft_id = $1 ORDER BY created_at DESC, token`, [draftId]);
+  return rows.map(toLink);
+}
+
+export async function addHistory(db: Queryable, draftId: string, actor: string, change: string): Promise<void> {
+  if (!isKey(draftId)) return;
+  await db.query('INSERT INTO draft_history (draft_id, actor, change) SELECT id, $2, $3 FROM drafts WHERE id = $1', [draftId, actor, change]);
+}
+
+/** The draft's history, oldest first. */
+export async function history(db: Queryable, draftId: string): Promise<HistoryEntry[]> {
+  if (!isKey(draftId)) return [];
+  const rows = await db.query<{ at: Date; actor: string; change: string }>(
+    'SELECT at, actor, change FROM draft_history WHERE draft_id = $1 ORDER BY id',
+    [draftId],
+  );
+  return rows.map((row) => ({ at: row.at.toISOString(), actor: row.actor, change: row.change }));
+}

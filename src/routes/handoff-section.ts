@@ -1,0 +1,215 @@
+/**
+ * /lank/{token}: what the holder of a hand-off link sees — one team's school-staff or
+ * social-services members, to add, change and remove, and nothing else of the draft. The side
+ * is fixed to the link's: a POST that tries to change it, or to touch a member of the other side
+ * or of another team, gets 403. A revoked or expired link gets 404 ("Länken gäller inte längre").
+ * Every change is recorded in the draft's history under the link's label.
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { showDecimal } from '../../forms/input.ts';
+import { memberForm, memberLabels, memberMessages } from '../../forms/member.ts';
+import { validateForm, type FieldError } from '../../forms/page-form.ts';
+import type { Lang } from '../../rules/types.ts';
+import { asDraftData, type DraftData } from '../drafts/draft-data.ts';
+import { memberChange, type HandoffLink } from '../drafts/handoff.ts';
+import type { Draft } from '../drafts/store.ts';
+import { inLang } from '../journey.ts';
+import { langOf } from '../lang.ts';
+import { pageData, renderConfirm, renderForm } from '../page.ts';
+import { text as memberText, valuesOf } from './journey/member.ts';
+
+const text = {
+  sv: {
+    title: (side: string, team: string) => `${side} i ${team}`,
+    lead: 'Du har fått en länk för att fylla i personerna på den här delen av teamet. Skriv inte personernas namn. Länken gäller till',
+    none: 'Det finns inga personer här ännu.',
+    fte: 'tjänstgöringsgrad',
+    untilFurther: 'tills vidare',
+    change: 'Ändra',
+    remove: 'Ta bort',
+    add: 'Lägg till en person',
+    removeTitle: (who: string) => `Vill du ta bort ${who} från teamet?`,
+    removeExplanation: 'Personen tas bort från ansökan. Det går inte att ångra.',
+    removeConfirm: 'Ja, ta bort personen',
+    removeCancel: 'Nej, behåll personen',
+    gone: ['Länken gäller inte längre', 'Länken har gått ut eller återkallats. Be den som samordnar ansökan om en ny länk.'],
+    forbidden: ['Du kan inte ändra den personen', 'Länken gäller bara personerna på en del av ett team. Gå tillbaka till listan och försök igen.'],
+  },
+  en: {
+    title: (side: string, team: string) => `${side} in ${team}`,
+    lead: 'You have been given a link to fill in the people on this part of the team. Do not write their names. The link is valid until',
+    none: 'There are no people here yet.',
+    fte: 'fte',
+    untilFurther: 'open-ended',
+    change: 'Change',
+    remove: 'Remove',
+    add: 'Add a person',
+    removeTitle: (who: string) => `Do you want to remove ${who} from the team?`,
+    removeExplanation: 'The person is removed from the application. This cannot be undone.',
+    removeConfirm: 'Yes, remove the person',
+    removeCancel: 'No, keep the person',
+    gone: ['The link is no longer valid', 'The link has expired or been revoked. Ask whoever coordinates the application for a new link.'],
+    forbidden: ['You cannot change that person', 'The link covers only the people on one part of one team. Go back to the list and try again.'],
+  },
+};
+
+interface Section {
+  link: HandoffLink;
+  draft: Draft;
+  data: DraftData;
+  team: number;
+  base: string;
+}
+
+/** A page that ends the request: 404 for a link no longer in force, 403 for a step outside the section. */
+function refuse(request: FastifyRequest, reply: FastifyReply, status: 403 | 404) {
+  const lang = langOf(request.query);
+  const [heading, advice] = text[lang][status === 404 ? 'gone' : 'forbidden'];
+  return reply.status(status).view('error.eta', { ...pageData(lang, request.url.split('?')[0], heading), heading, advice });
+}
+
+/** The link's section, or undefined when the link, its draft or its team is gone. */
+async function loadSection(request: FastifyRequest): Promise<Section | undefined> {
+  const { token } = request.params as { token: string };
+  const link = await request.server.drafts.getLink(token);
+  if (!link) return undefined;
+  const draft = await request.server.drafts.get(link.draftId);
+  if (!draft) return undefined;
+  const data = asDraftData(draft.data);
+  if (link.teamIndex >= data.application.teams.length) return undefined;
+  return { link, draft, data, team: link.teamIndex, base: `/lank/${link.token}` };
+}
+
+/**
+ * The member named by :member in the link's team and side: its index, 'ny', 'forbidden' (another
+ * side or another team) or 'unknown'.
+ */
+function sectionMember(request: FastifyRequest, s: Section, { allowNew = false } = {}): number | 'ny' | 'forbidden' | 'unknown' {
+  const { member } = request.params as { member: string };
+  if (allowNew && member === 'ny') return 'ny';
+  const index = s.data.application.teams[s.team].members.findIndex((m) => m.id === member);
+  if (index >= 0) return s.data.application.teams[s.team].members[index].side === s.link.side ? index : 'forbidden';
+  return s.data.application.teams.some((t) => t.members.some((m) => m.id === member)) ? 'forbidden' : 'unknown';
+}
+
+function renderMember(request: FastifyRequest, reply: FastifyReply, s: Section, member: string, values: Record<string, string | undefined>, errors: FieldError[] = []) {
+  const lang = langOf(request.query);
+  const t = memberText[lang];
+  const labels = memberLabels[lang];
+  const options = (l: Record<string, string>) => Object.entries(l).map(([value, label]) => ({ value, label }));
+  const path = `${s.base}/person/${member}`;
+  return renderForm(reply, 'member.eta', {
+    lang,
+    path,
+    title: member === 'ny' ? t.titleNew : `${t.titleChange} ${member}`,
+    text: t,
+    errors,
+    action: inLang(path, lang),
+    backHref: inLang(s.base, lang),
+    sideOptions: [{ value: s.link.side, label: labels.side[s.link.side] }],
+    engagementOptions: options(labels.engagement),
+    educationOptions: options(labels.education),
+    originOptions: options(labels.origin),
+    values: { ...values, side: s.link.side },
+  });
+}
+
+/** Saves the section's draft (refusing to overwrite a save made since it was read) and records the change. */
+async function saveSection(request: FastifyRequest, s: Section, change: string) {
+  const saved = await request.server.drafts.save(s.draft.id, s.data, { expectedVersion: s.draft.version });
+  if (saved) await request.server.drafts.addHistory(s.draft.id, s.link.label, change);
+  return saved;
+}
+
+const handoffSection: FastifyPluginAsync = async (app) => {
+  app.get('/lank/:token', async (request, reply) => {
+    const s = await loadSection(request);
+    if (!s) return refuse(request, reply, 404);
+    const lang = langOf(request.query);
+    const t = text[lang];
+    const labels = memberLabels[lang];
+    const team = s.data.application.teams[s.team];
+    return reply.view('handoff-section.eta', {
+      ...pageData(lang, s.base, t.title(labels.side[s.link.side], team.name)),
+      text: t,
+      expires: s.link.expiresAt.slice(0, 10),
+      members: team.members
+        .filter((m) => m.side === s.link.side)
+        .map((m) => ({
+          heading: m.role ? `${m.role} (${m.id})` : m.id,
+          summary: `${showDecimal(m.fte, lang)} ${t.fte}, ${m.start} – ${m.end ?? t.untilFurther}`,
+          changeHref: inLang(`${s.base}/person/${m.id}`, lang),
+          removeHref: inLang(`${s.base}/person/${m.id}/ta-bort`, lang),
+        })),
+      addHref: inLang(`${s.base}/person/ny`, lang),
+    });
+  });
+
+  app.get('/lank/:token/person/:member', async (request, reply) => {
+    const s = await loadSection(request);
+    if (!s) return refuse(request, reply, 404);
+    const index = sectionMember(request, s, { allowNew: true });
+    if (index === 'unknown') return refuse(request, reply, 404);
+    if (index === 'forbidden') return refuse(request, reply, 403);
+    const id = index === 'ny' ? 'ny' : s.data.application.teams[s.team].members[index].id;
+    return renderMember(request, reply, s, id, valuesOf(s.data, s.team, index, langOf(request.query) as Lang));
+  });
+
+  app.post('/lank/:token/person/:member', async (request, reply) => {
+    const s = await loadSection(request);
+    if (!s) return refuse(request, reply, 404);
+    const index = sectionMember(request, s, { allowNew: true });
+    if (index === 'unknown') return refuse(request, reply, 404);
+    if (index === 'forbidden') return refuse(request, reply, 403);
+    const body = { ...((request.body ?? {}) as Record<string, string | undefined>) };
+    if (body.side !== undefined && body.side !== s.link.side) return refuse(request, reply, 403);
+    body.side = s.link.side;
+    const members = s.data.application.teams[s.team].members;
+    const id = index === 'ny' ? `p${s.data.nextMember}` : members[index].id;
+    const form = validateForm(memberForm, body, memberMessages, langOf(request.query));
+    if (!form.ok) return renderMember(request, reply, s, index === 'ny' ? 'ny' : id, body, form.errors);
+    if (index === 'ny') {
+      members.push({ id, ...form.value });
+      s.data.nextMember += 1;
+    } else {
+      members[index] = { id, ...form.value };
+    }
+    if (!(await saveSection(request, s, index === 'ny' ? memberChange.added(id) : memberChange.changed(id)))) return refuse(request, reply, 404);
+    return reply.redirect(inLang(s.base, langOf(request.query)), 303);
+  });
+
+  app.get('/lank/:token/person/:member/ta-bort', async (request, reply) => {
+    const s = await loadSection(request);
+    if (!s) return refuse(request, reply, 404);
+    const index = sectionMember(request, s);
+    if (index === 'unknown') return refuse(request, reply, 404);
+    if (index === 'forbidden' || index === 'ny') return refuse(request, reply, 403);
+    const lang = langOf(request.query);
+    const t = text[lang];
+    const member = s.data.application.teams[s.team].members[index];
+    return renderConfirm(reply, {
+      lang,
+      path: `${s.base}/person/${member.id}/ta-bort`,
+      backHref: inLang(s.base, lang),
+      text: {
+        title: t.removeTitle(member.role ? `${member.role} (${member.id})` : member.id),
+        explanation: t.removeExplanation,
+        confirm: t.removeConfirm,
+        cancel: t.removeCancel,
+      },
+    });
+  });
+
+  app.post('/lank/:token/person/:member/ta-bort', async (request, reply) => {
+    const s = await loadSection(request);
+    if (!s) return refuse(request, reply, 404);
+    const index = sectionMember(request, s);
+    if (index === 'unknown') return refuse(request, reply, 404);
+    if (index === 'forbidden' || index === 'ny') return refuse(request, reply, 403);
+    const [removed] = s.data.application.teams[s.team].members.splice(index, 1);
+    if (!(await saveSection(request, s, memberChange.removed(removed.id)))) return refuse(request, reply, 404);
+    return reply.redirect(inLang(s.base, langOf(request.query)), 303);
+  });
+};
+
+export default handoffSection;

@@ -1,0 +1,146 @@
+/**
+ * /ansokan/{id}/team/{t}/dela: the coordinator shares one team's school-staff or social-services
+ * section with a link (no account needed), sees the team's links and revokes them.
+ * /ansokan/{id}/historik: who changed what, through a link or as the coordinator.
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { Lang } from '../../../rules/types.ts';
+import type { HandoffLink, HandoffSide } from '../../drafts/handoff.ts';
+import { loadDraft, NotFoundError } from '../../drafts/load.ts';
+import { existingTeam } from '../../drafts/team-param.ts';
+import { draftPath, inLang, teamPath } from '../../journey.ts';
+import { langOf } from '../../lang.ts';
+import { pageData, renderForm } from '../../page.ts';
+
+const sideNames = {
+  sv: { school: 'Skolpersonal', social_services: 'Socialtjänsten' },
+  en: { school: 'School staff', social_services: 'Social services' },
+} as const;
+
+/** The link's name in the history (always Swedish: it is stored). */
+export function linkLabel(side: HandoffSide, teamName: string): string {
+  return `Länk för ${side === 'school' ? 'skolpersonal' : 'socialtjänsten'}, ${teamName}`;
+}
+
+const text = {
+  sv: {
+    title: (team: string) => `Dela en del av ${team} med en länk`,
+    lead: `Den som får länken kan lägga till, ändra och ta bort personerna på den ena sidan av teamet, utan konto. Länken gäller i 14 dagar. Alla ändringar syns i historiken.`,
+    links: 'Länkar',
+    none: 'Teamet har inga länkar ännu.',
+    side: 'Del',
+    created: 'Skapad',
+    expires: 'Gäller till',
+    status: 'Status',
+    active: 'Gäller',
+    revoked: 'Återkallad',
+    expired: 'Har gått ut',
+    revoke: 'Återkalla',
+    create: 'Skapa en länk',
+    which: 'Vilken del ska länken öppna?',
+    submit: 'Skapa länken',
+    created_: 'Länken är skapad. Kopiera den och skicka den till den som ska fylla i. Den visas bara nu.',
+    copy: 'Länken',
+    history: 'Se historiken',
+    back: 'Tillbaka till personerna',
+  },
+  en: {
+    title: (team: string) => `Share part of ${team} with a link`,
+    lead: 'Whoever gets the link can add, change and remove the people on one side of the team, without an account. The link is valid for 14 days. Every change shows in the history.',
+    links: 'Links',
+    none: 'The team has no links yet.',
+    side: 'Part',
+    created: 'Created',
+    expires: 'Valid until',
+    status: 'Status',
+    active: 'Valid',
+    revoked: 'Revoked',
+    expired: 'Expired',
+    revoke: 'Revoke',
+    create: 'Create a link',
+    which: 'Which part should the link open?',
+    submit: 'Create the link',
+    created_: 'The link has been created. Copy it and send it to whoever will fill in. It is shown only now.',
+    copy: 'The link',
+    history: 'See the history',
+    back: 'Back to the people',
+  },
+};
+
+const historyText = {
+  sv: { title: 'Historik', lead: 'Ändringar av personerna i teamen, gjorda av samordnaren eller via en länk.', none: 'Inga ändringar är gjorda ännu.', when: 'När', who: 'Vem', what: 'Vad' },
+  en: { title: 'History', lead: "Changes to the teams' people, made by the coordinator or through a link.", none: 'No changes have been made yet.', when: 'When', who: 'Who', what: 'What' },
+};
+
+const stockholmTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' });
+export const showTime = (iso: string): string => stockholmTime.format(new Date(iso));
+
+/** The full address to copy: the link-holder's page. */
+export function linkUrl(request: FastifyRequest, token: string): string {
+  return `${request.protocol}://${request.host}/lank/${token}`;
+}
+
+async function renderPage(request: FastifyRequest, reply: FastifyReply, lang: Lang, newLink?: HandoffLink) {
+  const { draft, data } = await loadDraft(request);
+  const index = existingTeam(request, data);
+  const t = text[lang];
+  const path = teamPath(draft.id, index, 'dela');
+  const now = Date.now();
+  const links = (await request.server.drafts.listLinks(draft.id)).filter((l) => l.teamIndex === index);
+  return renderForm(reply, 'handoff.eta', {
+    lang,
+    path,
+    title: t.title(data.application.teams[index].name),
+    text: t,
+    action: inLang(path, lang),
+    backHref: inLang(teamPath(draft.id, index, 'personer'), lang),
+    historyHref: inLang(draftPath(draft.id, 'historik'), lang),
+    sideOptions: Object.entries(sideNames[lang]).map(([value, label]) => ({ value, label })),
+    newLinkUrl: newLink && linkUrl(request, newLink.token),
+    links: links.map((l) => ({
+      side: sideNames[lang][l.side],
+      created: showTime(l.createdAt),
+      expires: showTime(l.expiresAt),
+      status: l.revokedAt ? t.revoked : Date.parse(l.expiresAt) <= now ? t.expired : t.active,
+      revokeAction: l.revokedAt || Date.parse(l.expiresAt) <= now ? undefined : inLang(`${path}/${l.token}/aterkalla`, lang),
+    })),
+  });
+}
+
+const handoff: FastifyPluginAsync = async (app) => {
+  app.get('/ansokan/:id/team/:team/dela', (request, reply) => renderPage(request, reply, langOf(request.query)));
+
+  app.post('/ansokan/:id/team/:team/dela', async (request, reply) => {
+    const lang = langOf(request.query);
+    const { draft, data } = await loadDraft(request);
+    const index = existingTeam(request, data);
+    const side = (request.body as { side?: unknown } | undefined)?.side;
+    if (side !== 'school' && side !== 'social_services') return renderPage(request, reply, lang);
+    const link = await app.drafts.createLink({ draftId: draft.id, teamIndex: index, side, label: linkLabel(side, data.application.teams[index].name) });
+    if (!link) throw new NotFoundError();
+    return renderPage(request, reply, lang, link);
+  });
+
+  app.post('/ansokan/:id/team/:team/dela/:token/aterkalla', async (request, reply) => {
+    const { draft, data } = await loadDraft(request);
+    const index = existingTeam(request, data);
+    const { token } = request.params as { token: string };
+    if (!(await app.drafts.revokeLink(draft.id, token))) throw new NotFoundError();
+    return reply.redirect(inLang(teamPath(draft.id, index, 'dela'), langOf(request.query)), 303);
+  });
+
+  app.get('/ansokan/:id/historik', async (request, reply) => {
+    const lang = langOf(request.query);
+    const { draft } = await loadDraft(request);
+    const t = historyText[lang];
+    const entries = await app.drafts.history(draft.id);
+    return reply.view('history.eta', {
+      ...pageData(lang, draftPath(draft.id, 'historik'), t.title),
+      text: t,
+      backHref: inLang(draftPath(draft.id, 'team'), lang),
+      entries: entries.map((e) => ({ ...e, at: showTime(e.at) })),
+    });
+  });
+};
+
+export default handoff;
