@@ -179,8 +179,12 @@ describe('länk för en del av ett team', () => {
     assert.equal(page.statusCode, 200);
     const rows = [...page.body.matchAll(/<tr><td>([^<]+)<\/td><td>([^<]+)<\/td><td>([^<]+)<\/td><\/tr>/g)].map((m) => [m[2], m[3]]);
     assert.deepEqual(rows, [
+      ['Samordnaren', 'valde bidragsår 2026'],
+      ['Samordnaren', 'ändrade huvudmannen'],
+      ['Samordnaren', 'lade till teamet Team Norr'],
       ['Samordnaren', 'lade till p1'],
       ['Samordnaren', 'lade till p2'],
+      ['Samordnaren', 'lade till teamet Team Söder'],
       ['Samordnaren', 'lade till p3'],
       ['Länk för socialtjänsten, Team Norr', 'lade till p4'],
       ['Länk för socialtjänsten, Team Norr', 'ändrade p2'],

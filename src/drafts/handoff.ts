@@ -20,6 +20,16 @@ export const memberChange = {
   removed: (id: string) => `tog bort ${id}`,
 };
 
+/** Other changes the coordinator makes, in the history. */
+export const draftChange = {
+  grantYear: (year: number) => `valde bidragsår ${year}`,
+  organiser: 'ändrade huvudmannen',
+  teamAdded: (name: string) => `lade till teamet ${name}`,
+  teamChanged: (name: string) => `ändrade teamet ${name}`,
+  teamRemoved: (name: string) => `tog bort teamet ${name}`,
+  imported: (count: number, team: string) => `importerade ${count} personer till ${team}`,
+};
+
 export type HandoffSide = 'school' | 'social_services';
 
 export interface HandoffLink {

@@ -24,6 +24,7 @@ import {
 } from '../../../forms/member-import.ts';
 import type { FieldError } from '../../../forms/page-form.ts';
 import type { Lang } from '../../../rules/types.ts';
+import { draftChange } from '../../drafts/handoff.ts';
 import { loadDraft, saveDraft } from '../../drafts/load.ts';
 import { existingTeam } from '../../drafts/team-param.ts';
 import { inLang, teamPath } from '../../journey.ts';
@@ -254,7 +255,7 @@ const importMembers: FastifyPluginAsync = async (app) => {
       members.push({ id: `p${data.nextMember}`, ...row.member });
       data.nextMember += 1;
     }
-    if (added.length > 0) await saveDraft(request, loaded);
+    if (added.length > 0) await saveDraft(request, loaded, { change: draftChange.imported(added.length, data.application.teams[team].name) });
     const skipped = Math.max(0, payload.total - added.length);
     const query = `tillagda=${added.length}&overhoppade=${skipped}${lang === 'en' ? '&lang=en' : ''}`;
     return reply.redirect(`${teamPath(loaded.draft.id, team, 'personer')}?${query}`, 303);

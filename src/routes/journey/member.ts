@@ -5,7 +5,7 @@ import { memberForm, memberLabels, memberMessages } from '../../../forms/member.
 import { validateForm, type FieldError } from '../../../forms/page-form.ts';
 import type { Lang } from '../../../rules/types.ts';
 import type { DraftData } from '../../drafts/draft-data.ts';
-import { COORDINATOR, memberChange } from '../../drafts/handoff.ts';
+import { memberChange } from '../../drafts/handoff.ts';
 import { loadDraft, saveDraft } from '../../drafts/load.ts';
 import { existingTeam, memberParam } from '../../drafts/team-param.ts';
 import { formAction, inLang, memberPath, returnTo, teamPath } from '../../journey.ts';
@@ -132,8 +132,7 @@ const member: FastifyPluginAsync = async (app) => {
     } else {
       members[index] = { id, ...form.value };
     }
-    await saveDraft(request, loaded);
-    await request.server.drafts.addHistory(loaded.draft.id, COORDINATOR, index === 'ny' ? memberChange.added(id) : memberChange.changed(id));
+    await saveDraft(request, loaded, { change: index === 'ny' ? memberChange.added(id) : memberChange.changed(id) });
     return reply.redirect(inLang(returnTo(request.query, loaded.draft.id, teamPath(loaded.draft.id, team, 'personer')), lang), 303);
   });
 };

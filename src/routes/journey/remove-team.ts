@@ -1,5 +1,6 @@
 /** /ansokan/{id}/team/{t}/ta-bort: remove a team, after asking. */
 import type { FastifyPluginAsync } from 'fastify';
+import { draftChange } from '../../drafts/handoff.ts';
 import { loadDraft, saveDraft } from '../../drafts/load.ts';
 import { existingTeam } from '../../drafts/team-param.ts';
 import { draftPath, inLang, teamPath } from '../../journey.ts';
@@ -38,8 +39,8 @@ const removeTeam: FastifyPluginAsync = async (app) => {
   app.post('/ansokan/:id/team/:team/ta-bort', async (request, reply) => {
     const loaded = await loadDraft(request);
     const index = existingTeam(request, loaded.data);
-    loaded.data.application.teams.splice(index, 1);
-    await saveDraft(request, loaded);
+    const [removed] = loaded.data.application.teams.splice(index, 1);
+    await saveDraft(request, loaded, { change: draftChange.teamRemoved(removed.name) });
     // Links point at a team by its place in the list: the removed team's and those after it
     // would now open another team, so they stop working.
     for (const link of await app.drafts.listLinks(loaded.draft.id)) {

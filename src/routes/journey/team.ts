@@ -6,6 +6,7 @@ import { schoolFormLabels, teamForm, teamMessages } from '../../../forms/team.ts
 import { ruleSetFor } from '../../../rules/rule-sets.ts';
 import type { Lang } from '../../../rules/types.ts';
 import type { DraftData } from '../../drafts/draft-data.ts';
+import { draftChange } from '../../drafts/handoff.ts';
 import { loadDraft, saveDraft } from '../../drafts/load.ts';
 import { teamParam } from '../../drafts/team-param.ts';
 import { draftPath, formAction, inLang, returnTo, teamPath } from '../../journey.ts';
@@ -118,7 +119,7 @@ const team: FastifyPluginAsync = async (app) => {
     const teams = data.application.teams;
     const saved = index === 'ny' ? teams.push({ ...form.value, members: [] }) - 1 : index;
     if (index !== 'ny') teams[index] = { ...form.value, members: teams[index].members };
-    await saveDraft(request, loaded);
+    await saveDraft(request, loaded, { change: (index === 'ny' ? draftChange.teamAdded : draftChange.teamChanged)(form.value.name) });
     const next = index === 'ny' ? teamPath(loaded.draft.id, saved, 'personer') : returnTo(request.query, loaded.draft.id, teamPath(loaded.draft.id, saved, 'personer'));
     return reply.redirect(inLang(next, lang), 303);
   });
