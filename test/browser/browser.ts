@@ -11,6 +11,7 @@
  * engines allow Node 20; playwright-core 1.59.x is the Playwright release built for Chromium 147.
  */
 import { AssertionError } from 'node:assert';
+import { after, before } from 'node:test';
 import { existsSync } from 'node:fs';
 import { access, constants, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -318,3 +319,24 @@ export async function screenshot(page: Page, path: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   await page.screenshot({ path, fullPage: true, type: 'png' });
 }
+
+/**
+ * One browser and one server for a test file, started before its tests and closed after:
+ * the browser first, so that if it cannot start no server is left holding the process open.
+ * `setup` runs once both are up (e.g. to create data through the API).
+ */
+export function useBrowserAndServer(setup?: (server: Server) => Promise<void>): { browser: Browser; server: Server } {
+  const shared = {} as { browser: Browser; server: Server };
+  before(async () => {
+    shared.browser = await launchBrowser();
+    shared.server = await startServer();
+    await setup?.(shared.server);
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
+}
+
+type Server = Awaited<ReturnType<typeof startServer>>;

@@ -2,23 +2,12 @@
  * The quick estimate and the staff-list import in headless Chromium, JavaScript on and off:
  * the form, an error state, the result, the upload and the preview, each with no axe violations.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { checkAccessibility, launchBrowser, newPage, startServer } from './browser.ts';
+import { checkAccessibility, newPage, useBrowserAndServer } from './browser.ts';
 import { createTeam, startDraft, Visitor } from './journey-steps.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startServer>>;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useBrowserAndServer();
 
 const csv = 'Roll;Sida;Tjänstgöringsgrad;Start;Slut;Utbildning;Ursprung;Månadslön\n' +
   'Skolkurator;skola;0,5;2025-08-15;;Examen i psykosocialt arbete;Nytillsatt;42 000\n' +
@@ -27,9 +16,9 @@ const csv = 'Roll;Sida;Tjänstgöringsgrad;Start;Slut;Utbildning;Ursprung;Månad
 for (const javaScript of [true, false]) {
   describe(`JavaScript ${javaScript ? 'on' : 'off'}`, () => {
     test('uppskattningen: formuläret, ett fel och resultatet', async () => {
-      const page = await newPage(browser, { javaScript });
+      const page = await newPage(shared.browser, { javaScript });
       try {
-        assert.equal((await page.goto(`${server.baseUrl}/uppskattning`))?.status(), 200);
+        assert.equal((await page.goto(`${shared.server.baseUrl}/uppskattning`))?.status(), 200);
         await checkAccessibility(page);
         await page.fill('#schoolFte', 'mycket');
         await page.click('button[type=submit]:has-text("Räkna")');
@@ -55,9 +44,9 @@ for (const javaScript of [true, false]) {
     });
 
     test('importen: uppladdning och förhandsvisning', async () => {
-      const page = await newPage(browser, { javaScript });
+      const page = await newPage(shared.browser, { javaScript });
       try {
-        const visitor = new Visitor(page, server.baseUrl);
+        const visitor = new Visitor(page, shared.server.baseUrl);
         await startDraft(visitor);
         await createTeam(visitor, 'Team Norr');
         await page.click('a:has-text("Importera en personallista")');

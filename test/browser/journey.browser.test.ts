@@ -4,32 +4,22 @@
  * visited, error states included, is checked with axe-core (WCAG 2.0–2.2 A/AA).
  * One browser and one server for the file; a fresh browser context for each scenario.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { checkAccessibility, launchBrowser, newPage, startServer } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { checkAccessibility, newPage, useBrowserAndServer } from './browser.ts';
 import { addMember, addTeam, createTeam, fillMember, kr, schoolMember, socialMember, startDraft, toResult, Visitor } from './journey-steps.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startServer>>;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useBrowserAndServer();
 
 /** The main content's text, whitespace runs (not no-break spaces) made single spaces. */
 const mainText = async (page: Page) => ((await page.locator('main').textContent()) ?? '').replace(/[ \t\r\n]+/g, ' ');
 
 /** Runs a scenario as a new person (a fresh browser context), every page checked with axe; closes the context whatever happens. */
 async function as<T>(javaScript: boolean, scenario: (v: Visitor) => Promise<T>): Promise<T> {
-  const page = await newPage(browser, { javaScript });
+  const page = await newPage(shared.browser, { javaScript });
   try {
-    return await scenario(new Visitor(page, server.baseUrl, checkAccessibility));
+    return await scenario(new Visitor(page, shared.server.baseUrl, checkAccessibility));
   } finally {
     await page.context().close();
   }
@@ -153,7 +143,7 @@ for (const javaScript of [true, false]) {
         const href = await link.getAttribute('href');
         assert.ok(href, 'a link to the draft');
         assert.equal(await link.textContent(), href, 'the link is shown as text, to copy');
-        assert.ok(href.startsWith(server.baseUrl), href);
+        assert.ok(href.startsWith(shared.server.baseUrl), href);
         return href;
       });
 

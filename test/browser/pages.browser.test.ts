@@ -3,24 +3,12 @@
  * link as the first stop for the keyboard, no axe-core violations of WCAG 2.2 A/AA, and no
  * horizontal scrolling at 200 % zoom. One browser for the whole file.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { checkAccessibility, launchBrowser, newPage, startServer } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { checkAccessibility, newPage, useBrowserAndServer } from './browser.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startServer>>;
-
-before(async () => {
-  // One after the other: if the browser cannot start, no server is left listening to hold the
-  // process open after the failure.
-  browser = await launchBrowser();
-  server = await startServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useBrowserAndServer();
 
 const pages = [
   { path: '/', lang: 'sv' },
@@ -39,9 +27,9 @@ for (const javaScript of [true, false]) {
   describe(`JavaScript ${javaScript ? 'on' : 'off'}`, () => {
     for (const { path, lang } of pages) {
       test(`${path}: lang, skip link first, no axe violations`, async () => {
-        const page = await newPage(browser, { javaScript });
+        const page = await newPage(shared.browser, { javaScript });
         try {
-          const response = await page.goto(server.baseUrl + path);
+          const response = await page.goto(shared.server.baseUrl + path);
           assert.equal(response?.status(), 200);
           assert.equal(await page.locator('html').getAttribute('lang'), lang);
 
@@ -67,10 +55,10 @@ for (const javaScript of [true, false]) {
       });
 
       test(`${path}: no horizontal scrolling at 200 % zoom (640×800 CSS px)`, async () => {
-        const page = await newPage(browser, { javaScript });
+        const page = await newPage(shared.browser, { javaScript });
         try {
           await page.setViewportSize({ width: 640, height: 800 });
-          await page.goto(server.baseUrl + path);
+          await page.goto(shared.server.baseUrl + path);
           assert.equal(await horizontalOverflow(page), 0, 'the page is wider than the window');
         } finally {
           await page.context().close();
