@@ -43,6 +43,7 @@ import { assess } from '../rules/assess.ts';
 import { todayInSweden } from './lang.ts';
 import type { Application, Assessment, Lang } from '../rules/types.ts';
 import { renderSummaryPdf } from './pdf/summary.ts';
+import { FIELDS } from '../forms/member-import.ts';
 
 export interface Output {
   write(chunk: string): unknown;
@@ -71,21 +72,8 @@ const TEAM_COLUMNS = [
   'previouslyGrantedFte',
   'contractEducation',
 ] as const;
-const MEMBER_COLUMNS = [
-  'memberId',
-  'side',
-  'role',
-  'engagement',
-  'fte',
-  'start',
-  'end',
-  'education',
-  'educationNote',
-  'origin',
-  'monthlySalary',
-  'employerCostRate',
-  'otherFundingShare',
-] as const;
+/** A member's columns: its id, then the fields of the member page, as in the staff-list export. */
+const MEMBER_COLUMNS = ['memberId', ...FIELDS] as const;
 
 type Column = (typeof APPLICATION_COLUMNS)[number] | (typeof TEAM_COLUMNS)[number] | (typeof MEMBER_COLUMNS)[number];
 

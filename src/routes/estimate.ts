@@ -12,18 +12,19 @@ import { grantYearOptions } from '../../forms/grant-year.ts';
 import { showDecimal } from '../../forms/input.ts';
 import { validateForm, type FieldError } from '../../forms/page-form.ts';
 import { assess } from '../../rules/assess.ts';
-import { ruleDefinition } from '../../rules/catalogue.ts';
 import { formatKronor } from '../../rules/format.ts';
 import type { Assessment, Finding, Lang } from '../../rules/types.ts';
 import { draftPath, inLang } from '../journey.ts';
 import { langOf, todayInSweden } from '../lang.ts';
 import { renderForm } from '../page.ts';
+import { findingView, resultWords } from '../result-words.ts';
 
 const PATH = '/uppskattning';
 const STAFFING_RULES = ['team-total-fte', 'school-staff-fte', 'social-services-fte'];
 
 const text = {
   sv: {
+    ...resultWords.sv,
     title: 'Snabb uppskattning av bidraget',
     lead: 'Har ni inget team på plats ännu? Skriv in ungefärliga siffror så räknar verktyget med samma regler som för en hel ansökan. Inget sparas.',
     grantYear: 'Bidragsår',
@@ -40,20 +41,14 @@ const text = {
     assumptions: (from: string, to: string, people: number) => `Beräknat för ett team i Stockholm (0180) ${from} – ${to} med ${people} personer, alla med relevant utbildning och anställda sedan tidigare.`,
     capped: 'Bidragsperioden är kortare än så många månader; uppskattningen gäller hela bidragsperioden.',
     staffing: { pass: 'Bemanningen räcker för bidrag', fail: 'Bemanningen räcker inte för bidrag', review: 'Bemanningen behöver bedömas' } as Record<string, string>,
-    outcome: { pass: 'Uppfyllt', fail: 'Inte uppfyllt', warn: 'Uppfyllt, observera', review: 'Behöver bedömas', info: 'Information' } as Record<string, string>,
-    fix: 'Så kan det rättas',
     amounts: 'Belopp',
-    amountsNote: 'Beloppen är de högsta som kan lämnas. De är inte ett beslut.',
-    grant: 'Skolverkets bidrag',
-    matched: 'Socialstyrelsens belopp till kommunen',
-    usable: 'Del kommunen får använda',
-    risk: 'Risk att betala tillbaka',
     noMatched: 'Socialstyrelsens belopp till kommunerna lämnas från bidragsåret 2024.',
     startDraft: 'Starta en ansökan med de här uppgifterna',
     startHint: 'Ett utkast skapas med teamet ovan. Byt sedan huvudman, kommun och personer till era egna.',
     failed: 'Uppskattningen gick inte att räkna fram med de här uppgifterna. Ändra dem och försök igen.',
   },
   en: {
+    ...resultWords.en,
     title: 'Quick estimate of the grant',
     lead: 'No team in place yet? Enter rough figures and the tool applies the same rules as for a full application. Nothing is saved.',
     grantYear: 'Grant year',
@@ -70,14 +65,7 @@ const text = {
     assumptions: (from: string, to: string, people: number) => `Calculated for one team in Stockholm (0180) ${from} – ${to} with ${people} people, all with relevant education and engaged since before.`,
     capped: 'The grant period is shorter than that many months; the estimate covers the whole grant period.',
     staffing: { pass: 'The staffing is enough for a grant', fail: 'The staffing is not enough for a grant', review: 'The staffing needs review' } as Record<string, string>,
-    outcome: { pass: 'Met', fail: 'Not met', warn: 'Met, note', review: 'Needs review', info: 'Information' } as Record<string, string>,
-    fix: 'How to put it right',
     amounts: 'Amounts',
-    amountsNote: 'The amounts are the most that can be granted. They are not a decision.',
-    grant: "Skolverket's grant",
-    matched: "Socialstyrelsen's amount to the municipality",
-    usable: 'Part the municipality may use',
-    risk: 'Risk of repayment',
     noMatched: "Socialstyrelsen's amounts to municipalities are granted from grant year 2024.",
     startDraft: 'Start an application with these figures',
     startHint: 'A draft is created with the team above. Then change the organiser, municipality and people to your own.',
@@ -86,10 +74,6 @@ const text = {
 };
 
 type Values = Record<string, string | undefined>;
-
-function findingView(f: Finding, lang: Lang) {
-  return { outcome: f.outcome, label: text[lang].outcome[f.outcome], title: ruleDefinition(f.rule).title[lang], citation: f.citation, message: f.message, fix: f.fix };
-}
 
 /** The verdict on staffing alone: the worst outcome of the three staffing rules. */
 function staffingVerdict(findings: Finding[]): 'pass' | 'fail' | 'review' {

@@ -10,7 +10,6 @@ import { parseApplication } from '../../../forms/application.ts';
 import { showDecimal } from '../../../forms/input.ts';
 import { assess } from '../../../rules/assess.ts';
 import { municipalityName } from '../../../forms/municipalities.ts';
-import { ruleDefinition } from '../../../rules/catalogue.ts';
 import { formatKronor } from '../../../rules/format.ts';
 import type { Assessment, Finding, Lang } from '../../../rules/types.ts';
 import { assessDraft } from '../../drafts/assess-draft.ts';
@@ -22,9 +21,11 @@ import { markReadyText } from './mark-ready.ts';
 import { sendPdf, summaryFileName } from '../../plugins/pdf.ts';
 import { pageData } from '../../page.ts';
 import { chartLegend, staffingChart } from '../../staffing-chart.ts';
+import { findingView, resultWords } from '../../result-words.ts';
 
 const text = {
   sv: {
+    ...resultWords.sv,
     title: 'Resultat',
     status: {
       eligible: 'Ansökan uppfyller villkoren för bidrag',
@@ -37,12 +38,10 @@ const text = {
       needs_review: 'Behöver bedömas',
       not_eligible: 'Uppfyller inte villkoren',
     } as Record<string, string>,
-    outcome: { pass: 'Uppfyllt', fail: 'Inte uppfyllt', warn: 'Uppfyllt, observera', review: 'Behöver bedömas', info: 'Information' } as Record<string, string>,
     changed: 'Resultatet har ändrats sedan du senast såg det.',
     changedRuleSet: 'Reglerna som gäller har ändrats sedan du senast såg resultatet.',
     applicationFindings: 'Ansökan som helhet',
     teamFindings: 'Teamet',
-    fix: 'Så kan det rättas',
     staffing: 'Bemanning dag för dag',
     staffingTable: 'Bemanning per period',
     from: 'Från', to: 'Till', school: 'Skolpersonal', social: 'Socialtjänsten',
@@ -50,13 +49,8 @@ const text = {
     priority: 'Prioritetsgrupp om ansökningarna är fler än pengarna räcker till',
     noPriority: 'Ingen prioritetsgrupp',
     amounts: 'Belopp',
-    amountsNote: 'Beloppen är de högsta som kan lämnas. De är inte ett beslut.',
     eligibleCost: 'Kostnad som ger bidrag',
-    grant: 'Skolverkets bidrag',
     socialCost: 'Socialtjänstens kostnad',
-    matched: 'Socialstyrelsens belopp till kommunen',
-    usable: 'Del kommunen får använda',
-    risk: 'Risk att betala tillbaka',
     people: 'Personerna i teamet',
     memberAmounts: (cost: string, half: string) => `Kostnad som ger bidrag ${cost}; hälften är ${half}.`,
     inGrant: 'Ingår i Skolverkets bidrag för teamet.',
@@ -74,6 +68,7 @@ const text = {
     notReady: 'Det saknas uppgifter. Gå tillbaka och fyll i dem först.',
   },
   en: {
+    ...resultWords.en,
     title: 'Result',
     status: {
       eligible: 'The application meets the conditions for a grant',
@@ -86,12 +81,10 @@ const text = {
       needs_review: 'Needs review',
       not_eligible: 'Does not meet the conditions',
     } as Record<string, string>,
-    outcome: { pass: 'Met', fail: 'Not met', warn: 'Met, note', review: 'Needs review', info: 'Information' } as Record<string, string>,
     changed: 'The result has changed since you last saw it.',
     changedRuleSet: 'The rules that apply have changed since you last saw the result.',
     applicationFindings: 'The application as a whole',
     teamFindings: 'The team',
-    fix: 'How to put it right',
     staffing: 'Staffing day by day',
     staffingTable: 'Staffing per period',
     from: 'From', to: 'To', school: 'School staff', social: 'Social services',
@@ -99,13 +92,8 @@ const text = {
     priority: 'Priority group if applications exceed the funds',
     noPriority: 'No priority group',
     amounts: 'Amounts',
-    amountsNote: 'The amounts are the most that can be granted. They are not a decision.',
     eligibleCost: 'Cost that gives a grant',
-    grant: "Skolverket's grant",
     socialCost: "Social services' cost",
-    matched: "Socialstyrelsen's amount to the municipality",
-    usable: 'Part the municipality may use',
-    risk: 'Risk of repayment',
     people: 'The people in the team',
     memberAmounts: (cost: string, half: string) => `Cost that gives a grant ${cost}; half is ${half}.`,
     inGrant: "Part of Skolverket's grant for the team.",
@@ -123,10 +111,6 @@ const text = {
     notReady: 'Some answers are missing. Go back and fill them in first.',
   },
 };
-
-function findingView(f: Finding, lang: Lang) {
-  return { outcome: f.outcome, label: text[lang].outcome[f.outcome], title: ruleDefinition(f.rule).title[lang], citation: f.citation, message: f.message, fix: f.fix };
-}
 
 /** "Skolkurator (p1)", or the id alone when no role was given. */
 function headingOf(application: DraftApplication, team: number, id: string): string {
