@@ -12,6 +12,7 @@ import type { DraftMember } from '../src/drafts/draft-data.ts';
 import { showDecimal, showPercent } from './input.ts';
 import { memberForm, memberLabels, memberMessages } from './member.ts';
 import { validateForm, type FieldError } from './page-form.ts';
+import { writeCsv } from '../src/csv.ts';
 
 /** The member page's fields, in the order of the exported file. */
 export const FIELDS = [
@@ -194,17 +195,11 @@ export function checkRow(raw: RawMember, lang: Lang): CheckedRow {
   return form.ok ? { raw, ok: true, member: form.value } : { raw, ok: false, errors: form.errors };
 }
 
-/** One cell for a semicolon-separated file: quoted when needed; a formula-like start is guarded. */
-function cell(value: string): string {
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** The team's members as the file the import reads: semicolon, Swedish headers and values, BOM, decimal comma. */
 export function membersCsv(members: DraftMember[]): string {
   const labels = memberLabels.sv;
   const short = (label: string) => label.split(' (')[0].split(', ')[0];
-  const lines = [FIELDS.map((f) => SWEDISH_HEADERS[f]).join(';')];
+  const rows = [FIELDS.map((f) => SWEDISH_HEADERS[f])];
   for (const m of members) {
     const values: Record<Field, string> = {
       role: m.role,
@@ -220,7 +215,7 @@ export function membersCsv(members: DraftMember[]): string {
       employerCostRate: showPercent(m.employerCostRate, 'sv'),
       otherFundingShare: showPercent(m.otherFundingShare, 'sv'),
     };
-    lines.push(FIELDS.map((f) => cell(values[f])).join(';'));
+    rows.push(FIELDS.map((f) => values[f]));
   }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return writeCsv(rows);
 }

@@ -26,6 +26,7 @@ import type { Draft } from '../drafts/store.ts';
 import { inLang } from '../journey.ts';
 import { langOf, todayInSweden } from '../lang.ts';
 import { pageData } from '../page.ts';
+import { writeCsv } from '../csv.ts';
 
 export interface OverviewRow {
   organiser: { name: string; orgNumber: string; type: OrganiserType };
@@ -157,12 +158,6 @@ function checkYear(raw: unknown): YearCheck {
 
 const queryOf = (query: unknown) => (typeof query === 'object' && query !== null ? (query as Record<string, unknown>) : {});
 
-/** A CSV field: quoted when it must be, and text that a spreadsheet would run as a formula made inert. */
-function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export function overviewCsv(overview: Overview, lang: Lang): string {
   const t = text[lang];
   const header = [t.organiser, 'Organisationsnummer', t.type, t.team, t.status, t.grant, t.matched, t.usable, t.risk,
@@ -175,8 +170,7 @@ export function overviewCsv(overview: Overview, lang: Lang): string {
   ]);
   const { totals } = overview;
   const total = [t.total, '', '', '', '', totals.skolverketGrant, totals.matched, totals.matchedUsable, totals.repaymentRisk, '', totals.extraCost];
-  // The BOM makes Excel read UTF-8 (å, ä, ö); CRLF line ends as RFC 4180 has them.
-  return '\ufeff' + [header, ...rows, total].map((line) => line.map(csvField).join(';')).join('\r\n') + '\r\n';
+  return writeCsv([header, ...rows, total]);
 }
 
 const overview: FastifyPluginAsync = async (app) => {
