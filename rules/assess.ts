@@ -9,7 +9,7 @@ import { dateOf, dayNumber, overlap } from './dates.ts';
 import { checkGrantYear } from './grant-year.ts';
 import { checkIndependentOwnStaff } from './independent-own-staff.ts';
 import { checkMatchedAllocation, matchedAmounts, municipalityTotals } from './matched-allocation.ts';
-import { memberCost, type MemberCost } from './member-cost.ts';
+import { checkMemberCost, memberCost, type MemberCost } from './member-cost.ts';
 import { lastsLongEnough, checkMemberDuration } from './member-duration.ts';
 import { checkMemberEducation, educationClass, type EducationClass } from './member-education.ts';
 import { checkMemberOrigin } from './member-origin.ts';
@@ -22,7 +22,7 @@ import { priorityShares } from './priority-tier.ts';
 import { ruleSetFor } from './rule-sets.ts';
 import { checkSchoolForms, servesQualifyingSchoolForm } from './school-forms.ts';
 import { schoolStaffing } from './school-staff-fte.ts';
-import { skolverketFundsSide, teamCarriesMoney } from './skolverket-grant.ts';
+import { skolverketFundsSide, splitByTeamStatus, teamCarriesMoney } from './skolverket-grant.ts';
 import { socialServicesStaffing } from './social-services-fte.ts';
 import {
   checkStaffing,
@@ -37,7 +37,7 @@ import {
   type StaffingRule,
 } from './staffing.ts';
 import { teamTotalStaffing } from './team-total-fte.ts';
-import { applicationStatus, teamStatus, type Minima } from './team-status.ts';
+import { applicationStatus, checkPriorityReview, teamStatus, type Minima, type TeamStatusQuestion } from './team-status.ts';
 import type { Application, Assessment, Finding, Lang, Member, Team, TeamResult } from './types.ts';
 
 export interface AssessOptions {
@@ -174,6 +174,16 @@ export function assess(application: Application, options: AssessOptions): Assess
   const teamResults = teams.map((facts) => assessTeam(facts, { application, ruleSet, applies, minima, lang, togetherStaffing, findings }));
 
   const matched = applies.has('matched-allocation');
+  const teamMoney = teamResults.map((t) => ({
+    municipalityCode: t.municipalityCode,
+    status: t.status,
+    amounts: {
+      skolverketGrant: t.amounts.skolverketGrant,
+      matched: t.amounts.matched ?? '0',
+      matchedUsable: t.amounts.matchedUsable ?? '0',
+      repaymentRisk: t.amounts.repaymentRisk ?? '0',
+    },
+  }));
   return {
     status: applicationStatus(teamResults.map((t) => t.status)),
     grantYear: application.grantYear,
@@ -185,16 +195,12 @@ export function assess(application: Application, options: AssessOptions): Assess
     amounts: {
       eligibleCost: sumKronor(teamResults.map((t) => t.amounts.eligibleCost)),
       skolverketGrant: sumKronor(teamResults.map((t) => t.amounts.skolverketGrant)),
-      municipalities: matched
-        ? municipalityTotals(
-            teamResults.map((t) => ({
-              municipalityCode: t.municipalityCode,
-              matched: t.amounts.matched ?? '0',
-              matchedUsable: t.amounts.matchedUsable ?? '0',
-              repaymentRisk: t.amounts.repaymentRisk ?? '0',
-            })),
-          )
-        : [],
+      municipalities: matched ? municipalityTotals(teamMoney) : [],
+      // D18: for 2023 there is no matched allocation, so only the grant is split.
+      byTeamStatus: splitByTeamStatus(
+        teamMoney,
+        matched ? (['skolverketGrant', 'matched', 'matchedUsable', 'repaymentRisk'] as const) : (['skolverketGrant'] as const),
+      ),
       ...demandNotice(ruleSet, lang),
     },
   };
@@ -218,7 +224,8 @@ function assessTeam(facts: TeamFacts, context: TeamContext): TeamResult {
     qualifying: dailyStaffing(period, contributions(members, countsWhenQualifying)),
     withUnknown: dailyStaffing(period, contributions(members, countsWhenUnknownQualifies)),
   };
-  const status = teamStatus({ gatesPass: facts.gatesPass, period, own, together: context.togetherStaffing }, minima);
+  const statusQuestion: TeamStatusQuestion = { gatesPass: facts.gatesPass, period, own, together: context.togetherStaffing };
+  const status = teamStatus(statusQuestion, minima);
   const carriesMoney = teamCarriesMoney(status);
 
   // D5–D7: every member's cost and grant; Skolverket funds the sides D7 names.
@@ -254,22 +261,28 @@ function assessTeam(facts: TeamFacts, context: TeamContext): TeamResult {
       findings.push(checkStaffing(staffingRule, minimumFor(staffingRule, minima), question, lang));
     } else if (id === 'school-forms') findings.push(checkSchoolForms(team, index, lang));
     else if (id === 'contract-education') findings.push(checkContractEducation(team, index, lang));
+    else if (id === 'team-status') {
+      const unknown = unknownMembers(members, teamTotalStaffing).map((m) => m.id);
+      const review = checkPriorityReview(status, statusQuestion, minima, unknown, index, lang);
+      if (review) findings.push(review);
+    }
     else if (id === 'matched-allocation' && matched) {
       findings.push(checkMatchedAllocation(matched, { code: team.municipalityCode, team: index }, lang));
     }
   }
-  for (const { member } of members) {
+  members.forEach(({ member }, i) => {
     for (const id of ruleSet.rules) {
       if (id === 'member-education') findings.push(checkMemberEducation(member, index, lang));
       else if (id === 'member-duration') findings.push(checkMemberDuration(member, index, ruleSet.minEngagementMonths.value, lang));
-      else if (id === 'member-origin') findings.push(checkMemberOrigin(member, index, lang));
+      else if (id === 'member-origin') findings.push(checkMemberOrigin(member, index, facts.periodDates.from, lang));
+      else if (id === 'member-cost') findings.push(checkMemberCost(member, costs[i], index, lang));
       else if (id === 'member-other-funding') findings.push(checkMemberOtherFunding(member, index, lang));
       else if (id === 'independent-own-staff') {
         const info = checkIndependentOwnStaff(member, index, organiserType, lang);
         if (info) findings.push(info);
       }
     }
-  }
+  });
 
   // D14: the lowest daily sums, counting only members with qualifying education.
   const lowest = (measure: 'school' | 'social_services' | 'total') =>

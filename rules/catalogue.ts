@@ -30,17 +30,19 @@ export const ruleCatalogue: { findings: RuleDefinition[]; calculations: RuleDefi
     applicationWindow,
     schoolForms,
     contractEducation,
+    teamStatusProvision,
     teamTotalFte,
     schoolStaffFte,
     socialServicesFte,
     memberEducation,
     memberDuration,
     memberOrigin,
+    memberCostProvision,
     memberOtherFunding,
     independentOwnStaff,
     matchedAllocation,
   ],
-  calculations: [teamStatusProvision, memberCostProvision, skolverketGrantProvision, priorityTierProvision],
+  calculations: [skolverketGrantProvision, priorityTierProvision],
 };
 
 /** The definition of a rule a rule set names; every name is in the catalogue (tested). */

@@ -7,7 +7,9 @@
  */
 import { formatKronor } from './format.ts';
 import { finding, type RuleDefinition } from './rule.ts';
-import type { Finding, Lang, MunicipalityAmounts } from './types.ts';
+import { sumKronor } from './money.ts';
+import { splitByTeamStatus } from './skolverket-grant.ts';
+import type { Finding, Lang, MatchedFigures, MunicipalityAmounts, TeamStatus } from './types.ts';
 
 export const matchedAllocation: RuleDefinition = {
   id: 'matched-allocation',
@@ -22,14 +24,8 @@ export const matchedAllocation: RuleDefinition = {
   },
 };
 
-export interface MatchedAmounts {
-  matched: string;
-  matchedUsable: string;
-  repaymentRisk: string;
-}
-
 /** D8 for one team, from its Skolverket grant and its social-services members' grants. */
-export function matchedAmounts(skolverketGrant: string, socialServicesGrant: string): MatchedAmounts {
+export function matchedAmounts(skolverketGrant: string, socialServicesGrant: string): MatchedFigures {
   const matched = BigInt(skolverketGrant);
   const cap = BigInt(socialServicesGrant);
   const usable = matched < cap ? matched : cap;
@@ -37,7 +33,7 @@ export function matchedAmounts(skolverketGrant: string, socialServicesGrant: str
 }
 
 export function checkMatchedAllocation(
-  amounts: MatchedAmounts,
+  amounts: MatchedFigures,
   municipality: { code: string; team: number },
   lang: Lang,
 ): Finding {
@@ -73,7 +69,9 @@ export function checkMatchedAllocation(
     );
   }
   const risk = kr(amounts.repaymentRisk);
-  const extraCost = (BigInt(amounts.repaymentRisk) * 2n).toString();
+  // A new cost line of 2·risk − 1 kr gives a grant line of risk − 0.5, rounded half up to the
+  // risk (D6); one krona less gives one krona too little.
+  const extraCost = (BigInt(amounts.repaymentRisk) * 2n - 1n).toString();
   return finding(
     matchedAllocation,
     lang,
@@ -85,8 +83,8 @@ export function checkMatchedAllocation(
     },
     {
       fix: {
-        sv: `Öka kostnaden för teamets personal från socialtjänsten med ${formatKronor(extraCost, 'sv')} under bidragsåret, till exempel genom högre tjänstgöringsgrad, så kan hela beloppet användas.`,
-        en: `Raise the cost of the team's social-services staff by ${formatKronor(extraCost, 'en')} during the grant year, for example with a higher fte, so that all of it can be used.`,
+        sv: `Öka kostnaden för teamets personal från socialtjänsten med ${formatKronor(extraCost, 'sv')} under teamets period, till exempel genom högre tjänstgöringsgrad, så kan hela beloppet användas.`,
+        en: `Raise the cost of the team's social-services staff by ${formatKronor(extraCost, 'en')} during the team's period, for example with a higher fte, so that all of it can be used.`,
       },
       fixData: { kind: 'raise_social_services_cost', municipalityCode: municipality.code, by: extraCost },
       details,
@@ -94,22 +92,21 @@ export function checkMatchedAllocation(
   );
 }
 
-/** Per kommun, the sums over its teams (D8), ordered by kommunkod. */
-export function municipalityTotals(teams: Array<{ municipalityCode: string } & MatchedAmounts>): MunicipalityAmounts[] {
-  const totals = new Map<string, { matched: bigint; usable: bigint; risk: bigint }>();
-  for (const team of teams) {
-    const sum = totals.get(team.municipalityCode) ?? { matched: 0n, usable: 0n, risk: 0n };
-    sum.matched += BigInt(team.matched);
-    sum.usable += BigInt(team.matchedUsable);
-    sum.risk += BigInt(team.repaymentRisk);
-    totals.set(team.municipalityCode, sum);
-  }
-  return [...totals.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([municipalityCode, sum]) => ({
+const matchedKeys = ['matched', 'matchedUsable', 'repaymentRisk'] as const;
+
+/** Per kommun, the sums over its teams (D8) and their split by team status (D18), ordered by kommunkod. */
+export function municipalityTotals(
+  teams: Array<{ municipalityCode: string; status: TeamStatus; amounts: MatchedFigures }>,
+): MunicipalityAmounts[] {
+  const codes = [...new Set(teams.map((t) => t.municipalityCode))].sort((a, b) => a.localeCompare(b));
+  return codes.map((municipalityCode) => {
+    const own = teams.filter((t) => t.municipalityCode === municipalityCode);
+    return {
       municipalityCode,
-      matched: sum.matched.toString(),
-      matchedUsable: sum.usable.toString(),
-      repaymentRisk: sum.risk.toString(),
-    }));
+      matched: sumKronor(own.map((t) => t.amounts.matched)),
+      matchedUsable: sumKronor(own.map((t) => t.amounts.matchedUsable)),
+      repaymentRisk: sumKronor(own.map((t) => t.amounts.repaymentRisk)),
+      byTeamStatus: splitByTeamStatus(own, matchedKeys),
+    };
+  });
 }

@@ -6,23 +6,27 @@
  * does not qualify, is short of six months, is redistributed, or works in contract education.
  * RULEBOOK D6: cost and grant (cost × share) are each rounded to whole kronor, half away from
  * zero, from the exact value.
+ * RULEBOOK D17: an employment with employer cost rate 0 is reported as a warning (the
+ * personalomkostnadspålägg is probably missing, so cost and grant are too low). It changes no
+ * amount.
  */
-import type { RuleDefinition } from './rule.ts';
+import { formatKronor } from './format.ts';
+import { finding, type RuleDefinition } from './rule.ts';
 import { civilFromDays, daysInMonth } from './dates.ts';
 import { Money, wholeKronor } from './money.ts';
 import type { DayRange } from './staffing.ts';
-import type { Member } from './types.ts';
+import type { Finding, Lang, Member } from './types.ts';
 
 export const memberCostProvision: RuleDefinition = {
   id: 'member-cost',
   title: { sv: 'Kostnad och bidrag per person', en: 'Cost and grant per person' },
   scope: 'member',
   citation: '6 §',
-  outcomes: [],
+  outcomes: ['pass', 'warn'],
   guidance: true,
   summary: {
-    sv: 'Bidraget är hälften av personalkostnaden. Kostnaden räknas månad för månad: månadslön × (1 + personalomkostnadspålägg) × tjänstgöringsgrad × andelen av månadens dagar personen är med i teamet under perioden, minus den del som andra statsbidrag betalar. Kostnad och bidrag avrundas var för sig till hela kronor, och summorna är summor av de avrundade raderna. Personer som saknar godkänd utbildning, är anställda kortare än sex månader, har omfördelats eller arbetar med uppdragsutbildning ger ingen kostnad.',
-    en: 'The grant is half the personnel cost. The cost is counted month by month: monthly salary × (1 + employer cost rate) × fte × the share of the month\'s days the person is in the team during the period, less the part other state grants pay. Cost and grant are each rounded to whole kronor, and totals are sums of the rounded lines. People without qualifying education, engaged for less than six months, redistributed, or working in contract education give no cost.',
+    sv: 'Bidraget är hälften av personalkostnaden. Kostnaden räknas månad för månad: månadslön × (1 + personalomkostnadspålägg) × tjänstgöringsgrad × andelen av månadens dagar personen är med i teamet under perioden, minus den del som andra statsbidrag betalar. Kostnad och bidrag avrundas var för sig till hela kronor, och summorna är summor av de avrundade raderna. Personer som saknar godkänd utbildning, är anställda kortare än sex månader, har omfördelats eller arbetar med uppdragsutbildning ger ingen kostnad. En anställning utan personalomkostnadspålägg (0 %) får en varning, eftersom kostnaden och bidraget då troligen blir för låga.',
+    en: 'The grant is half the personnel cost. The cost is counted month by month: monthly salary × (1 + employer cost rate) × fte × the share of the month\'s days the person is in the team during the period, less the part other state grants pay. Cost and grant are each rounded to whole kronor, and totals are sums of the rounded lines. People without qualifying education, engaged for less than six months, redistributed, or working in contract education give no cost. An employment without an employer cost rate (0 %) gets a warning, as the cost and the grant are then probably too low.',
   },
 };
 
@@ -85,4 +89,40 @@ export function memberCost(
   if (member.otherFundingShare !== '0') exactCost = exactCost.times(ONE.minus(member.otherFundingShare));
   if (months.denominator !== 1) exactCost = exactCost.dividedBy(months.denominator);
   return { eligibleCost: wholeKronor(exactCost), grant: wholeKronor(exactCost.times(grantShare)) };
+}
+
+/** The member's cost and grant as a finding: D17 warns about an employment without employer costs. */
+export function checkMemberCost(
+  member: Pick<Member, 'id' | 'engagement' | 'employerCostRate'>,
+  cost: MemberCost,
+  team: number,
+  lang: Lang,
+): Finding {
+  const where = { scope: 'member' as const, team, member: member.id };
+  const id = member.id;
+  const details = { ...cost };
+  const amounts = {
+    sv: `${id}:s bidragsgrundande kostnad är ${formatKronor(cost.eligibleCost, 'sv')} och bidraget ${formatKronor(cost.grant, 'sv')}.`,
+    en: `${id}'s eligible cost is ${formatKronor(cost.eligibleCost, 'en')} and the grant ${formatKronor(cost.grant, 'en')}.`,
+  };
+  if (member.engagement !== 'employment' || member.employerCostRate !== '0') {
+    return finding(memberCostProvision, lang, where, 'pass', amounts, { details });
+  }
+  return finding(
+    memberCostProvision,
+    lang,
+    where,
+    'warn',
+    {
+      sv: `${id} är anställd men personalomkostnadspålägget är 0 %, så kostnaden och bidraget blir troligen för låga. ${amounts.sv}`,
+      en: `${id} is employed but the employer cost rate is 0 %, so the cost and the grant are probably too low. ${amounts.en}`,
+    },
+    {
+      fix: {
+        sv: `Ange personalomkostnadspålägget (arbetsgivaravgifter och andra personalomkostnader) för ${id}.`,
+        en: `State the employer cost rate (social security contributions and other personnel costs) for ${id}.`,
+      },
+      details,
+    },
+  );
 }

@@ -3,6 +3,8 @@
  * cover keeping the number of årsarbetskrafter previously granted, but not costs that arise
  * from redistributing existing staff or from reorganisation (third paragraph: agency guidance).
  * RULEBOOK D2 and D5: a redistributed member still counts towards staffing but has no eligible cost.
+ * D16: a member stated as new whose engagement started before the team's period may be
+ * existing staff moved into the team; the user must confirm. It changes no amount.
  */
 import { finding, type RuleDefinition } from './rule.ts';
 import type { Finding, Lang, Member } from './types.ts';
@@ -12,19 +14,26 @@ export const memberOrigin: RuleDefinition = {
   title: { sv: 'Ny, behållen eller omfördelad personal', en: 'New, kept or redistributed staff' },
   scope: 'member',
   citation: '5 § andra och tredje stycket',
-  outcomes: ['pass', 'fail'],
+  outcomes: ['pass', 'warn', 'fail'],
   guidance: true,
   summary: {
-    sv: 'Bidrag kan ges för nyanställd personal och för att behålla personal som tidigare fått bidrag. Enligt myndighetens vägledning ges inget bidrag för kostnader som uppstår när befintlig personal omfördelas eller verksamheten omorganiseras; sådan personal räknas ändå in i teamets bemanning.',
-    en: 'A grant can cover newly engaged staff and keeping staff previously funded. According to the agency\'s guidance, no grant covers costs that arise when existing staff are redistributed or the organisation is restructured; such staff still count towards the team\'s staffing.',
+    sv: 'Bidrag kan ges för nyanställd personal och för att behålla personal som tidigare fått bidrag. Enligt myndighetens vägledning ges inget bidrag för kostnader som uppstår när befintlig personal omfördelas eller verksamheten omorganiseras; sådan personal räknas ändå in i teamets bemanning. Den som anges som nytillsatt men var anställd eller hade uppdrag redan före teamets period får en varning: bekräfta att personen tillsattes för teamet och inte är befintlig personal som flyttats dit.',
+    en: 'A grant can cover newly engaged staff and keeping staff previously funded. According to the agency\'s guidance, no grant covers costs that arise when existing staff are redistributed or the organisation is restructured; such staff still count towards the team\'s staffing. A member stated as new but engaged before the team\'s period gets a warning: confirm that the person was engaged for the team and is not existing staff moved into it.',
   },
 };
 
-export function checkMemberOrigin(member: Member, team: number, lang: Lang): Finding {
+/** `periodFrom` is the first day of the team's period (the grant period's unless given). */
+export function checkMemberOrigin(member: Member, team: number, periodFrom: string, lang: Lang): Finding {
   const where = { scope: 'member' as const, team, member: member.id };
   const id = member.id;
   switch (member.origin) {
     case 'new':
+      if (member.start < periodFrom) {
+        return finding(memberOrigin, lang, where, 'warn', {
+          sv: `${id} anges som nytillsatt men började ${member.start}, före teamets period (från ${periodFrom}). Bekräfta att ${id} tillsattes för teamet och inte är befintlig personal som flyttats dit: kostnader för omfördelad personal ger inget bidrag.`,
+          en: `${id} is stated as newly engaged but started on ${member.start}, before the team's period (from ${periodFrom}). Confirm that ${id} was engaged for the team and is not existing staff moved into it: costs of redistributed staff give no grant.`,
+        });
+      }
       return finding(memberOrigin, lang, where, 'pass', {
         sv: `${id} är nytillsatt i teamet.`,
         en: `${id} is newly engaged in the team.`,

@@ -11,7 +11,7 @@ export const schoolStaffFte: RuleDefinition = {
   title: { sv: 'Minst en årsarbetskraft skolpersonal', en: 'At least one full-time equivalent of school staff' },
   scope: 'team and application',
   citation: '4 § första stycket 2',
-  outcomes: ['pass', 'fail', 'review'],
+  outcomes: ['pass', 'fail', 'review', 'info'],
   guidance: true,
   summary: {
     sv: 'Teamet ska ha minst en årsarbetskraft skolpersonal med relevant utbildning i psykosocialt arbete. Enligt Skolverkets vägledning gäller det varje dag under den period som söks: 0,5 tjänst i tolv månader räcker inte, två personer på 0,5 tjänst hela perioden räcker. Bara personer med godkänd utbildning och minst sex månaders anställning räknas.',

@@ -3,10 +3,13 @@
  * eligible cost of the staff it funds. RULEBOOK D7: from 2024 the school staff; in 2023 both
  * sides for a kommunal, regional or kommunalförbund huvudman and the school side only for an
  * enskild one (4 § andra stycket, 2023). D13: a team that is not eligible carries no money.
+ * D18: totals are also given split by the status of the teams they come from, so that money
+ * depending on an open review is never read as settled; the parts add up to the totals.
  */
+import { sumKronor } from './money.ts';
 import type { RuleDefinition } from './rule.ts';
 import type { RuleSet } from './params/rule-set.ts';
-import type { Member, OrganiserType, TeamStatus } from './types.ts';
+import type { Member, OrganiserType, TeamStatus, TeamStatusWithMoney } from './types.ts';
 
 export const skolverketGrantProvision: RuleDefinition = {
   id: 'skolverket-grant',
@@ -15,8 +18,8 @@ export const skolverketGrantProvision: RuleDefinition = {
   citation: '4 § och 6 §',
   outcomes: [],
   summary: {
-    sv: 'Skolverkets bidrag för ett team är summan av bidragen för de personer Skolverket finansierar. Från 2024 är det skolpersonalen. År 2023 var det båda sidor för kommunala huvudmän, men bara den egna skolpersonalen för en enskild huvudman. Ett team som inte uppfyller villkoren får inget bidrag; kostnaderna visas ändå.',
-    en: 'Skolverket\'s grant for a team is the sum of the grants for the people Skolverket funds. From 2024 that is the school staff. In 2023 it was both sides for public organisers, but only its own school staff for an independent organiser. A team that does not meet the conditions gets no grant; its costs are still shown.',
+    sv: 'Skolverkets bidrag för ett team är summan av bidragen för de personer Skolverket finansierar. Från 2024 är det skolpersonalen. År 2023 var det båda sidor för kommunala huvudmän, men bara den egna skolpersonalen för en enskild huvudman. Ett team som inte uppfyller villkoren får inget bidrag; kostnaderna visas ändå. Summorna redovisas också uppdelade efter teamens status (bidragsberättigat, bidragsberättigat tillsammans med andra team, behöver bedömas), så att belopp som beror på en bedömning inte ser avgjorda ut.',
+    en: 'Skolverket\'s grant for a team is the sum of the grants for the people Skolverket funds. From 2024 that is the school staff. In 2023 it was both sides for public organisers, but only its own school staff for an independent organiser. A team that does not meet the conditions gets no grant; its costs are still shown. The totals are also given split by the teams\' status (eligible, eligible together with other teams, needs review), so that amounts that depend on a review do not look settled.',
   },
 };
 
@@ -28,6 +31,24 @@ export function skolverketFundsSide(side: Member['side'], organiser: OrganiserTy
 }
 
 /** Only eligible teams carry money (D13); needs-review and aggregate-only teams do. */
-export function teamCarriesMoney(status: TeamStatus): boolean {
+export function teamCarriesMoney(status: TeamStatus): status is TeamStatusWithMoney {
   return status !== 'not_eligible';
+}
+
+/** The statuses whose teams carry money (D13), in the order D18 reports them. */
+export const statusesWithMoney: TeamStatusWithMoney[] = ['eligible', 'eligible_aggregate_only', 'needs_review'];
+
+/**
+ * D18: each named amount summed over the teams of each status that carries money. A team
+ * that is not eligible carries 0 (D13), so the parts add up to the sums over all teams.
+ */
+export function splitByTeamStatus<K extends string>(
+  teams: Array<{ status: TeamStatus; amounts: Record<K, string> }>,
+  keys: readonly K[],
+): Record<TeamStatusWithMoney, Record<K, string>> {
+  const part = (status: TeamStatusWithMoney) => {
+    const ofStatus = teams.filter((t) => t.status === status);
+    return Object.fromEntries(keys.map((key) => [key, sumKronor(ofStatus.map((t) => t.amounts[key]))])) as Record<K, string>;
+  };
+  return { eligible: part('eligible'), eligible_aggregate_only: part('eligible_aggregate_only'), needs_review: part('needs_review') };
 }

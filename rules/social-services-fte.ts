@@ -11,7 +11,7 @@ export const socialServicesFte: RuleDefinition = {
   title: { sv: 'Minst en årsarbetskraft från socialtjänsten', en: 'At least one full-time equivalent from social services' },
   scope: 'team and application',
   citation: '4 § första stycket 2',
-  outcomes: ['pass', 'fail', 'review'],
+  outcomes: ['pass', 'fail', 'review', 'info'],
   guidance: true,
   summary: {
     sv: 'Teamet ska ha minst en årsarbetskraft personal från socialtjänsten med socionomexamen eller annan relevant examen på minst grundnivå. Enligt Skolverkets vägledning gäller det varje dag under den period som söks. Om någon slutar och ersätts senare saknas bemanning de dagar som ligger emellan.',

@@ -201,17 +201,12 @@ export function checkStaffing(rule: StaffingRule, minimum: number, question: Sta
   const min = { sv: formatFte(minimum, 'sv'), en: formatFte(minimum, 'en') };
   const low = { sv: formatFte(seen.lowest, 'sv'), en: formatFte(seen.lowest, 'en') };
   if (seen.testedDays === 0) {
-    return finding(definition, lang, question.where, 'fail', {
-      sv: `Inget team uppfyller kraven på skolform och uppdragsutbildning, så ${subject.sv} kan inte räknas.`,
-      en: `No team meets the school-form and contract-education requirements, so ${subject.en} cannot be counted.`,
-    }, {
-      fix: {
-        sv: 'Minst ett team behöver arbeta i grundskolan eller gymnasieskolan, med arbete som inte gäller uppdragsutbildning.',
-        en: 'At least one team needs to work in grundskola or gymnasieskola, in work that does not concern contract education.',
-      },
-      fixData: { kind: 'serve_school_form', options: ['grundskola', 'gymnasieskola'] },
-      details,
-    });
+    // D15: no team passes school forms and contract education, so there is nothing to sum;
+    // the failing gate findings say why.
+    return finding(definition, lang, question.where, 'info', {
+      sv: `Inte prövat: inget team arbetar i grundskolan eller gymnasieskolan utanför uppdragsutbildning, så ${subject.sv} räknas inte.`,
+      en: `Not tested: no team serves grundskola or gymnasieskola outside contract education (uppdragsutbildning), so ${subject.en} are not counted.`,
+    }, { details });
   }
   if (!first) {
     return finding(definition, lang, question.where, 'pass', {

@@ -11,7 +11,7 @@ export const teamTotalFte: RuleDefinition = {
   title: { sv: 'Minst två årsarbetskrafter i teamet', en: 'At least two full-time equivalents in the team' },
   scope: 'team and application',
   citation: '4 § första stycket 1',
-  outcomes: ['pass', 'fail', 'review'],
+  outcomes: ['pass', 'fail', 'review', 'info'],
   guidance: true,
   summary: {
     sv: 'Teamet ska ha minst två årsarbetskrafter sammanlagt, varje dag under den period som söks. Det följer av kraven på en årsarbetskraft från varje sida men redovisas för sig.',

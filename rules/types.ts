@@ -106,6 +106,8 @@ export interface Finding {
 }
 
 export type TeamStatus = 'eligible' | 'eligible_aggregate_only' | 'needs_review' | 'not_eligible';
+/** The statuses whose teams carry money (D13). */
+export type TeamStatusWithMoney = Exclude<TeamStatus, 'not_eligible'>;
 export type ApplicationStatus = 'eligible' | 'needs_review' | 'not_eligible';
 
 export interface MemberResult {
@@ -148,11 +150,21 @@ export interface TeamResult {
   members: MemberResult[];
 }
 
-export interface MunicipalityAmounts {
-  municipalityCode: string;
+export interface MatchedFigures {
   matched: string;
   matchedUsable: string;
   repaymentRisk: string;
+}
+
+export interface MunicipalityAmounts extends MatchedFigures {
+  municipalityCode: string;
+  /** D18: the kommun's figures split by the status of the teams they come from. */
+  byTeamStatus: Record<TeamStatusWithMoney, MatchedFigures>;
+}
+
+/** D18: the part of the totals that comes from teams of one status (2023: the grant only). */
+export interface StatusAmounts extends Partial<MatchedFigures> {
+  skolverketGrant: string;
 }
 
 export interface Assessment {
@@ -167,6 +179,8 @@ export interface Assessment {
     eligibleCost: string;
     skolverketGrant: string;
     municipalities: MunicipalityAmounts[];
+    /** D18: the totals split by the status of the teams they come from; the parts add up. */
+    byTeamStatus: Record<TeamStatusWithMoney, StatusAmounts>;
     /** D12: amounts are maxima; the latest known demand gives context. */
     notice: string;
     demandRatio: string | null;

@@ -35,10 +35,12 @@ export const sfs2023946: RuleSetDefinition = {
     'social-services-fte',
     'school-forms',
     'contract-education',
+    'team-status',
     'matched-allocation',
     'member-education',
     'member-duration',
     'member-origin',
+    'member-cost',
     'member-other-funding',
   ],
   years: {

@@ -8,6 +8,12 @@ const wholeKronor = z.string().regex(/^\d+$/).describe('Whole kronor (RULEBOOK D
 const fte = z.string().regex(/^\d+\.\d{2}$/);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const range = z.object({ from: date, to: date });
+const matchedFigures = z.object({ matched: wholeKronor, matchedUsable: wholeKronor, repaymentRisk: wholeKronor });
+
+/** One part per team status that carries money (RULEBOOK D13, D18). */
+function byTeamStatus<T extends z.ZodType>(part: T) {
+  return z.object({ eligible: part, eligible_aggregate_only: part, needs_review: part });
+}
 
 const fixData = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('raise_fte'), side: z.enum(['school', 'social_services', 'both']), ranges: z.array(range.extend({ by: fte })) }),
@@ -75,7 +81,13 @@ export const assessmentSchema = z.object({
     eligibleCost: wholeKronor,
     skolverketGrant: wholeKronor,
     municipalities: z.array(
-      z.object({ municipalityCode: z.string(), matched: wholeKronor, matchedUsable: wholeKronor, repaymentRisk: wholeKronor }),
+      matchedFigures.extend({
+        municipalityCode: z.string(),
+        byTeamStatus: byTeamStatus(matchedFigures).describe('The kommun\'s figures by the status of the teams they come from (RULEBOOK D18)'),
+      }),
+    ),
+    byTeamStatus: byTeamStatus(matchedFigures.partial().extend({ skolverketGrant: wholeKronor })).describe(
+      'The totals by the status of the teams they come from; the parts add up to amounts.skolverketGrant and to the kommuner\'s figures (RULEBOOK D18). For 2023 only skolverketGrant.',
     ),
     notice: z.string(),
     demandRatio: z.string().nullable(),
