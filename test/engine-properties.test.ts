@@ -1,9 +1,10 @@
 /**
  * Property tests for the engine (assess): for generated valid applications, the amounts
- * reconcile to the krona, the result does not depend on member order or language, adding a
- * qualifying member never makes things worse, the staffing figures and member costs agree
- * with independent day-by-day and exact-fraction computations, and every failing staffing,
- * duration or education finding says how to fix it.
+ * reconcile to the krona (also split by team status, D18), the result does not depend on
+ * member order or language, adding a qualifying member never makes a status worse (D24), the
+ * staffing figures and member costs agree with independent day-by-day and exact-fraction
+ * computations, every failing staffing, duration or education finding says how to fix it, and
+ * every fix the engine suggests, applied, fixes its finding while one step less does not.
  *
  * Every generated case is built with buildApplication and goes through parseApplication, so
  * it is a valid API request. The oracles below use their own date and fraction arithmetic,
@@ -16,15 +17,18 @@ import { parseApplication } from '../forms/application.ts';
 import { assess } from '../rules/assess.ts';
 import type {
   Application,
+  ApplicationStatus,
   Assessment,
   DateRange,
   Education,
   Finding,
+  FixData,
   Lang,
   OrganiserType,
   SchoolForm,
   Side,
   TeamResult,
+  TeamStatus,
 } from '../rules/types.ts';
 import { buildApplication, type ApplicationSketch } from './application-builder.ts';
 
@@ -268,9 +272,8 @@ function scaled(text: string, places: number): bigint {
 /** Whole kronor, half away from zero, of the positive fraction n/d. */
 const roundHalfUp = (n: bigint, d: bigint) => (2n * n + d) / (2n * d);
 
-function costOracle(m: AppMember, days: { first: number; last: number } | undefined, fundable: boolean) {
-  if (!fundable || !days) return { eligibleCost: '0', grant: '0' };
-  // Σ active/length over months, as a fraction with BigInt.
+/** Σ active days / days in the month over the months of `days`, as a fraction with BigInt. */
+function monthFraction(days: { first: number; last: number }): { num: bigint; den: bigint } {
   let num = 0n;
   let den = 1n;
   let cursor = days.first;
@@ -283,6 +286,12 @@ function costOracle(m: AppMember, days: { first: number; last: number } | undefi
     den *= BigInt(length);
     cursor = monthLast + 1;
   }
+  return { num, den };
+}
+
+function costOracle(m: AppMember, days: { first: number; last: number } | undefined, fundable: boolean) {
+  if (!fundable || !days) return { eligibleCost: '0', grant: '0' };
+  const { num, den } = monthFraction(days);
   const N =
     scaled(m.monthlySalary, 2) *
     (10n ** 6n + scaled(m.employerCostRate, 6)) *
@@ -291,6 +300,159 @@ function costOracle(m: AppMember, days: { first: number; last: number } | undefi
     num;
   const D = 100n * 10n ** 6n * 100n * 10n ** 6n * den;
   return { eligibleCost: roundHalfUp(N, D).toString(), grant: roundHalfUp(N, 2n * D).toString() };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Status order (RULEBOOK §5, D24) and the engine's own fixes applied to the application.
+
+const teamRank: Record<TeamStatus, number> = { not_eligible: 0, needs_review: 1, eligible_aggregate_only: 2, eligible: 3 };
+const applicationRank: Record<ApplicationStatus, number> = { not_eligible: 0, needs_review: 1, eligible: 2 };
+
+/** No team's and not the application's status is worse after than before. */
+function assertNoWorse(before: Assessment, after: Assessment, what = '') {
+  assert.ok(applicationRank[after.status] >= applicationRank[before.status], `${what}application ${before.status} → ${after.status}`);
+  before.teams.forEach((t, i) => {
+    assert.ok(teamRank[after.teams[i].status] >= teamRank[t.status], `${what}team ${i} ${t.status} → ${after.teams[i].status}`);
+  });
+}
+
+const qualifyingFor: Record<Side, Education> = { school: 'psychosocial_degree', social_services: 'socionomexamen' };
+let fixMemberNumber = 0;
+
+/** A new qualifying member on `side` (origin previously funded: the fix is about counting, not D16). */
+function newMember(side: Side, fields: Partial<AppMember>): AppMember {
+  fixMemberNumber += 1;
+  return {
+    id: `fix${fixMemberNumber}`,
+    side,
+    role: '',
+    engagement: 'assignment',
+    fte: '1.00',
+    start: '2000-01-01',
+    end: null,
+    education: qualifyingFor[side],
+    educationNote: '',
+    origin: 'previously_funded',
+    monthlySalary: '40000',
+    employerCostRate: '0',
+    otherFundingShare: '0',
+    ...fields,
+  };
+}
+
+function findMember(application: Application, id: string): AppMember {
+  const found = application.teams.flatMap((t) => t.members).find((m) => m.id === id);
+  assert.ok(found, `fix names an unknown member ${id}`);
+  return found;
+}
+
+/**
+ * Members adding `by` hundredths of fte on `side` on the days `from`–`to` of one team (at most
+ * 1.00 each). A range shorter than six months needs a longer engagement to count (D3): it is
+ * extended backwards (ending on `to`) or forwards (open-ended from `from`), so that the step-less
+ * check on one range is not helped by the members added for the others.
+ */
+function fteMembers(side: Side, by: number, from: number, to: number, direction: 'backwards' | 'forwards'): AppMember[] {
+  const members: AppMember[] = [];
+  for (let left = by; left > 0; left -= 100) {
+    const fte = hundredthsText(Math.min(left, 100));
+    members.push(
+      direction === 'forwards'
+        ? newMember(side, { fte, start: isoOf(from), end: null })
+        : newMember(side, { fte, start: isoOf(Math.min(from, to - 200)), end: isoOf(to) }),
+    );
+  }
+  return members;
+}
+
+/** The teams whose school forms and contract education pass: D9's sum. */
+const gatesPass = (team: Application['teams'][number]) =>
+  team.schoolForms.some((f) => f === 'grundskola' || f === 'gymnasieskola') && !team.contractEducation;
+
+/**
+ * The application with the finding's fix applied (fixData), or with one step less: `less`
+ * names the number to lower (the index of an fte range, or 0 for days and kronor).
+ */
+function applyFix(application: Application, f: Finding, less?: number): Application {
+  const fixed = structuredClone(application);
+  const fix = f.fixData!;
+  const team = f.team === undefined ? undefined : fixed.teams[f.team];
+  switch (fix.kind) {
+    case 'raise_fte': {
+      const side: Side = fix.side === 'both' ? 'school' : fix.side;
+      fix.ranges.forEach((range, k) => {
+        const by = toHundredths(range.by) - (less === k ? 1 : 0);
+        const direction = less !== undefined && k < less ? 'backwards' : 'forwards';
+        const first = dayOf(range.from);
+        const last = dayOf(range.to);
+        if (team) {
+          team.members.push(...fteMembers(side, by, first, last, direction));
+          return;
+        }
+        // Application scope (D9): each day goes to the first team in the sum whose period has it.
+        let day = first;
+        while (day <= last) {
+          const holder = fixed.teams.find((t) => gatesPass(t) && teamPeriod(fixed, t).first <= day && day <= teamPeriod(fixed, t).last);
+          assert.ok(holder, `no team in the sum holds ${isoOf(day)}`);
+          const end = Math.min(last, teamPeriod(fixed, holder).last);
+          holder.members.push(...fteMembers(side, by, day, end, direction));
+          day = end + 1;
+        }
+      });
+      break;
+    }
+    case 'state_education':
+      for (const id of fix.members) {
+        const m = findMember(fixed, id);
+        m.education = qualifyingFor[m.side];
+      }
+      break;
+    case 'qualifying_education':
+      findMember(fixed, fix.member).education = fix.options[0];
+      break;
+    case 'extend_engagement':
+      findMember(fixed, fix.member).end = less === undefined ? fix.to : isoOf(dayOf(fix.to) - 1);
+      break;
+    case 'serve_school_form':
+      team!.schoolForms.push(fix.options[0]);
+      break;
+    case 'exclude_contract_education':
+      team!.contractEducation = false;
+      break;
+    case 'raise_social_services_cost': {
+      // A new social-services line over the team's whole period costing `by` kronor (less: one
+      // krona less): the least monthly fee, in öre, whose exact cost reaches it; the line's
+      // cost then shows as `by` and its grant is rounded from the exact cost (D6).
+      const cost = BigInt(fix.by) - (less === undefined ? 0n : 1n);
+      if (cost === 0n) break;
+      const period = teamPeriod(fixed, team!);
+      const { num, den } = monthFraction(period);
+      const ore = (cost * den * 100n + num - 1n) / num;
+      team!.members.push(
+        newMember('social_services', { start: isoOf(period.first - 400), monthlySalary: `${ore / 100n}.${String(ore % 100n).padStart(2, '0')}` }),
+      );
+      break;
+    }
+  }
+  return fixed;
+}
+
+/** The numbers a fix can be lowered by one step: each fte range, the end date, the kronor. */
+function lowerable(fix: FixData): number[] {
+  if (fix.kind === 'raise_fte') return fix.ranges.map((_, k) => k);
+  return fix.kind === 'extend_engagement' || fix.kind === 'raise_social_services_cost' ? [0] : [];
+}
+
+/** The finding in `after` at the same place still fails, needs review or (for a warning) warns. */
+function stillOpen(after: Assessment, f: Finding): Finding | undefined {
+  return after.findings.find(
+    (g) =>
+      g.rule === f.rule &&
+      g.scope === f.scope &&
+      g.team === f.team &&
+      g.member === f.member &&
+      (g.outcome === 'fail' || g.outcome === 'review' || (f.outcome === 'warn' && g.outcome === 'warn')),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -317,11 +479,11 @@ const unknownPair: [Sketch, SketchMember[][]] = [
 ];
 
 /**
- * ENGINE BUG (reported): team 1 qualifies with team 2's staff (eligible_aggregate_only) and
+ * Found before RULEBOOK D24: team 1 qualifies with team 2's staff (eligible_aggregate_only) and
  * the application is eligible. Adding a qualifying social-services member makes team 1 eligible
- * on its own *if* its unknown-education member qualifies, and teamStatus ranks that
- * needs_review above the certain eligible_aggregate_only: team and application drop to
- * needs_review.
+ * on its own *if* its unknown-education member qualifies; §5 then ranked that needs_review
+ * above the certain eligible_aggregate_only, and team and application dropped to needs_review.
+ * D24 ranks the certain status first.
  */
 const aggregateThenReview = {
   sketch: {
@@ -340,9 +502,9 @@ const aggregateThenReview = {
 };
 
 /**
- * ENGINE BUG (reported): no team serves grundskola or gymnasieskola, so the three
- * application-scope staffing findings fail with "no team meets the school-form requirements"
- * and carry neither fix nor fixData.
+ * Found before RULEBOOK D15: no team serves grundskola or gymnasieskola, so the three
+ * application-scope staffing findings failed with advice that did not fix them. D15 makes them
+ * info ("not tested").
  */
 const noQualifyingSchoolForm: Sketch = {
   grantYear: 2026,
@@ -430,6 +592,33 @@ describe('engine properties (fast-check)', () => {
         if (withMatched) {
           assert.equal(sum(result.amounts.municipalities.map((m) => m.matched)), BigInt(result.amounts.skolverketGrant));
         }
+
+        // D18: the totals by team status; every part sums its teams, and the parts add up.
+        const keys = withMatched ? (['skolverketGrant', 'matched', 'matchedUsable', 'repaymentRisk'] as const) : (['skolverketGrant'] as const);
+        const split = result.amounts.byTeamStatus;
+        const statuses = ['eligible', 'eligible_aggregate_only', 'needs_review'] as const;
+        assert.deepEqual(Object.keys(split).sort(), [...statuses].sort());
+        for (const status of statuses) {
+          assert.deepEqual(Object.keys(split[status]).sort(), [...keys].sort(), `${status}: the parts for ${application.grantYear}`);
+          for (const key of keys) {
+            assert.match(split[status][key]!, KRONOR);
+            const ofStatus = result.teams.filter((t) => t.status === status);
+            assert.equal(BigInt(split[status][key]!), sum(ofStatus.map((t) => t.amounts[key]!)), `${status} ${key}`);
+          }
+        }
+        assert.equal(sum(statuses.map((s) => split[s].skolverketGrant)), BigInt(result.amounts.skolverketGrant));
+        for (const m of result.amounts.municipalities) {
+          for (const key of ['matched', 'matchedUsable', 'repaymentRisk'] as const) {
+            assert.equal(sum(statuses.map((s) => m.byTeamStatus[s][key])), BigInt(m[key]), `${m.municipalityCode} ${key}`);
+          }
+        }
+        if (withMatched) {
+          for (const status of statuses) {
+            for (const key of ['matched', 'matchedUsable', 'repaymentRisk'] as const) {
+              assert.equal(sum(result.amounts.municipalities.map((m) => m.byTeamStatus[status][key])), BigInt(split[status][key]!), `${status} ${key} over kommuner`);
+            }
+          }
+        }
       }),
       run,
     );
@@ -486,13 +675,7 @@ describe('engine properties (fast-check)', () => {
     );
   });
 
-  /*
-   * RULEBOOK section 5 ranks "meets it on its own if unknown education qualifies" (needs_review)
-   * above "meets it with the other teams" (eligible_aggregate_only), so an extra member can
-   * move an application from eligible to needs_review (see aggregateThenReview); it never
-   * makes it not eligible, and an eligible team stays eligible.
-   */
-  test('en kvalificerad medlem till gör aldrig en bidragsberättigad ansökan ej bidragsberättigad eller ett bidragsberättigat team sämre', () => {
+  test('en kvalificerad medlem till gör aldrig ett teams eller ansökans status sämre (D24)', () => {
     const withExtra = fc.record({
       sketch: sketchArb,
       team: fc.nat(),
@@ -514,13 +697,34 @@ describe('engine properties (fast-check)', () => {
           origin: 'new',
         };
         const teams = sketch.teams.map((t, i) => (i === index ? { ...t, members: [...t.members, extra] } : t));
-        const after = assessIn(toApplication({ ...sketch, teams }));
-        if (before.status === 'eligible') assert.notEqual(after.status, 'not_eligible');
-        before.teams.forEach((t, i) => {
-          if (t.status === 'eligible') assert.equal(after.teams[i].status, 'eligible', `team ${i}`);
-        });
+        assertNoWorse(before, assessIn(toApplication({ ...sketch, teams })));
       }),
       { ...run, examples: [[aggregateThenReview]] },
+    );
+  });
+
+  test('varje åtgärd motorn föreslår rättar sitt fynd, gör ingen status sämre, och ett steg mindre räcker inte', () => {
+    fc.assert(
+      fc.property(sketchArb, (sketch) => {
+        const application = toApplication(sketch);
+        const before = assessIn(application);
+        for (const f of before.findings) {
+          if (!f.fixData) continue;
+          const what = `${f.rule} ${JSON.stringify(f.fixData)}: `;
+          const fixed = applyFix(application, f);
+          const after = assessIn(fixed);
+          assert.equal(stillOpen(after, f), undefined, `${what}not fixed: ${JSON.stringify(stillOpen(after, f))}`);
+          assertNoWorse(before, after, what);
+          if (f.fixData.kind === 'raise_social_services_cost') {
+            const line = after.teams[f.team!].members.at(-1)!;
+            assert.equal(line.eligibleCost, f.fixData.by, `${what}the added cost line`);
+          }
+          for (const step of lowerable(f.fixData)) {
+            assert.ok(stillOpen(assessIn(applyFix(application, f, step)), f), `${what}one step less on ${step} also passes`);
+          }
+        }
+      }),
+      { numRuns: Math.ceil(NUM_RUNS / 2), examples: [[aggregateThenReview.sketch], [noQualifyingSchoolForm]] },
     );
   });
 
