@@ -42,6 +42,21 @@ describe('POST /api/v1/assessments', () => {
     assert.deepEqual(body.teams[0].priorityTier, [2]);
   });
 
+  test('summorna delas upp efter teamens status och delarna blir summan (D18)', async () => {
+    const application = buildApplication({
+      teams: [{}, { members: [{ side: 'school' }, { side: 'social_services', education: 'unknown' }], municipalityCode: '1480' }],
+    });
+    const { amounts, teams } = assessmentSchema.parse((await post(application)).json());
+    assert.deepEqual(teams.map((t) => t.status), ['eligible', 'eligible_aggregate_only']);
+    assert.deepEqual(amounts.byTeamStatus, {
+      eligible: { skolverketGrant: '240000', matched: '240000', matchedUsable: '240000', repaymentRisk: '0' },
+      eligible_aggregate_only: { skolverketGrant: '240000', matched: '240000', matchedUsable: '0', repaymentRisk: '240000' },
+      needs_review: { skolverketGrant: '0', matched: '0', matchedUsable: '0', repaymentRisk: '0' },
+    });
+    assert.equal(amounts.skolverketGrant, '480000');
+    assert.deepEqual(amounts.municipalities.map((m) => m.byTeamStatus.eligible_aggregate_only.repaymentRisk), ['0', '240000']);
+  });
+
   test('belopp som JSON-tal tas emot som strängar', async () => {
     const application = buildApplication({ teams: [{ members: [{ side: 'school', fte: 1, monthlySalary: 40000 }, { side: 'social_services', fte: 0.5 }, { side: 'social_services', fte: 0.5 }] }] });
     const body = assessmentSchema.parse((await post(application)).json());
@@ -176,6 +191,11 @@ describe('drift och säkerhet', () => {
     const member = body.components.schemas.Application.properties.teams.items.properties.members.items;
     assert.deepEqual(member.properties.side.enum, ['school', 'social_services']);
     assert.ok(body.components.schemas.Assessment.properties.findings);
+    assert.deepEqual(Object.keys(body.components.schemas.Assessment.properties.amounts.properties.byTeamStatus.properties), [
+      'eligible',
+      'eligible_aggregate_only',
+      'needs_review',
+    ]);
   });
 
   test('varje svar har en strikt innehållspolicy utan inline-skript eller inline-stil', async () => {
