@@ -30,7 +30,6 @@ export const ruleCatalogue: { findings: RuleDefinition[]; calculations: RuleDefi
     applicationWindow,
     schoolForms,
     contractEducation,
-    teamStatusProvision,
     teamTotalFte,
     schoolStaffFte,
     socialServicesFte,
@@ -42,7 +41,7 @@ export const ruleCatalogue: { findings: RuleDefinition[]; calculations: RuleDefi
     independentOwnStaff,
     matchedAllocation,
   ],
-  calculations: [skolverketGrantProvision, priorityTierProvision],
+  calculations: [teamStatusProvision, skolverketGrantProvision, priorityTierProvision],
 };
 
 /** The definition of a rule a rule set names; every name is in the catalogue (tested). */

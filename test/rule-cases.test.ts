@@ -93,7 +93,7 @@ for (const file of caseFiles) {
 }
 
 describe('reglernas fall täcker varje utfall', () => {
-  for (const rule of ruleCatalogue.findings) {
+  for (const rule of [...ruleCatalogue.findings, ...ruleCatalogue.calculations].filter((r) => r.outcomes.length > 0)) {
     test(`${rule.id} har fall för ${rule.outcomes.join(', ')}`, () => {
       assert.ok(caseFiles.includes(`${rule.id}.cases.yaml`), `rules/${rule.id}.cases.yaml is missing`);
       const covered = outcomesCovered.get(rule.id) ?? new Set();
