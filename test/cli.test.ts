@@ -55,6 +55,12 @@ test('check av en giltig fil skriver bedömningen som JSON, bedömd i dag', asyn
   const assessment = JSON.parse(stdout);
   assert.equal(typeof assessment.status, 'string');
   assert.equal(assessment.assessedOn, TODAY);
+  assert.deepEqual(assessment.amounts.byTeamStatus.eligible, {
+    skolverketGrant: assessment.amounts.skolverketGrant,
+    matched: assessment.amounts.skolverketGrant,
+    matchedUsable: assessment.amounts.skolverketGrant,
+    repaymentRisk: '0',
+  });
 });
 
 test('check --pdf skriver också sammanställningen som PDF med ansökan och bedömningen bifogade', async () => {
