@@ -1,22 +1,24 @@
 /** A member's page: side, role, engagement, fte, dates, education, origin and cost. */
 import * as z from 'zod';
 import { allowed } from './application-messages.ts';
-import { choice, date, decimal, optional, text, whenValid, type Messages } from './page-form.ts';
+import { ambiguousAmount, choice, date, decimal, optional, text, whenValid, type Messages } from './page-form.ts';
 
 export const memberForm = z
   .object({
     side: choice('side', allowed.side),
     role: text('role', { max: 200, optional: true }),
     engagement: choice('engagement', allowed.engagement),
-    fte: decimal('fte', { min: 0, exclusiveMin: true, max: 1, maxDecimals: 2, percent: true, places: 2 }),
+    fte: decimal('fte', { min: 0, exclusiveMin: true, max: 1, maxDecimals: 2, read: 'fte', places: 2 }),
     start: date('start'),
     end: optional(date('end')),
     education: choice('education', allowed.education),
     educationNote: text('educationNote', { max: 500, optional: true }),
     origin: choice('origin', allowed.origin),
-    monthlySalary: decimal('monthlySalary', { min: 0, max: 10_000_000, maxDecimals: 2 }),
-    employerCostRate: optional(decimal('employerCostRate', { min: 0, max: 1, maxDecimals: 6, percent: true })),
-    otherFundingShare: optional(decimal('otherFundingShare', { min: 0, max: 1, maxDecimals: 6, percent: true })),
+    monthlySalary: decimal('monthlySalary', { min: 0, max: 10_000_000, maxDecimals: 2, read: 'amount' }),
+    employerCostRate: optional(decimal('employerCostRate', { min: 0, max: 1, maxDecimals: 6, read: 'rate' })),
+    /** "Vet inte": no rate known for an employment; stored as 0, which the result warns about (D17). */
+    employerCostRateUnknown: optional(choice('employerCostRateUnknown', ['yes'])),
+    otherFundingShare: optional(decimal('otherFundingShare', { min: 0, max: 1, maxDecimals: 6, read: 'rate' })),
   })
   .superRefine((member, ctx) => {
     if (member.end && member.end < member.start) ctx.addIssue({ code: 'custom', message: 'endBeforeStart', path: ['end'] });
@@ -25,7 +27,12 @@ export const memberForm = z
     const fitting: readonly string[] = allowed.educationBySide[member.side];
     if (!fitting.includes(member.education)) ctx.addIssue({ code: 'custom', message: `education_${member.side}`, path: ['education'] });
   }, whenValid('side', 'education'))
-  .transform((member) => ({
+  .superRefine((member, ctx) => {
+    if (member.engagement === 'employment' && member.employerCostRate === undefined && !member.employerCostRateUnknown) {
+      ctx.addIssue({ code: 'custom', message: 'employerCostRate_required', path: ['employerCostRate'] });
+    }
+  }, whenValid('engagement', 'employerCostRate', 'employerCostRateUnknown'))
+  .transform(({ employerCostRateUnknown: _unknown, ...member }) => ({
     ...member,
     end: member.end ?? null,
     employerCostRate: member.employerCostRate ?? '0',
@@ -39,6 +46,10 @@ export const memberMessages: Messages = {
   fte: {
     sv: 'Skriv tjänstgöringsgraden i teamet, till exempel 0,5, 1 eller 50 %. Den ska vara större än 0 och högst 1.',
     en: 'Enter the fte in the team, for example 0.5, 1 or 50 %. It must be above 0 and at most 1.',
+  },
+  fte_ambiguous: {
+    sv: 'Menar du {value} % eller {value} heltider? En person kan ha högst 1 (heltid) i teamet. Skriv till exempel 1 för heltid, 0,5 för halvtid eller {value} % om du menar procent.',
+    en: 'Do you mean {value} % or {value} full-time posts? One person can have at most 1 (full time) in the team. Enter for example 1 for full time, 0.5 for half time or {value} % if you mean a percentage.',
   },
   start: { sv: 'Skriv första dagen som 2025-08-15 eller 15/8 2025.', en: 'Enter the first day as 2025-08-15 or 15/8 2025.' },
   end: { sv: 'Skriv sista dagen som 2026-06-30 eller 30/6 2026, eller lämna tomt om den gäller tills vidare.', en: 'Enter the last day as 2026-06-30 or 30/6 2026, or leave it empty if open-ended.' },
@@ -58,13 +69,27 @@ export const memberMessages: Messages = {
     sv: 'Skriv månadslönen eller arvodet vid heltid i kronor, till exempel 42 000.',
     en: 'Enter the monthly salary or fee at full time in kronor, for example 42 000.',
   },
+  monthlySalary_ambiguous: ambiguousAmount,
   employerCostRate: {
-    sv: 'Skriv personalomkostnadspålägget i procent, till exempel 31,42 %, eller lämna tomt.',
-    en: 'Enter the employer cost rate as a percentage, for example 31.42 %, or leave it empty.',
+    sv: 'Skriv personalomkostnadspålägget i procent, till exempel 31,42 %.',
+    en: 'Enter the employer cost rate as a percentage, for example 31.42 %.',
   },
+  employerCostRate_required: {
+    sv: 'Skriv personalomkostnadspålägget för anställningen, till exempel 31,42 %, eller välj "Vet inte".',
+    en: 'Enter the employer cost rate for the employment, for example 31.42 %, or choose "Do not know".',
+  },
+  employerCostRate_ambiguous: {
+    sv: 'Menar du 1 % eller 100 %? Skriv pålägget med procenttecken, till exempel 31,42 %.',
+    en: 'Do you mean 1 % or 100 %? Enter the rate with a percent sign, for example 31.42 %.',
+  },
+  employerCostRateUnknown: { sv: 'Välj "Vet inte" eller skriv pålägget.', en: 'Choose "Do not know" or enter the rate.' },
   otherFundingShare: {
     sv: 'Skriv hur stor del andra statsbidrag betalar, till exempel 25 %, eller lämna tomt.',
     en: 'Enter how much other state grants pay, for example 25 %, or leave it empty.',
+  },
+  otherFundingShare_ambiguous: {
+    sv: 'Menar du 1 % eller hela kostnaden (100 %)? Skriv andelen med procenttecken, till exempel 25 % eller 100 %.',
+    en: 'Do you mean 1 % or the whole cost (100 %)? Enter the share with a percent sign, for example 25 % or 100 %.',
   },
 };
 

@@ -2,11 +2,12 @@
  * Validation of one page's form. Each field's schema reports the field's name as its message;
  * the page's own messages (plain Swedish and English, saying what to do) are looked up by that
  * name, so zod's wording never reaches the user. Problems come in the order of the fields.
+ * A message may say what was written: "{value}" in it is replaced by the field's text.
  */
 import { Decimal } from 'decimal.js';
 import * as z from 'zod';
 import type { Lang } from '../rules/types.ts';
-import { readDate, readDecimal } from './input.ts';
+import { readAmount, readDate, readFte, readNumber, readRate, type Reading } from './input.ts';
 
 export type Messages = Record<string, Record<Lang, string>>;
 export interface FieldError {
@@ -24,7 +25,8 @@ export function validateForm<T>(schema: z.ZodType<T>, body: unknown, messages: M
     const key = issue.message in messages ? issue.message : String(issue.path[0]);
     const field = issue.path.length ? String(issue.path[0]) : key;
     if (errors.some((e) => e.field === field)) continue;
-    errors.push({ field, message: messages[key][lang] });
+    const written = issue.code === 'custom' ? String(issue.params?.value ?? '') : '';
+    errors.push({ field, message: messages[key][lang].replace('{value}', written) });
   }
   return { ok: false, errors };
 }
@@ -48,14 +50,31 @@ export function checkboxes<const T extends readonly [string, ...string[]]>(field
   return z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(z.enum(values, { error: field }), { error: field }).min(1, field));
 }
 
-/** A number as people write it ("1 000", "0,5", "50 %" with `percent`), within the range. */
+const READERS: Record<'number' | 'amount' | 'rate' | 'fte', (text: string) => Reading> = {
+  number: readNumber,
+  amount: readAmount,
+  rate: readRate,
+  fte: readFte,
+};
+
+/**
+ * A number as people write it, within the range: "1 000", "0,5" (`number`), kronor such as
+ * "42 000 kr" or "42.000" (`amount`), a share such as "31,42" or "31,42 %" (`rate`), a
+ * tjänstgöringsgrad such as "0,5" or "50" (`fte`); see forms/input.ts. Text that could mean two
+ * very different numbers reports `<field>_ambiguous` (with what was written) when the page has
+ * such a message, so the page asks rather than guesses.
+ */
 export function decimal(
   field: string,
-  { min, max, exclusiveMin = false, maxDecimals, percent = false, places }: { min: number; max: number; exclusiveMin?: boolean; maxDecimals: number; percent?: boolean; places?: number },
+  { min, max, exclusiveMin = false, maxDecimals, read = 'number', places }: { min: number; max: number; exclusiveMin?: boolean; maxDecimals: number; read?: keyof typeof READERS; places?: number },
 ) {
   return z.string({ error: field }).transform((input, ctx) => {
-    const text = readDecimal(input, { percent });
-    const value = text === undefined ? undefined : new Decimal(text);
+    const reading = READERS[read](input);
+    if (!reading.ok && reading.problem === 'ambiguous') {
+      ctx.addIssue({ code: 'custom', message: `${field}_ambiguous`, params: { value: input.trim() } });
+      return z.NEVER;
+    }
+    const value = reading.ok ? new Decimal(reading.value) : undefined;
     if (!value || (exclusiveMin ? value.lte(min) : value.lt(min)) || value.gt(max) || value.decimalPlaces() > maxDecimals) {
       ctx.addIssue({ code: 'custom', message: field });
       return z.NEVER;
@@ -63,6 +82,12 @@ export function decimal(
     return places === undefined ? value.toFixed() : value.toFixed(places);
   });
 }
+
+/** The question when kronor could be read two ways ("42,000": 42 kr with a decimal comma, or 42 000 kr). */
+export const ambiguousAmount: Record<Lang, string> = {
+  sv: 'Menar du {value} kronor med decimaler eller ett belopp i tusental? Skriv beloppet utan komma mellan tusentalen, till exempel 42 000.',
+  en: 'Do you mean {value} kronor with decimals or an amount in thousands? Enter the amount without a comma between the thousands, for example 42 000.',
+};
 
 /** A date as 2026-03-01 or 1/3 2026. */
 export function date(field: string) {

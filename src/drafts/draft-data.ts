@@ -1,7 +1,8 @@
 /**
  * What a draft holds: the application as far as the user has come, in the public API's shape
  * (so it can be assessed, downloaded and sent to the API as it is), and what the last result
- * was, so a resumed draft can say whether the result has changed.
+ * was, so a resumed draft can say whether the result has changed. What the user confirmed when
+ * asked about an unusual value (forms/plausible.ts) is kept beside the application, not in it.
  */
 import type { Assessment } from '../../rules/types.ts';
 
@@ -52,6 +53,8 @@ export interface DraftData {
   /** Member ids are p1, p2, …, never reused in a draft. */
   nextMember: number;
   lastResult?: ResultSummary;
+  /** Unusual values the user confirmed, by member id and field: { p1: { monthlySalary: '4200' } }. */
+  confirmed?: Record<string, Record<string, string>>;
 }
 
 export function emptyDraft(): DraftData {
@@ -64,7 +67,16 @@ export function asDraftData(data: unknown): DraftData {
   if (!candidate || typeof candidate !== 'object' || !candidate.application || !Array.isArray(candidate.application.teams)) {
     return emptyDraft();
   }
-  return { application: candidate.application, nextMember: Number(candidate.nextMember) || 1, lastResult: candidate.lastResult };
+  const confirmed = candidate.confirmed && typeof candidate.confirmed === 'object' ? candidate.confirmed : undefined;
+  return { application: candidate.application, nextMember: Number(candidate.nextMember) || 1, lastResult: candidate.lastResult, ...(confirmed && { confirmed }) };
+}
+
+/** Keeps what the user confirmed about a member's values, or forgets it when nothing needed confirming. */
+export function keepConfirmed(data: DraftData, memberId: string, confirmed: Record<string, string> | undefined): void {
+  const all = { ...data.confirmed };
+  delete all[memberId];
+  if (confirmed) all[memberId] = confirmed;
+  data.confirmed = all;
 }
 
 export function summarise(assessment: Assessment, ruleSetId: string): ResultSummary {
