@@ -7,8 +7,9 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { showDecimal } from '../../forms/input.ts';
-import { memberForm, memberLabels, memberMessages } from '../../forms/member.ts';
-import { validateForm, type FieldError } from '../../forms/page-form.ts';
+import { memberLabels } from '../../forms/member.ts';
+import type { FieldError } from '../../forms/page-form.ts';
+import type { Question } from '../../forms/plausible.ts';
 import type { Lang } from '../../rules/types.ts';
 import { asDraftData, type DraftData } from '../drafts/draft-data.ts';
 import { memberChange, type HandoffLink } from '../drafts/handoff.ts';
@@ -16,7 +17,7 @@ import type { Draft } from '../drafts/store.ts';
 import { inLang } from '../journey.ts';
 import { langOf } from '../lang.ts';
 import { pageData, renderConfirm, renderForm } from '../page.ts';
-import { text as memberText, valuesOf } from './journey/member.ts';
+import { acceptMember, text as memberText, valuesOf } from './journey/member.ts';
 
 const text = {
   sv: {
@@ -92,7 +93,14 @@ function sectionMember(request: FastifyRequest, s: Section, { allowNew = false }
   return s.data.application.teams.some((t) => t.members.some((m) => m.id === member)) ? 'forbidden' : 'unknown';
 }
 
-function renderMember(request: FastifyRequest, reply: FastifyReply, s: Section, member: string, values: Record<string, string | undefined>, errors: FieldError[] = []) {
+function renderMember(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  s: Section,
+  member: string,
+  values: Record<string, string | undefined>,
+  { errors = [], questions = [] }: { errors?: FieldError[]; questions?: Question[] } = {},
+) {
   const lang = langOf(request.query);
   const t = memberText[lang];
   const labels = memberLabels[lang];
@@ -104,6 +112,7 @@ function renderMember(request: FastifyRequest, reply: FastifyReply, s: Section, 
     title: member === 'ny' ? t.titleNew : `${t.titleChange} ${member}`,
     text: t,
     errors,
+    questions,
     action: inLang(path, lang),
     backHref: inLang(s.base, lang),
     sideOptions: [{ value: s.link.side, label: labels.side[s.link.side] }],
@@ -164,16 +173,9 @@ const handoffSection: FastifyPluginAsync = async (app) => {
     const body = { ...((request.body ?? {}) as Record<string, string | undefined>) };
     if (body.side !== undefined && body.side !== s.link.side) return refuse(request, reply, 403);
     body.side = s.link.side;
-    const members = s.data.application.teams[s.team].members;
-    const id = index === 'ny' ? `p${s.data.nextMember}` : members[index].id;
-    const form = validateForm(memberForm, body, memberMessages, langOf(request.query));
-    if (!form.ok) return renderMember(request, reply, s, index === 'ny' ? 'ny' : id, body, form.errors);
-    if (index === 'ny') {
-      members.push({ id, ...form.value });
-      s.data.nextMember += 1;
-    } else {
-      members[index] = { id, ...form.value };
-    }
+    const accepted = acceptMember(s.data, s.team, index, body, langOf(request.query));
+    if (!accepted.ok) return renderMember(request, reply, s, index === 'ny' ? 'ny' : s.data.application.teams[s.team].members[index].id, body, accepted);
+    const { id } = accepted;
     if (!(await saveSection(request, s, index === 'ny' ? memberChange.added(id) : memberChange.changed(id)))) return refuse(request, reply, 404);
     return reply.redirect(inLang(s.base, langOf(request.query)), 303);
   });

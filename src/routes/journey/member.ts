@@ -1,10 +1,12 @@
 /** /ansokan/{id}/team/{t}/person/{m}: one member of a team (m = the member's id, or "ny"). */
+import { Decimal } from 'decimal.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { showDecimal, showPercent } from '../../../forms/input.ts';
 import { memberForm, memberLabels, memberMessages } from '../../../forms/member.ts';
 import { validateForm, type FieldError } from '../../../forms/page-form.ts';
+import { confirmedIn, keptConfirmations, memberQuestions, type Question } from '../../../forms/plausible.ts';
 import type { Lang } from '../../../rules/types.ts';
-import type { DraftData } from '../../drafts/draft-data.ts';
+import { keepConfirmed, type DraftData } from '../../drafts/draft-data.ts';
 import { memberChange } from '../../drafts/handoff.ts';
 import { loadDraft, saveDraft } from '../../drafts/load.ts';
 import { existingTeam, memberParam } from '../../drafts/team-param.ts';
@@ -33,9 +35,10 @@ export const text = {
     origin: 'Är personen ny i teamet?',
     money: 'Kostnad',
     monthlySalary: 'Månadslön eller arvode vid heltid, kronor',
-    monthlySalaryHint: 'Till exempel 42 000. Tjänstgöringsgraden räknas in av verktyget.',
+    monthlySalaryHint: 'Till exempel 42 000 eller 42 000 kr. Tjänstgöringsgraden räknas in av verktyget.',
     employerCostRate: 'Personalomkostnadspålägg',
-    employerCostRateHint: 'Sociala avgifter och PO-pålägg i procent, till exempel 31,42 %. Oftast tomt för ett uppdrag.',
+    employerCostRateHint: 'Sociala avgifter och PO-pålägg i procent, till exempel 31,42 %. Behövs för en anställning; lämna tomt för ett uppdrag.',
+    employerCostRateUnknown: 'Vet inte (räknas som 0 %, och resultatet påminner om att fylla i det)',
     otherFundingShare: 'Del som betalas av andra statsbidrag',
     otherFundingShareHint: 'Till exempel 25 %. Den delen räknas bort från kostnaden.',
   },
@@ -61,7 +64,8 @@ export const text = {
     monthlySalary: 'Monthly salary or fee at full time, kronor',
     monthlySalaryHint: 'For example 42 000. The tool applies the fte.',
     employerCostRate: 'Employer cost rate',
-    employerCostRateHint: 'Social charges and on-costs as a percentage, for example 31.42 %. Usually empty for an assignment.',
+    employerCostRateHint: 'Social charges and on-costs as a percentage, for example 31.42 %. Needed for an employment; leave it empty for an assignment.',
+    employerCostRateUnknown: 'Do not know (counted as 0 %, and the result reminds you to fill it in)',
     otherFundingShare: 'Share paid by other state grants',
     otherFundingShareHint: 'For example 25 %. That part is left out of the cost.',
   },
@@ -69,24 +73,56 @@ export const text = {
 
 type Values = Record<string, string | undefined>;
 
+/** A stored member as the form's values; a new one has nothing chosen (no answer that changes the outcome is preselected). */
 export function valuesOf(data: DraftData, team: number, member: number | 'ny', lang: Lang): Values {
-  if (member === 'ny') return { engagement: 'employment', origin: 'new' };
+  if (member === 'ny') return {};
   const m = data.application.teams[team].members[member];
+  const unknownRate = m.engagement === 'employment' && new Decimal(m.employerCostRate).isZero();
   return {
     ...m,
     end: m.end ?? '',
     fte: showDecimal(m.fte, lang),
     monthlySalary: showDecimal(m.monthlySalary, lang),
     employerCostRate: showPercent(m.employerCostRate, lang),
+    employerCostRateUnknown: unknownRate ? 'yes' : undefined,
     otherFundingShare: showPercent(m.otherFundingShare, lang),
   };
+}
+
+/**
+ * The member page's POST, for the journey and the hand-off link alike: the form checked, then
+ * unusual values asked about (unless confirmed on the page or earlier in the draft). Saves the
+ * member into the team (not the draft) and keeps the confirmations; or says what to show.
+ */
+export function acceptMember(
+  data: DraftData,
+  team: number,
+  index: number | 'ny',
+  body: unknown,
+  lang: Lang,
+): { ok: true; id: string } | { ok: false; errors: FieldError[]; questions: Question[] } {
+  const form = validateForm(memberForm, body, memberMessages, lang);
+  if (!form.ok) return { ok: false, errors: form.errors, questions: [] };
+  const members = data.application.teams[team].members;
+  const id = index === 'ny' ? `p${data.nextMember}` : members[index].id;
+  const others = members.filter((_, i) => i !== index);
+  const { ask, all } = memberQuestions(form.value, others, { ...data.confirmed?.[id], ...confirmedIn(body) }, lang);
+  if (ask.length) return { ok: false, errors: [], questions: ask };
+  if (index === 'ny') {
+    members.push({ id, ...form.value });
+    data.nextMember += 1;
+  } else {
+    members[index] = { id, ...form.value };
+  }
+  keepConfirmed(data, id, keptConfirmations(all));
+  return { ok: true, id };
 }
 
 function options<T extends Record<string, string>>(labels: T) {
   return Object.entries(labels).map(([value, label]) => ({ value, label }));
 }
 
-function renderPage(request: FastifyRequest, reply: FastifyReply, id: string, team: number, member: string, values: Values, errors: FieldError[] = []) {
+function renderPage(request: FastifyRequest, reply: FastifyReply, id: string, team: number, member: string, values: Values, errors: FieldError[] = [], questions: Question[] = []) {
   const lang = langOf(request.query);
   const t = text[lang];
   const labels = memberLabels[lang];
@@ -97,6 +133,7 @@ function renderPage(request: FastifyRequest, reply: FastifyReply, id: string, te
     title: member === 'ny' ? t.titleNew : `${t.titleChange} ${member}`,
     text: t,
     errors,
+    questions,
     action: formAction(path, request.query, lang),
     backHref: inLang(teamPath(id, team, 'personer'), lang),
     sideOptions: options(labels.side),
@@ -122,16 +159,12 @@ const member: FastifyPluginAsync = async (app) => {
     const { data } = loaded;
     const team = existingTeam(request, data);
     const index = memberParam(request, data, team, { allowNew: true });
-    const members = data.application.teams[team].members;
-    const id = index === 'ny' ? `p${data.nextMember}` : members[index].id;
-    const form = validateForm(memberForm, request.body, memberMessages, lang);
-    if (!form.ok) return renderPage(request, reply, loaded.draft.id, team, index === 'ny' ? 'ny' : id, (request.body ?? {}) as Values, form.errors);
-    if (index === 'ny') {
-      members.push({ id, ...form.value });
-      data.nextMember += 1;
-    } else {
-      members[index] = { id, ...form.value };
+    const accepted = acceptMember(data, team, index, request.body, lang);
+    if (!accepted.ok) {
+      const shownId = index === 'ny' ? 'ny' : data.application.teams[team].members[index].id;
+      return renderPage(request, reply, loaded.draft.id, team, shownId, (request.body ?? {}) as Values, accepted.errors, accepted.questions);
     }
+    const { id } = accepted;
     await saveDraft(request, loaded, { change: index === 'ny' ? memberChange.added(id) : memberChange.changed(id) });
     return reply.redirect(inLang(returnTo(request.query, loaded.draft.id, teamPath(loaded.draft.id, team, 'personer')), lang), 303);
   });

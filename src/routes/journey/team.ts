@@ -62,9 +62,9 @@ const text = {
 
 type Values = Record<string, string | string[] | undefined>;
 
-/** A stored team as the form's values. */
+/** A stored team as the form's values; a new one has nothing chosen (no answer that changes the outcome is preselected). */
 function valuesOf(data: DraftData, team: number | 'ny'): Values {
-  if (team === 'ny') return { status: 'new', contractEducation: 'no', schoolForms: [] };
+  if (team === 'ny') return { schoolForms: [] };
   const t = data.application.teams[team];
   return {
     name: t.name,
