@@ -9,7 +9,8 @@ import { ruleSetFor } from '../rules/rule-sets.ts';
 import type { Lang } from '../rules/types.ts';
 import type { DraftApplication, DraftMember } from '../src/drafts/draft-data.ts';
 import { grantYearOptions } from './grant-year.ts';
-import { choice, decimal, type Messages } from './page-form.ts';
+import { ambiguousAmount, choice, decimal, type Messages } from './page-form.ts';
+import { keptConfirmations, memberQuestions, salaryQuestion, sideQuestion, unanswered, type Confirmed, type Question } from './plausible.ts';
 
 /** A team holds at most 50 members (the API's limit), so each side's fte is at most 25. */
 export const MAX_SIDE_FTE = 25;
@@ -18,8 +19,8 @@ export const estimateForm = z.object({
   grantYear: choice('grantYear', grantYearOptions).transform(Number),
   schoolFte: decimal('schoolFte', { min: 0, exclusiveMin: true, max: MAX_SIDE_FTE, maxDecimals: 2, places: 2 }),
   socialFte: decimal('socialFte', { min: 0, exclusiveMin: true, max: MAX_SIDE_FTE, maxDecimals: 2, places: 2 }),
-  schoolCost: decimal('schoolCost', { min: 0, max: 10_000_000, maxDecimals: 2 }),
-  socialCost: decimal('socialCost', { min: 0, max: 10_000_000, maxDecimals: 2 }),
+  schoolCost: decimal('schoolCost', { min: 0, max: 10_000_000, maxDecimals: 2, read: 'amount' }),
+  socialCost: decimal('socialCost', { min: 0, max: 10_000_000, maxDecimals: 2, read: 'amount' }),
   months: decimal('months', { min: 1, max: 12, maxDecimals: 0 }).transform(Number),
 });
 
@@ -46,8 +47,20 @@ export const estimateMessages: Messages = {
     sv: 'Skriv socialtjänstens månadskostnad per heltid i kronor, till exempel 52 000.',
     en: "Enter social services' monthly cost per full-time post in kronor, for example 52 000.",
   },
+  schoolCost_ambiguous: ambiguousAmount,
+  socialCost_ambiguous: ambiguousAmount,
   months: { sv: 'Skriv antal månader, ett heltal från 1 till 12.', en: 'Enter the number of months, a whole number from 1 to 12.' },
 };
+
+/** The estimate's unusual figures not yet confirmed: a cost per post outside 15 000–150 000 kr, a side above 10 fte. */
+export function estimateQuestions(estimate: Estimate, confirmed: Confirmed, lang: Lang): Question[] {
+  return unanswered([
+    salaryQuestion('schoolCost', estimate.schoolCost, lang, { cost: true }),
+    salaryQuestion('socialCost', estimate.socialCost, lang, { cost: true }),
+    sideQuestion('schoolFte', 'school', new Decimal(estimate.schoolFte), lang),
+    sideQuestion('socialFte', 'social_services', new Decimal(estimate.socialFte), lang),
+  ], confirmed);
+}
 
 /** "2.50" → ["1.00", "1.00", "0.50"]: one member per full post, the rest in the last one. */
 export function splitFte(total: string): string[] {
@@ -73,7 +86,10 @@ export function estimatePeriod(grantYear: number, months: number): { from: strin
  * engaged since the year before (open-ended, so they last long enough), qualifying education,
  * the cost per full-time post as the monthly salary with no separate employer-cost rate.
  */
-export function estimateApplication(estimate: Estimate, lang: Lang): { application: DraftApplication; nextMember: number; capped: boolean } {
+export function estimateApplication(
+  estimate: Estimate,
+  lang: Lang,
+): { application: DraftApplication; nextMember: number; capped: boolean; confirmed: Record<string, Confirmed> } {
   const period = estimatePeriod(estimate.grantYear, estimate.months);
   const members: DraftMember[] = [];
   const add = (side: 'school' | 'social_services', fte: string, cost: string) => {
@@ -116,5 +132,12 @@ export function estimateApplication(estimate: Estimate, lang: Lang): { applicati
     },
     nextMember: members.length + 1,
     capped: period.capped,
+    // The figures were confirmed on the estimate page, so the members' own questions are answered.
+    confirmed: Object.fromEntries(
+      members.flatMap((m) => {
+        const kept = keptConfirmations(memberQuestions(m, members.filter((o) => o !== m), {}, lang).all);
+        return kept ? [[m.id, kept]] : [];
+      }),
+    ),
   };
 }

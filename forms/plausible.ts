@@ -34,26 +34,26 @@ const again = { sv: 'Om det stämmer, skicka sidan igen som den är.', en: 'If i
 
 const questions = {
   sv: {
-    salary: (amount: string, low: boolean) =>
-      `Stämmer det att månadslönen vid heltid är ${amount}? Det är ovanligt ${low ? 'lite' : 'mycket'}. ${again.sv} Annars rätta beloppet, till exempel 42 000.`,
+    salary: (amount: string, low: boolean, cost: boolean) =>
+      `Stämmer det att ${cost ? 'månadskostnaden per heltid' : 'månadslönen vid heltid'} är ${amount}? Det är ovanligt ${low ? 'lite' : 'mycket'}. ${again.sv} Annars rätta beloppet, till exempel 42 000.`,
     rate: (rate: string) => `Stämmer det att personalomkostnadspålägget är ${rate}? Det brukar vara 30–45 %. ${again.sv} Annars rätta det, till exempel 31,42 %.`,
     side: (side: Side, total: string) =>
       `Stämmer det att ${side === 'school' ? 'skolpersonalen' : 'personalen från socialtjänsten'} i teamet har ${total} i tjänstgöringsgrad sammanlagt samma dag? Det är ovanligt många i ett team. ${again.sv} Annars rätta tjänstgöringsgraden.`,
   },
   en: {
-    salary: (amount: string, low: boolean) =>
-      `Is the monthly salary at full time really ${amount}? That is unusually ${low ? 'low' : 'high'}. ${again.en} Otherwise correct the amount, for example 42 000.`,
+    salary: (amount: string, low: boolean, cost: boolean) =>
+      `Is the ${cost ? 'monthly cost per full-time post' : 'monthly salary at full time'} really ${amount}? That is unusually ${low ? 'low' : 'high'}. ${again.en} Otherwise correct the amount, for example 42 000.`,
     rate: (rate: string) => `Is the employer cost rate really ${rate}? It is usually 30–45 %. ${again.en} Otherwise correct it, for example 31.42 %.`,
     side: (side: Side, total: string) =>
       `Does the team's ${side === 'school' ? 'school staff' : 'social-services staff'} really add up to ${total} fte on the same day? That is unusually many for a team. ${again.en} Otherwise correct the fte.`,
   },
 };
 
-/** The question about a monthly full-time salary or cost outside 15 000–150 000 kr, if any. */
-export function salaryQuestion(field: string, value: string, lang: Lang): Question | undefined {
+/** The question about a monthly full-time salary (or, with `cost`, the cost of a post) outside 15 000–150 000 kr, if any. */
+export function salaryQuestion(field: string, value: string, lang: Lang, { cost = false } = {}): Question | undefined {
   const amount = new Decimal(value);
   if (amount.gte(PLAUSIBLE.minSalary) && amount.lte(PLAUSIBLE.maxSalary)) return undefined;
-  return { field, value, message: questions[lang].salary(kronor(value, lang), amount.lt(PLAUSIBLE.minSalary)) };
+  return { field, value, message: questions[lang].salary(kronor(value, lang), amount.lt(PLAUSIBLE.minSalary), cost) };
 }
 
 /** The question about a side's total fte above 10, if any. */
@@ -88,14 +88,19 @@ export function memberQuestions(
   lang: Lang,
 ): { ask: Question[]; all: Question[] } {
   const side = member.side as Side;
-  const all = [
+  const all = unanswered([
     salaryQuestion('monthlySalary', member.monthlySalary, lang),
     new Decimal(member.employerCostRate).gt(PLAUSIBLE.maxEmployerCostRate)
       ? { field: 'employerCostRate', value: member.employerCostRate, message: questions[lang].rate(showPercent(member.employerCostRate, lang)) }
       : undefined,
     sideQuestion('fte', side, peakFte(member, others.filter((m) => m.side === side)), lang),
-  ].filter((q): q is Question => q !== undefined);
-  return { ask: all.filter((q) => confirmed[q.field] !== q.value), all };
+  ], {});
+  return { ask: unanswered(all, confirmed), all };
+}
+
+/** The questions not yet answered: those whose value is not the one confirmed. */
+export function unanswered(asked: Array<Question | undefined>, confirmed: Confirmed): Question[] {
+  return asked.filter((q): q is Question => q !== undefined && confirmed[q.field] !== q.value);
 }
 
 /** The confirmations a form sent back: hidden fields `confirmed` as "field=value". */

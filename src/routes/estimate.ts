@@ -7,10 +7,11 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { parseApplication } from '../../forms/application.ts';
-import { estimateApplication, estimateForm, estimateMessages, type Estimate } from '../../forms/estimate.ts';
+import { estimateApplication, estimateForm, estimateMessages, estimateQuestions, type Estimate } from '../../forms/estimate.ts';
 import { grantYearOptions } from '../../forms/grant-year.ts';
 import { showDecimal } from '../../forms/input.ts';
 import { validateForm, type FieldError } from '../../forms/page-form.ts';
+import { confirmations, confirmedIn, type Question } from '../../forms/plausible.ts';
 import { assess } from '../../rules/assess.ts';
 import { formatKronor } from '../../rules/format.ts';
 import type { Assessment, Finding, Lang } from '../../rules/types.ts';
@@ -106,10 +107,16 @@ function resultView(assessment: Assessment, estimate: Estimate, capped: boolean,
       socialCost: showDecimal(estimate.socialCost, lang),
       months: String(estimate.months),
     },
+    confirmed: confirmations(estimateQuestions(estimate, {}, lang)),
   };
 }
 
-function renderPage(request: FastifyRequest, reply: FastifyReply, values: Values, { errors = [], result }: { errors?: FieldError[]; result?: ReturnType<typeof resultView> } = {}) {
+function renderPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  values: Values,
+  { errors = [], questions = [], result }: { errors?: FieldError[]; questions?: Question[]; result?: ReturnType<typeof resultView> } = {},
+) {
   const lang = langOf(request.query);
   const t = text[lang];
   return renderForm(reply, 'estimate.eta', {
@@ -118,6 +125,7 @@ function renderPage(request: FastifyRequest, reply: FastifyReply, values: Values
     title: t.title,
     text: t,
     errors,
+    questions,
     values,
     result,
     yearOptions: grantYearOptions.map((y) => ({ value: y, label: y })),
@@ -142,6 +150,8 @@ const estimate: FastifyPluginAsync = async (app) => {
     const values = (request.body ?? {}) as Values;
     const form = validateForm(estimateForm, request.body, estimateMessages, lang);
     if (!form.ok) return renderPage(request, reply, values, { errors: form.errors });
+    const questions = estimateQuestions(form.value, confirmedIn(request.body), lang);
+    if (questions.length) return renderPage(request, reply, values, { questions });
     const built = build(form.value, lang);
     if (!built) return renderPage(request, reply, values, { errors: [{ field: 'schoolFte', message: text[lang].failed }] });
     const assessment = assess(built.parsed.application, { asOf: todayInSweden(), lang });
@@ -152,11 +162,14 @@ const estimate: FastifyPluginAsync = async (app) => {
   // The figures come back in hidden fields and are validated again: nothing from the page is trusted.
   app.post(`${PATH}/utkast`, async (request, reply) => {
     const lang = langOf(request.query);
+    const values = (request.body ?? {}) as Values;
     const form = validateForm(estimateForm, request.body, estimateMessages, lang);
-    if (!form.ok) return renderPage(request, reply, (request.body ?? {}) as Values, { errors: form.errors });
+    if (!form.ok) return renderPage(request, reply, values, { errors: form.errors });
+    const questions = estimateQuestions(form.value, confirmedIn(request.body), lang);
+    if (questions.length) return renderPage(request, reply, values, { questions });
     const built = build(form.value, lang);
-    if (!built) return renderPage(request, reply, (request.body ?? {}) as Values, { errors: [{ field: 'schoolFte', message: text[lang].failed }] });
-    const draft = await app.drafts.create({ application: built.application, nextMember: built.nextMember });
+    if (!built) return renderPage(request, reply, values, { errors: [{ field: 'schoolFte', message: text[lang].failed }] });
+    const draft = await app.drafts.create({ application: built.application, nextMember: built.nextMember, confirmed: built.confirmed });
     return reply.redirect(inLang(draftPath(draft.id, 'kontrollera'), lang), 303);
   });
 };
