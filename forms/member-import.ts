@@ -3,15 +3,17 @@
  * written back out for download. Reading is forgiving the way the member page is: comma,
  * semicolon or tab between columns, UTF-8 with or without BOM, Swedish or English column
  * names, values as the API writes them or as the member page labels them ("Socionomexamen",
- * "Nytillsatt"), decimals with comma or point. Each row is then validated with the member
- * page's own schema, so the same rules apply.
+ * "Nytillsatt"), numbers as the member page reads them ("42 000 kr", "42.000", "31,42", "50").
+ * Each row is then validated with the member page's own schema, so the same rules apply. Nothing
+ * is assumed: a missing column or an empty cell is "not stated", and the preview asks for it.
  */
 import { parse } from 'csv-parse/sync';
 import type { Lang } from '../rules/types.ts';
 import type { DraftMember } from '../src/drafts/draft-data.ts';
 import { showDecimal, showPercent } from './input.ts';
-import { memberForm, memberLabels, memberMessages } from './member.ts';
+import { employerCostUnknown, memberForm, memberLabels, memberMessages } from './member.ts';
 import { validateForm, type FieldError } from './page-form.ts';
+import { memberQuestions, type Question } from './plausible.ts';
 import { writeCsv } from '../src/csv.ts';
 
 /** The member page's fields, in the order of the exported file. */
@@ -33,9 +35,6 @@ export type Field = (typeof FIELDS)[number];
 
 /** Columns a list must have (or be mapped to); the rest may be missing. */
 export const NEEDED: readonly Field[] = ['side', 'fte', 'start', 'education', 'monthlySalary'];
-
-/** When a column is missing altogether, the member page's own preselected answer. */
-const DEFAULTS: Partial<Record<Field, string>> = { engagement: 'employment', origin: 'new' };
 
 /** The exported file's headers; also recognised on import. */
 export const SWEDISH_HEADERS: Record<Field, string> = {
@@ -178,10 +177,7 @@ export function rawMember(row: string[], mapping: Mapping): RawMember {
   for (const field of FIELDS) {
     const column = mapping[field];
     const cell = column === undefined ? undefined : guarded(row[column] ?? '');
-    if (cell === undefined || (cell === '' && DEFAULTS[field])) {
-      if (DEFAULTS[field]) raw[field] = DEFAULTS[field];
-      continue;
-    }
+    if (cell === undefined) continue;
     raw[field] = field === 'side' || field === 'engagement' || field === 'education' || field === 'origin' ? readChoice(field, cell) : cell;
   }
   return raw;
@@ -189,10 +185,31 @@ export function rawMember(row: string[], mapping: Mapping): RawMember {
 
 export type CheckedRow = { raw: RawMember } & ({ ok: true; member: Omit<DraftMember, 'id'> } | { ok: false; errors: FieldError[] });
 
-/** A row checked by the member page's schema. */
+/** "Vet inte" in the employer cost rate's column: the member page's "Vet inte" box. */
+const UNKNOWN = new Set(['vetinte', 'okänd', 'okänt', 'unknown', 'donotknow', 'notknown'].map(key));
+const notStated = { sv: 'Saknas i listan.', en: 'Not stated in the list.' };
+
+/** A row checked by the member page's schema; a needed value that is not stated says so. */
 export function checkRow(raw: RawMember, lang: Lang): CheckedRow {
-  const form = validateForm(memberForm, raw, memberMessages, lang);
-  return form.ok ? { raw, ok: true, member: form.value } : { raw, ok: false, errors: form.errors };
+  const unknownRate = UNKNOWN.has(key(raw.employerCostRate ?? ''));
+  const body = unknownRate ? { ...raw, employerCostRate: '', employerCostRateUnknown: 'yes' } : raw;
+  const form = validateForm(memberForm, body, memberMessages, lang);
+  if (form.ok) return { raw, ok: true, member: form.value };
+  const errors = form.errors.map((e) => (raw[e.field as Field]?.trim() ? e : { ...e, message: `${notStated[lang]} ${e.message}` }));
+  return { raw, ok: false, errors };
+}
+
+/**
+ * Each row's questions about unusual values (forms/plausible.ts), counting the team's members
+ * and the rows before it for its side's total; a row with questions is added only if confirmed.
+ */
+export function rowQuestions(members: Array<Omit<DraftMember, 'id'>>, existing: DraftMember[], lang: Lang): Question[][] {
+  const before = [...existing];
+  return members.map((member, i) => {
+    const { all } = memberQuestions(member, before, {}, lang);
+    before.push({ id: `row${i}`, ...member });
+    return all;
+  });
 }
 
 /** The team's members as the file the import reads: semicolon, Swedish headers and values, BOM, decimal comma. */
@@ -212,7 +229,7 @@ export function membersCsv(members: DraftMember[]): string {
       educationNote: m.educationNote,
       origin: labels.origin[m.origin as keyof typeof labels.origin] ?? m.origin,
       monthlySalary: showDecimal(m.monthlySalary, 'sv'),
-      employerCostRate: showPercent(m.employerCostRate, 'sv'),
+      employerCostRate: employerCostUnknown(m) ? 'Vet inte' : showPercent(m.employerCostRate, 'sv'),
       otherFundingShare: showPercent(m.otherFundingShare, 'sv'),
     };
     rows.push(FIELDS.map((f) => values[f]));

@@ -1,5 +1,7 @@
 /** A member's page: side, role, engagement, fte, dates, education, origin and cost. */
+import { Decimal } from 'decimal.js';
 import * as z from 'zod';
+import type { DraftMember } from '../src/drafts/draft-data.ts';
 import { allowed } from './application-messages.ts';
 import { ambiguousAmount, choice, date, decimal, optional, text, whenValid, type Messages } from './page-form.ts';
 
@@ -38,6 +40,11 @@ export const memberForm = z
     employerCostRate: member.employerCostRate ?? '0',
     otherFundingShare: member.otherFundingShare ?? '0',
   }));
+
+/** An employment stored without employer costs: what "Vet inte" saves (and the result warns about, D17). */
+export function employerCostUnknown(member: Pick<DraftMember, 'engagement' | 'employerCostRate'>): boolean {
+  return member.engagement === 'employment' && new Decimal(member.employerCostRate).isZero();
+}
 
 export const memberMessages: Messages = {
   side: { sv: 'Välj om personen är skolpersonal eller kommer från socialtjänsten.', en: 'Choose whether the person is school staff or from social services.' },

@@ -26,7 +26,7 @@ export function validateForm<T>(schema: z.ZodType<T>, body: unknown, messages: M
     const field = issue.path.length ? String(issue.path[0]) : key;
     if (errors.some((e) => e.field === field)) continue;
     const written = issue.code === 'custom' ? String(issue.params?.value ?? '') : '';
-    errors.push({ field, message: messages[key][lang].replace('{value}', written) });
+    errors.push({ field, message: messages[key][lang].replaceAll('{value}', written) });
   }
   return { ok: false, errors };
 }

@@ -85,11 +85,13 @@ async function importList(input: { file?: Buffer | string; rows?: string }) {
   return { client, teamPath, preview };
 }
 
-async function confirm(client: Client, teamPath: string, preview: LightMyRequestResponse) {
+/** Confirms the preview, ticking every row it asks about unless `tick` is false. */
+async function confirm(client: Client, teamPath: string, preview: LightMyRequestResponse, { tick = true } = {}) {
   const payload = /name="payload" value="([^"]*)"/.exec(preview.body)?.[1];
   assert.ok(payload, 'the preview carries the rows');
   const decoded = payload.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
-  const saved = await client.post(`${teamPath}/importera/spara`, { payload: decoded });
+  const confirmRow = tick ? [...preview.body.matchAll(/name="confirmRow" type="checkbox" value="(\d+)"/g)].map((m) => m[1]) : [];
+  const saved = await client.post(`${teamPath}/importera/spara`, { payload: decoded, confirmRow });
   assert.equal(saved.statusCode, 303, saved.body.slice(0, 500));
   return client.get(String(saved.headers.location));
 }
@@ -130,15 +132,22 @@ describe('läsa in en personallista', () => {
     assert.match(members.body, /Skolkurator \(p1\)/);
   });
 
-  test('extra kolumner ignoreras; saknade valfria kolumner får sidans förval', async () => {
+  test('extra kolumner ignoreras; saknade kolumner för anställning, ursprung och pålägg gissas inte utan efterfrågas', async () => {
     const csv = 'Namn;Sida;Tjänstgöringsgrad;Start;Utbildning;Månadslön;Anteckning\nA;skola;1;2025-08-15;Kurser i psykosocialt arbete;40000;x\n';
     const { preview } = await importList({ file: csv });
-    assert.match(preview.body, /1 rad kan läggas till/);
-    assert.match(preview.body, /Nytillsatt/);
+    assert.match(preview.body, /0 rader kan läggas till\. 1 rad har problem/);
+    assert.match(preview.body, /Anställning: Saknas i listan\. Välj anställning eller uppdrag\./);
+    assert.match(preview.body, /Ursprung: Saknas i listan\. Välj om personen är nytillsatt/);
+    assert.doesNotMatch(preview.body, /Nytillsatt/);
+    const stated = 'Namn;Sida;Tjänstgöringsgrad;Start;Utbildning;Månadslön;Anställning;Ursprung\nA;skola;1;2025-08-15;Kurser i psykosocialt arbete;40000;Anställning;Omfördelad\n';
+    const withoutRate = await importList({ file: stated });
+    assert.match(withoutRate.preview.body, /Personalomkostnadspålägg: Saknas i listan\. Skriv personalomkostnadspålägget för anställningen/);
+    const unknown = await importList({ file: stated.replace('Ursprung\n', 'Ursprung;PO\n').replace('Omfördelad\n', 'Omfördelad;vet inte\n') });
+    assert.match(unknown.preview.body, /1 rad kan läggas till\. 0 rader har problem/);
   });
 
   test('en kolumn som inte känns igen: välj den, sedan förhandsvisning', async () => {
-    const csv = 'Roll;Sida;Omf.;Start;Utbildning;Månadslön\nKurator;skola;0,5;2025-08-15;Examen i psykosocialt arbete;42000\n';
+    const csv = 'Roll;Sida;Omf.;Start;Utbildning;Månadslön;Anställning;Ursprung;PO\nKurator;skola;0,5;2025-08-15;Examen i psykosocialt arbete;42000;Anställning;Nytillsatt;31,42\n';
     const { client, teamPath, preview } = await importList({ file: csv });
     assert.equal(preview.statusCode, 200);
     assert.match(preview.body, /Välj vilka kolumner som är vilka/);
@@ -157,7 +166,7 @@ describe('läsa in en personallista', () => {
     const { client, teamPath, preview } = await importList({ file: csv });
     assert.match(preview.body, /2 rader kan läggas till\. 2 rader har problem/);
     assert.match(preview.body, /Skriv första dagen som 2025-08-15/);
-    assert.match(preview.body, /Skriv tjänstgöringsgraden/);
+    assert.match(preview.body, /Menar du 1,5 % eller 1,5 heltider\?/);
     assert.match(preview.body, /För skolpersonal: välj examen/);
     const members = await confirm(client, teamPath, preview);
     assert.match(members.body, /2 personer lades till från listan\. 2 rader hoppades över\./);

@@ -17,13 +17,16 @@ import {
   rawMember,
   readTable,
   recognise,
+  rowQuestions,
   type Field,
   type Mapping,
   type RawMember,
   type Table,
 } from '../../../forms/member-import.ts';
 import type { FieldError } from '../../../forms/page-form.ts';
+import { keptConfirmations } from '../../../forms/plausible.ts';
 import type { Lang } from '../../../rules/types.ts';
+import { keepConfirmed } from '../../drafts/draft-data.ts';
 import { draftChange } from '../../drafts/handoff.ts';
 import { loadDraft, saveDraft } from '../../drafts/load.ts';
 import { existingTeam } from '../../drafts/team-param.ts';
@@ -62,6 +65,11 @@ const text = {
     continue: 'Fortsätt',
     previewTitle: 'Kontrollera personallistan',
     summary: (valid: number, bad: number) => `${valid} ${valid === 1 ? 'rad kan' : 'rader kan'} läggas till. ${bad} ${bad === 1 ? 'rad har' : 'rader har'} problem och läggs inte till.`,
+    toConfirm: (n: number) => `${n} ${n === 1 ? 'rad har' : 'rader har'} ovanliga uppgifter och läggs bara till om du bekräftar att de stämmer.`,
+    confirmLegend: 'Stämmer de ovanliga uppgifterna?',
+    confirmRow: (row: number, questions: string) => `Ja, rad ${row} stämmer. ${questions}`,
+    confirmChecked: 'Lägg till personerna',
+    question: 'Bekräfta',
     full: (room: number, over: number) => `Ett team får ha högst ${MAX_MEMBERS} personer. Det finns plats för ${room} till, så ${over} giltiga ${over === 1 ? 'rad' : 'rader'} kan inte läggas till.`,
     nothingValid: 'Ingen rad kan läggas till. Rätta listan och läs in den igen.',
     row: 'Rad', status: 'Resultat', ok: 'Kan läggas till', noRoom: 'Ryms inte i teamet', problems: 'Problem',
@@ -93,6 +101,11 @@ const text = {
     continue: 'Continue',
     previewTitle: 'Check the staff list',
     summary: (valid: number, bad: number) => `${valid} ${valid === 1 ? 'row' : 'rows'} can be added. ${bad} ${bad === 1 ? 'row has' : 'rows have'} problems and will not be added.`,
+    toConfirm: (n: number) => `${n} ${n === 1 ? 'row has' : 'rows have'} unusual values and will be added only if you confirm that they are right.`,
+    confirmLegend: 'Are the unusual values right?',
+    confirmRow: (row: number, questions: string) => `Yes, row ${row} is right. ${questions}`,
+    confirmChecked: 'Add the people',
+    question: 'Confirm',
     full: (room: number, over: number) => `A team may have at most ${MAX_MEMBERS} people. There is room for ${room} more, so ${over} valid ${over === 1 ? 'row' : 'rows'} cannot be added.`,
     nothingValid: 'No row can be added. Correct the list and read it again.',
     row: 'Row', status: 'Result', ok: 'Can be added', noRoom: 'Does not fit in the team', problems: 'Problems',
@@ -203,10 +216,15 @@ const importMembers: FastifyPluginAsync = async (app) => {
     const room = Math.max(0, MAX_MEMBERS - data.application.teams[team].members.length);
     const checked = table.rows.map((row) => checkRow(rawMember(row, mapping), lang));
     const valid = checked.filter((c) => c.ok);
-    const carried = valid.slice(0, room).map((c) => c.raw);
+    const carried = valid.slice(0, room);
+    const questions = rowQuestions(carried.map((c) => c.member), data.application.teams[team].members, lang);
+    const toConfirm = carried.flatMap((c, i) =>
+      questions[i].length ? [{ index: i, label: t.confirmRow(checked.indexOf(c) + 2, questions[i].map((q) => q.question).join(' ')) }] : [],
+    );
     let fits = 0;
     const rows = checked.map((c, i) => {
       const fitsInTeam = c.ok && fits++ < room;
+      const asked = fitsInTeam ? questions[fits - 1] : [];
       return {
         number: i + 2, // the file's line: the header is line 1
         side: shown(c.raw, 'side', lang),
@@ -216,9 +234,9 @@ const importMembers: FastifyPluginAsync = async (app) => {
         education: shown(c.raw, 'education', lang),
         origin: shown(c.raw, 'origin', lang),
         salary: c.raw.monthlySalary ?? '',
-        ok: fitsInTeam,
-        status: c.ok ? (fitsInTeam ? t.ok : t.noRoom) : t.problems,
-        problems: c.ok ? [] : c.errors.map((e) => `${FIELD_LABELS[lang][e.field as Field] ?? e.field}: ${e.message}`),
+        tag: fitsInTeam ? (asked.length ? 'review' : 'pass') : 'fail',
+        status: c.ok ? (fitsInTeam ? (asked.length ? t.question : t.ok) : t.noRoom) : t.problems,
+        problems: c.ok ? asked.map((q) => q.question) : c.errors.map((e) => `${FIELD_LABELS[lang][e.field as Field] ?? e.field}: ${e.message}`),
       };
     });
     const path = teamPath(draft.id, team, 'importera');
@@ -229,11 +247,13 @@ const importMembers: FastifyPluginAsync = async (app) => {
       text: t,
       teamName: data.application.teams[team].name,
       summary: t.summary(valid.length, checked.length - valid.length),
+      toConfirm: toConfirm.length ? t.toConfirm(toConfirm.length) : undefined,
+      rowsToConfirm: toConfirm,
       full: valid.length > room ? t.full(room, valid.length - room) : undefined,
       rows,
       columns: [FIELD_LABELS[lang].side, FIELD_LABELS[lang].role, FIELD_LABELS[lang].fte, `${FIELD_LABELS[lang].start} – ${FIELD_LABELS[lang].end}`, FIELD_LABELS[lang].education, FIELD_LABELS[lang].origin, FIELD_LABELS[lang].monthlySalary],
-      payload: carried.length ? JSON.stringify({ total: checked.length, rows: carried }) : undefined,
-      confirmLabel: t.confirm(carried.length),
+      payload: carried.length ? JSON.stringify({ total: checked.length, rows: carried.map((c) => c.raw) }) : undefined,
+      confirmLabel: toConfirm.length ? t.confirmChecked : t.confirm(carried.length),
       confirmAction: inLang(`${path}/spara`, lang),
       againHref: inLang(path, lang),
       backHref: inLang(path, lang),
@@ -247,12 +267,17 @@ const importMembers: FastifyPluginAsync = async (app) => {
     const team = existingTeam(request, data);
     const payload = readPayload((request.body as Body | undefined)?.payload);
     if (!payload) return renderUpload(request, reply, loaded.draft.id, team, [{ field: 'file', message: text[lang].badPayload }]);
-    // Checked again: the page's hidden field is not trusted.
+    // Checked again: the page's hidden field is not trusted. A row with questions needs its box ticked.
     const members = data.application.teams[team].members;
     const valid = payload.rows.map((raw) => checkRow(raw, lang)).filter((c) => c.ok);
-    const added = valid.slice(0, Math.max(0, MAX_MEMBERS - members.length));
+    const fitting = valid.slice(0, Math.max(0, MAX_MEMBERS - members.length));
+    const questions = rowQuestions(fitting.map((c) => c.member), members, lang);
+    const ticked = new Set([(request.body as Body | undefined)?.confirmRow].flat().map(String));
+    const added = fitting.filter((_, i) => questions[i].length === 0 || ticked.has(String(i)));
     for (const row of added) {
-      members.push({ id: `p${data.nextMember}`, ...row.member });
+      const id = `p${data.nextMember}`;
+      members.push({ id, ...row.member });
+      keepConfirmed(data, id, keptConfirmations(questions[fitting.indexOf(row)]));
       data.nextMember += 1;
     }
     if (added.length > 0) await saveDraft(request, loaded, { change: draftChange.imported(added.length, data.application.teams[team].name) });

@@ -1,8 +1,7 @@
 /** /ansokan/{id}/team/{t}/person/{m}: one member of a team (m = the member's id, or "ny"). */
-import { Decimal } from 'decimal.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { showDecimal, showPercent } from '../../../forms/input.ts';
-import { memberForm, memberLabels, memberMessages } from '../../../forms/member.ts';
+import { employerCostUnknown, memberForm, memberLabels, memberMessages } from '../../../forms/member.ts';
 import { validateForm, type FieldError } from '../../../forms/page-form.ts';
 import { confirmedIn, keptConfirmations, memberQuestions, type Question } from '../../../forms/plausible.ts';
 import type { Lang } from '../../../rules/types.ts';
@@ -77,14 +76,13 @@ type Values = Record<string, string | undefined>;
 export function valuesOf(data: DraftData, team: number, member: number | 'ny', lang: Lang): Values {
   if (member === 'ny') return {};
   const m = data.application.teams[team].members[member];
-  const unknownRate = m.engagement === 'employment' && new Decimal(m.employerCostRate).isZero();
   return {
     ...m,
     end: m.end ?? '',
     fte: showDecimal(m.fte, lang),
     monthlySalary: showDecimal(m.monthlySalary, lang),
     employerCostRate: showPercent(m.employerCostRate, lang),
-    employerCostRateUnknown: unknownRate ? 'yes' : undefined,
+    employerCostRateUnknown: employerCostUnknown(m) ? 'yes' : undefined,
     otherFundingShare: showPercent(m.otherFundingShare, lang),
   };
 }
