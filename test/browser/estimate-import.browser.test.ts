@@ -9,9 +9,9 @@ import { createTeam, startDraft, Visitor } from './journey-steps.ts';
 
 const shared = useBrowserAndServer();
 
-const csv = 'Roll;Sida;Tjänstgöringsgrad;Start;Slut;Utbildning;Ursprung;Månadslön\n' +
-  'Skolkurator;skola;0,5;2025-08-15;;Examen i psykosocialt arbete;Nytillsatt;42 000\n' +
-  'Kurator;skola;2;2025-13-01;;Socionomexamen;Nytillsatt;42 000\n';
+const csv = 'Roll;Sida;Anställning;Tjänstgöringsgrad;Start;Slut;Utbildning;Ursprung;Månadslön;Personalomkostnadspålägg\n' +
+  'Skolkurator;skola;Anställning;0,5;2025-08-15;;Examen i psykosocialt arbete;Nytillsatt;42 000;31,42\n' +
+  'Kurator;skola;Anställning;2;2025-13-01;;Socionomexamen;Nytillsatt;42 000;31,42\n';
 
 for (const javaScript of [true, false]) {
   describe(`JavaScript ${javaScript ? 'on' : 'off'}`, () => {
