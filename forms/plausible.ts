@@ -16,10 +16,14 @@ import { showDecimal, showPercent } from './input.ts';
 
 export const PLAUSIBLE = { minSalary: 15_000, maxSalary: 150_000, maxEmployerCostRate: '0.6', maxSideFte: 10 } as const;
 
-/** A value the user is asked to confirm: the field, the value as stored, and the question. */
+/**
+ * A value the user is asked to confirm: the field, the value as stored, the question alone
+ * (for a list such as the import's preview) and the message for a form (question, then what to do).
+ */
 export interface Question {
   field: string;
   value: string;
+  question: string;
   message: string;
 }
 
@@ -30,37 +34,50 @@ type Engagement = Pick<DraftMember, 'fte' | 'start' | 'end'>;
 type Side = 'school' | 'social_services';
 
 const kronor = (value: string, lang: Lang) => formatKronor(new Decimal(value).toDecimalPlaces(0).toFixed(), lang);
-const again = { sv: 'Om det stämmer, skicka sidan igen som den är.', en: 'If it is right, send the page again as it is.' };
+const again = { sv: 'Om det stämmer, skicka sidan igen som den är. Annars rätta', en: 'If it is right, send the page again as it is. Otherwise correct' };
 
+/** Each question as [the question, what to correct]. */
 const questions = {
   sv: {
-    salary: (amount: string, low: boolean, cost: boolean) =>
-      `Stämmer det att ${cost ? 'månadskostnaden per heltid' : 'månadslönen vid heltid'} är ${amount}? Det är ovanligt ${low ? 'lite' : 'mycket'}. ${again.sv} Annars rätta beloppet, till exempel 42 000.`,
-    rate: (rate: string) => `Stämmer det att personalomkostnadspålägget är ${rate}? Det brukar vara 30–45 %. ${again.sv} Annars rätta det, till exempel 31,42 %.`,
-    side: (side: Side, total: string) =>
-      `Stämmer det att ${side === 'school' ? 'skolpersonalen' : 'personalen från socialtjänsten'} i teamet har ${total} i tjänstgöringsgrad sammanlagt samma dag? Det är ovanligt många i ett team. ${again.sv} Annars rätta tjänstgöringsgraden.`,
+    salary: (amount: string, low: boolean, cost: boolean) => [
+      `Stämmer det att ${cost ? 'månadskostnaden per heltid' : 'månadslönen vid heltid'} är ${amount}? Det är ovanligt ${low ? 'lite' : 'mycket'}.`,
+      'beloppet, till exempel 42 000.',
+    ],
+    rate: (rate: string) => [`Stämmer det att personalomkostnadspålägget är ${rate}? Det brukar vara 30–45 %.`, 'det, till exempel 31,42 %.'],
+    side: (side: Side, total: string) => [
+      `Stämmer det att ${side === 'school' ? 'skolpersonalen' : 'personalen från socialtjänsten'} i teamet har ${total} i tjänstgöringsgrad sammanlagt samma dag? Det är ovanligt många i ett team.`,
+      'tjänstgöringsgraden.',
+    ],
   },
   en: {
-    salary: (amount: string, low: boolean, cost: boolean) =>
-      `Is the ${cost ? 'monthly cost per full-time post' : 'monthly salary at full time'} really ${amount}? That is unusually ${low ? 'low' : 'high'}. ${again.en} Otherwise correct the amount, for example 42 000.`,
-    rate: (rate: string) => `Is the employer cost rate really ${rate}? It is usually 30–45 %. ${again.en} Otherwise correct it, for example 31.42 %.`,
-    side: (side: Side, total: string) =>
-      `Does the team's ${side === 'school' ? 'school staff' : 'social-services staff'} really add up to ${total} fte on the same day? That is unusually many for a team. ${again.en} Otherwise correct the fte.`,
+    salary: (amount: string, low: boolean, cost: boolean) => [
+      `Is the ${cost ? 'monthly cost per full-time post' : 'monthly salary at full time'} really ${amount}? That is unusually ${low ? 'low' : 'high'}.`,
+      'the amount, for example 42 000.',
+    ],
+    rate: (rate: string) => [`Is the employer cost rate really ${rate}? It is usually 30–45 %.`, 'it, for example 31.42 %.'],
+    side: (side: Side, total: string) => [
+      `Does the team's ${side === 'school' ? 'school staff' : 'social-services staff'} really add up to ${total} fte on the same day? That is unusually many for a team.`,
+      'the fte.',
+    ],
   },
-};
+} satisfies Record<Lang, Record<string, (...args: never[]) => string[]>>;
+
+function ask(field: string, value: string, [question, correct]: string[], lang: Lang): Question {
+  return { field, value, question, message: `${question} ${again[lang]} ${correct}` };
+}
 
 /** The question about a monthly full-time salary (or, with `cost`, the cost of a post) outside 15 000–150 000 kr, if any. */
 export function salaryQuestion(field: string, value: string, lang: Lang, { cost = false } = {}): Question | undefined {
   const amount = new Decimal(value);
   if (amount.gte(PLAUSIBLE.minSalary) && amount.lte(PLAUSIBLE.maxSalary)) return undefined;
-  return { field, value, message: questions[lang].salary(kronor(value, lang), amount.lt(PLAUSIBLE.minSalary), cost) };
+  return ask(field, value, questions[lang].salary(kronor(value, lang), amount.lt(PLAUSIBLE.minSalary), cost), lang);
 }
 
 /** The question about a side's total fte above 10, if any. */
 export function sideQuestion(field: string, side: Side, total: Decimal, lang: Lang): Question | undefined {
   if (total.lte(PLAUSIBLE.maxSideFte)) return undefined;
   const value = total.toFixed(2);
-  return { field, value, message: questions[lang].side(side, showDecimal(value, lang)) };
+  return ask(field, value, questions[lang].side(side, showDecimal(value, lang)), lang);
 }
 
 /**
@@ -91,7 +108,7 @@ export function memberQuestions(
   const all = unanswered([
     salaryQuestion('monthlySalary', member.monthlySalary, lang),
     new Decimal(member.employerCostRate).gt(PLAUSIBLE.maxEmployerCostRate)
-      ? { field: 'employerCostRate', value: member.employerCostRate, message: questions[lang].rate(showPercent(member.employerCostRate, lang)) }
+      ? ask('employerCostRate', member.employerCostRate, questions[lang].rate(showPercent(member.employerCostRate, lang)), lang)
       : undefined,
     sideQuestion('fte', side, peakFte(member, others.filter((m) => m.side === side)), lang),
   ], {});

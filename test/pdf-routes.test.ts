@@ -57,7 +57,7 @@ test('knappen Ladda ner PDF på resultatsidan är en POST med CSRF-skydd', async
   await client.submit(`${base}/bidragsar`, { grantYear: '2026' });
   await client.submit(`${base}/huvudman`, { name: 'Exempla kommun', orgNumber: '212000-0142', type: 'municipal' });
   await client.submit(`${base}/team/ny`, { name: 'Team', schoolForms: 'grundskola', municipalityCode: '0180', status: 'new', contractEducation: 'no' });
-  const member = { engagement: 'employment', fte: '1', start: '2025-08-01', origin: 'new', monthlySalary: '40000' };
+  const member = { engagement: 'employment', fte: '1', start: '2025-08-01', origin: 'new', monthlySalary: '40000', employerCostRate: '31,42 %' };
   await client.submit(`${base}/team/1/person/ny`, { ...member, side: 'school', education: 'psychosocial_degree' });
   await client.submit(`${base}/team/1/person/ny`, { ...member, side: 'social_services', education: 'socionomexamen' });
   const result = await client.get(`${base}/resultat`);
