@@ -283,6 +283,17 @@ describe('inget svar som ändrar utfallet är förvalt', () => {
     for (const field of ['engagement', 'education', 'origin']) assert.match(memberErrors.body, new RegExp(`href="#${field}"`));
   });
 
+  test('bidragsåret och huvudmannen: inget val är gjort på ett nytt utkast', async () => {
+    const client = new FormClient(app);
+    await client.get('/');
+    const base = String((await client.post('/ansokan', {})).headers.location).replace(/\/bidragsar$/, '');
+    for (const page of [`${base}/bidragsar`, `${base}/huvudman`]) {
+      const html = (await client.get(page)).body;
+      assert.match(html, /type="radio"/, page);
+      assert.doesNotMatch(html, /type="radio"[^>]* checked/, page);
+    }
+  });
+
   test('ett sparat svar visas som valt igen', async () => {
     const { client, teamPath } = await teamDraft();
     await client.submit(`${teamPath}/person/ny`, { ...school, origin: 'redistributed' });
