@@ -105,6 +105,7 @@ export function memberQuestions(
   lang: Lang,
 ): { ask: Question[]; all: Question[] } {
   const side = member.side as Side;
+  // Every question that applies; `ask` leaves out those already answered.
   const all = unanswered([
     salaryQuestion('monthlySalary', member.monthlySalary, lang),
     new Decimal(member.employerCostRate).gt(PLAUSIBLE.maxEmployerCostRate)
