@@ -87,7 +87,7 @@ export const overviewText = {
   sv: {
     title: (name: string, year: number) => `Kommunens översikt: ${name}, bidragsår ${year}`,
     lead: 'Team i kommunen från ansökningar som samordnarna har delat med översikten, bedömda när de senast sparades eller delades. Beloppen är de högsta som kan lämnas, inte beslut. Personernas löner, organisationsnummer och personer visas inte.',
-    uncounted: (n: number) => `${n} delade ${n === 1 ? 'ansökan' : 'ansökningar'} kunde inte räknas: ${n === 1 ? 'den är ofullständig eller har' : 'de är ofullständiga eller har'} inget team i kommunen för bidragsåret.`,
+    uncounted: (n: number) => `${n === 1 ? '1 delad ansökan' : `${n} delade ansökningar`} kunde inte räknas: ${n === 1 ? 'den är ofullständig eller har' : 'de är ofullständiga eller har'} inget team i kommunen för bidragsåret.`,
     caption: (name: string, year: number) => `Team i ${name}, bidragsår ${year}`,
     organiser: 'Huvudman', type: 'Typ', team: 'Team', status: 'Bedömning',
     grant: 'Skolverkets bidrag', matched: 'Socialstyrelsens belopp', usable: 'Del kommunen får använda', risk: 'Risk att betala tillbaka',
