@@ -19,6 +19,9 @@ const langParameter = {
 const draftId = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 const overviewKey = { name: 'key', in: 'path', required: true, description: "The overview's key", schema: { type: 'string' } };
 
+/** Every problem with a body, each with its path. */
+const issues = { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } };
+
 const kronor = { type: 'string', pattern: '^[0-9]+$' };
 /** Which overview: the kommun and the grant year. */
 const overviewWhich = {
@@ -224,11 +227,11 @@ export function openApiDocument() {
         },
         InvalidOverview: {
           type: 'object',
-          properties: { error: { type: 'string', enum: ['invalid_overview'] }, issues: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } } },
+          properties: { error: { type: 'string', enum: ['invalid_overview'] }, issues },
         },
         InvalidDraft: {
           type: 'object',
-          properties: { error: { type: 'string', enum: ['invalid_draft'] }, issues: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } } },
+          properties: { error: { type: 'string', enum: ['invalid_draft'] }, issues },
         },
       },
     },

@@ -101,16 +101,19 @@ async function renderSharePage(request: FastifyRequest, reply: FastifyReply, loa
   });
 }
 
-const codeField = (request: FastifyRequest) => readCode((request.body as Record<string, unknown> | undefined)?.code);
+/** The draft and the code the form posted, and whether the draft can be shared with it. */
+async function checkPosted(request: FastifyRequest) {
+  const lang = langOf(request.query);
+  const loaded = await loadDraft(request);
+  const code = readCode((request.body as Record<string, unknown> | undefined)?.code);
+  return { lang, loaded, code, check: await checkShare(request.server.drafts, loaded.draft.data, code, lang) };
+}
 
 const shareOverview: FastifyPluginAsync = async (app) => {
   app.get('/ansokan/:id/oversikt', async (request, reply) => renderSharePage(request, reply, await loadDraft(request)));
 
   app.post('/ansokan/:id/oversikt', async (request, reply) => {
-    const lang = langOf(request.query);
-    const loaded = await loadDraft(request);
-    const code = codeField(request);
-    const check = await checkShare(app.drafts, loaded.draft.data, code, lang);
+    const { lang, loaded, code, check } = await checkPosted(request);
     if (!check.ok) return renderSharePage(request, reply, loaded, code, [{ field: 'code', message: check.message }]);
     const t = shareText[lang];
     const name = kommun(check.overview.municipalityCode);
@@ -128,10 +131,7 @@ const shareOverview: FastifyPluginAsync = async (app) => {
   });
 
   app.post('/ansokan/:id/oversikt/dela', async (request, reply) => {
-    const lang = langOf(request.query);
-    const loaded = await loadDraft(request);
-    const code = codeField(request);
-    const check = await checkShare(app.drafts, loaded.draft.data, code, lang);
+    const { lang, loaded, code, check } = await checkPosted(request);
     if (!check.ok) return renderSharePage(request, reply, loaded, code, [{ field: 'code', message: check.message }]);
     if (!(await app.drafts.share(check.overview.id, loaded.draft.id, check.teams))) throw new NotFoundError();
     await app.drafts.addHistory(loaded.draft.id, COORDINATOR, shareChange.shared(kommun(check.overview.municipalityCode), check.overview.grantYear));
