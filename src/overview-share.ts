@@ -16,7 +16,7 @@ export type ShareCheck =
   | { ok: true; overview: OverviewRecord; teams: TeamSummary[]; shown: OverviewTeam[] }
   | { ok: false; status: 400 | 404 | 422; error: ShareProblem; message: string };
 
-export const shareMessages = {
+const shareMessages = {
   sv: {
     missing_submission_code: () => 'Skriv inskickningskoden som du har fått från kommunen.',
     unknown_submission_code: () => 'Koden finns inte eller gäller inte längre. Kontrollera att du har skrivit av den rätt, eller be kommunen om en ny. Inget har delats.',

@@ -50,7 +50,7 @@ const byOrganiserAndTeam = (a: OverviewTeam, b: OverviewTeam) =>
   a.organiser.name.localeCompare(b.organiser.name, 'sv') || a.team.localeCompare(b.team, 'sv');
 
 /** Totals are sums of the rows. */
-export function totalsOf(teams: OverviewTeam[]): Overview['totals'] {
+function totalsOf(teams: OverviewTeam[]): Overview['totals'] {
   const sum = (pick: (row: OverviewTeam) => string | undefined) => teams.reduce((total, row) => total + BigInt(pick(row) ?? '0'), 0n).toString();
   return {
     skolverketGrant: sum((r) => r.skolverketGrant),
@@ -62,7 +62,7 @@ export function totalsOf(teams: OverviewTeam[]): Overview['totals'] {
 }
 
 /** The overview as the JSON API, the CSV and the page have it. */
-export function overviewOf(record: OverviewRecord, figures: OverviewFigures): Overview {
+function overviewOf(record: OverviewRecord, figures: OverviewFigures): Overview {
   const teams = [...figures.teams].sort(byOrganiserAndTeam);
   return {
     municipalityCode: record.municipalityCode,
@@ -83,7 +83,7 @@ export async function loadOverview(request: FastifyRequest, key: string): Promis
 
 type Suggestion = NonNullable<OverviewTeam['staffingSuggestion']>;
 
-export const overviewText = {
+const overviewText = {
   sv: {
     title: (name: string, year: number) => `Kommunens översikt: ${name}, bidragsår ${year}`,
     lead: 'Team i kommunen från ansökningar som samordnarna har delat med översikten, bedömda när de senast sparades eller delades. Beloppen är de högsta som kan lämnas, inte beslut. Personernas löner, organisationsnummer och personer visas inte.',
@@ -169,7 +169,7 @@ export function overviewTable(teams: OverviewTeam[], lang: Lang, caption: string
   };
 }
 
-export function overviewCsv(overview: Overview, lang: Lang): string {
+function overviewCsv(overview: Overview, lang: Lang): string {
   const t = overviewText[lang];
   const header = [t.organiser, t.type, t.team, t.status, t.grant, t.matched, t.usable, t.risk,
     lang === 'sv' ? 'Förslag: extra tjänst socialtjänsten' : 'Suggestion: extra social-services fte',
