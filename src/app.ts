@@ -21,8 +21,8 @@ import estimate from './routes/estimate.ts';
 import organiser from './routes/journey/organiser.ts';
 import removeMember from './routes/journey/remove-member.ts';
 import removeTeam from './routes/journey/remove-team.ts';
-import markReady from './routes/journey/mark-ready.ts';
 import result from './routes/journey/result.ts';
+import shareOverview from './routes/journey/share-overview.ts';
 import startDraft from './routes/journey/start-draft.ts';
 import team from './routes/journey/team.ts';
 import teams from './routes/journey/teams.ts';
@@ -31,6 +31,7 @@ import forms from './plugins/forms.ts';
 import securityHeaders from './plugins/security-headers.ts';
 import assessments from './routes/api/assessments.ts';
 import draftsApi from './routes/api/drafts.ts';
+import overviewsApi from './routes/api/overviews.ts';
 import ruleSets from './routes/api/rule-sets.ts';
 import health from './routes/health.ts';
 import openapi from './routes/openapi.ts';
@@ -59,12 +60,13 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(assessmentPdf);
   await fastify.register(ruleSets);
   await fastify.register(draftsApi);
+  await fastify.register(overviewsApi);
   await fastify.register(openapi);
   await fastify.register(start);
   await fastify.register(rules);
   await fastify.register(accessibility);
   await fastify.register(estimate);
-  // For the kommun's finance staff: the drafts marked ready, per kommun.
+  // For the kommun's finance staff: an overview by link, of the drafts shared into it.
   await fastify.register(overview);
   // The guided check, in the order of src/journey.ts.
   await fastify.register(startDraft);
@@ -83,7 +85,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(handoffSection);
   await fastify.register(checkAnswers);
   await fastify.register(result);
-  await fastify.register(markReady);
+  await fastify.register(shareOverview);
   await fastify.register(deleteDraft);
 };
 

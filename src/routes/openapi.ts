@@ -17,6 +17,19 @@ const langParameter = {
 };
 
 const draftId = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const overviewKey = { name: 'key', in: 'path', required: true, description: "The overview's key", schema: { type: 'string' } };
+
+/** Every problem with a body, each with its path. */
+const issues = { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } };
+
+const kronor = { type: 'string', pattern: '^[0-9]+$' };
+/** Which overview: the kommun and the grant year. */
+const overviewWhich = {
+  municipalityCode: { type: 'string' },
+  municipality: { type: 'string' },
+  grantYear: { type: 'integer' },
+  expiresAt: { type: 'string', format: 'date-time' },
+};
 
 function json(description: string, ref: string) {
   return { description, content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } };
@@ -98,27 +111,61 @@ export function openApiDocument() {
           },
         },
       },
-      '/api/v1/drafts/{id}/ready': {
+      '/api/v1/drafts/{id}/share': {
         post: {
-          summary: "Mark a draft ready (or not) for the kommun's overview",
-          parameters: [draftId],
-          requestBody: { required: false, content: { 'application/json': { schema: { type: 'object', properties: { ready: { type: 'boolean', default: true } } } } } },
-          responses: { 200: json('The draft', 'Draft'), 400: json('ready is not a boolean', 'InvalidDraft'), 404: json('No such draft (or it has expired)', 'Error') },
+          summary: "Share a draft with a kommun's overview, using the overview's submission code. The answer says what the kommun sees: its teams in the kommun, with huvudman name, team name, verdict and amounts; never salaries, org numbers or people",
+          parameters: [draftId, langParameter],
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['submissionCode'], properties: { submissionCode: { type: 'string' } } } } } },
+          responses: {
+            200: { description: 'Shared (again is the same): the overview and the rows the kommun sees', content: { 'application/json': { schema: { type: 'object', properties: { ...overviewWhich, teams: { type: 'array', items: { $ref: '#/components/schemas/OverviewTeam' } } } } } } },
+            400: json('No submission code', 'ShareRefused'),
+            404: json('No such draft, or the code is unknown, renewed or revoked; nothing shared', 'ShareRefused'),
+            422: json('The draft cannot be assessed yet, is for another grant year, or has no team in the kommun; nothing shared', 'ShareRefused'),
+          },
         },
       },
-      '/api/v1/municipalities/{kommunkod}/allocation': {
-        get: {
-          summary: "A kommun's overview: every team in the kommun from the drafts marked ready, with Socialstyrelsen's matched allocation, the usable part, the repayment risk and a staffing suggestion; no salaries",
-          parameters: [
-            { name: 'kommunkod', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9]{4}$' } },
-            { name: 'year', in: 'query', required: true, schema: { type: 'integer' } },
-            langParameter,
-          ],
+      '/api/v1/drafts/{id}/share/{submissionCode}': {
+        delete: {
+          summary: "Withdraw a draft from the kommun's overview",
+          parameters: [draftId, { name: 'submissionCode', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 204: { description: 'Withdrawn' }, 404: json('Not shared there, or the code is unknown, renewed or revoked', 'Error') },
+        },
+      },
+      '/api/v1/overviews': {
+        post: {
+          summary: "Create a kommun's overview for a grant year. The key opens it (keep it among those who may see it); the submission code is for the huvudmän, to share their drafts into it. Both are unguessable and different; kept 30 days after the overview was last opened or changed",
+          parameters: [langParameter],
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['municipalityCode', 'grantYear'], properties: { municipalityCode: { type: 'string', pattern: '^[0-9]{4}$' }, grantYear: { type: 'integer' } } } } } },
           responses: {
-            200: { description: 'The teams and their totals (kronor as strings of whole kronor)' },
-            400: json('The year is missing or not a year', 'Error'),
-            404: json('Unknown kommunkod, or no rule set for the year', 'Error'),
+            201: { description: 'The overview', content: { 'application/json': { schema: { type: 'object', properties: { ...overviewWhich, key: { type: 'string' }, submissionCode: { type: 'string' }, links: { type: 'object', properties: { self: { type: 'string' }, page: { type: 'string' }, csv: { type: 'string' } } } } } } } },
+            400: json('Unknown kommunkod, or a grant year without rules', 'InvalidOverview'),
           },
+        },
+      },
+      '/api/v1/overviews/{key}': {
+        get: {
+          summary: "The kommun's overview: the teams in the kommun for the year from the drafts shared into it, as stored when each was last saved or shared, with totals; no salaries, org numbers or draft ids",
+          parameters: [overviewKey],
+          responses: { 200: json('The overview (kronor as strings of whole kronor)', 'Overview'), 404: json('Unknown, renewed, revoked or expired key', 'Error') },
+        },
+        delete: {
+          summary: 'Revoke the overview: its key and submission code stop working and its shares are removed',
+          parameters: [overviewKey],
+          responses: { 204: { description: 'Revoked' }, 404: json('Unknown, renewed, revoked or expired key', 'Error') },
+        },
+      },
+      '/api/v1/overviews/{key}/key': {
+        post: {
+          summary: 'A new key for the overview; the old one stops working, the shares stay',
+          parameters: [overviewKey],
+          responses: { 200: { description: 'The new key and links' }, 404: json('Unknown, renewed, revoked or expired key', 'Error') },
+        },
+      },
+      '/api/v1/overviews/{key}/submission-code': {
+        post: {
+          summary: 'A new submission code for the overview; the old one stops working, the shares stay',
+          parameters: [overviewKey],
+          responses: { 200: { description: 'The new submission code' }, 404: json('Unknown, renewed, revoked or expired key', 'Error') },
         },
       },
       '/healthz': { get: { summary: 'Ready to serve', responses: { 200: { description: 'Ready' } } } },
@@ -140,15 +187,51 @@ export function openApiDocument() {
           properties: {
             id: { type: 'string' },
             version: { type: 'integer' },
-            ready: { type: 'boolean' },
             application: { type: 'object' },
             updatedAt: { type: 'string', format: 'date-time' },
             expiresAt: { type: 'string', format: 'date-time' },
           },
         },
+        OverviewTeam: {
+          type: 'object',
+          properties: {
+            organiser: { type: 'object', properties: { name: { type: 'string' }, type: { type: 'string' } } },
+            team: { type: 'string' },
+            status: { type: 'string', enum: ['eligible', 'eligible_aggregate_only', 'needs_review', 'not_eligible'] },
+            skolverketGrant: kronor,
+            matched: kronor,
+            matchedUsable: kronor,
+            repaymentRisk: kronor,
+            staffingSuggestion: {
+              type: 'object',
+              nullable: true,
+              properties: { extraCost: kronor, fte: { type: 'string' }, months: { type: 'string' }, basis: { type: 'string', enum: ['school', 'social_services'] } },
+            },
+          },
+        },
+        Overview: {
+          type: 'object',
+          properties: {
+            ...overviewWhich,
+            teams: { type: 'array', items: { $ref: '#/components/schemas/OverviewTeam' } },
+            totals: { type: 'object', properties: { skolverketGrant: kronor, matched: kronor, matchedUsable: kronor, repaymentRisk: kronor, extraCost: kronor } },
+            uncounted: { type: 'integer', description: 'Shared drafts that could not be counted: incomplete, or with no team in the kommun for the year' },
+          },
+        },
+        ShareRefused: {
+          type: 'object',
+          properties: {
+            error: { type: 'string', enum: ['not_found', 'missing_submission_code', 'unknown_submission_code', 'not_assessable', 'grant_year_mismatch', 'no_team_in_municipality'] },
+            message: { type: 'string' },
+          },
+        },
+        InvalidOverview: {
+          type: 'object',
+          properties: { error: { type: 'string', enum: ['invalid_overview'] }, issues },
+        },
         InvalidDraft: {
           type: 'object',
-          properties: { error: { type: 'string', enum: ['invalid_draft'] }, issues: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } } },
+          properties: { error: { type: 'string', enum: ['invalid_draft'] }, issues },
         },
       },
     },

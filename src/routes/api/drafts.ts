@@ -1,9 +1,8 @@
 /**
- * Drafts through the JSON API, so a system can hand an application over to the pages (and to
- * the kommun's overview): POST /api/v1/drafts stores an application, possibly incomplete, as a
+ * Drafts through the JSON API, so a system can hand an application over to the pages: POST /api/v1/drafts stores an application, possibly incomplete, as a
  * new draft; GET and PUT /api/v1/drafts/{id} read and replace it (PUT with `If-Match: <version>`
- * refuses to overwrite someone else's save with 409); POST /api/v1/drafts/{id}/ready marks it
- * ready (or not) for the kommun's overview. The draft is checked fully only when assessed;
+ * refuses to overwrite someone else's save with 409). Sharing a draft with a kommun's overview
+ * is in overviews.ts. The draft is checked fully only when assessed;
  * here the body must merely be a JSON object, with `teams` an array of objects if present.
  * What it leaves out of a team or member is stored with the API's default (or empty), so GET
  * returns the application with those filled in.
@@ -23,7 +22,6 @@ const messages = {
     teams: 'teams ska vara en lista med team (JSON-objekt).',
     team: 'Teamet ska vara ett JSON-objekt.',
     members: 'members ska vara en lista med personer (JSON-objekt).',
-    ready: 'ready ska vara true eller false.',
     ifMatch: 'If-Match ska vara utkastets version, ett heltal.',
   },
   en: {
@@ -31,7 +29,6 @@ const messages = {
     teams: 'teams must be a list of teams (JSON objects).',
     team: 'The team must be a JSON object.',
     members: 'members must be a list of people (JSON objects).',
-    ready: 'ready must be true or false.',
     ifMatch: "If-Match must be the draft's version, an integer.",
   },
 };
@@ -91,7 +88,6 @@ function view(draft: Draft) {
   return {
     id: draft.id,
     version: draft.version,
-    ready: draft.ready,
     application: asDraftData(draft.data).application,
     updatedAt: draft.updatedAt,
     expiresAt: draft.expiresAt,
@@ -145,14 +141,6 @@ const drafts: FastifyPluginAsync = async (app) => {
       if (!(error instanceof VersionConflictError)) throw error;
       return reply.status(409).send({ error: 'version_conflict', expectedVersion: error.expectedVersion, version: error.actualVersion });
     }
-  });
-
-  app.post<{ Params: { id: string } }>('/api/v1/drafts/:id/ready', async (request, reply) => {
-    const body = request.body ?? {};
-    const ready = isObject(body) ? (body.ready ?? true) : undefined;
-    if (typeof ready !== 'boolean') return invalid(reply, [{ path: 'ready', message: messages[langOf(request.query)].ready }]);
-    const draft = await app.drafts.setReady(request.params.id, ready);
-    return draft ? view(draft) : notFound(reply);
   });
 };
 

@@ -17,7 +17,7 @@ import { summarise, type DraftApplication } from '../../drafts/draft-data.ts';
 import { loadDraft, saveDraft } from '../../drafts/load.ts';
 import { draftPath, inLang } from '../../journey.ts';
 import { langOf, todayInSweden } from '../../lang.ts';
-import { markReadyText } from './mark-ready.ts';
+import { shareSection } from './share-overview.ts';
 import { sendPdf, summaryFileName } from '../../plugins/pdf.ts';
 import { pageData } from '../../page.ts';
 import { chartLegend, staffingChart } from '../../staffing-chart.ts';
@@ -204,7 +204,7 @@ const result: FastifyPluginAsync = async (app) => {
       csrfToken: reply.generateCsrf(),
       applicationHref: inLang(draftPath(draft.id, 'ansokan.json'), lang),
       assessmentHref: inLang(draftPath(draft.id, 'bedomning.json'), lang),
-      ready: { is: draft.ready, action: inLang(draftPath(draft.id, 'klar'), lang), text: markReadyText[lang] },
+      share: await shareSection(request, draft.id, lang),
     });
   });
 
