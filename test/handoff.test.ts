@@ -131,7 +131,7 @@ describe('länk för en del av ett team', () => {
     assert.equal((await app.drafts.getLink(link.split('/').pop() ?? '')), undefined);
   });
 
-  test('när ett team tas bort slutar länkarna till det och till teamen efter det att gälla', async () => {
+  test('när ett team tas bort slutar länkarna till det att gälla; länkarna till teamen efter det följer sina team', async () => {
     const coordinator = new FormClient(app);
     const { base } = await draftWithTeams(coordinator);
     const first = await createLink(coordinator, base, 'school', 1);
@@ -140,15 +140,17 @@ describe('länk för en del av ett team', () => {
     assert.equal((await coordinator.post(`${base}/team/1/ta-bort`, {})).statusCode, 303);
     const holder = new FormClient(app);
     assert.equal((await holder.get(first)).statusCode, 404);
-    assert.equal((await holder.get(second)).statusCode, 404, 'the second team is now first: its old link must not open another team');
+    const moved = await holder.get(second);
+    assert.equal(moved.statusCode, 200, 'the second team is now first: its link still opens it');
+    assert.match(moved.body, /Team Söder/);
   });
 
   test('en länk som har gått ut gäller inte längre; okända och felformade länkar ger 404', async () => {
     const coordinator = new FormClient(app);
     const { id } = await draftWithTeams(coordinator);
-    const old = await app.drafts.createLink({ draftId: id, teamIndex: 0, side: 'school', label: 'Länk för skolpersonal, Team Norr', now: new Date(Date.now() - 15 * 86_400_000) });
+    const old = await app.drafts.createLink({ draftId: id, teamId: 't1', side: 'school', label: 'Länk för skolpersonal, Team Norr', now: new Date(Date.now() - 15 * 86_400_000) });
     assert.ok(old);
-    const fresh = await app.drafts.createLink({ draftId: id, teamIndex: 0, side: 'school', label: 'Länk för skolpersonal, Team Norr', now: new Date(Date.now() - 13 * 86_400_000) });
+    const fresh = await app.drafts.createLink({ draftId: id, teamId: 't1', side: 'school', label: 'Länk för skolpersonal, Team Norr', now: new Date(Date.now() - 13 * 86_400_000) });
     assert.ok(fresh);
     const holder = new FormClient(app);
     const expired = await holder.get(`/lank/${old.token}`);

@@ -86,7 +86,8 @@ async function renderPage(request: FastifyRequest, reply: FastifyReply, lang: La
   const t = text[lang];
   const path = teamPath(draft.id, index, 'dela');
   const now = Date.now();
-  const links = (await request.server.drafts.listLinks(draft.id)).filter((l) => l.teamIndex === index);
+  const teamId = data.application.teams[index].id;
+  const links = (await request.server.drafts.listLinks(draft.id)).filter((l) => l.teamId === teamId);
   return renderForm(reply, 'handoff.eta', {
     lang,
     path,
@@ -116,7 +117,8 @@ const handoff: FastifyPluginAsync = async (app) => {
     const index = existingTeam(request, data);
     const side = (request.body as { side?: unknown } | undefined)?.side;
     if (side !== 'school' && side !== 'social_services') return renderPage(request, reply, lang);
-    const link = await app.drafts.createLink({ draftId: draft.id, teamIndex: index, side, label: linkLabel(side, data.application.teams[index].name) });
+    const team = data.application.teams[index];
+    const link = await app.drafts.createLink({ draftId: draft.id, teamId: team.id, side, label: linkLabel(side, team.name) });
     if (!link) throw new NotFoundError();
     return renderPage(request, reply, lang, link);
   });
