@@ -342,7 +342,7 @@ function draftTeam(grantPeriod: DateRange | undefined) {
       id: orEmpty(draftId('team.id'), undefined),
       ...emptiable(
         { ...teamShape(grantPeriod), schoolForms },
-        { schoolForms: [], period: null, status: 'new', previouslyGrantedFte: '0', contractEducation: false },
+        { schoolForms: [], period: null, status: 'new', previouslyGrantedFte: '0.00', contractEducation: false },
       ),
       members: orEmpty(z.array(draftMember, { error: 'team.members' }).max(MAX_MEMBERS, 'team.members'), []),
     },

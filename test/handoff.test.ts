@@ -4,26 +4,14 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
-import fp from 'fastify-plugin';
-import appPlugin from '../src/app.ts';
-import { serverOptions } from '../src/server-options.ts';
+import type { FastifyInstance } from 'fastify';
 import { FormClient } from './form-client.ts';
+import { buildApp } from './helper.ts';
 
-/**
- * The app as in helper.ts, but not encapsulated, so the test reaches app.drafts (the test hook
- * for making a link that has already expired).
- */
+/** The app reaching app.drafts (the test hook for making a link that has already expired). */
 let app: FastifyInstance;
 before(async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sst-bidrag-test-'));
-  app = Fastify(serverOptions());
-  await app.register(fp(appPlugin), { drafts: { dataDir } });
-  app.addHook('onClose', async () => rmSync(dataDir, { recursive: true, force: true }));
-  await app.ready();
+  app = await buildApp({}, { open: true });
 });
 after(() => app.close());
 
