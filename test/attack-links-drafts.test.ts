@@ -13,7 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import { openDb } from '../src/drafts/db.ts';
 import { migrate } from '../src/drafts/migrate.ts';
 import { createDraftStore } from '../src/drafts/store.ts';
-import { buildApplication } from './application-builder.ts';
+import { buildApplication, mutate } from './application-builder.ts';
 import { forEachBackend } from './fixtures/drafts-backends.ts';
 import { FormClient } from './form-client.ts';
 import { buildApp } from './helper.ts';
@@ -292,19 +292,6 @@ forEachBackend((name, newBackend) => {
   });
 });
 
-type Mutable = unknown;
-
-/** Replace the value at a random path (chosen by `steps`) of a copy of `value` with `replacement`. */
-function mutate(value: Mutable, steps: number[], replacement: Mutable): Mutable {
-  if (steps.length === 0 || value === null || typeof value !== 'object') return replacement;
-  const keys = Object.keys(value);
-  if (keys.length === 0) return replacement;
-  const key = keys[steps[0] % keys.length];
-  const copy: Record<string, Mutable> = Array.isArray(value) ? ([...value] as unknown as Record<string, Mutable>) : { ...(value as Record<string, Mutable>) };
-  copy[key] = mutate(copy[key], steps.slice(1), replacement);
-  return copy;
-}
-
 const awkwardValue = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
   fc.constantFrom('', ' ', '0', '1', 1, 0.5, 42000, '0,5', '50 %', '1e3', 'NaN', '2026-02-30', '\u0000', '\ud800', 'ny', '../x', '__proto__', null, -0, 1e308, [], {}),
@@ -318,7 +305,7 @@ const mutatedDraft = fc
     mutations: fc.array(fc.tuple(fc.array(fc.nat(), { maxLength: 6 }), awkwardValue), { maxLength: 3 }),
   })
   .map(({ grantYear, teams, mutations }) => {
-    let body: Mutable = buildApplication({ grantYear, teams: teams.map((sides) => ({ members: sides.map((side) => ({ side })) })) });
+    let body: unknown = buildApplication({ grantYear, teams: teams.map((sides) => ({ members: sides.map((side) => ({ side })) })) });
     for (const [steps, replacement] of mutations) body = mutate(body, steps, replacement);
     return body;
   });

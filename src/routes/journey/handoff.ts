@@ -1,7 +1,7 @@
 /**
  * /ansokan/{id}/team/{t}/dela: the coordinator shares one team's school-staff or social-services
  * section with a link (no account needed), sees the team's links and revokes them.
- * /ansokan/{id}/historik: who changed what, through a link or as the coordinator.
+ * /ansokan/{id}/historik: who changed what, through a link, as the coordinator or through the API.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Lang } from '../../../rules/types.ts';
@@ -68,8 +68,8 @@ const text = {
 };
 
 const historyText = {
-  sv: { title: 'Historik', lead: 'Ändringar av personerna i teamen, gjorda av samordnaren eller via en länk.', none: 'Inga ändringar är gjorda ännu.', when: 'När', who: 'Vem', what: 'Vad' },
-  en: { title: 'History', lead: "Changes to the teams' people, made by the coordinator or through a link.", none: 'No changes have been made yet.', when: 'When', who: 'Who', what: 'What' },
+  sv: { title: 'Historik', lead: 'Ändringar av ansökan, gjorda av samordnaren, via en länk eller via API:et.', none: 'Inga ändringar är gjorda ännu.', when: 'När', who: 'Vem', what: 'Vad' },
+  en: { title: 'History', lead: 'Changes to the application, made by the coordinator, through a link or through the API.', none: 'No changes have been made yet.', when: 'When', who: 'Who', what: 'What' },
 };
 
 const stockholmTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' });
