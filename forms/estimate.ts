@@ -103,6 +103,7 @@ export function estimateApplication(estimate: Estimate, lang: Lang): { applicati
       organiser: { name: lang === 'sv' ? 'Uppskattning' : 'Estimate', orgNumber: '212000-0142', type: 'municipal' },
       teams: [
         {
+          id: 't1',
           name: lang === 'sv' ? 'Uppskattat team' : 'Estimated team',
           schoolForms: ['grundskola'],
           municipalityCode: '0180',

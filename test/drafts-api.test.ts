@@ -1,4 +1,4 @@
-/** /api/v1/drafts: create, read, replace (with If-Match); junk is a 400, never a 5xx. */
+/** /api/v1/drafts: create, read, replace (with If-Match), delete; junk is a 400, never a 5xx. */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
@@ -60,8 +60,8 @@ test('PUT ersätter ansökan; If-Match med fel version ger 409 och ändrar inget
 
 test('okända och felformade id ger 404 not_found', async () => {
   for (const id of ['AAAAAAAAAAAAAAAAAAAAAA', 'x', '%27%3B%20DROP']) {
-    for (const [method, url] of [['GET', `/api/v1/drafts/${id}`], ['PUT', `/api/v1/drafts/${id}`]] as const) {
-      const response = await app.inject({ method, url, payload: method === 'GET' ? undefined : { teams: [] } });
+    for (const [method, url] of [['GET', `/api/v1/drafts/${id}`], ['PUT', `/api/v1/drafts/${id}`], ['DELETE', `/api/v1/drafts/${id}`]] as const) {
+      const response = await app.inject({ method, url, payload: method === 'GET' || method === 'DELETE' ? undefined : { teams: [] } });
       assert.equal(response.statusCode, 404, `${method} ${url}`);
       assert.deepEqual(response.json(), { error: 'not_found' });
     }
@@ -94,4 +94,5 @@ test('OpenAPI beskriver utkasten och kommunens översikt', async () => {
   for (const path of ['/api/v1/drafts', '/api/v1/drafts/{id}', '/api/v1/drafts/{id}/share', '/api/v1/drafts/{id}/share/{submissionCode}', '/api/v1/overviews', '/api/v1/overviews/{key}']) {
     assert.ok(paths[path], path);
   }
+  assert.ok(paths['/api/v1/drafts/{id}'].delete.responses[204]);
 });

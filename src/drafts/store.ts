@@ -29,7 +29,8 @@ export interface DraftStore {
   /**
    * Replaces the data, bumps the version and restarts the retention period. Undefined when the
    * draft is missing or expired; VersionConflictError when `expectedVersion` is not the stored one.
-   * `ruleSetId` is kept as it is unless given (null clears it).
+   * `ruleSetId` is kept as it is unless given (null clears it). Links to teams the new data no
+   * longer has are revoked in the same transaction.
    */
   save(id: string, data: unknown, options?: { ruleSetId?: string | null; expectedVersion?: number }): Promise<Draft | undefined>;
   /** Whether there was such a draft. */
@@ -53,7 +54,7 @@ export interface DraftStore {
   getLink(token: string): Promise<HandoffLink | undefined>;
   revokeLink(draftId: string, token: string): Promise<boolean>;
   listLinks(draftId: string): Promise<HandoffLink[]>;
-  addHistory(draftId: string, actor: string, change: string): Promise<void>;
+  addHistory(draftId: string, actor: string, change: string | string[]): Promise<void>;
   history(draftId: string): Promise<HistoryEntry[]>;
   close(): Promise<void>;
 }
@@ -168,6 +169,7 @@ export async function createDraftStore(db: Db, { summarise = () => undefined }: 
           [id, json, ruleSetId],
         );
         await overviews.writeSummaries(tx, id, teams);
+        await handoff.revokeLinksToRemovedTeams(tx, id);
         return toDraft(row);
       });
     },

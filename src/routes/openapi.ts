@@ -31,6 +31,21 @@ const overviewWhich = {
   expiresAt: { type: 'string', format: 'date-time' },
 };
 
+/** What POST and PUT /api/v1/drafts take: an application that may still be incomplete. */
+const draftBody = {
+  required: true,
+  content: {
+    'application/json': {
+      schema: {
+        type: 'object',
+        description:
+          'An application in the shape of Application. Any field may be missing, null or empty; every value given is checked as in Application (numbers as JSON numbers or strings, normalised to strings), at most 20 teams of at most 50 members. Teams and members may carry an id (letters, digits, - and _; unique); those without get the next t1, t2, … and p1, p2, …. Hand-off links follow a team by its id: a team left out is removed, and its links stop working.',
+      },
+    },
+  },
+};
+const invalidDraft = 'A value is not one the application accepts (wrong type, out of range, a control character or a lone surrogate in a text, too many teams or members); each problem with its dotted path';
+
 function json(description: string, ref: string) {
   return { description, content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } };
 }
@@ -85,10 +100,10 @@ export function openApiDocument() {
       '/api/v1/drafts': {
         post: {
           summary: 'Store an application, possibly incomplete, as a draft to continue in the pages',
-          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', description: 'An application in the shape of Application; any part may be missing' } } } },
+          requestBody: draftBody,
           responses: {
             201: json('The new draft: its id, a link to itself and to the page "check your answers"', 'DraftCreated'),
-            400: json('The body is not a JSON object, or teams is not a list of objects', 'InvalidDraft'),
+            400: json(invalidDraft, 'InvalidDraft'),
             413: json('The body is larger than the limit', 'Error'),
           },
         },
@@ -102,13 +117,18 @@ export function openApiDocument() {
         put: {
           summary: "Replace a draft's application",
           parameters: [draftId, { name: 'If-Match', in: 'header', required: false, description: 'The version read; 409 if the draft has been saved since', schema: { type: 'string' } }],
-          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } },
+          requestBody: draftBody,
           responses: {
             200: json('The draft as saved, with its new version', 'Draft'),
-            400: json('The body is not a JSON object, or If-Match is not a version', 'InvalidDraft'),
+            400: json(`${invalidDraft}, or If-Match is not a version`, 'InvalidDraft'),
             404: json('No such draft (or it has expired)', 'Error'),
             409: { description: 'The draft was saved since the version in If-Match', content: { 'application/json': { schema: { type: 'object', properties: { error: { type: 'string', enum: ['version_conflict'] }, expectedVersion: { type: 'integer' }, version: { type: 'integer' } } } } } },
           },
+        },
+        delete: {
+          summary: 'Delete a draft with everything kept about it: its hand-off links and its history',
+          parameters: [draftId],
+          responses: { 204: { description: 'Deleted' }, 404: json('No such draft (or it has expired)', 'Error') },
         },
       },
       '/api/v1/drafts/{id}/share': {

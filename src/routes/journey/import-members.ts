@@ -6,6 +6,7 @@
  * /ansokan/{id}/team/{t}/personal.csv downloads the team's members in the same format.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { MAX_MEMBERS } from '../../../forms/application.ts';
 import { memberLabels } from '../../../forms/member.ts';
 import {
   FIELDS,
@@ -31,8 +32,6 @@ import { inLang, teamPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { renderForm } from '../../page.ts';
 
-/** The API's limit on a team's members. */
-export const MAX_MEMBERS = 50;
 /** More rows than this is not a team's staff list. */
 const MAX_ROWS = 5000;
 /** The file's text carried through the mapping step (base64url, in an urlencoded form under the 1 MB body limit). */

@@ -7,7 +7,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { parseApplication } from '../../../forms/application.ts';
 import type { FieldError } from '../../../forms/page-form.ts';
 import type { Lang } from '../../../rules/types.ts';
-import { emptyDraft, type DraftData } from '../../drafts/draft-data.ts';
+import { withIds, type DraftApplicationInput } from '../../drafts/draft-data.ts';
 import { draftPath, inLang } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { renderForm } from '../../page.ts';
@@ -37,12 +37,6 @@ function renderPage(reply: FastifyReply, lang: Lang, errors: FieldError[] = []) 
   return renderForm(reply, 'import-summary.eta', { lang, path: '/importera', title: t.title, text: t, errors, action: inLang('/importera', lang), backHref: inLang('/', lang) });
 }
 
-/** Member ids the pages create are p1, p2, …; carry on after the highest one in the application. */
-function nextMemberNumber(data: DraftData): number {
-  const numbers = data.application.teams.flatMap((t) => t.members.map((m) => /^p(\d+)$/.exec(m.id)?.[1])).map(Number);
-  return Math.max(0, ...numbers.filter(Number.isFinite)) + 1;
-}
-
 const importSummary: FastifyPluginAsync = async (app) => {
   app.get('/importera', async (request, reply) => renderPage(reply, langOf(request.query)));
 
@@ -53,10 +47,7 @@ const importSummary: FastifyPluginAsync = async (app) => {
     const attached = await readAttachments(file);
     const parsed = attached ? parseApplication(attached.application, lang) : undefined;
     if (!parsed?.ok) return renderPage(reply, lang, [{ field: 'file', message: text[lang].notSummary }]);
-    const data = emptyDraft();
-    data.application = parsed.application as unknown as DraftData['application'];
-    data.nextMember = nextMemberNumber(data);
-    const draft = await app.drafts.create(data);
+    const draft = await app.drafts.create(withIds(parsed.application as unknown as DraftApplicationInput));
     return reply.redirect(inLang(draftPath(draft.id, 'kontrollera'), lang), 303);
   });
 };

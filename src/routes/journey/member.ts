@@ -10,7 +10,7 @@ import { loadDraft, saveDraft } from '../../drafts/load.ts';
 import { existingTeam, memberParam } from '../../drafts/team-param.ts';
 import { formAction, inLang, memberPath, returnTo, teamPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
-import { renderForm } from '../../page.ts';
+import { isFull, renderForm, renderFull } from '../../page.ts';
 
 export const text = {
   sv: {
@@ -112,6 +112,7 @@ const member: FastifyPluginAsync = async (app) => {
     const { draft, data } = await loadDraft(request);
     const team = existingTeam(request, data);
     const index = memberParam(request, data, team, { allowNew: true });
+    if (index === 'ny' && isFull('members', data.application.teams[team].members.length)) return renderFull(request, reply, 'members');
     const id = index === 'ny' ? 'ny' : data.application.teams[team].members[index].id;
     return renderPage(request, reply, draft.id, team, id, valuesOf(data, team, index, langOf(request.query)));
   });
@@ -123,6 +124,7 @@ const member: FastifyPluginAsync = async (app) => {
     const team = existingTeam(request, data);
     const index = memberParam(request, data, team, { allowNew: true });
     const members = data.application.teams[team].members;
+    if (index === 'ny' && isFull('members', members.length)) return renderFull(request, reply, 'members');
     const id = index === 'ny' ? `p${data.nextMember}` : members[index].id;
     const form = validateForm(memberForm, request.body, memberMessages, lang);
     if (!form.ok) return renderPage(request, reply, loaded.draft.id, team, index === 'ny' ? 'ny' : id, (request.body ?? {}) as Values, form.errors);
