@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { readConfig } from '../src/config.ts';
+import { rateClassOf } from '../src/plugins/rate-limits.ts';
 import { serverOptions } from '../src/server-options.ts';
 import { buildApplication } from './application-builder.ts';
 import { FormClient } from './form-client.ts';
@@ -109,6 +111,39 @@ describe('gränser per klient', () => {
     assert.ok(page.headers['content-security-policy']);
     assert.equal(page.headers['cache-control'], 'no-store');
   });
+});
+
+test('varje väg som sparar, importerar, gör en PDF eller skapar något har en gräns, också vägar som kommer senare', () => {
+  const classes: Array<[string, string, string | undefined]> = [
+    ['POST', '/api/v1/assessments', 'assessments'],
+    ['GET', '/ansokan/:id/kontrollera', undefined],
+    ['POST', '/ansokan', 'creations'],
+    ['POST', '/api/v1/drafts', 'creations'],
+    ['POST', '/importera', 'creations'],
+    ['POST', '/uppskattning/utkast', 'creations'],
+    ['POST', '/ansokan/:id/team/:team/dela', 'creations'],
+    ['POST', '/ansokan/:id/team/:team/importera', 'creations'],
+    ['POST', '/api/v1/overviews', 'creations'],
+    ['POST', '/api/v1/drafts/:id/share', 'creations'],
+    ['POST', '/api/v1/assessments/pdf', 'pdfs'],
+    ['POST', '/ansokan/:id/sammanstallning.pdf', 'pdfs'],
+    ['POST', '/ansokan/:id/team/:team/person/:member', 'writes'],
+    ['POST', '/lank/:token/person/:member', 'writes'],
+    ['PUT', '/api/v1/drafts/:id', 'writes'],
+    ['DELETE', '/api/v1/drafts/:id', 'writes'],
+    ['DELETE', '/api/v1/drafts/:id/share/:submissionCode', 'writes'],
+  ];
+  for (const [method, url, expected] of classes) assert.equal(rateClassOf(method, url), expected, `${method} ${url}`);
+});
+
+test('tidsgränser och gränser i miljön prövas när servern startar', () => {
+  const defaults = readConfig({});
+  assert.equal(defaults.REQUEST_TIMEOUT_SECONDS, 30);
+  assert.equal(defaults.RATE_LIMIT_ASSESSMENTS_PER_MINUTE, 0);
+  assert.equal(readConfig({ RATE_LIMIT_PDFS_PER_MINUTE: '0' }).RATE_LIMIT_PDFS_PER_MINUTE, 0);
+  assert.throws(() => readConfig({ HEADERS_TIMEOUT_SECONDS: '40' }), /HEADERS_TIMEOUT_SECONDS: must not be longer than REQUEST_TIMEOUT_SECONDS/);
+  for (const bad of ['', '1.5', '30s', '-1']) assert.throws(() => readConfig({ REQUEST_TIMEOUT_SECONDS: bad }), /REQUEST_TIMEOUT_SECONDS/, bad);
+  assert.throws(() => readConfig({ RATE_LIMIT_WRITES_PER_MINUTE: 'many' }), /RATE_LIMIT_WRITES_PER_MINUTE: must be a whole number/);
 });
 
 test('loggen efter en hel ansökan genom sidorna och API:t har vägarnas mönster men inga id:n, länknycklar, löner eller roller', async () => {
