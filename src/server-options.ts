@@ -18,6 +18,15 @@ export function routeOf(request: FastifyRequest): string {
   return request.is404 ? '(unmatched)' : (request.routeOptions.url ?? '(unmatched)');
 }
 
+/**
+ * What the log keeps of an error: its type, code and where it happened. Not its message, which
+ * can quote a URL with a draft id or link token (Fastify's own do), or a value someone typed.
+ */
+export function loggableError(error: { name?: string; code?: string; stack?: string }) {
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  return { type: error.name ?? 'Error', code: error.code, message: '(not logged)', stack: frames.join('\n') };
+}
+
 export function serverOptions({
   logLevel = 'silent',
   trustProxy = false,
@@ -26,7 +35,7 @@ export function serverOptions({
   const ms = (seconds: number) => seconds * 1000;
   return {
     bodyLimit: BODY_LIMIT,
-    // Log method, route pattern and status only: never bodies, paths, query strings or headers.
+    // Log method, route pattern and status only: never bodies, paths, query strings, headers or error messages.
     logger:
       logLevel === 'silent'
         ? false
@@ -35,6 +44,7 @@ export function serverOptions({
             serializers: {
               req: (request: FastifyRequest) => ({ method: request.method, route: routeOf(request) }),
               res: (reply) => ({ statusCode: reply.statusCode }),
+              err: loggableError,
             },
           },
     trustProxy,

@@ -182,6 +182,17 @@ test('loggen efter en hel ansökan genom sidorna och API:t har vägarnas mönste
   }
 });
 
+test('ett fel i loggen har typ, kod och stackspår men inte meddelandet, som kan citera en adress', () => {
+  const logged = lines.length;
+  const error = Object.assign(new TypeError('Cannot read /ansokan/AAAAAAAAAAAAAAAAAAAAAA/resultat'), { code: 'E_TEST' });
+  app.log.error({ err: error }, 'unexpected error');
+  const entry = JSON.parse(lines.slice(logged).join(''));
+  assert.equal(entry.err.type, 'TypeError');
+  assert.equal(entry.err.code, 'E_TEST');
+  assert.match(entry.err.stack, /^\s+at /);
+  assert.doesNotMatch(JSON.stringify(entry), /AAAAAAAAAAAAAAAAAAAAAA|Cannot read/);
+});
+
 describe('svarens rubriker', () => {
   test('Cache-Control: no-store på sidor, fel, JSON, CSV, PDF, omdirigeringar och 429, men inte på filerna i /assets', async () => {
     const client = new FormClient(app);

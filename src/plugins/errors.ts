@@ -76,15 +76,6 @@ export function answerRouterError(_error: FastifyError, request: FastifyRequest,
   return sendError(request, reply, 400, 'bad_request');
 }
 
-/**
- * What the log keeps of an unexpected error: its type, code and where it happened. Not its
- * message, which can quote a URL with a draft id or link token, or a value someone typed.
- */
-function loggable(error: FastifyError) {
-  const frames = error.stack?.split('\n').filter((line) => /^\s+at /.test(line));
-  return { type: error.name, code: error.code, stack: frames?.join('\n') };
-}
-
 export default fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -98,7 +89,7 @@ export default fp(
       if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
         return sendError(request, reply, error.statusCode, 'bad_request');
       }
-      request.log.error({ err: loggable(error) }, 'unexpected error');
+      request.log.error({ err: error }, 'unexpected error');
       return sendError(request, reply, 500, 'internal_error');
     });
     app.setNotFoundHandler((request, reply) => sendError(request, reply, 404, 'not_found'));
