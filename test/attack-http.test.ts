@@ -5,7 +5,11 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { readConfig } from '../src/config.ts';
@@ -82,6 +86,40 @@ describe('en klient som skickar långsamt', () => {
     assert.ok(answer === '' || answer.startsWith('HTTP/1.1 408'), `answered ${answer.slice(0, 40)}`);
     assert.equal((await fetch(`http://127.0.0.1:${port}/healthz`)).status, 200);
   });
+});
+
+test('SIGTERM medan en klient aldrig skickar klart: servern slutar inom tidsfristen i stället för att vänta', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sst-bidrag-test-'));
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', CLOSE_GRACE_SECONDS: '1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
+  try {
+    let output = '';
+    const serverPort = await new Promise<number>((resolve, reject) => {
+      server.stdout.on('data', (chunk) => {
+        output += String(chunk);
+        const listening = /listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+        if (listening) resolve(Number(listening[1]));
+      });
+      void exited.then((code) => reject(new Error(`the server exited with ${code} before listening`)));
+    });
+    const socket = connect(serverPort, '127.0.0.1');
+    socket.write('POST /api/v1/drafts HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{');
+    socket.on('error', () => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const stopping = Date.now();
+    server.kill('SIGTERM');
+    assert.equal(await exited, 1);
+    const seconds = (Date.now() - stopping) / 1000;
+    assert.ok(seconds < 4, `exited after ${seconds} s with a grace period of 1 s`);
+    assert.match(output, /requests still under way after the grace period/);
+    socket.destroy();
+  } finally {
+    server.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });
 
 describe('gränser per klient', () => {
