@@ -28,6 +28,7 @@ import team from './routes/journey/team.ts';
 import teams from './routes/journey/teams.ts';
 import errors from './plugins/errors.ts';
 import forms from './plugins/forms.ts';
+import rateLimits, { type RateLimits } from './plugins/rate-limits.ts';
 import securityHeaders from './plugins/security-headers.ts';
 import assessments from './routes/api/assessments.ts';
 import draftsApi from './routes/api/drafts.ts';
@@ -46,10 +47,14 @@ export const BODY_LIMIT = 1024 * 1024;
 export interface AppOptions {
   /** Where drafts are kept: the embedded database's directory, or a PostgreSQL server. */
   drafts: DraftsOptions;
+  /** Requests per minute per client; the server passes the configured ones, tests and benchmarks none. */
+  rateLimits?: RateLimits;
 }
 
 const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(securityHeaders);
+  // Before any route, so that every route is classed as it is added.
+  await fastify.register(rateLimits, options.rateLimits ?? {});
   await fastify.register(views);
   await fastify.register(errors);
   await fastify.register(forms);

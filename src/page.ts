@@ -6,14 +6,29 @@ import type { Lang } from '../rules/types.ts';
 import { langOf } from './lang.ts';
 
 export function pageData(lang: Lang, path: string, title: string) {
+  const here = sameOriginPath(path);
   return {
     lang,
     title,
     otherLanguage:
       lang === 'sv'
-        ? { lang: 'en', label: 'In English', href: `${path}?lang=en` }
-        : { lang: 'sv', label: 'På svenska', href: path },
+        ? { lang: 'en', label: 'In English', href: `${here}?lang=en` }
+        : { lang: 'sv', label: 'På svenska', href: here },
   };
+}
+
+/**
+ * The path of a request as a link that stays on this site, whatever was asked for: without
+ * query or fragment, control characters, a scheme ("https:") or more than one leading slash
+ * or backslash, so "//evil.example/x" and "/\\evil.example" become "/evil.example/x" and
+ * "/evil.example".
+ */
+export function sameOriginPath(url: string): string {
+  const path = url
+    .split(/[?#]/, 1)[0]
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/^[a-z][a-z0-9+.-]*:/i, '');
+  return `/${path.replace(/^[/\\]+/, '')}`;
 }
 
 /**
