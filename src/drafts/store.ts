@@ -41,7 +41,11 @@ export interface DraftStore {
   listReady(): Promise<Draft[]>;
   /** Whether there was such a draft. */
   delete(id: string): Promise<boolean>;
-  /** Deletes the drafts that have expired by `now` (default: the database's clock); how many. */
+  /**
+   * Deletes the drafts that have expired by `now` (default: the database's clock), with their
+   * links and history, and the links that ended (expired or revoked) over LINK_KEPT_DAYS ago;
+   * how many drafts.
+   */
   purgeExpired(now?: Date): Promise<number>;
   /** Hand-off links and the draft's history (see handoff.ts). */
   createLink(link: NewLink): Promise<HandoffLink | undefined>;
@@ -51,6 +55,8 @@ export interface DraftStore {
   listLinks(draftId: string): Promise<HandoffLink[]>;
   addHistory(draftId: string, actor: string, change: string): Promise<void>;
   history(draftId: string): Promise<HistoryEntry[]>;
+  /** Resolves when the database answers a query. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -181,6 +187,7 @@ export async function createDraftStore(db: Db): Promise<DraftStore> {
         'WITH gone AS (DELETE FROM drafts WHERE expires_at <= coalesce($1::timestamptz, now()) RETURNING 1) SELECT count(*)::int AS count FROM gone',
         [now ?? null],
       );
+      await handoff.purgeLinks(db, now);
       return count;
     },
 
@@ -190,6 +197,8 @@ export async function createDraftStore(db: Db): Promise<DraftStore> {
     listLinks: (draftId) => handoff.listLinks(db, draftId),
     addHistory: (draftId, actor, change) => handoff.addHistory(db, draftId, actor, change),
     history: (draftId) => handoff.history(db, draftId),
+
+    ping: async () => void (await db.query('SELECT 1')),
 
     close: () => db.close(),
   };
