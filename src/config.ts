@@ -28,7 +28,7 @@ const environment = z.object({
    * With DATABASE_URL: how long to wait for a connection and for a statement; past it a page
    * answers 503 ("try again") instead of waiting for ever.
    */
-  DATABASE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_DB_TIMEOUT_MS),
+  DATABASE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(DEFAULT_DB_TIMEOUT_MS),
 });
 
 export type Config = z.infer<typeof environment>;
