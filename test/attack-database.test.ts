@@ -24,6 +24,9 @@ import { postgresBackend } from './fixtures/drafts-backends.ts';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** A server that should have refused but runs is killed (through the test's signal) after this. */
+const SPAWN_TIMEOUT = { timeout: 180_000 };
+
 const newDataDir = () => mkdtempSync(join(tmpdir(), 'attack-database-'));
 
 async function buildWith(drafts: DraftsOptions): Promise<FastifyInstance> {
@@ -78,7 +81,7 @@ describe('en server i gång på en DATA_DIR', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  test('en andra server på samma DATA_DIR avslutas genast med katalogen i beskedet; den första fortsätter och inget försvinner', async (t) => {
+  test('en andra server på samma DATA_DIR avslutas genast med katalogen i beskedet; den första fortsätter och inget försvinner', SPAWN_TIMEOUT, async (t) => {
     const { id } = (await server.inject({ method: 'POST', url: '/api/v1/drafts', payload: { grantYear: 2026 } })).json();
 
     const second = await startServer({ DATA_DIR: dataDir }, t.signal);
@@ -170,7 +173,7 @@ describe('en databas som inte går att öppna', { concurrency: true }, () => {
     return { dataDir, id };
   }
 
-  test('utan PG_VERSION vägrar servern starta, säger vad man gör och lämnar katalogen orörd', async (t) => {
+  test('utan PG_VERSION vägrar servern starta, säger vad man gör och lämnar katalogen orörd', SPAWN_TIMEOUT, async (t) => {
     let version = '';
     const { dataDir, id } = await damagedDataDir(t, (pglite) => {
       version = readFileSync(join(pglite, 'PG_VERSION'), 'utf8');
@@ -193,7 +196,7 @@ describe('en databas som inte går att öppna', { concurrency: true }, () => {
     }
   });
 
-  test('en trasig pg_control ger en rad att handla efter i stället för PGlites kraschutskrift', async (t) => {
+  test('en trasig pg_control ger en rad att handla efter i stället för PGlites kraschutskrift', SPAWN_TIMEOUT, async (t) => {
     const { dataDir } = await damagedDataDir(t, (pglite) => writeFileSync(join(pglite, 'global', 'pg_control'), ''));
     const { code, stderr } = await startServer({ DATA_DIR: dataDir }, t.signal);
     assert.equal(code, 1);
@@ -202,7 +205,7 @@ describe('en databas som inte går att öppna', { concurrency: true }, () => {
     assert.deepEqual(readdirSync(dataDir), ['pglite'], 'no lock left behind');
   });
 
-  test('en DATABASE_URL som ingen svarar på ger en rad utan stackspår och utan lösenord', async (t) => {
+  test('en DATABASE_URL som ingen svarar på ger en rad utan stackspår och utan lösenord', SPAWN_TIMEOUT, async (t) => {
     const closed = createServer().listen(0, '127.0.0.1');
     await once(closed, 'listening');
     const { port } = closed.address() as AddressInfo;
