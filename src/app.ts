@@ -4,6 +4,7 @@
  * per page or API resource.
  */
 import type { FastifyPluginAsync } from 'fastify';
+import underPressure from '@fastify/under-pressure';
 import drafts, { type DraftsOptions } from './plugins/drafts.ts';
 import pdf from './plugins/pdf.ts';
 import assessmentPdf from './routes/api/assessment-pdf.ts';
@@ -59,6 +60,8 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(errors);
   await fastify.register(forms);
   await fastify.register(drafts, options.drafts);
+  // Measures the event loop for /readyz only: no limits here, so it turns no request away.
+  await fastify.register(underPressure, { eventLoopUtilizationMode: 'interval' });
   await fastify.register(pdf);
   await fastify.register(health);
   await fastify.register(assessments);

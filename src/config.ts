@@ -3,6 +3,7 @@
  * value stops the server with a clear message instead of failing later.
  */
 import * as z from 'zod';
+import { DEFAULT_DB_TIMEOUT_MS } from './drafts/db.ts';
 
 /** A whole number from the environment ("30"), within bounds; "", "1.5" or "30s" are refused. */
 const wholeNumber = (min: number, max: number, fallback: number) =>
@@ -18,7 +19,10 @@ const environment = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Where the embedded database (PGlite) keeps drafts; created if missing. One server process per DATA_DIR. */
+  /**
+   * Where the embedded database (PGlite) keeps drafts; created if missing. One server process per
+   * DATA_DIR: a second one refuses to start.
+   */
   DATA_DIR: z.string().min(1).default('./data'),
   /**
    * Set to "true" behind a reverse proxy that terminates HTTPS: the app then believes its
@@ -48,6 +52,11 @@ const environment = z.object({
   RATE_LIMIT_PDFS_PER_MINUTE: perMinute(10),
   /** POST /api/v1/assessments, which stores nothing: no limit unless set. */
   RATE_LIMIT_ASSESSMENTS_PER_MINUTE: perMinute(0),
+  /**
+   * With DATABASE_URL: how long to wait for a connection and for a statement; past it a page
+   * answers 503 ("try again") instead of waiting for ever.
+   */
+  DATABASE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(DEFAULT_DB_TIMEOUT_MS),
 });
 
 /** Node refuses a header timeout longer than the request timeout. */

@@ -1,10 +1,13 @@
 /**
  * Starts the server: listen on HOST:PORT, stop gracefully on SIGINT/SIGTERM, within
- * CLOSE_GRACE_SECONDS (then the process exits anyway, as fastify/demo's server does).
+ * CLOSE_GRACE_SECONDS (then the process exits anyway, as fastify/demo's server does). A database
+ * that cannot be opened (DATA_DIR in use or unreadable, PostgreSQL unreachable) stops it with one
+ * line that says what to do, and exit code 1.
  */
 import Fastify from 'fastify';
 import app from './app.ts';
 import { readConfig } from './config.ts';
+import { CannotOpenDatabaseError } from './drafts/db.ts';
 import { serverOptions } from './server-options.ts';
 
 const config = readConfig();
@@ -20,15 +23,21 @@ const server = Fastify(
     },
   }),
 );
-await server.register(app, {
-  drafts: { dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL },
-  rateLimits: {
-    writes: config.RATE_LIMIT_WRITES_PER_MINUTE,
-    creations: config.RATE_LIMIT_CREATIONS_PER_MINUTE,
-    pdfs: config.RATE_LIMIT_PDFS_PER_MINUTE,
-    assessments: config.RATE_LIMIT_ASSESSMENTS_PER_MINUTE,
-  },
-});
+try {
+  await server.register(app, {
+    drafts: { dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL, timeoutMs: config.DATABASE_TIMEOUT_MS },
+    rateLimits: {
+      writes: config.RATE_LIMIT_WRITES_PER_MINUTE,
+      creations: config.RATE_LIMIT_CREATIONS_PER_MINUTE,
+      pdfs: config.RATE_LIMIT_PDFS_PER_MINUTE,
+      assessments: config.RATE_LIMIT_ASSESSMENTS_PER_MINUTE,
+    },
+  });
+} catch (error) {
+  if (!(error instanceof CannotOpenDatabaseError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

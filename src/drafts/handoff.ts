@@ -12,6 +12,9 @@ import type { DraftApplication, DraftTeam } from './draft-data.ts';
 
 export const HANDOFF_LINK_DAYS = 14;
 
+/** A link that has expired or been revoked is listed (as such) to the coordinator this many days more, then deleted. */
+export const LINK_KEPT_DAYS = 7;
+
 /** Who made a change, in the history, when it was the coordinator (not through a link). */
 export const COORDINATOR = 'Samordnaren';
 /** Who made a change through the drafts API. */
@@ -160,6 +163,14 @@ export async function listLinks(db: Queryable, draftId: string): Promise<Handoff
   if (!isKey(draftId)) return [];
   const rows = await db.query<LinkRow>(`SELECT ${COLUMNS} FROM handoff_links WHERE draft_id = $1 ORDER BY created_at DESC, token`, [draftId]);
   return rows.map(toLink);
+}
+
+/** Deletes the links that ended (expired or were revoked) LINK_KEPT_DAYS before `now` (default: the database's clock). */
+export async function purgeLinks(db: Queryable, now?: Date): Promise<void> {
+  await db.query(
+    `DELETE FROM handoff_links WHERE least(expires_at, revoked_at) <= coalesce($1::timestamptz, now()) - make_interval(days => ${LINK_KEPT_DAYS})`,
+    [now ?? null],
+  );
 }
 
 /**

@@ -35,7 +35,11 @@ export interface DraftStore {
   save(id: string, data: unknown, options?: { ruleSetId?: string | null; expectedVersion?: number }): Promise<Draft | undefined>;
   /** Whether there was such a draft. */
   delete(id: string): Promise<boolean>;
-  /** Deletes the drafts and the kommun's overviews that have expired by `now` (default: the database's clock); how many of both. */
+  /**
+   * Deletes the drafts that have expired by `now` (default: the database's clock), with their
+   * links and history, the links that ended (expired or revoked) over LINK_KEPT_DAYS ago, and
+   * the kommun's overviews that have expired; how many drafts and overviews.
+   */
   purgeExpired(now?: Date): Promise<number>;
   /** The kommun's overviews, the drafts shared into them and their figures (see overviews.ts). */
   createOverview(municipalityCode: string, grantYear: number): Promise<OverviewRecord>;
@@ -56,6 +60,8 @@ export interface DraftStore {
   listLinks(draftId: string): Promise<HandoffLink[]>;
   addHistory(draftId: string, actor: string, change: string | string[]): Promise<void>;
   history(draftId: string): Promise<HistoryEntry[]>;
+  /** Resolves when the database answers a query. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -184,6 +190,7 @@ export async function createDraftStore(db: Db, { summarise = () => undefined }: 
         'WITH gone AS (DELETE FROM drafts WHERE expires_at <= coalesce($1::timestamptz, now()) RETURNING 1) SELECT count(*)::int AS count FROM gone',
         [now ?? null],
       );
+      await handoff.purgeLinks(db, now);
       return count + (await overviews.purgeExpiredOverviews(db, now));
     },
 
@@ -208,6 +215,8 @@ export async function createDraftStore(db: Db, { summarise = () => undefined }: 
     listLinks: (draftId) => handoff.listLinks(db, draftId),
     addHistory: (draftId, actor, change) => handoff.addHistory(db, draftId, actor, change),
     history: (draftId) => handoff.history(db, draftId),
+
+    ping: async () => void (await db.query('SELECT 1')),
 
     close: () => db.close(),
   };

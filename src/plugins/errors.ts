@@ -6,6 +6,7 @@
  */
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { DatabaseUnavailableError } from '../drafts/db.ts';
 import { langOf } from '../lang.ts';
 import { QueueFullError } from '../limiter.ts';
 import { pageData } from '../page.ts';
@@ -24,7 +25,7 @@ const clientErrors: Record<string, { status: number; error: string }> = {
   RATE_LIMITED: { status: 429, error: 'rate_limited' },
 };
 
-/** How long a client turned away by a full queue is asked to wait. */
+/** How long a client turned away by a full queue or an unavailable database is asked to wait. */
 const RETRY_AFTER_SECONDS = 5;
 
 const pageTexts = {
@@ -85,6 +86,11 @@ export default fp(
       if (error instanceof QueueFullError) {
         reply.header('retry-after', String(RETRY_AFTER_SECONDS));
         return sendError(request, reply, 503, 'busy');
+      }
+      if (error instanceof DatabaseUnavailableError) {
+        request.log.warn({ err: { type: error.name, cause: String(error.cause) } }, 'database unavailable');
+        reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+        return sendError(request, reply, 503, 'unavailable');
       }
       if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
         return sendError(request, reply, error.statusCode, 'bad_request');

@@ -188,7 +188,16 @@ export function openApiDocument() {
           responses: { 200: { description: 'The new submission code' }, 404: json('Unknown, renewed, revoked or expired key', 'Error') },
         },
       },
-      '/healthz': { get: { summary: 'Ready to serve', responses: { 200: { description: 'Ready' } } } },
+      '/healthz': { get: { summary: 'The process is alive', responses: { 200: { description: 'Alive' } } } },
+      '/readyz': {
+        get: {
+          summary: 'Ready to serve: the database answers within a second and the event loop is not overloaded',
+          responses: {
+            200: { description: 'Ready: { "status": "ok", "checks": { "database": "ok", "eventLoop": "ok" } }' },
+            503: { description: 'Not ready: { "status": "unavailable", "checks": { … } } names the check that failed' },
+          },
+        },
+      },
       '/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.0 document' } } } },
     },
     components: {
