@@ -48,7 +48,7 @@ export async function checkShare(store: DraftStore, data: unknown, code: string,
   if (year !== overview.grantYear) return { ok: false, status: 422, error: 'grant_year_mismatch', message: m.grant_year_mismatch(overview.grantYear, year) };
   const shown = teams
     .filter((t) => t.municipalityCode === overview.municipalityCode)
-    .map(({ municipalityCode: _kommun, grantYear: _year, ...row }) => row);
+    .map(({ municipalityCode: _kommun, grantYear: _year, orgNumber: _orgNumber, ...row }) => row);
   if (!shown.length) {
     const name = municipalityName(overview.municipalityCode) ?? overview.municipalityCode;
     return { ok: false, status: 422, error: 'no_team_in_municipality', message: m.no_team_in_municipality(name) };

@@ -190,6 +190,7 @@ const summary = (team: string, skolverketGrant: string): TeamSummary => ({
   municipalityCode: '0180',
   grantYear: 2026,
   organiser: { name: 'Exempla kommun', type: 'municipal' },
+  orgNumber: '212000-0142',
   team,
   status: 'eligible',
   skolverketGrant,

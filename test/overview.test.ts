@@ -153,3 +153,30 @@ test('startsidan länkar till att skapa en översikt; formuläret skapar den och
   assert.doesNotMatch(malmo.body, /Team Norr/);
   assert.doesNotMatch(malmo.body, new RegExp(code), 'the code is not on the overview page');
 });
+
+test('samma huvudmans team i två delade utkast räknas en gång, från det senast sparade, och sidan säger det', async () => {
+  const fresh = await createOverview(app, '0180', 2026);
+  const older = await makeDraft(app, exempla, fresh.submissionCode);
+  await makeDraft(app, friskolan, fresh.submissionCode);
+  // The same huvudman's Team Norr again, in a newer draft with a lower salary: it wins.
+  const lower = structuredClone(exempla) as { teams: { name: string; members: { monthlySalary: string }[] }[] };
+  lower.teams[0].name = ' team norr ';
+  lower.teams[0].members[0].monthlySalary = '20000';
+  await makeDraft(app, lower, fresh.submissionCode);
+
+  const body = (await app.inject({ url: `/api/v1/overviews/${fresh.key}` })).json();
+  const norr = body.teams.filter((t: { team: string }) => t.team.trim().toLowerCase() === 'team norr');
+  assert.equal(norr.length, 1);
+  assert.equal(norr[0].copies, 2);
+  assert.equal(norr[0].skolverketGrant, '150000'); // 20 000 × 1.25 × 12 / 2, the newer draft
+  assert.equal(body.totals.skolverketGrant, '390000'); // 150 000 + Friskolan's 240 000
+  const page = await app.inject({ url: `/oversikt/${fresh.key}` });
+  assert.match(page.body, /Samma team finns i flera delade ansökningar från samma huvudman: team norr \(Exempla kommun\)/);
+
+  // Saving the older draft makes it the newest: its figures count again.
+  const stored = (await app.inject({ url: `/api/v1/drafts/${older}` })).json();
+  assert.equal((await app.inject({ method: 'PUT', url: `/api/v1/drafts/${older}`, payload: stored.application })).statusCode, 200);
+  const after = (await app.inject({ url: `/api/v1/overviews/${fresh.key}` })).json();
+  assert.equal(after.teams.find((t: { team: string }) => t.team === 'Team Norr').skolverketGrant, '300000');
+  assert.equal(after.totals.skolverketGrant, '540000');
+});

@@ -27,12 +27,19 @@ export interface OverviewTeam {
   repaymentRisk: string;
   /** Without the cost per fte-month: for a team of one social-services member that is the person's cost. */
   staffingSuggestion: Omit<StaffingSuggestion, 'monthlyCostPerFte'> | null;
+  /**
+   * In an overview: how many shared drafts hold this team (the same huvudman and team name);
+   * above 1, the team is counted once, from the draft saved last.
+   */
+  copies?: number;
 }
 
 /** A team's summary as stored with its draft: the overview's row, and where and when it counts. */
 export interface TeamSummary extends OverviewTeam {
   municipalityCode: string;
   grantYear: number;
+  /** Never shown: it tells whether two shared drafts hold the same huvudman's team. */
+  orgNumber: string;
 }
 
 export interface OverviewRecord {
@@ -130,6 +137,7 @@ export async function writeSummaries(db: Queryable, draftId: string, teams: Team
     grant_year: t.grantYear,
     organiser_name: t.organiser.name,
     organiser_type: t.organiser.type,
+    organiser_org_number: t.orgNumber,
     team_name: t.team,
     status: t.status,
     skolverket_grant: t.skolverketGrant,
@@ -139,12 +147,12 @@ export async function writeSummaries(db: Queryable, draftId: string, teams: Team
     staffing_suggestion: t.staffingSuggestion,
   }));
   await db.query(
-    `INSERT INTO draft_team_summaries (draft_id, position, municipality_code, grant_year, organiser_name, organiser_type, team_name,
-       status, skolverket_grant, matched, matched_usable, repayment_risk, staffing_suggestion)
-     SELECT $1, r.position, r.municipality_code, r.grant_year, r.organiser_name, r.organiser_type, r.team_name,
-       r.status, r.skolverket_grant, r.matched, r.matched_usable, r.repayment_risk, r.staffing_suggestion
+    `INSERT INTO draft_team_summaries (draft_id, position, municipality_code, grant_year, organiser_name, organiser_type,
+       organiser_org_number, team_name, status, skolverket_grant, matched, matched_usable, repayment_risk, staffing_suggestion)
+     SELECT $1, r.position, r.municipality_code, r.grant_year, r.organiser_name, r.organiser_type, r.organiser_org_number,
+       r.team_name, r.status, r.skolverket_grant, r.matched, r.matched_usable, r.repayment_risk, r.staffing_suggestion
      FROM jsonb_to_recordset($2::text::jsonb) AS r(position integer, municipality_code text, grant_year integer, organiser_name text,
-       organiser_type text, team_name text, status text, skolverket_grant text, matched text, matched_usable text,
+       organiser_type text, organiser_org_number text, team_name text, status text, skolverket_grant text, matched text, matched_usable text,
        repayment_risk text, staffing_suggestion jsonb)`,
     [draftId, JSON.stringify(rows)],
   );
@@ -198,18 +206,29 @@ interface SummaryRow {
   matched_usable: string;
   repayment_risk: string;
   staffing_suggestion: OverviewTeam['staffingSuggestion'];
+  copies: number;
 }
 
-/** The stored summaries of the teams in the overview's kommun and year, from its shared live drafts. */
+/**
+ * The stored summaries of the teams in the overview's kommun and year, from its shared live
+ * drafts. A team that several shared drafts hold (the same huvudman by organisationsnummer, the
+ * same team name, case and surrounding space aside) is counted once, from the draft saved last.
+ */
 export async function overviewFigures(db: Queryable, overview: OverviewRecord): Promise<OverviewFigures> {
   const params = [overview.id, overview.municipalityCode, overview.grantYear];
   const shared = 'overview_shares s JOIN drafts d ON d.id = s.draft_id AND d.expires_at > now()';
   const inOverview = 't.draft_id = s.draft_id AND t.municipality_code = $2 AND t.grant_year = $3';
   const rows = await db.query<SummaryRow>(
-    `SELECT t.organiser_name, t.organiser_type, t.team_name, t.status, t.skolverket_grant, t.matched, t.matched_usable,
-       t.repayment_risk, t.staffing_suggestion
-     FROM ${shared} JOIN draft_team_summaries t ON ${inOverview}
-     WHERE s.overview_id = $1 ORDER BY s.shared_at, t.draft_id, t.position`,
+    `SELECT * FROM (
+       SELECT t.organiser_name, t.organiser_type, t.team_name, t.status, t.skolverket_grant, t.matched, t.matched_usable,
+         t.repayment_risk, t.staffing_suggestion, s.shared_at, t.draft_id, t.position,
+         (count(*) OVER same_team)::int AS copies,
+         row_number() OVER (same_team ORDER BY d.updated_at DESC, d.id) AS newest
+       FROM ${shared} JOIN draft_team_summaries t ON ${inOverview}
+       WHERE s.overview_id = $1
+       WINDOW same_team AS (PARTITION BY coalesce(t.organiser_org_number, t.draft_id), lower(trim(t.team_name)))
+     ) AS teams
+     WHERE newest = 1 ORDER BY shared_at, draft_id, position`,
     params,
   );
   const [{ count }] = await db.query<{ count: number }>(
@@ -227,6 +246,7 @@ export async function overviewFigures(db: Queryable, overview: OverviewRecord): 
       matchedUsable: r.matched_usable,
       repaymentRisk: r.repayment_risk,
       staffingSuggestion: r.staffing_suggestion,
+      copies: r.copies,
     })),
     uncounted: count,
   };

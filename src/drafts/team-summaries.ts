@@ -25,11 +25,12 @@ export function summariseTeams(data: unknown, asOf = todayInSweden()): TeamSumma
   const parsed = parseApplication(asDraftData(data).application, 'sv');
   if (!parsed.ok) return undefined;
   const { application } = parsed;
-  const { name, type } = application.organiser;
+  const { name, type, orgNumber } = application.organiser;
   return assess(application, { asOf, lang: 'sv' }).teams.map((team, index) => ({
     municipalityCode: team.municipalityCode,
     grantYear: application.grantYear,
     organiser: { name, type },
+    orgNumber,
     team: team.name,
     status: team.status,
     skolverketGrant: team.amounts.skolverketGrant,

@@ -236,6 +236,10 @@ export function openApiDocument() {
               nullable: true,
               properties: { extraCost: kronor, fte: { type: 'string' }, months: { type: 'string' }, basis: { type: 'string', enum: ['school', 'social_services'] } },
             },
+            copies: {
+              type: 'integer',
+              description: 'How many shared drafts hold this team (same huvudman by organisationsnummer, same team name); above 1 it is counted once, from the draft saved last',
+            },
           },
         },
         Overview: {

@@ -49,6 +49,12 @@ export interface Overview {
 const byOrganiserAndTeam = (a: OverviewTeam, b: OverviewTeam) =>
   a.organiser.name.localeCompare(b.organiser.name, 'sv') || a.team.localeCompare(b.team, 'sv');
 
+/** The teams that several shared drafts hold, each counted once: "Team Norr (Exempla kommun)", or nothing to say. */
+function countedOnceNotice(teams: OverviewTeam[], say: (teams: string[]) => string): string | undefined {
+  const repeated = teams.filter((team) => (team.copies ?? 1) > 1).map((team) => `${team.team} (${team.organiser.name})`);
+  return repeated.length ? say(repeated) : undefined;
+}
+
 /** Totals are sums of the rows. */
 function totalsOf(teams: OverviewTeam[]): Overview['totals'] {
   const sum = (pick: (row: OverviewTeam) => string | undefined) => teams.reduce((total, row) => total + BigInt(pick(row) ?? '0'), 0n).toString();
@@ -88,6 +94,7 @@ const overviewText = {
     title: (name: string, year: number) => `Kommunens översikt: ${name}, bidragsår ${year}`,
     lead: 'Team i kommunen från ansökningar som samordnarna har delat med översikten, bedömda när de senast sparades eller delades. Beloppen är de högsta som kan lämnas, inte beslut. Personernas löner, organisationsnummer och personer visas inte.',
     uncounted: (n: number) => `${n === 1 ? '1 delad ansökan' : `${n} delade ansökningar`} kunde inte räknas: ${n === 1 ? 'den är ofullständig eller har' : 'de är ofullständiga eller har'} inget team i kommunen för bidragsåret.`,
+    counted_once: (teams: string[]) => `Samma team finns i flera delade ansökningar från samma huvudman: ${teams.join(', ')}. Varje sådant team räknas en gång, från den ansökan som sparades senast. Be huvudmannen ta tillbaka den gamla ansökan från översikten.`,
     caption: (name: string, year: number) => `Team i ${name}, bidragsår ${year}`,
     organiser: 'Huvudman', type: 'Typ', team: 'Team', status: 'Bedömning',
     grant: 'Skolverkets bidrag', matched: 'Socialstyrelsens belopp', usable: 'Del kommunen får använda', risk: 'Risk att betala tillbaka',
@@ -118,6 +125,7 @@ const overviewText = {
     title: (name: string, year: number) => `The municipality's overview: ${name}, grant year ${year}`,
     lead: "Teams in the municipality from applications their coordinators have shared with the overview, assessed when last saved or shared. The amounts are the most that can be granted, not decisions. People's salaries, organisation numbers and people are not shown.",
     uncounted: (n: number) => `${n} shared ${n === 1 ? 'application' : 'applications'} could not be counted: incomplete, or with no team in the municipality for the grant year.`,
+    counted_once: (teams: string[]) => `The same team is in several shared applications from the same organiser: ${teams.join(', ')}. Each such team is counted once, from the application saved last. Ask the organiser to withdraw the old application from the overview.`,
     caption: (name: string, year: number) => `Teams in ${name}, grant year ${year}`,
     organiser: 'Organiser', type: 'Type', team: 'Team', status: 'Assessment',
     grant: "Skolverket's grant", matched: "Socialstyrelsen's amount", usable: 'Part the municipality may use', risk: 'Risk of repayment',
@@ -306,6 +314,7 @@ const overview: FastifyPluginAsync = async (app) => {
       text: t,
       csrfToken: reply.generateCsrf(),
       uncounted: data.uncounted ? t.uncounted(data.uncounted) : undefined,
+      countedOnce: countedOnceNotice(data.teams, t.counted_once),
       table: data.teams.length ? overviewTable(data.teams, lang, t.caption(data.municipality, data.grantYear)) : undefined,
       csvHref: action('/oversikt.csv'),
       kept: t.kept(showTime(data.expiresAt)),
