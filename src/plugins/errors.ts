@@ -19,6 +19,13 @@ const clientErrors: Record<string, { status: number; error: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, error: 'invalid_json' },
   FST_CSRF_INVALID_TOKEN: { status: 403, error: 'invalid_csrf_token' },
   FST_CSRF_MISSING_SECRET: { status: 403, error: 'invalid_csrf_token' },
+  // An upload's limits (@fastify/multipart): too large a file, too many files, fields or parts.
+  FST_REQ_FILE_TOO_LARGE: { status: 413, error: 'payload_too_large' },
+  FST_FILES_LIMIT: { status: 413, error: 'payload_too_large' },
+  FST_FIELDS_LIMIT: { status: 413, error: 'payload_too_large' },
+  FST_PARTS_LIMIT: { status: 413, error: 'payload_too_large' },
+  // An upload whose parts stop short (also how a file part ends when a limit stops the upload).
+  ERR_STREAM_PREMATURE_CLOSE: { status: 400, error: 'bad_request' },
 };
 
 /** How long a client turned away by a full queue is asked to wait. */
