@@ -6,6 +6,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import drafts, { type DraftsOptions } from './plugins/drafts.ts';
 import pdf from './plugins/pdf.ts';
+import workerPool from './plugins/worker-pool.ts';
 import assessmentPdf from './routes/api/assessment-pdf.ts';
 import accessibility from './routes/accessibility.ts';
 import checkAnswers from './routes/journey/check-answers.ts';
@@ -53,6 +54,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(errors);
   await fastify.register(forms);
   await fastify.register(drafts, options.drafts);
+  await fastify.register(workerPool);
   await fastify.register(pdf);
   await fastify.register(health);
   await fastify.register(assessments);
