@@ -147,14 +147,19 @@ export function readTable(input: Uint8Array | string): TableResult {
   // NUL and other control characters never occur in a text table (tab, CR and LF aside).
   if (/[\u0000-\u0008\u000e-\u001f]/.test(text)) return { ok: false, problem: 'notText' };
   if (text.trim() === '') return { ok: false, problem: 'empty' };
-  const lines = text.split('\n');
-  if (lines.some((line) => line.length > MAX_LINE)) return { ok: false, problem: 'lineTooLong' };
-  if (lines.filter((line) => line.trim() !== '').length > MAX_ROWS + 1) return { ok: false, problem: 'tooMany' };
-  const firstLine = lines[0].replace(/\r$/, '');
-  const count = (c: string) => firstLine.split(c).length - 1;
+  const newline = text.indexOf('\n');
+  const firstLine = text.slice(0, newline === -1 ? text.length : newline).replace(/\r$/, '');
+  const count = (c: string) => {
+    let n = 0;
+    for (let i = firstLine.indexOf(c); i !== -1; i = firstLine.indexOf(c, i + 1)) n++;
+    return n;
+  };
   // The separator the header row uses most; tab wins ties (pasted rows), then semicolon.
   const delimiter = ['\t', ';', ','].reduce((best, c) => (count(c) > count(best) ? c : best), '\t');
   if (count(delimiter) >= MAX_COLUMNS) return { ok: false, problem: 'tooWide' };
+  const lines = measureLines(text);
+  if (lines.longest > MAX_LINE) return { ok: false, problem: 'lineTooLong' };
+  if (lines.filled > MAX_ROWS + 1) return { ok: false, problem: 'tooMany' };
   let records: string[][];
   try {
     // A quoted cell may span lines: the record, too, is held to one line's length.
@@ -167,6 +172,20 @@ export function readTable(input: Uint8Array | string): TableResult {
   if (!headers || rows.length === 0) return { ok: false, problem: 'empty' };
   if (rows.length > MAX_ROWS) return { ok: false, problem: 'tooMany' };
   return { ok: true, table: { headers, rows } };
+}
+
+/** The longest line's length and how many lines are not blank, in one pass without splitting. */
+function measureLines(text: string): { longest: number; filled: number } {
+  let longest = 0;
+  let filled = 0;
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    longest = Math.max(longest, end - start);
+    if (/\S/.test(text.slice(start, end))) filled++;
+    start = end + 1;
+  }
+  return { longest, filled };
 }
 
 /** Which column each field comes from: recognised by name, or as the user chose (column index). */

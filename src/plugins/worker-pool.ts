@@ -21,7 +21,7 @@ import type { Task, TaskResult } from '../worker/tasks.ts';
 /** One worker per core beyond the request thread's, at least one, at most two. */
 export const WORKER_THREADS = Math.min(2, Math.max(1, availableParallelism() - 1));
 /** Tasks that may wait for a worker; a large PDF takes about 0,6 s, so the last waits a few seconds. */
-export const WORK_QUEUE_LIMIT = 8;
+export const WORK_QUEUE_LIMIT = 4;
 /** A worker's heap: the largest summary (20 teams of 50 people) needs well under half. */
 const WORKER_HEAP_MB = 256;
 /** Longer than the largest summary takes on a busy machine. */
