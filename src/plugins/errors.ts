@@ -9,6 +9,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { langOf } from '../lang.ts';
 import { QueueFullError } from '../limiter.ts';
 import { pageData } from '../page.ts';
+import { TaskRefusedError } from './worker-pool.ts';
 
 /** Fastify's own client-error codes and what we call them in the API. */
 const clientErrors: Record<string, { status: number; error: string }> = {
@@ -71,7 +72,7 @@ export default fp(
       const known = clientErrors[error.code];
       if (known) return sendError(request, reply, known.status, known.error);
       if (error instanceof SyntaxError) return sendError(request, reply, 400, 'invalid_json');
-      if (error instanceof QueueFullError) {
+      if (error instanceof QueueFullError || error instanceof TaskRefusedError) {
         reply.header('retry-after', String(RETRY_AFTER_SECONDS));
         return sendError(request, reply, 503, 'busy');
       }

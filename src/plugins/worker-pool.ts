@@ -6,11 +6,12 @@
  *
  * Each worker has its own heap limit and each task a time limit. A task that exceeds either
  * loses only its worker (the pool starts a new one) and is refused with TaskRefusedError; the
- * routes that read a client's file answer it as that file's fault (422).
+ * routes that read a client's file answer it as that file's fault (422), anything else is
+ * answered as busy (503, see errors.ts).
  *
  * Before the pool, a PDF was built on the request thread and the limiter in front of it never
  * filled: the build blocked the event loop, so the next request was not even read until the
- * previous one had finished. The limiter only counts what can wait in parallel.
+ * previous one had finished, and nothing ever waited.
  */
 import { availableParallelism } from 'node:os';
 import fp from 'fastify-plugin';
@@ -22,7 +23,7 @@ import type { Task, TaskResult } from '../worker/tasks.ts';
 export const WORKER_THREADS = Math.min(2, Math.max(1, availableParallelism() - 1));
 /** Tasks that may wait for a worker; a large PDF takes about 0,6 s, so the last waits a few seconds. */
 export const WORK_QUEUE_LIMIT = 4;
-/** A worker's heap: the largest summary (20 teams of 50 people) needs well under half. */
+/** A worker's heap: the largest summary (20 teams of 50 people) is built in it; 64 MB is too little. */
 const WORKER_HEAP_MB = 256;
 /** Longer than the largest summary takes on a busy machine. */
 const TASK_TIMEOUT_MS = 20_000;
