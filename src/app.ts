@@ -7,6 +7,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import underPressure from '@fastify/under-pressure';
 import drafts, { type DraftsOptions } from './plugins/drafts.ts';
 import pdf from './plugins/pdf.ts';
+import workerPool from './plugins/worker-pool.ts';
 import assessmentPdf from './routes/api/assessment-pdf.ts';
 import accessibility from './routes/accessibility.ts';
 import checkAnswers from './routes/journey/check-answers.ts';
@@ -62,6 +63,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(drafts, options.drafts);
   // Measures the event loop for /readyz only: no limits here, so it turns no request away.
   await fastify.register(underPressure, { eventLoopUtilizationMode: 'interval' });
+  await fastify.register(workerPool);
   await fastify.register(pdf);
   await fastify.register(health);
   await fastify.register(assessments);

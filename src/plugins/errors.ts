@@ -12,6 +12,7 @@ import { QueueFullError } from '../limiter.ts';
 import { pageData } from '../page.ts';
 import { securityHeaders } from './security-headers.ts';
 import { renderView } from './views.ts';
+import { TaskRefusedError } from './worker-pool.ts';
 
 /** Fastify's own client-error codes and what we call them in the API. */
 const clientErrors: Record<string, { status: number; error: string }> = {
@@ -23,6 +24,13 @@ const clientErrors: Record<string, { status: number; error: string }> = {
   FST_CSRF_INVALID_TOKEN: { status: 403, error: 'invalid_csrf_token' },
   FST_CSRF_MISSING_SECRET: { status: 403, error: 'invalid_csrf_token' },
   RATE_LIMITED: { status: 429, error: 'rate_limited' },
+  // An upload's limits (@fastify/multipart): too large a file, too many files, fields or parts.
+  FST_REQ_FILE_TOO_LARGE: { status: 413, error: 'payload_too_large' },
+  FST_FILES_LIMIT: { status: 413, error: 'payload_too_large' },
+  FST_FIELDS_LIMIT: { status: 413, error: 'payload_too_large' },
+  FST_PARTS_LIMIT: { status: 413, error: 'payload_too_large' },
+  // An upload whose parts stop short (also how a file part ends when a limit stops the upload).
+  ERR_STREAM_PREMATURE_CLOSE: { status: 400, error: 'bad_request' },
 };
 
 /** How long a client turned away by a full queue or an unavailable database is asked to wait. */
@@ -83,7 +91,7 @@ export default fp(
       const known = clientErrors[error.code];
       if (known) return sendError(request, reply, known.status, known.error);
       if (error instanceof SyntaxError) return sendError(request, reply, 400, 'invalid_json');
-      if (error instanceof QueueFullError) {
+      if (error instanceof QueueFullError || error instanceof TaskRefusedError) {
         reply.header('retry-after', String(RETRY_AFTER_SECONDS));
         return sendError(request, reply, 503, 'busy');
       }
