@@ -72,6 +72,10 @@ export const messages = {
     sv: 'Värdet har fel form. Kontrollera fältet.',
     en: 'The value has the wrong form. Check the field.',
   },
+  'text.unstorable': {
+    sv: 'Texten innehåller ett tecken som inte går att spara: ett styrtecken (till exempel NUL) eller ett ensamt surrogattecken. Ta bort det.',
+    en: 'The text contains a character that cannot be stored: a control character (such as NUL) or a lone surrogate. Remove it.',
+  },
   application: {
     sv: 'Skicka ansökan som ett JSON-objekt med grantYear, organiser och teams.',
     en: 'Send the application as a JSON object with grantYear, organiser and teams.',
@@ -118,6 +122,14 @@ export const messages = {
   team: {
     sv: 'Ange teamet som ett objekt med name, schoolForms, municipalityCode och members.',
     en: 'Enter the team as an object with name, schoolForms, municipalityCode and members.',
+  },
+  'team.id': {
+    sv: 'Ange teamets id med 1–64 tecken: bokstäver a–z, siffror, - och _, till exempel t1. Utelämna det för ett nytt team.',
+    en: "Enter the team's id as 1–64 characters: letters a–z, digits, - and _, for example t1. Leave it out for a new team.",
+  },
+  'team.id.duplicate': {
+    sv: 'Samma id används för flera team. Ge varje team ett eget id, eller utelämna det för ett nytt team.',
+    en: 'The same id is used for more than one team. Give every team an id of its own, or leave it out for a new team.',
   },
   'team.name': {
     missing: { sv: 'Teamets namn saknas.', en: "The team's name is missing." },
@@ -186,6 +198,10 @@ export const messages = {
     missing: { sv: 'Medlemmens id saknas.', en: "The member's id is missing." },
     sv: 'Ange ett id för medlemmen, 1–64 tecken, till exempel m1.',
     en: 'Enter an id for the member, 1–64 characters, for example m1.',
+  },
+  'member.id.draft': {
+    sv: 'Ange medlemmens id med 1–64 tecken: bokstäver a–z, siffror, - och _, till exempel p1. Utelämna det för en ny medlem.',
+    en: "Enter the member's id as 1–64 characters: letters a–z, digits, - and _, for example p1. Leave it out for a new member.",
   },
   'member.id.duplicate': {
     sv: 'Samma id används för flera medlemmar. Ge varje medlem i ansökan ett eget id.',

@@ -11,11 +11,12 @@ import * as z from 'zod';
 import { daysInMonth } from '../rules/dates.ts';
 import type { RuleSet } from '../rules/params/rule-set.ts';
 import { knownGrantYears, ruleSetFor } from '../rules/rule-sets.ts';
-import type { Application, DateRange, Lang } from '../rules/types.ts';
+import type { Application, DateRange, Lang, Side } from '../rules/types.ts';
 import { allowed, isMessageKey, translate } from './application-messages.ts';
 import type { MessageKey } from './application-messages.ts';
 import { isMunicipalityCode } from './municipalities.ts';
 import { normaliseOrgNumber, orgNumberProblem } from './org-number.ts';
+import type { DraftApplicationInput } from '../src/drafts/draft-data.ts';
 import { whenValid } from './page-form.ts';
 
 export type ParseResult =
@@ -139,48 +140,64 @@ const grantYear = fromText('grantYear', (text) => {
   return /^\d{4}$/.test(text) && year >= 1900 && year <= 2100 ? year : undefined;
 });
 
-const organiser = z.object(
-  {
-    name: text('organiser.name', { min: 1, max: 200 }),
-    orgNumber: z.string({ error: 'organiser.orgNumber' }).transform((input, ctx) => {
-      const problem = orgNumberProblem(input);
-      if (problem) {
-        report(ctx, problem === 'format' ? 'organiser.orgNumber' : 'organiser.orgNumber.checkDigit');
-        return z.NEVER;
-      }
-      return normaliseOrgNumber(input);
-    }),
-    type: enumOf(allowed.organiserType, 'organiser.type'),
-  },
-  { error: 'organiser' },
-);
+const organiserShape = {
+  name: text('organiser.name', { min: 1, max: 200 }),
+  orgNumber: z.string({ error: 'organiser.orgNumber' }).transform((input, ctx) => {
+    const problem = orgNumberProblem(input);
+    if (problem) {
+      report(ctx, problem === 'format' ? 'organiser.orgNumber' : 'organiser.orgNumber.checkDigit');
+      return z.NEVER;
+    }
+    return normaliseOrgNumber(input);
+  }),
+  type: enumOf(allowed.organiserType, 'organiser.type'),
+};
+
+const organiser = z.object(organiserShape, { error: 'organiser' });
+
+const memberShape = {
+  side: enumOf(allowed.side, 'member.side'),
+  role: text('member.role', { max: 200 }).default(''),
+  engagement: enumOf(allowed.engagement, 'member.engagement'),
+  fte: decimal('member.fte', { min: '0', exclusiveMin: true, max: '1', maxDecimals: 2, places: 2 }),
+  start: isoDate('member.start'),
+  end: isoDate('member.end').nullable().default(null),
+  education: enumOf(allowed.education, 'member.education'),
+  educationNote: text('member.educationNote', { max: 500 }).default(''),
+  origin: enumOf(allowed.origin, 'member.origin'),
+  monthlySalary: decimal('member.monthlySalary', { min: '0', max: '10000000', maxDecimals: 2 }),
+  employerCostRate: share('member.employerCostRate'),
+  otherFundingShare: share('member.otherFundingShare'),
+};
 
 const member = z
   .object(
     {
       id: text('member.id', { min: 1, max: 64 }),
-      side: enumOf(allowed.side, 'member.side'),
-      role: text('member.role', { max: 200 }).default(''),
-      engagement: enumOf(allowed.engagement, 'member.engagement'),
-      fte: decimal('member.fte', { min: '0', exclusiveMin: true, max: '1', maxDecimals: 2, places: 2 }),
-      start: isoDate('member.start'),
-      end: isoDate('member.end').nullable().default(null),
-      education: enumOf(allowed.education, 'member.education'),
-      educationNote: text('member.educationNote', { max: 500 }).default(''),
-      origin: enumOf(allowed.origin, 'member.origin'),
-      monthlySalary: decimal('member.monthlySalary', { min: '0', max: '10000000', maxDecimals: 2 }),
-      employerCostRate: share('member.employerCostRate'),
-      otherFundingShare: share('member.otherFundingShare'),
+      ...memberShape,
     },
     { error: 'member' },
   )
-  .superRefine((m, ctx) => {
-    if (m.end !== null && m.end < m.start) report(ctx, 'member.end.beforeStart', { path: ['end'] });
-  }, whenValid('start', 'end'))
-  .superRefine((m, ctx) => {
-    const fitting: readonly string[] = allowed.educationBySide[m.side];
-    if (!fitting.includes(m.education)) report(ctx, `member.education.${m.side}`, { path: ['education'] });
-  }, whenValid('side', 'education'));
+  .superRefine(endNotBeforeStart, whenValid('start', 'end'))
+  .superRefine(educationFitsSide, whenValid('side', 'education'));
+
+function endNotBeforeStart(m: { start: string; end: string | null }, ctx: z.RefinementCtx) {
+  if (m.end && m.start && m.end < m.start) report(ctx, 'member.end.beforeStart', { path: ['end'] });
+}
+
+/** Checked only when both are given (a draft may lack either). */
+function educationFitsSide(m: { side: string; education: string }, ctx: z.RefinementCtx) {
+  const fitting: readonly string[] | undefined = Object.hasOwn(allowed.educationBySide, m.side) ? allowed.educationBySide[m.side as Side] : undefined;
+  if (fitting && m.education && !fitting.includes(m.education)) report(ctx, `member.education.${m.side as Side}`, { path: ['education'] });
+}
+
+function noRepeatedForm(forms: string[], ctx: z.RefinementCtx) {
+  forms.forEach((form, i) => {
+    if (forms.indexOf(form) < i) report(ctx, 'team.schoolForms.duplicate', { path: [i] });
+  });
+}
+
+const municipalityCode = z.string({ error: 'team.municipalityCode' }).trim().refine(isMunicipalityCode, 'team.municipalityCode');
 
 /** A team's period; inside the grant period when there is one. */
 function period(grantPeriod: DateRange | undefined) {
@@ -197,27 +214,26 @@ function period(grantPeriod: DateRange | undefined) {
   }, whenValid('from', 'to'));
 }
 
+const schoolForms = z.array(enumOf(allowed.schoolForm, 'team.schoolForms'), { error: 'team.schoolForms' }).superRefine(noRepeatedForm);
+
+/** A team's fields but its members. */
+function teamShape(grantPeriod: DateRange | undefined) {
+  return {
+    name: text('team.name', { min: 1, max: 200 }),
+    schoolForms: schoolForms.min(1, 'team.schoolForms'),
+    municipalityCode,
+    period: period(grantPeriod).nullable().default(null),
+    status: enumOf(allowed.teamStatus, 'team.status').default('new'),
+    previouslyGrantedFte: decimal('team.previouslyGrantedFte', { min: '0', max: '100', maxDecimals: 2, places: 2 }).prefault('0'),
+    contractEducation: z.boolean({ error: 'team.contractEducation' }).default(false),
+  };
+}
+
 function team(grantPeriod: DateRange | undefined) {
   return z.object(
     {
-      name: text('team.name', { min: 1, max: 200 }),
-      schoolForms: z
-        .array(enumOf(allowed.schoolForm, 'team.schoolForms'), { error: 'team.schoolForms' })
-        .min(1, 'team.schoolForms')
-        .superRefine((forms, ctx) => {
-          forms.forEach((form, i) => {
-            if (forms.indexOf(form) < i) report(ctx, 'team.schoolForms.duplicate', { path: [i] });
-          });
-        }),
-      municipalityCode: z
-        .string({ error: 'team.municipalityCode' })
-        .trim()
-        .refine(isMunicipalityCode, 'team.municipalityCode'),
-      period: period(grantPeriod).nullable().default(null),
-      status: enumOf(allowed.teamStatus, 'team.status').default('new'),
-      previouslyGrantedFte: decimal('team.previouslyGrantedFte', { min: '0', max: '100', maxDecimals: 2, places: 2 }).prefault('0'),
-      contractEducation: z.boolean({ error: 'team.contractEducation' }).default(false),
-      members: z.array(member, { error: 'team.members' }).min(1, 'team.members').max(50, 'team.members'),
+      ...teamShape(grantPeriod),
+      members: z.array(member, { error: 'team.members' }).min(1, 'team.members').max(MAX_MEMBERS, 'team.members'),
     },
     { error: 'team' },
   );
@@ -229,7 +245,7 @@ function applicationSchema(grantPeriod: DateRange | undefined) {
       {
         grantYear,
         organiser,
-        teams: z.array(team(grantPeriod), { error: 'teams' }).min(1, 'teams').max(20, 'teams'),
+        teams: z.array(team(grantPeriod), { error: 'teams' }).min(1, 'teams').max(MAX_TEAMS, 'teams'),
       },
       { error: 'application' },
     )
@@ -242,15 +258,20 @@ function applicationSchema(grantPeriod: DateRange | undefined) {
  * skipped, and an invalid id keeps its own message (the first message for a path wins).
  */
 function uniqueMemberIds(application: unknown, ctx: z.RefinementCtx) {
-  const seen = new Set<string>();
-  listAt(application, 'teams').forEach((team, t) =>
-    listAt(team, 'members').forEach((member, m) => {
-      const id = isObject(member) ? member.id : undefined;
-      if (typeof id !== 'string') return;
-      if (seen.has(id)) report(ctx, 'member.id.duplicate', { path: ['teams', t, 'members', m, 'id'] });
-      seen.add(id);
-    }),
+  const members = listAt(application, 'teams').flatMap((team, t) =>
+    listAt(team, 'members').map((member, m) => ({ item: member, path: ['teams', t, 'members', m, 'id'] })),
   );
+  reportRepeatedIds(ctx, members, 'member.id.duplicate');
+}
+
+function reportRepeatedIds(ctx: z.RefinementCtx, items: Array<{ item: unknown; path: PropertyKey[] }>, key: MessageKey) {
+  const seen = new Set<string>();
+  for (const { item, path } of items) {
+    const id = isObject(item) ? item.id : undefined;
+    if (typeof id !== 'string') continue;
+    if (seen.has(id)) report(ctx, key, { path });
+    seen.add(id);
+  }
 }
 
 type ApplicationSchema = ReturnType<typeof applicationSchema>;
@@ -267,6 +288,107 @@ function schemaFor(ruleSet: RuleSet | undefined): ApplicationSchema {
     schemas.set(cacheKey, schema);
   }
   return schema;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A draft: the application as far as someone has come. Every field may be missing, null or
+// empty (stored as the pages store an unanswered question); every value that is given must be
+// one the application accepts, normalised the same way, so the pages can show any draft.
+
+/** The journey's and the API's size limits: teams in an application, members in a team. */
+export const MAX_TEAMS = 20;
+export const MAX_MEMBERS = 50;
+
+/** Control characters other than tab and line breaks, and UTF-16 halves without their pair. */
+const UNSTORABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+const isBlank = (value: unknown) => value == null || (typeof value === 'string' && value.trim() === '');
+
+/** Missing, null or blank gives `empty`; anything else must pass `schema`, and no text may hold an unstorable character. */
+function orEmpty<T extends z.ZodType, E>(schema: T, empty: E) {
+  return z
+    .preprocess((value, ctx) => {
+      if (typeof value === 'string' && UNSTORABLE.test(value)) {
+        ctx.addIssue({ code: 'custom', message: 'text.unstorable' });
+        return z.NEVER;
+      }
+      return isBlank(value) ? undefined : value;
+    }, schema.optional())
+    .transform((value) => (value === undefined ? empty : value));
+}
+
+/** Every field of `shape` as optional, with its empty value from `empty` (else ''). */
+function emptiable<S extends z.ZodRawShape>(shape: S, empty: Partial<Record<keyof S, unknown>> = {}) {
+  return Object.fromEntries(Object.entries(shape).map(([key, schema]) => [key, orEmpty(schema as z.ZodType, key in empty ? empty[key as keyof S] : '')]));
+}
+
+/** Ids the pages can put in a path: letters, digits, - and _. */
+const draftId = (key: MessageKey) => z.string({ error: key }).regex(/^[A-Za-z0-9_-]{1,64}$/, key);
+
+const draftMember = z
+  .object(
+    {
+      id: orEmpty(draftId('member.id.draft'), undefined),
+      ...emptiable(memberShape, { end: null, employerCostRate: '0', otherFundingShare: '0' }),
+    },
+    { error: 'member' },
+  )
+  .superRefine(endNotBeforeStart as (m: unknown, ctx: z.RefinementCtx) => void, whenValid('start', 'end'))
+  .superRefine(educationFitsSide as (m: unknown, ctx: z.RefinementCtx) => void, whenValid('side', 'education'));
+
+function draftTeam(grantPeriod: DateRange | undefined) {
+  return z.object(
+    {
+      id: orEmpty(draftId('team.id'), undefined),
+      ...emptiable(
+        { ...teamShape(grantPeriod), schoolForms },
+        { schoolForms: [], period: null, status: 'new', previouslyGrantedFte: '0.00', contractEducation: false },
+      ),
+      members: orEmpty(z.array(draftMember, { error: 'team.members' }).max(MAX_MEMBERS, 'team.members'), []),
+    },
+    { error: 'team' },
+  );
+}
+
+const knownGrantYear = grantYear.superRefine((year, ctx) => {
+  if (!ruleSetFor(year)) report(ctx, 'grantYear.noRuleSet', { params: { year, years: yearSpan(knownGrantYears()) } });
+});
+
+function draftSchema(grantPeriod: DateRange | undefined) {
+  return z
+    .object(
+      {
+        grantYear: orEmpty(knownGrantYear, undefined),
+        organiser: orEmpty(z.object(emptiable(organiserShape), { error: 'organiser' }), undefined),
+        teams: orEmpty(z.array(draftTeam(grantPeriod), { error: 'teams' }).max(MAX_TEAMS, 'teams'), []),
+      },
+      { error: 'application' },
+    )
+    .superRefine(uniqueMemberIds, { when: () => true })
+    .superRefine((application, ctx) => reportRepeatedIds(ctx, listAt(application, 'teams').map((item, t) => ({ item, path: ['teams', t, 'id'] })), 'team.id.duplicate'), {
+      when: () => true,
+    });
+}
+
+const draftSchemas = new Map<string, ReturnType<typeof draftSchema>>();
+
+/**
+ * Validate a draft's application (the drafts API): what is given must be valid, what is
+ * missing is stored empty; teams and members keep the ids given (unique, URL-safe) and lack
+ * them otherwise. Never throws, whatever the input.
+ */
+export function parseDraftApplication(input: unknown, lang: Lang = 'sv'): { ok: true; application: DraftApplicationInput } | { ok: false; issues: Array<{ path: string; message: string }> } {
+  const year = grantYear.safeParse(isObject(input) ? input.grantYear : undefined);
+  const grantPeriod = year.success ? ruleSetFor(year.data)?.year.grantPeriod.value : undefined;
+  const cacheKey = grantPeriod ? `${grantPeriod.from}/${grantPeriod.to}` : '';
+  let schema = draftSchemas.get(cacheKey);
+  if (!schema) {
+    schema = draftSchema(grantPeriod);
+    draftSchemas.set(cacheKey, schema);
+  }
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, application: result.data as unknown as DraftApplicationInput };
+  return { ok: false, issues: toIssues(result.error.issues, input, lang) };
 }
 
 // ---------------------------------------------------------------------------------------------

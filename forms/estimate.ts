@@ -119,6 +119,7 @@ export function estimateApplication(
       organiser: { name: lang === 'sv' ? 'Uppskattning' : 'Estimate', orgNumber: '212000-0142', type: 'municipal' },
       teams: [
         {
+          id: 't1',
           name: lang === 'sv' ? 'Uppskattat team' : 'Estimated team',
           schoolForms: ['grundskola'],
           municipalityCode: '0180',

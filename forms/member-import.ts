@@ -113,14 +113,25 @@ function readChoice(field: ChoiceField, cell: string): string {
   return VALUE_LOOKUP.get(field)!.get(key(cell)) ?? cell;
 }
 
+/** More rows than this is not a team's staff list. */
+export const MAX_ROWS = 5000;
+/** More columns than this is not a staff list either (it has 12, a spreadsheet may add some). */
+export const MAX_COLUMNS = 40;
+/** The longest line: a row of every field with a long note about the education fits easily. */
+export const MAX_LINE = 4000;
+
 export type Table = { headers: string[]; rows: string[][] };
-export type TableResult = { ok: true; table: Table } | { ok: false; problem: 'notText' | 'notTable' | 'empty' };
+export type TableResult =
+  | { ok: true; table: Table }
+  | { ok: false; problem: 'notText' | 'notTable' | 'empty' | 'tooMany' | 'tooWide' | 'lineTooLong' };
 
 /**
  * The file or pasted text as a table. Anything that is not UTF-8 text (a picture, a
  * spreadsheet's own format) is `notText`; a table needs a header row and at least one row.
+ * The size limits (lines, rows, columns) are checked before the CSV parser runs, so a
+ * large file that is no staff list is refused in one pass over its text.
  */
-export function readTable(input: Buffer | string): TableResult {
+export function readTable(input: Uint8Array | string): TableResult {
   let text: string;
   if (typeof input === 'string') {
     text = input;
@@ -135,19 +146,45 @@ export function readTable(input: Buffer | string): TableResult {
   // NUL and other control characters never occur in a text table (tab, CR and LF aside).
   if (/[\u0000-\u0008\u000e-\u001f]/.test(text)) return { ok: false, problem: 'notText' };
   if (text.trim() === '') return { ok: false, problem: 'empty' };
-  const firstLine = text.split(/\r?\n/, 1)[0];
-  const count = (c: string) => firstLine.split(c).length - 1;
+  const newline = text.indexOf('\n');
+  const firstLine = text.slice(0, newline === -1 ? text.length : newline).replace(/\r$/, '');
+  const count = (c: string) => {
+    let n = 0;
+    for (let i = firstLine.indexOf(c); i !== -1; i = firstLine.indexOf(c, i + 1)) n++;
+    return n;
+  };
   // The separator the header row uses most; tab wins ties (pasted rows), then semicolon.
   const delimiter = ['\t', ';', ','].reduce((best, c) => (count(c) > count(best) ? c : best), '\t');
+  if (count(delimiter) >= MAX_COLUMNS) return { ok: false, problem: 'tooWide' };
+  const lines = measureLines(text);
+  if (lines.longest > MAX_LINE) return { ok: false, problem: 'lineTooLong' };
+  if (lines.filled > MAX_ROWS + 1) return { ok: false, problem: 'tooMany' };
   let records: string[][];
   try {
-    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true });
+    // A quoted cell may span lines: the record, too, is held to one line's length.
+    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true, max_record_size: MAX_LINE });
   } catch {
     return { ok: false, problem: 'notTable' };
   }
+  if (records.some((record) => record.length > MAX_COLUMNS)) return { ok: false, problem: 'tooWide' };
   const [headers, ...rows] = records.filter((r) => r.some((cell) => cell !== ''));
   if (!headers || rows.length === 0) return { ok: false, problem: 'empty' };
+  if (rows.length > MAX_ROWS) return { ok: false, problem: 'tooMany' };
   return { ok: true, table: { headers, rows } };
+}
+
+/** The longest line's length and how many lines are not blank, in one pass without splitting. */
+function measureLines(text: string): { longest: number; filled: number } {
+  let longest = 0;
+  let filled = 0;
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    longest = Math.max(longest, end - start);
+    if (/\S/.test(text.slice(start, end))) filled++;
+    start = end + 1;
+  }
+  return { longest, filled };
 }
 
 /** Which column each field comes from: recognised by name, or as the user chose (column index). */

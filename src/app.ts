@@ -4,8 +4,10 @@
  * per page or API resource.
  */
 import type { FastifyPluginAsync } from 'fastify';
+import underPressure from '@fastify/under-pressure';
 import drafts, { type DraftsOptions } from './plugins/drafts.ts';
 import pdf from './plugins/pdf.ts';
+import workerPool from './plugins/worker-pool.ts';
 import assessmentPdf from './routes/api/assessment-pdf.ts';
 import accessibility from './routes/accessibility.ts';
 import checkAnswers from './routes/journey/check-answers.ts';
@@ -21,16 +23,18 @@ import estimate from './routes/estimate.ts';
 import organiser from './routes/journey/organiser.ts';
 import removeMember from './routes/journey/remove-member.ts';
 import removeTeam from './routes/journey/remove-team.ts';
-import markReady from './routes/journey/mark-ready.ts';
 import result from './routes/journey/result.ts';
+import shareOverview from './routes/journey/share-overview.ts';
 import startDraft from './routes/journey/start-draft.ts';
 import team from './routes/journey/team.ts';
 import teams from './routes/journey/teams.ts';
 import errors from './plugins/errors.ts';
 import forms from './plugins/forms.ts';
+import rateLimits, { type RateLimits } from './plugins/rate-limits.ts';
 import securityHeaders from './plugins/security-headers.ts';
 import assessments from './routes/api/assessments.ts';
 import draftsApi from './routes/api/drafts.ts';
+import overviewsApi from './routes/api/overviews.ts';
 import ruleSets from './routes/api/rule-sets.ts';
 import health from './routes/health.ts';
 import openapi from './routes/openapi.ts';
@@ -45,26 +49,34 @@ export const BODY_LIMIT = 1024 * 1024;
 export interface AppOptions {
   /** Where drafts are kept: the embedded database's directory, or a PostgreSQL server. */
   drafts: DraftsOptions;
+  /** Requests per minute per client; the server passes the configured ones, tests and benchmarks none. */
+  rateLimits?: RateLimits;
 }
 
 const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(securityHeaders);
+  // Before any route, so that every route is classed as it is added.
+  await fastify.register(rateLimits, options.rateLimits ?? {});
   await fastify.register(views);
   await fastify.register(errors);
   await fastify.register(forms);
   await fastify.register(drafts, options.drafts);
+  // Measures the event loop for /readyz only: no limits here, so it turns no request away.
+  await fastify.register(underPressure, { eventLoopUtilizationMode: 'interval' });
+  await fastify.register(workerPool);
   await fastify.register(pdf);
   await fastify.register(health);
   await fastify.register(assessments);
   await fastify.register(assessmentPdf);
   await fastify.register(ruleSets);
   await fastify.register(draftsApi);
+  await fastify.register(overviewsApi);
   await fastify.register(openapi);
   await fastify.register(start);
   await fastify.register(rules);
   await fastify.register(accessibility);
   await fastify.register(estimate);
-  // For the kommun's finance staff: the drafts marked ready, per kommun.
+  // For the kommun's finance staff: an overview by link, of the drafts shared into it.
   await fastify.register(overview);
   // The guided check, in the order of src/journey.ts.
   await fastify.register(startDraft);
@@ -83,7 +95,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(handoffSection);
   await fastify.register(checkAnswers);
   await fastify.register(result);
-  await fastify.register(markReady);
+  await fastify.register(shareOverview);
   await fastify.register(deleteDraft);
 };
 

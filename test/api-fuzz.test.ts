@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
-import { buildApplication } from './application-builder.ts';
+import { buildApplication, mutate } from './application-builder.ts';
 import { buildApp } from './helper.ts';
 
 let app: FastifyInstance;
@@ -16,17 +16,6 @@ before(async () => {
 after(() => app.close());
 
 type Json = unknown;
-
-/** Replace the value at a random path (chosen by `steps`) of a copy of `value` with `replacement`. */
-function mutate(value: Json, steps: number[], replacement: Json): Json {
-  if (steps.length === 0 || value === null || typeof value !== 'object') return replacement;
-  const keys = Object.keys(value);
-  if (keys.length === 0) return replacement;
-  const key = keys[steps[0] % keys.length];
-  const copy: Record<string, Json> = Array.isArray(value) ? [...value] as unknown as Record<string, Json> : { ...(value as Record<string, Json>) };
-  copy[key] = mutate(copy[key], steps.slice(1), replacement);
-  return copy;
-}
 
 const awkwardValue = fc.oneof(
   fc.jsonValue(),

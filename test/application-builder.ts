@@ -74,3 +74,14 @@ export function findMismatch(actual: unknown, expected: unknown, path = ''): str
   }
   return Object.is(actual, expected) ? undefined : `${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
 }
+
+/** A copy of `value` with the value at a random path (chosen by `steps`) replaced by `replacement`. */
+export function mutate(value: unknown, steps: number[], replacement: unknown): unknown {
+  if (steps.length === 0 || value === null || typeof value !== 'object') return replacement;
+  const keys = Object.keys(value);
+  if (keys.length === 0) return replacement;
+  const key = keys[steps[0] % keys.length];
+  const copy: Record<string, unknown> = Array.isArray(value) ? ([...value] as unknown as Record<string, unknown>) : { ...(value as Record<string, unknown>) };
+  copy[key] = mutate(copy[key], steps.slice(1), replacement);
+  return copy;
+}

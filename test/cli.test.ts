@@ -70,7 +70,8 @@ test('check --pdf skriver också sammanställningen som PDF med ansökan och bed
   const bytes = fs.readFileSync(out);
   assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
   const attached = await readAttachments(bytes);
-  assert.deepEqual(attached?.assessment, JSON.parse(stdout));
+  assert.ok(attached.ok);
+  assert.deepEqual(attached.assessment, JSON.parse(stdout));
 });
 
 test('check - läser ansökan från standard in', async () => {

@@ -1,4 +1,4 @@
-/** /api/v1/drafts: create, read, replace (with If-Match), mark ready; junk is a 400, never a 5xx. */
+/** /api/v1/drafts: create, read, replace (with If-Match), delete; junk is a 400, never a 5xx. */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
@@ -22,11 +22,10 @@ test('POST skapar ett utkast och GET läser det; sidan öppnar det', async () =>
   const got = await app.inject({ url: links.self });
   assert.equal(got.statusCode, 200);
   const body = got.json();
-  assert.deepEqual(Object.keys(body).sort(), ['application', 'expiresAt', 'id', 'ready', 'updatedAt', 'version']);
+  assert.deepEqual(Object.keys(body).sort(), ['application', 'expiresAt', 'id', 'updatedAt', 'version']);
   assert.equal(findMismatch(body.application, application), undefined, 'what was sent is kept; defaults fill the rest');
   assert.equal(body.application.teams[0].status, 'new');
   assert.equal(body.version, 1);
-  assert.equal(body.ready, false);
   assert.equal((await app.inject({ url: links.page })).statusCode, 200);
   assert.equal((await app.inject({ url: `/ansokan/${id}/resultat` })).statusCode, 200);
 });
@@ -59,22 +58,10 @@ test('PUT ersätter ansökan; If-Match med fel version ger 409 och ändrar inget
   assert.equal(badTag.json().error, 'invalid_draft');
 });
 
-test('POST …/ready markerar och avmarkerar; standard är true', async () => {
-  const { id } = (await create(buildApplication())).json();
-  const url = `/api/v1/drafts/${id}/ready`;
-  const marked = await app.inject({ method: 'POST', url });
-  assert.equal(marked.statusCode, 200);
-  assert.equal(marked.json().ready, true);
-  assert.equal(marked.json().version, 1, 'marking is not a new version');
-  assert.equal((await app.inject({ method: 'POST', url, payload: { ready: false } })).json().ready, false);
-  assert.equal((await app.inject({ method: 'POST', url, payload: {} })).json().ready, true);
-  assert.equal((await app.inject({ method: 'POST', url, payload: { ready: 'ja' } })).statusCode, 400);
-});
-
 test('okända och felformade id ger 404 not_found', async () => {
   for (const id of ['AAAAAAAAAAAAAAAAAAAAAA', 'x', '%27%3B%20DROP']) {
-    for (const [method, url] of [['GET', `/api/v1/drafts/${id}`], ['PUT', `/api/v1/drafts/${id}`], ['POST', `/api/v1/drafts/${id}/ready`]] as const) {
-      const response = await app.inject({ method, url, payload: method === 'GET' ? undefined : { teams: [] } });
+    for (const [method, url] of [['GET', `/api/v1/drafts/${id}`], ['PUT', `/api/v1/drafts/${id}`], ['DELETE', `/api/v1/drafts/${id}`]] as const) {
+      const response = await app.inject({ method, url, payload: method === 'GET' || method === 'DELETE' ? undefined : { teams: [] } });
       assert.equal(response.statusCode, 404, `${method} ${url}`);
       assert.deepEqual(response.json(), { error: 'not_found' });
     }
@@ -104,7 +91,8 @@ test('skräp avvisas med 400 och aldrig 5xx', async () => {
 
 test('OpenAPI beskriver utkasten och kommunens översikt', async () => {
   const { paths } = (await app.inject({ url: '/openapi.json' })).json();
-  for (const path of ['/api/v1/drafts', '/api/v1/drafts/{id}', '/api/v1/drafts/{id}/ready', '/api/v1/municipalities/{kommunkod}/allocation']) {
+  for (const path of ['/api/v1/drafts', '/api/v1/drafts/{id}', '/api/v1/drafts/{id}/share', '/api/v1/drafts/{id}/share/{submissionCode}', '/api/v1/overviews', '/api/v1/overviews/{key}']) {
     assert.ok(paths[path], path);
   }
+  assert.ok(paths['/api/v1/drafts/{id}'].delete.responses[204]);
 });

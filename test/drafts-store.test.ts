@@ -115,35 +115,13 @@ forEachBackend((name, newBackend) => {
       assert.equal(await store.get(live.id), undefined);
     });
 
-    test('setReady marks a draft for the overview without a new version; listReady lists the live ones marked', async () => {
-      const created = await store.create({ step: 1 });
-      assert.equal(created.ready, false);
-      const other = await store.create({ step: 2 });
-      const gone = await store.create({ step: 3 });
-      const marked = await store.setReady(created.id, true);
-      assert.equal(marked?.ready, true);
-      assert.equal(marked?.version, created.version);
-      assert.equal(marked?.expiresAt, created.expiresAt);
-      await store.setReady(gone.id, true);
-      await expire(db, gone.id);
-      const ready = (await store.listReady()).map((d) => d.id);
-      assert.ok(ready.includes(created.id));
-      assert.ok(!ready.includes(other.id), 'not marked');
-      assert.ok(!ready.includes(gone.id), 'expired');
-      assert.equal((await store.save(created.id, { step: 4 }))?.ready, true, 'saving keeps the mark');
-      assert.equal((await store.setReady(created.id, false))?.ready, false);
-      assert.ok(!(await store.listReady()).some((d) => d.id === created.id));
-      assert.equal(await store.setReady('x', true), undefined);
-      assert.equal(await store.setReady(gone.id, true), undefined);
-    });
-
     test('reopening keeps the data and applies no migration twice', async () => {
       const created = await store.create({ kept: 'över natten' });
       await store.close();
       await open();
       assert.deepEqual(await store.get(created.id), created);
       assert.deepEqual(await migrate(db), []);
-      assert.deepEqual(await db.query('SELECT name FROM schema_migrations'), [{ name: '001_create_drafts.sql' }, { name: '002_draft_ready.sql' }, { name: '003_handoff.sql' }]);
+      assert.deepEqual(await db.query('SELECT name FROM schema_migrations'), [{ name: '001_create_drafts.sql' }, { name: '002_draft_ready.sql' }, { name: '003_handoff.sql' }, { name: '004_team_ids.sql' }, { name: '005_overviews.sql' }, { name: '006_summary_org_number.sql' }]);
     });
   });
 });

@@ -2,18 +2,28 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
+import fp from 'fastify-plugin';
 import app from '../src/app.ts';
+import type { RateLimits } from '../src/plugins/rate-limits.ts';
 import { serverOptions } from '../src/server-options.ts';
 
+export interface BuildOptions {
+  extraRoutes?: (app: FastifyInstance) => void;
+  /** Register the app without encapsulation, so the test reaches its decorators (app.drafts). */
+  open?: boolean;
+  /** Called for every route the app registers. */
+  onRoute?: (route: RouteOptions) => void;
+  /** Per-client limits; none unless given (the server passes the configured ones). */
+  rateLimits?: RateLimits;
+}
+
 /** The app on a fresh embedded database in a temporary directory, removed on close. */
-export async function buildApp(
-  overrides: FastifyServerOptions = {},
-  { extraRoutes }: { extraRoutes?: (app: FastifyInstance) => void } = {},
-): Promise<FastifyInstance> {
+export async function buildApp(overrides: FastifyServerOptions = {}, { extraRoutes, open = false, onRoute, rateLimits }: BuildOptions = {}): Promise<FastifyInstance> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sst-bidrag-test-'));
   const fastify = Fastify({ ...serverOptions(), ...overrides });
-  await fastify.register(app, { drafts: { dataDir } });
+  if (onRoute) fastify.addHook('onRoute', onRoute);
+  await fastify.register(open ? fp(app) : app, { drafts: { dataDir }, rateLimits });
   fastify.addHook('onClose', async () => rmSync(dataDir, { recursive: true, force: true }));
   extraRoutes?.(fastify);
   await fastify.ready();

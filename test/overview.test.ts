@@ -1,6 +1,8 @@
 /**
- * The kommun's overview: applications from several huvudmän made through the drafts API, some
- * marked ready; the page, the CSV and the JSON against hand-computed figures, and no salaries.
+ * The kommun's overview: finance staff create one for Stockholm 2026, coordinators share their
+ * drafts into it with the submission code (from the result page, and through the API); the
+ * page, the CSV and the JSON against hand-computed figures, with huvudman names and no org
+ * numbers or salaries.
  *
  * Every member is full time for the whole of 2026. Hand-computed (RULEBOOK D5–D8):
  *   Exempla kommun, "Team Norr" (0180): school 40 000 × 1.25 × 12 = 600 000, grant 300 000 =
@@ -9,115 +11,83 @@
  *   Exempla kommun, "Team Malmö" (1280): not in Stockholm's overview.
  *   Friskolan AB (independent), "Team Söder" (0180): school and social 40 000 × 12 = 480 000
  *     each (no employer cost rate), grant 240 000 = matched = usable, risk 0.
- *   Not ready: Andra kommunen's team in 0180. Ready but 2025: left out of 2026.
+ *   Not shared: Andra kommunen's team in 0180. Shared into the 2025 overview: left out of 2026.
  *   Totals for 0180, 2026: grant 540 000, matched 540 000, usable 465 000, risk 75 000.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { buildApplication } from './application-builder.ts';
+import { createOverview, exempla, expectedTeams, expectedTotals, friskolan, makeDraft } from './fixtures/overviews.ts';
 import { FormClient } from './form-client.ts';
 import { buildApp } from './helper.ts';
 
 let app: FastifyInstance;
 let exemplaId = '';
+let stockholm = { key: '', submissionCode: '' };
+
 before(async () => {
   app = await buildApp();
-  const rate = { employerCostRate: '0.25' };
-  const make = async (application: unknown, ready: boolean) => {
-    const { id } = (await app.inject({ method: 'POST', url: '/api/v1/drafts', payload: application as object })).json();
-    if (ready) assert.equal((await app.inject({ method: 'POST', url: `/api/v1/drafts/${id}/ready`, payload: { ready: true } })).statusCode, 200);
-    return id as string;
-  };
-  exemplaId = await make(
-    buildApplication({
-      teams: [
-        { name: 'Team Norr', members: [{ side: 'school', ...rate, monthlySalary: '40000' }, { side: 'social_services', ...rate, monthlySalary: '30000' }] },
-        { name: 'Team Malmö', municipalityCode: '1280' },
-      ],
-    }),
-    false, // marked through the result page's form below
-  );
-  await make(buildApplication({ organiser: { name: 'Friskolan AB', orgNumber: '556036-0793', type: 'independent' }, teams: [{ name: 'Team Söder' }] }), true);
-  await make(buildApplication({ organiser: { name: 'Andra kommunen' }, teams: [{ name: 'Inte klar' }] }), false);
-  await make(buildApplication({ grantYear: 2025, organiser: { name: 'Förra året' }, teams: [{ name: 'Team 2025' }] }), true);
-  await make({ grantYear: 2026, teams: [{ name: 'Ofullständigt', municipalityCode: '0180' }] }, true);
+  stockholm = await createOverview(app, '0180', 2026);
+  const lastYear = await createOverview(app, '0180', 2025);
+  exemplaId = await makeDraft(app, exempla); // shared through the result page below
+  await makeDraft(app, friskolan, stockholm.submissionCode);
+  await makeDraft(app, buildApplication({ organiser: { name: 'Andra kommunen' }, teams: [{ name: 'Inte delad' }] }));
+  await makeDraft(app, buildApplication({ grantYear: 2025, organiser: { name: 'Förra året' }, teams: [{ name: 'Team 2025' }] }), lastYear.submissionCode);
 });
 after(() => app.close());
 
-test('resultatsidans formulär markerar utkastet som klart och tar bort det igen', async () => {
+test('resultatsidan delar utkastet med koden, visar först exakt vad kommunen ser, och kan ta tillbaka det', async () => {
   const client = new FormClient(app);
-  const page = await client.get(`/ansokan/${exemplaId}/resultat`);
-  assert.match(page.body, /Markera som klar för kommunens översikt/);
-  const marked = await client.post(`/ansokan/${exemplaId}/klar`, { ready: 'ja' });
-  assert.equal(marked.statusCode, 303);
-  assert.equal(marked.headers.location, `/ansokan/${exemplaId}/resultat`);
-  assert.match((await client.get(`/ansokan/${exemplaId}/resultat`)).body, /Ta bort från kommunens översikt/);
-  await client.post(`/ansokan/${exemplaId}/klar?lang=en`, { ready: 'nej' });
-  assert.equal((await app.inject({ url: `/api/v1/drafts/${exemplaId}` })).json().ready, false);
-  assert.equal((await client.post(`/ansokan/${exemplaId}/klar`, { ready: 'ja' }, { csrf: null })).statusCode, 403);
-  await client.get(`/ansokan/${exemplaId}/resultat`);
-  await client.post(`/ansokan/${exemplaId}/klar`, { ready: 'ja' });
-  assert.equal((await app.inject({ url: `/api/v1/drafts/${exemplaId}` })).json().ready, true);
+  const result = await client.get(`/ansokan/${exemplaId}/resultat`);
+  assert.match(result.body, /<h2>Dela med kommunens översikt<\/h2>/);
+  assert.match(result.body, /Ansökan är inte delad med någon översikt/);
+  assert.match(result.body, new RegExp(`<form method="post" action="/ansokan/${exemplaId}/oversikt"`));
+
+  const preview = await client.post(`/ansokan/${exemplaId}/oversikt`, { code: ` ${stockholm.submissionCode} ` });
+  assert.equal(preview.statusCode, 200);
+  assert.match(preview.body, /<h1>Det här ser Stockholm i översikten för 2026<\/h1>/);
+  const rows = preview.body.match(/<tr><td>.*?<\/tr>/g) ?? [];
+  assert.equal(rows.length, 1, 'only the team in Stockholm');
+  assert.match(rows[0], /Exempla kommun<\/td><td>Kommun<\/td><th scope="row">Team Norr<\/th><td>Uppfyller villkoren<\/td><td class="numeric">300\u00a0000\u00a0kr/);
+  assert.doesNotMatch(preview.body, /Team Malmö|212000-0142|(?<!\d)40\u00a0000|(?<!\d)30\u00a0000/);
+  assert.equal((await app.inject({ url: `/api/v1/overviews/${stockholm.key}` })).json().teams.length, 1, 'nothing shared before the button');
+
+  const shared = await client.post(`/ansokan/${exemplaId}/oversikt/dela`, { code: stockholm.submissionCode });
+  assert.equal(shared.statusCode, 303);
+  assert.equal(shared.headers.location, `/ansokan/${exemplaId}/oversikt`);
+  const page = await client.get(`/ansokan/${exemplaId}/oversikt`);
+  assert.match(page.body, /Stockholm, bidragsår 2026 \(delad /);
+  assert.equal((await app.inject({ url: `/api/v1/overviews/${stockholm.key}` })).json().teams.length, 2);
+  assert.match((await client.get(`/ansokan/${exemplaId}/historik`)).body, /delade ansökan med kommunens översikt för Stockholm 2026/);
+
+  // Without the CSRF token nothing happens.
+  assert.equal((await client.post(`/ansokan/${exemplaId}/oversikt/ta-tillbaka`, { overview: 'x' }, { csrf: null })).statusCode, 403);
+  const overviewId = /name="overview" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+  await client.post(`/ansokan/${exemplaId}/oversikt/ta-tillbaka`, { overview: overviewId });
+  assert.equal((await app.inject({ url: `/api/v1/overviews/${stockholm.key}` })).json().teams.length, 1, 'withdrawn');
+  await client.get(`/ansokan/${exemplaId}/oversikt?lang=en`);
+  await client.post(`/ansokan/${exemplaId}/oversikt/dela?lang=en`, { code: stockholm.submissionCode });
+  assert.match((await client.get(`/ansokan/${exemplaId}/resultat?lang=en`)).body, /Stockholm, grant year 2026 \(shared /);
 });
 
-test('JSON: bara klara utkast för året och kommunen, med handräknade belopp och summor', async () => {
-  const response = await app.inject({ url: '/api/v1/municipalities/0180/allocation?year=2026' });
+test('JSON: bara delade utkast för året och kommunen, med huvudmannens namn, handräknade belopp och summor', async () => {
+  const response = await app.inject({ url: `/api/v1/overviews/${stockholm.key}` });
   assert.equal(response.statusCode, 200);
   const body = response.json();
   assert.equal(body.municipality, 'Stockholm');
-  assert.deepEqual(body.teams, [
-    {
-      organiser: { name: 'Exempla kommun', orgNumber: '212000-0142', type: 'municipal' },
-      team: 'Team Norr',
-      status: 'eligible',
-      skolverketGrant: '300000',
-      matched: '300000',
-      matchedUsable: '225000',
-      repaymentRisk: '75000',
-      // No cost per fte-month: with one social-services member it would be that person's cost.
-      staffingSuggestion: { extraCost: '150000', fte: '0.34', months: '12.00', basis: 'social_services' },
-    },
-    {
-      organiser: { name: 'Friskolan AB', orgNumber: '556036-0793', type: 'independent' },
-      team: 'Team Söder',
-      status: 'eligible',
-      skolverketGrant: '240000',
-      matched: '240000',
-      matchedUsable: '240000',
-      repaymentRisk: '0',
-      staffingSuggestion: null,
-    },
-  ]);
-  assert.deepEqual(body.totals, { skolverketGrant: '540000', matched: '540000', matchedUsable: '465000', repaymentRisk: '75000', extraCost: '150000' });
-  assert.doesNotMatch(response.body, /monthlySalary|\b30000\b|\b40000\b|\b37500\b|members/, 'no salaries');
-
-  const malmo = (await app.inject({ url: '/api/v1/municipalities/1280/allocation?year=2026' })).json();
-  assert.deepEqual(malmo.teams.map((t: { team: string }) => t.team), ['Team Malmö']);
-  assert.equal((await app.inject({ url: '/api/v1/municipalities/0180/allocation?year=2025' })).json().teams[0].team, 'Team 2025');
+  assert.equal(body.grantYear, 2026);
+  assert.deepEqual(body.teams, expectedTeams);
+  assert.deepEqual(body.totals, expectedTotals);
+  assert.equal(body.uncounted, 0);
+  assert.doesNotMatch(response.body, /monthlySalary|\b30000\b|\b40000\b|\b37500\b|members|orgNumber|212000-0142|556036-0793/, 'no salaries or org numbers');
 });
 
-test('fel kommun, saknat eller felaktigt år och år utan regler', async () => {
-  assert.equal((await app.inject({ url: '/api/v1/municipalities/9999/allocation?year=2026' })).statusCode, 404);
-  assert.equal((await app.inject({ url: '/api/v1/municipalities/0180/allocation' })).statusCode, 400);
-  assert.equal((await app.inject({ url: '/api/v1/municipalities/0180/allocation?year=abc' })).json().error, 'invalid_year');
-  assert.equal((await app.inject({ url: '/api/v1/municipalities/0180/allocation?year=1999' })).statusCode, 404);
-  assert.equal((await app.inject({ url: '/kommun/9999?ar=2026' })).statusCode, 404);
-  assert.equal((await app.inject({ url: '/kommun/9999/oversikt.csv?ar=2026' })).statusCode, 404);
-  const noYear = await app.inject({ url: '/kommun/0180' });
-  assert.equal(noYear.statusCode, 200);
-  assert.match(noYear.body, /<select class="select" id="ar" name="ar">/);
-  const badYear = await app.inject({ url: '/kommun/0180?ar=tjugo' });
-  assert.equal(badYear.statusCode, 400);
-  assert.match(badYear.body, /Välj ett bidragsår i listan/);
-  assert.equal((await app.inject({ url: '/kommun/0180?ar=1999' })).statusCode, 404);
-  assert.equal((await app.inject({ url: '/kommun/0180/oversikt.csv' })).statusCode, 400);
-});
-
-test('sidan: tabell med summor som stämmer med JSON, länk till CSV, inga löner', async () => {
-  const page = await app.inject({ url: '/kommun/0180?ar=2026' });
+test('sidan: tabell med summor som stämmer med JSON, länk till CSV, hur länge den sparas, inga löner', async () => {
+  const page = await app.inject({ url: `/oversikt/${stockholm.key}` });
   assert.equal(page.statusCode, 200);
   const body = page.body;
+  assert.match(body, /<h1>Kommunens översikt: Stockholm, bidragsår 2026<\/h1>/);
   assert.match(body, /<caption id="overview-caption">Team i Stockholm, bidragsår 2026<\/caption>/);
   assert.match(body, /<th scope="col" class="numeric">Risk att betala tillbaka<\/th>/);
   const rows = body.match(/<tr><td>.*?<\/tr>/g) ?? [];
@@ -125,37 +95,88 @@ test('sidan: tabell med summor som stämmer med JSON, länk till CSV, inga löne
   assert.match(rows[0], /Exempla kommun<\/td><td>Kommun<\/td><th scope="row">Team Norr<\/th>.*300\u00a0000\u00a0kr.*225\u00a0000\u00a0kr.*75\u00a0000\u00a0kr.*0,34 tjänst mer från socialtjänsten/);
   assert.match(rows[1], /Friskolan AB<\/td><td>Enskild huvudman/);
   assert.match(body, /<tfoot><tr><th scope="row" colspan="4">Summa<\/th><td class="numeric">540\u00a0000\u00a0kr<\/td><td class="numeric">540\u00a0000\u00a0kr<\/td><td class="numeric">465\u00a0000\u00a0kr<\/td><td class="numeric">75\u00a0000\u00a0kr<\/td>/);
-  assert.match(body, /href="\/kommun\/0180\/oversikt.csv\?ar=2026"/);
-  assert.doesNotMatch(body, /Inte klar|Team Malmö|Team 2025|(?<!\d)30\u00a0000|(?<!\d)40\u00a0000|37\u00a0500/);
-  const en = await app.inject({ url: '/kommun/0180?ar=2026&lang=en' });
+  assert.match(body, new RegExp(`href="/oversikt/${stockholm.key}/oversikt.csv"`));
+  assert.match(body, /sparas i 30 dagar efter att den senast öppnades eller ändrades/);
+  assert.doesNotMatch(body, /Inte delad|Team Malmö|Team 2025|212000-0142|(?<!\d)30\u00a0000|(?<!\d)40\u00a0000|37\u00a0500/);
+  const en = await app.inject({ url: `/oversikt/${stockholm.key}?lang=en` });
   assert.match(en.body, /<html lang="en"/);
   assert.match(en.body, /SEK\u00a0540,000/);
-  assert.match(en.body, /href="\/kommun\/0180\/oversikt.csv\?ar=2026&amp;lang=en"/);
+  assert.match(en.body, new RegExp(`href="/oversikt/${stockholm.key}/oversikt.csv\\?lang=en"`));
 });
 
-test('CSV: BOM, rubrikrad, en rad per team, summarad, semikolon och hela kronor', async () => {
-  const response = await app.inject({ url: '/kommun/0180/oversikt.csv?ar=2026' });
+test('CSV: BOM, rubrikrad, en rad per team med huvudmannens namn, summarad, semikolon och hela kronor', async () => {
+  const response = await app.inject({ url: `/oversikt/${stockholm.key}/oversikt.csv` });
   assert.equal(response.statusCode, 200);
   assert.match(String(response.headers['content-type']), /^text\/csv; charset=utf-8/);
   assert.match(String(response.headers['content-disposition']), /attachment; filename="oversikt-0180-2026.csv"/);
   assert.ok(response.rawPayload.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), 'UTF-8 BOM');
   const lines = response.body.replace(/^\ufeff/, '').trimEnd().split('\r\n');
   assert.equal(lines.length, 4);
-  assert.match(lines[0], /^Huvudman;Organisationsnummer;Typ;Team;Bedömning;Skolverkets bidrag;Socialstyrelsens belopp;Del kommunen får använda;Risk att betala tillbaka;/);
-  assert.equal(lines[1], 'Exempla kommun;212000-0142;Kommun;Team Norr;Uppfyller villkoren;300000;300000;225000;75000;0,34;150000');
-  assert.equal(lines[2], 'Friskolan AB;556036-0793;Enskild huvudman (fristående skola);Team Söder;Uppfyller villkoren;240000;240000;240000;0;;');
-  assert.equal(lines[3], 'Summa;;;;;540000;540000;465000;75000;;150000');
+  assert.match(lines[0], /^Huvudman;Typ;Team;Bedömning;Skolverkets bidrag;Socialstyrelsens belopp;Del kommunen får använda;Risk att betala tillbaka;/);
+  assert.equal(lines[1], 'Exempla kommun;Kommun;Team Norr;Uppfyller villkoren;300000;300000;225000;75000;0,34;150000');
+  assert.equal(lines[2], 'Friskolan AB;Enskild huvudman (fristående skola);Team Söder;Uppfyller villkoren;240000;240000;240000;0;;');
+  assert.equal(lines[3], 'Summa;;;;540000;540000;465000;75000;;150000');
   // The CSV's totals are the JSON's.
-  const json = (await app.inject({ url: '/api/v1/municipalities/0180/allocation?year=2026' })).json();
-  assert.deepEqual(lines[3].split(';').slice(5, 9), [json.totals.skolverketGrant, json.totals.matched, json.totals.matchedUsable, json.totals.repaymentRisk]);
+  const json = (await app.inject({ url: `/api/v1/overviews/${stockholm.key}` })).json();
+  assert.deepEqual(lines[3].split(';').slice(4, 8), [json.totals.skolverketGrant, json.totals.matched, json.totals.matchedUsable, json.totals.repaymentRisk]);
 });
 
-test('startsidan länkar till översikten med ett GET-formulär', async () => {
-  const start = await app.inject({ url: '/' });
+test('startsidan länkar till att skapa en översikt; formuläret skapar den och visar länken och koden en gång', async () => {
+  const client = new FormClient(app);
+  const start = await client.get('/');
   assert.match(start.body, /För kommunens ekonomer: kommunens översikt/);
-  assert.match(start.body, /<form method="get" action="\/kommun"/);
-  assert.equal((start.body.match(/<option value="\d{4}">[^<]+ \(\d{4}\)<\/option>/g) ?? []).length, 290);
-  const go = await app.inject({ url: '/kommun?kommun=0180&ar=2026' });
-  assert.equal(go.statusCode, 303);
-  assert.equal(go.headers.location, '/kommun/0180?ar=2026');
+  assert.match(start.body, /<a href="\/oversikt\/ny">Skapa en översikt för kommunen<\/a>/);
+  assert.doesNotMatch(start.body, /action="\/kommun"/);
+
+  const form = await client.get('/oversikt/ny');
+  assert.equal((form.body.match(/<option value="\d{4}">[^<]+ \(\d{4}\)<\/option>/g) ?? []).length, 290);
+  const wrong = await client.post('/oversikt/ny', { municipalityCode: '9999', grantYear: '1999' });
+  assert.equal(wrong.statusCode, 422);
+  assert.match(wrong.body, /<title>Fel: /);
+  assert.match(wrong.body, /Välj kommunen i listan\./);
+  assert.match(wrong.body, /Välj ett bidragsår i listan\./);
+  assert.equal((await client.post('/oversikt/ny', { municipalityCode: '0180', grantYear: '2026' }, { csrf: null })).statusCode, 403);
+
+  const created = await client.post('/oversikt/ny', { municipalityCode: '1280', grantYear: '2026' });
+  assert.equal(created.statusCode, 200);
+  assert.match(created.body, /<h1>Översikten är skapad<\/h1>/);
+  assert.match(created.body, /Översikten gäller Malmö, bidragsår 2026/);
+  const link = /id="overview-link" type="text" readonly value="http:\/\/localhost:80\/oversikt\/([A-Za-z0-9_-]{22})"/.exec(created.body)?.[1];
+  const code = /id="submission-code" type="text" readonly value="([A-Za-z0-9_-]{22})"/.exec(created.body)?.[1];
+  assert.ok(link && code && link !== code, 'a link and a different code');
+  assert.match(created.body, /Skicka koden till huvudmännen i kommunen/);
+  assert.match(created.body, /Den som har länken ser översikten/);
+  // Exempla's Team Malmö can be shared into it, and the overview then shows it.
+  await app.inject({ method: 'POST', url: `/api/v1/drafts/${exemplaId}/share`, payload: { submissionCode: code } });
+  const malmo = await client.get(`/oversikt/${link}`);
+  assert.match(malmo.body, /<th scope="row">Team Malmö<\/th>/);
+  assert.doesNotMatch(malmo.body, /Team Norr/);
+  assert.doesNotMatch(malmo.body, new RegExp(code), 'the code is not on the overview page');
+});
+
+test('samma huvudmans team i två delade utkast räknas en gång, från det senast sparade, och sidan säger det', async () => {
+  const fresh = await createOverview(app, '0180', 2026);
+  const older = await makeDraft(app, exempla, fresh.submissionCode);
+  await makeDraft(app, friskolan, fresh.submissionCode);
+  // The same huvudman's Team Norr again, in a newer draft with a lower salary: it wins.
+  const lower = structuredClone(exempla) as { teams: { name: string; members: { monthlySalary: string }[] }[] };
+  lower.teams[0].name = ' team norr ';
+  lower.teams[0].members[0].monthlySalary = '20000';
+  await makeDraft(app, lower, fresh.submissionCode);
+
+  const body = (await app.inject({ url: `/api/v1/overviews/${fresh.key}` })).json();
+  const norr = body.teams.filter((t: { team: string }) => t.team.trim().toLowerCase() === 'team norr');
+  assert.equal(norr.length, 1);
+  assert.equal(norr[0].copies, 2);
+  assert.equal(norr[0].skolverketGrant, '150000'); // 20 000 × 1.25 × 12 / 2, the newer draft
+  assert.equal(body.totals.skolverketGrant, '390000'); // 150 000 + Friskolan's 240 000
+  const page = await app.inject({ url: `/oversikt/${fresh.key}` });
+  assert.match(page.body, /Samma team finns i flera delade ansökningar från samma huvudman: team norr \(Exempla kommun\)/);
+
+  // Saving the older draft makes it the newest: its figures count again.
+  const stored = (await app.inject({ url: `/api/v1/drafts/${older}` })).json();
+  assert.equal((await app.inject({ method: 'PUT', url: `/api/v1/drafts/${older}`, payload: stored.application })).statusCode, 200);
+  const after = (await app.inject({ url: `/api/v1/overviews/${fresh.key}` })).json();
+  assert.equal(after.teams.find((t: { team: string }) => t.team === 'Team Norr').skolverketGrant, '300000');
+  assert.equal(after.totals.skolverketGrant, '540000');
 });

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { readAttachments } from '../src/pdf/summary.ts';
-import { PDF_CONCURRENCY, PDF_QUEUE_LIMIT } from '../src/plugins/pdf.ts';
+import { WORK_QUEUE_LIMIT, WORKER_THREADS } from '../src/plugins/worker-pool.ts';
 import { buildApplication } from './application-builder.ts';
 import { FormClient } from './form-client.ts';
 import { buildApp } from './helper.ts';
@@ -25,6 +25,7 @@ test('POST /api/v1/assessments/pdf ger en PDF att ladda ner, aldrig cachad, med 
   assert.equal(response.headers['cache-control'], 'no-store');
   assert.equal(response.rawPayload.subarray(0, 5).toString(), '%PDF-');
   const attached = await readAttachments(response.rawPayload);
+  assert.ok(attached.ok);
   const viaApi = (await app.inject({ method: 'POST', url: '/api/v1/assessments', payload: application })).json();
   assert.deepEqual(attached?.assessment, viaApi);
 });
@@ -41,7 +42,7 @@ test('en skur av 50 samtidiga förfrågningar: några byggs, resten köar eller 
   const built = statuses.filter((s) => s === 200).length;
   const refused = responses.filter((r) => r.statusCode === 503);
   assert.equal(built + refused.length, 50, `only 200 and 503: ${statuses.join(',')}`);
-  assert.ok(built >= PDF_CONCURRENCY + PDF_QUEUE_LIMIT, `${built} built`);
+  assert.ok(built >= WORKER_THREADS + WORK_QUEUE_LIMIT, `${built} built`);
   assert.ok(refused.length > 0, 'some refused');
   for (const r of refused) {
     assert.equal(r.headers['retry-after'], '5');

@@ -3,8 +3,8 @@
  * written once: PGlite (PostgreSQL in WebAssembly, embedded, the default) or a PostgreSQL
  * server through `pg` when a DATABASE_URL is given.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
@@ -25,16 +25,110 @@ export interface Db extends Queryable {
 export interface DbConfig {
   dataDir: string;
   databaseUrl?: string;
+  /**
+   * PostgreSQL only: how long to wait for a connection, and for a statement to finish
+   * (statement_timeout); a server that does not answer at all is given a second more.
+   */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_DB_TIMEOUT_MS = 5000;
+
+/**
+ * The database cannot be opened; the message is one line for the person starting the server:
+ * what is wrong and what to do.
+ */
+export class CannotOpenDatabaseError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'CannotOpenDatabaseError';
+  }
+}
+
+/** The database did not answer in time or the connection failed: try again later (503). */
+export class DatabaseUnavailableError extends Error {
+  constructor(options?: ErrorOptions) {
+    super('The database is unavailable', options);
+    this.name = 'DatabaseUnavailableError';
+  }
 }
 
 export function openDb(config: DbConfig): Promise<Db> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
+  return config.databaseUrl
+    ? openPostgres(config.databaseUrl, config.timeoutMs ?? DEFAULT_DB_TIMEOUT_MS)
+    : openPglite(config.dataDir);
+}
+
+/** The lock files this process holds (see lockDataDir). */
+const heldLocks = new Set<string>();
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return false; // a lock this process holds is found in heldLocks first
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // it runs, as another user
+  }
 }
 
 /**
- * PGlite keeps its files in DATA_DIR/pglite. It is a single-process database: it holds the
- * directory exclusively and has no lock that stops a second process, so only ONE server process
- * may use a DATA_DIR at a time (run several behind a load balancer only with DATABASE_URL).
+ * One server process per DATA_DIR: PGlite has no lock of its own, and two processes on one
+ * directory both start, both acknowledge saves and overwrite each other's files. The first
+ * process creates DATA_DIR/sst-bidrag.lock exclusively with its process id and removes it on
+ * close; another process finds it and refuses to start. A lock whose process no longer runs
+ * (killed, crashed) is stale and taken over, as is one naming this very process id without this
+ * process holding it (a container restarted after a crash gets the same pid again). Process ids
+ * mean something on one machine only: a DATA_DIR is never shared between machines.
+ * Returns the function that releases the lock.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const dir = resolve(dataDir);
+  const lockFile = join(dir, 'sst-bidrag.lock');
+  mkdirSync(dir, { recursive: true });
+  for (;;) {
+    try {
+      const fd = openSync(lockFile, 'wx');
+      writeSync(fd, `${process.pid}\n`);
+      closeSync(fd);
+      heldLocks.add(lockFile);
+      return () => {
+        heldLocks.delete(lockFile);
+        rmSync(lockFile, { force: true });
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    let pid: number;
+    try {
+      pid = Number.parseInt(readFileSync(lockFile, 'utf8'), 10);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue; // released meanwhile
+      throw error;
+    }
+    if (heldLocks.has(lockFile) || isRunning(pid)) {
+      throw new CannotOpenDatabaseError(
+        `DATA_DIR ${dir} is in use by another server (process ${pid}). Stop that server, or give this one its own DATA_DIR. ` +
+          `If no server uses it, delete ${lockFile}.`,
+      );
+    }
+    rmSync(lockFile, { force: true }); // stale: its process is gone
+  }
+}
+
+/** What to do when DATA_DIR holds a database that cannot be opened. */
+const unreadable = (dir: string, problem: string, cause?: unknown) =>
+  new CannotOpenDatabaseError(
+    `The database in ${dir} cannot be opened: ${problem}. It has been left as it is: restore DATA_DIR from a backup, ` +
+      `or move ${dir} away to start with an empty database.`,
+    { cause },
+  );
+
+/**
+ * PGlite keeps its files in DATA_DIR/pglite. It is a single-process database, so DATA_DIR is
+ * locked (lockDataDir) while it is open: run several servers behind a load balancer only with
+ * DATABASE_URL. PGlite does not enforce statement_timeout (a pg_sleep(1) under a 100 ms timeout
+ * runs its full second), so none is set; it has no network to hang on.
  *
  * Durability: `relaxedDurability: false` makes every query wait until PGlite has handed its
  * writes to the file system; PostgreSQL writes the WAL at each commit (synchronous_commit is on),
@@ -43,9 +137,23 @@ export function openDb(config: DbConfig): Promise<Db> {
  * off, so it does not survive the machine itself losing power before the OS flushes its cache.
  */
 async function openPglite(dataDir: string): Promise<Db> {
-  const dir = join(dataDir, 'pglite');
-  mkdirSync(dir, { recursive: true });
-  const db = await PGlite.create({ dataDir: dir, relaxedDurability: false });
+  const release = lockDataDir(dataDir);
+  const dir = resolve(dataDir, 'pglite');
+  let db: PGlite;
+  try {
+    // Only a missing or empty directory is a new database; PGlite would silently re-initialise
+    // one that has lost its PG_VERSION, and every draft with it.
+    if (existsSync(dir) && readdirSync(dir).length > 0 && !existsSync(join(dir, 'PG_VERSION'))) {
+      throw unreadable(dir, 'PG_VERSION is missing');
+    }
+    mkdirSync(dir, { recursive: true });
+    db = await PGlite.create({ dataDir: dir, relaxedDurability: false }).catch((error: Error) => {
+      throw unreadable(dir, `PGlite stopped with "${error.message}"`, error);
+    });
+  } catch (error) {
+    release();
+    throw error;
+  }
   const on = (target: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     query: async <Row>(sql: string, params?: unknown[]) => (await target.query<Row>(sql, params)).rows,
     exec: async (sql) => void (await target.exec(sql)),
@@ -53,36 +161,84 @@ async function openPglite(dataDir: string): Promise<Db> {
   return {
     ...on(db),
     transaction: (work) => db.transaction((tx) => work(on(tx))),
-    close: () => db.close(),
+    close: () => db.close().finally(release),
   };
 }
 
-/** A pool of connections to a PostgreSQL server; a transaction holds one connection throughout. */
-async function openPostgres(url: string): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max: 5 });
+/**
+ * SQLSTATE classes that mean the server cannot serve now, not that the SQL is wrong: connection
+ * exception, insufficient resources, operator intervention (with statement_timeout's
+ * query_canceled) and system error.
+ */
+const UNAVAILABLE_CLASSES = /^(08|53|57|58)/;
+
+/** A driver error as the store passes it on: anything but an SQL error is the database being unavailable. */
+function fromDriver(error: unknown): unknown {
+  return error instanceof pg.DatabaseError && !UNAVAILABLE_CLASSES.test(error.code ?? '') ? error : new DatabaseUnavailableError({ cause: error });
+}
+
+async function driver<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw fromDriver(error);
+  }
+}
+
+/** Where the server is, for a message: host, port and database, never the user or password. */
+function serverOf(url: string): string {
+  const { hostname, port, pathname } = new URL(url);
+  return `${hostname}:${port || 5432}${pathname}`;
+}
+
+/**
+ * A pool of connections to a PostgreSQL server; a transaction holds one connection throughout.
+ * Nothing waits for ever: a connection is given `timeoutMs`, a statement `timeoutMs` on the
+ * server (statement_timeout) and a second more on the client (query_timeout) should the server
+ * not answer at all; such failures reach the store as DatabaseUnavailableError.
+ */
+async function openPostgres(url: string, timeoutMs: number): Promise<Db> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 5,
+    connectionTimeoutMillis: timeoutMs,
+    statement_timeout: timeoutMs,
+    query_timeout: timeoutMs + 1000,
+  });
   // An idle connection that the server drops must not crash the process.
   pool.on('error', () => {});
   const on = (target: pg.Pool | pg.PoolClient): Queryable => ({
-    query: async (sql, params) => (await target.query(sql, params)).rows,
-    exec: async (sql) => void (await target.query(sql)),
+    query: async (sql, params) => (await driver(() => target.query(sql, params))).rows,
+    exec: async (sql) => void (await driver(() => target.query(sql))),
   });
-  await pool.query('SELECT 1'); // fail at start, not at the first save, if the server is unreachable
+  // Fail at start, not at the first save, if the server is unreachable.
+  await pool.query('SELECT 1').catch(async (error: Error & { code?: string }) => {
+    await pool.end();
+    throw new CannotOpenDatabaseError(
+      `Cannot reach the database at ${serverOf(url)}: ${error.message || error.code}. Check that PostgreSQL is running and that DATABASE_URL is right.`,
+      { cause: error },
+    );
+  });
   return {
     ...on(pool),
     async transaction(work) {
-      const client = await pool.connect();
+      const client = await driver(() => pool.connect());
       try {
-        await client.query('BEGIN');
+        await on(client).exec('BEGIN');
         const result = await work(on(client));
-        await client.query('COMMIT');
+        await on(client).exec('COMMIT');
         client.release();
         return result;
       } catch (error) {
-        // Roll back; a connection that cannot even do that is dropped, not reused.
-        await client.query('ROLLBACK').then(
-          () => client.release(),
-          (broken: Error) => client.release(broken),
-        );
+        if (error instanceof DatabaseUnavailableError) {
+          client.release(error); // dropped: closing it ends the transaction on the server too
+        } else {
+          // Roll back; a connection that cannot even do that is dropped, not reused.
+          await client.query('ROLLBACK').then(
+            () => client.release(),
+            (broken: Error) => client.release(broken),
+          );
+        }
         throw error;
       }
     },

@@ -23,6 +23,8 @@ export interface DraftMember {
 }
 
 export interface DraftTeam {
+  /** t1, t2, … (or an id the API was given): never changed or reused in the draft; hand-off links name it. */
+  id: string;
   name: string;
   schoolForms: string[];
   municipalityCode: string;
@@ -39,6 +41,11 @@ export interface DraftApplication {
   teams: DraftTeam[];
 }
 
+/** An application as it arrives (API, import, estimate): teams and members may still lack ids. */
+export interface DraftApplicationInput extends Omit<DraftApplication, 'teams'> {
+  teams: Array<Omit<DraftTeam, 'id' | 'members'> & { id?: string; members: Array<Omit<DraftMember, 'id'> & { id?: string }> }>;
+}
+
 /** The parts of a result a person would notice changing. */
 export interface ResultSummary {
   ruleSetId: string;
@@ -52,23 +59,60 @@ export interface DraftData {
   application: DraftApplication;
   /** Member ids are p1, p2, …, never reused in a draft. */
   nextMember: number;
+  /** Team ids are t1, t2, …, never reused in a draft. */
+  nextTeam: number;
   lastResult?: ResultSummary;
   /** Unusual values the user confirmed, by member id and field: { p1: { monthlySalary: '4200' } }. */
   confirmed?: Record<string, Record<string, string>>;
 }
 
 export function emptyDraft(): DraftData {
-  return { application: { teams: [] }, nextMember: 1 };
+  return { application: { teams: [] }, nextMember: 1, nextTeam: 1 };
 }
 
-/** A stored draft's data, or an empty one if it is not of this shape (never trust storage blindly). */
+/** One past the highest `<prefix><n>` among the ids, and at least `floor`. */
+function nextNumber(ids: unknown[], prefix: string, floor: number): number {
+  const pattern = new RegExp(`^${prefix}(\\d{1,6})$`);
+  const numbers = ids.map((id) => (typeof id === 'string' ? Number(pattern.exec(id)?.[1] ?? 0) : 0));
+  return Math.max(floor, 1, ...numbers.map((n) => n + 1));
+}
+
+/**
+ * The application with an id for every team and member that lacks one (the next t- and
+ * p-numbers after both those already given and `previous`'s counters, so none is reused).
+ */
+export function withIds(application: DraftApplicationInput, previous: Pick<DraftData, 'nextTeam' | 'nextMember'> = emptyDraft()): DraftData {
+  let nextTeam = nextNumber(application.teams.map((t) => t.id), 't', previous.nextTeam);
+  let nextMember = nextNumber(application.teams.flatMap((t) => t.members.map((m) => m.id)), 'p', previous.nextMember);
+  const teams = application.teams.map((team) => ({
+    ...team,
+    id: team.id ?? `t${nextTeam++}`,
+    members: team.members.map((member) => ({ ...member, id: member.id ?? `p${nextMember++}` })),
+  }));
+  return { application: { ...application, teams }, nextTeam, nextMember };
+}
+
+/**
+ * A stored draft's data, or an empty one if it is not of this shape (never trust storage
+ * blindly). Teams stored without an id (before teams had ids) get the next t-numbers, the
+ * same ones on every read until the draft is saved with them.
+ */
 export function asDraftData(data: unknown): DraftData {
   const candidate = data as Partial<DraftData> | null;
   if (!candidate || typeof candidate !== 'object' || !candidate.application || !Array.isArray(candidate.application.teams)) {
     return emptyDraft();
   }
+  const teams: unknown[] = candidate.application.teams;
+  const idOf = (team: unknown) => (typeof team === 'object' && team !== null ? (team as { id?: unknown }).id : undefined);
+  let nextTeam = nextNumber(teams.map(idOf), 't', Number(candidate.nextTeam) || 1);
   const confirmed = candidate.confirmed && typeof candidate.confirmed === 'object' ? candidate.confirmed : undefined;
-  return { application: candidate.application, nextMember: Number(candidate.nextMember) || 1, lastResult: candidate.lastResult, ...(confirmed && { confirmed }) };
+  return {
+    application: { ...candidate.application, teams: teams.map((team) => (typeof idOf(team) === 'string' ? team : { ...(team as object), id: `t${nextTeam++}` })) as DraftTeam[] },
+    nextMember: Number(candidate.nextMember) || 1,
+    nextTeam,
+    lastResult: candidate.lastResult,
+    ...(confirmed && { confirmed }),
+  };
 }
 
 /** Keeps what the user confirmed about a member's values, or forgets it when nothing needed confirming. */

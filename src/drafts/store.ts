@@ -9,6 +9,8 @@ import { openDb, type Db, type DbConfig } from './db.ts';
 import { migrate } from './migrate.ts';
 import * as handoff from './handoff.ts';
 import type { HandoffLink, HistoryEntry, NewLink } from './handoff.ts';
+import * as overviews from './overviews.ts';
+import type { OverviewFigures, OverviewRecord, Share, TeamSummary } from './overviews.ts';
 
 export interface Draft {
   id: string;
@@ -18,8 +20,6 @@ export interface Draft {
   createdAt: string;
   updatedAt: string;
   expiresAt: string;
-  /** Marked ready for the kommun's overview (src/routes/overview.ts). */
-  ready: boolean;
 }
 
 export interface DraftStore {
@@ -29,28 +29,39 @@ export interface DraftStore {
   /**
    * Replaces the data, bumps the version and restarts the retention period. Undefined when the
    * draft is missing or expired; VersionConflictError when `expectedVersion` is not the stored one.
-   * `ruleSetId` is kept as it is unless given (null clears it).
+   * `ruleSetId` is kept as it is unless given (null clears it). Links to teams the new data no
+   * longer has are revoked in the same transaction.
    */
   save(id: string, data: unknown, options?: { ruleSetId?: string | null; expectedVersion?: number }): Promise<Draft | undefined>;
-  /**
-   * Marks the draft ready (or not) for the kommun's overview. Does not change the data, the
-   * version or the expiry. Undefined when the draft is missing or expired.
-   */
-  setReady(id: string, ready: boolean): Promise<Draft | undefined>;
-  /** The drafts marked ready that have not expired, oldest first. */
-  listReady(): Promise<Draft[]>;
   /** Whether there was such a draft. */
   delete(id: string): Promise<boolean>;
-  /** Deletes the drafts that have expired by `now` (default: the database's clock); how many. */
+  /**
+   * Deletes the drafts that have expired by `now` (default: the database's clock), with their
+   * links and history, the links that ended (expired or revoked) over LINK_KEPT_DAYS ago, and
+   * the kommun's overviews that have expired; how many drafts and overviews.
+   */
   purgeExpired(now?: Date): Promise<number>;
+  /** The kommun's overviews, the drafts shared into them and their figures (see overviews.ts). */
+  createOverview(municipalityCode: string, grantYear: number): Promise<OverviewRecord>;
+  openOverview(key: string): Promise<OverviewRecord | undefined>;
+  overviewForCode(submissionCode: string): Promise<OverviewRecord | undefined>;
+  renewOverview(key: string, what: 'key' | 'submissionCode'): Promise<OverviewRecord | undefined>;
+  revokeOverview(key: string): Promise<boolean>;
+  overviewFigures(overview: OverviewRecord): Promise<OverviewFigures>;
+  /** Stores the draft's team summaries as they are now and shares it; false when the draft or the overview is gone. */
+  share(overviewId: string, draftId: string, teams: TeamSummary[]): Promise<boolean>;
+  withdraw(overviewId: string, draftId: string): Promise<boolean>;
+  sharesOf(draftId: string): Promise<Share[]>;
   /** Hand-off links and the draft's history (see handoff.ts). */
   createLink(link: NewLink): Promise<HandoffLink | undefined>;
   /** Undefined when the token is malformed, unknown, revoked or expired. */
   getLink(token: string): Promise<HandoffLink | undefined>;
   revokeLink(draftId: string, token: string): Promise<boolean>;
   listLinks(draftId: string): Promise<HandoffLink[]>;
-  addHistory(draftId: string, actor: string, change: string): Promise<void>;
+  addHistory(draftId: string, actor: string, change: string | string[]): Promise<void>;
   history(draftId: string): Promise<HistoryEntry[]>;
+  /** Resolves when the database answers a query. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -69,11 +80,19 @@ export class VersionConflictError extends Error {
   }
 }
 
+export interface DraftStoreOptions {
+  /**
+   * What the kommun's overview needs of a draft's data, stored with it at every create and save
+   * (undefined when the data cannot be assessed). Given by the caller, so the store runs no rules.
+   */
+  summarise?: (data: unknown) => TeamSummary[] | undefined;
+}
+
 /** 16 random bytes in base64url: 22 characters. Anything else is rejected before any SQL. */
 const ID = /^[A-Za-z0-9_-]{22}$/;
 const newId = (): string => randomBytes(16).toString('base64url');
 
-const COLUMNS = 'id, data, version, rule_set_id, created_at, updated_at, expires_at, ready_for_overview';
+const COLUMNS = 'id, data, version, rule_set_id, created_at, updated_at, expires_at';
 /** The new expiry, as SQL: the retention period from this transaction's time. */
 const EXPIRES = `now() + make_interval(days => ${DRAFT_RETENTION_DAYS})`;
 
@@ -85,7 +104,6 @@ interface Row {
   created_at: Date;
   updated_at: Date;
   expires_at: Date;
-  ready_for_overview: boolean;
 }
 
 const toDraft = (row: Row): Draft => ({
@@ -96,7 +114,6 @@ const toDraft = (row: Row): Draft => ({
   createdAt: row.created_at.toISOString(),
   updatedAt: row.updated_at.toISOString(),
   expiresAt: row.expires_at.toISOString(),
-  ready: row.ready_for_overview,
 });
 
 /** The data as JSON text, sent as text and cast in SQL, so both drivers store exactly this. */
@@ -106,12 +123,12 @@ function toJson(data: unknown): string {
   return json;
 }
 
-export async function openDraftStore(config: DbConfig): Promise<DraftStore> {
-  return createDraftStore(await openDb(config));
+export async function openDraftStore(config: DbConfig, options?: DraftStoreOptions): Promise<DraftStore> {
+  return createDraftStore(await openDb(config), options);
 }
 
 /** The store on an open database, which it migrates first and closes on close(). */
-export async function createDraftStore(db: Db): Promise<DraftStore> {
+export async function createDraftStore(db: Db, { summarise = () => undefined }: DraftStoreOptions = {}): Promise<DraftStore> {
   try {
     await migrate(db);
   } catch (error) {
@@ -120,11 +137,16 @@ export async function createDraftStore(db: Db): Promise<DraftStore> {
   }
   return {
     async create(data) {
-      const [row] = await db.query<Row>(
-        `INSERT INTO drafts (id, data, expires_at) VALUES ($1, $2::text::jsonb, ${EXPIRES}) RETURNING ${COLUMNS}`,
-        [newId(), toJson(data)],
-      );
-      return toDraft(row);
+      const json = toJson(data);
+      const teams = summarise(data);
+      return db.transaction(async (tx) => {
+        const [row] = await tx.query<Row>(
+          `INSERT INTO drafts (id, data, expires_at) VALUES ($1, $2::text::jsonb, ${EXPIRES}) RETURNING ${COLUMNS}`,
+          [newId(), json],
+        );
+        await overviews.writeSummaries(tx, row.id, teams);
+        return toDraft(row);
+      });
     },
 
     async get(id) {
@@ -136,6 +158,7 @@ export async function createDraftStore(db: Db): Promise<DraftStore> {
     async save(id, data, options = {}) {
       if (!ID.test(id)) return undefined;
       const json = toJson(data);
+      const teams = summarise(data);
       return db.transaction(async (tx) => {
         const [current] = await tx.query<Pick<Row, 'version' | 'rule_set_id'>>(
           'SELECT version, rule_set_id FROM drafts WHERE id = $1 AND expires_at > now() FOR UPDATE',
@@ -151,24 +174,10 @@ export async function createDraftStore(db: Db): Promise<DraftStore> {
            WHERE id = $1 RETURNING ${COLUMNS}`,
           [id, json, ruleSetId],
         );
+        await overviews.writeSummaries(tx, id, teams);
+        await handoff.revokeLinksToRemovedTeams(tx, id);
         return toDraft(row);
       });
-    },
-
-    async setReady(id, ready) {
-      if (!ID.test(id)) return undefined;
-      const [row] = await db.query<Row>(
-        `UPDATE drafts SET ready_for_overview = $2 WHERE id = $1 AND expires_at > now() RETURNING ${COLUMNS}`,
-        [id, ready],
-      );
-      return row && toDraft(row);
-    },
-
-    async listReady() {
-      const rows = await db.query<Row>(
-        `SELECT ${COLUMNS} FROM drafts WHERE ready_for_overview AND expires_at > now() ORDER BY created_at, id`,
-      );
-      return rows.map(toDraft);
     },
 
     async delete(id) {
@@ -181,8 +190,24 @@ export async function createDraftStore(db: Db): Promise<DraftStore> {
         'WITH gone AS (DELETE FROM drafts WHERE expires_at <= coalesce($1::timestamptz, now()) RETURNING 1) SELECT count(*)::int AS count FROM gone',
         [now ?? null],
       );
-      return count;
+      await handoff.purgeLinks(db, now);
+      return count + (await overviews.purgeExpiredOverviews(db, now));
     },
+
+    createOverview: (municipalityCode, grantYear) => overviews.createOverview(db, municipalityCode, grantYear),
+    openOverview: (key) => overviews.openOverview(db, key),
+    overviewForCode: (code) => overviews.overviewForCode(db, code),
+    renewOverview: (key, what) => overviews.renewOverview(db, key, what),
+    revokeOverview: (key) => overviews.revokeOverview(db, key),
+    overviewFigures: (overview) => overviews.overviewFigures(db, overview),
+    share: (overviewId, draftId, teams) =>
+      db.transaction(async (tx) => {
+        if (!(await overviews.share(tx, overviewId, draftId))) return false;
+        await overviews.writeSummaries(tx, draftId, teams);
+        return true;
+      }),
+    withdraw: (overviewId, draftId) => overviews.withdraw(db, overviewId, draftId),
+    sharesOf: (draftId) => overviews.sharesOf(db, draftId),
 
     createLink: (link) => handoff.createLink(db, link),
     getLink: (token) => handoff.getLink(db, token),
@@ -190,6 +215,8 @@ export async function createDraftStore(db: Db): Promise<DraftStore> {
     listLinks: (draftId) => handoff.listLinks(db, draftId),
     addHistory: (draftId, actor, change) => handoff.addHistory(db, draftId, actor, change),
     history: (draftId) => handoff.history(db, draftId),
+
+    ping: async () => void (await db.query('SELECT 1')),
 
     close: () => db.close(),
   };

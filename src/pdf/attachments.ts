@@ -2,26 +2,45 @@
  * Reads the JSON attachments (ansokan.json, bedomning.json) back from a summary PDF, so an
  * imported PDF can restore a draft. Walks the catalog's Names/EmbeddedFiles name tree with
  * pdf-lib's low-level objects. Never throws: junk, an encrypted or damaged file, or a PDF
- * without both attachments gives undefined.
+ * without both attachments is `notSummary`.
+ *
+ * The file is the client's, so the limits are checked before the work: an attachment is
+ * inflated only up to MAX_BYTES (a summary of 20 teams of 50 people carries about 1.3 MB),
+ * and its JSON is scanned for nesting deeper than MAX_NESTING before JSON.parse sees it (an
+ * application nests about 6 deep). A 32 KB file that inflates to 32 MB of `[[[[…` stops at
+ * the first 2 MB.
  */
 import { inflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 
 const NAMES = { application: 'ansokan.json', assessment: 'bedomning.json' };
-/** Name-tree depth and attachment size the reader accepts (the tree is user-supplied). */
+/** Name-tree depth the reader accepts (the tree is user-supplied). */
 const MAX_DEPTH = 16;
-const MAX_BYTES = 32 * 1024 * 1024;
+/** The largest attachment, inflated, and the deepest nesting of its JSON. */
+export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
+export const MAX_NESTING = 32;
 
-export async function readAttachments(pdfBytes: Uint8Array): Promise<{ application: unknown; assessment: unknown } | undefined> {
+export type AttachmentsRead =
+  | { ok: true; application: unknown; assessment: unknown }
+  | { ok: false; problem: 'notSummary' | 'tooLarge' | 'tooDeep' };
+
+/** Refusals that name a limit, as opposed to a file that is not a summary at all. */
+class LimitError extends Error {
+  constructor(readonly problem: 'tooLarge' | 'tooDeep') {
+    super(problem);
+  }
+}
+
+export async function readAttachments(pdfBytes: Uint8Array): Promise<AttachmentsRead> {
   try {
     const doc = await PDFDocument.load(pdfBytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: true });
     const files = embeddedFiles(doc);
     const application = files.get(NAMES.application);
     const assessment = files.get(NAMES.assessment);
-    if (!application || !assessment) return undefined;
-    return { application: parseJson(application), assessment: parseJson(assessment) };
-  } catch {
-    return undefined;
+    if (!application || !assessment) return { ok: false, problem: 'notSummary' };
+    return { ok: true, application: parseJson(application), assessment: parseJson(assessment) };
+  } catch (error) {
+    return { ok: false, problem: error instanceof LimitError ? error.problem : 'notSummary' };
   }
 }
 
@@ -52,13 +71,22 @@ function embeddedFiles(doc: PDFDocument): Map<string, PDFRawStream> {
   return files;
 }
 
-/** The stream's bytes, inflated when FlateDecode is its (only) filter. */
+/** The stream's bytes, inflated when FlateDecode is its (only) filter; never more than MAX_ATTACHMENT_BYTES. */
 function contents(stream: PDFRawStream): Uint8Array {
   const filter = stream.dict.lookup(PDFName.of('Filter'));
   const filters = filter instanceof PDFArray ? filter.asArray().map((f) => resolveName(stream, f)) : filter ? [resolveName(stream, filter)] : [];
   const raw = stream.getContents();
-  if (filters.length === 0) return raw;
-  if (filters.length === 1 && filters[0] === '/FlateDecode') return inflateSync(raw, { maxOutputLength: MAX_BYTES });
+  if (filters.length === 0) {
+    if (raw.length > MAX_ATTACHMENT_BYTES) throw new LimitError('tooLarge');
+    return raw;
+  }
+  if (filters.length === 1 && filters[0] === '/FlateDecode') {
+    try {
+      return inflateSync(raw, { maxOutputLength: MAX_ATTACHMENT_BYTES });
+    } catch (error) {
+      throw (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? new LimitError('tooLarge') : error;
+    }
+  }
   throw new Error(`Unsupported filter ${filters.join(' ')}`);
 }
 
@@ -68,5 +96,28 @@ function resolveName(stream: PDFRawStream, value: PDFObject): string {
 }
 
 function parseJson(stream: PDFRawStream): unknown {
-  return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(contents(stream)));
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(contents(stream));
+  if (nesting(text) > MAX_NESTING) throw new LimitError('tooDeep');
+  return JSON.parse(text);
+}
+
+/** How deep the arrays and objects of a JSON text nest, counted in one pass outside strings. */
+function nesting(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: the next character is escaped
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x5b || c === 0x7b) {
+      deepest = Math.max(deepest, ++depth);
+    } else if (c === 0x5d || c === 0x7d) {
+      depth--;
+    }
+  }
+  return deepest;
 }

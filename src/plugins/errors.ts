@@ -6,9 +6,13 @@
  */
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { DatabaseUnavailableError } from '../drafts/db.ts';
 import { langOf } from '../lang.ts';
 import { QueueFullError } from '../limiter.ts';
 import { pageData } from '../page.ts';
+import { securityHeaders } from './security-headers.ts';
+import { renderView } from './views.ts';
+import { TaskRefusedError } from './worker-pool.ts';
 
 /** Fastify's own client-error codes and what we call them in the API. */
 const clientErrors: Record<string, { status: number; error: string }> = {
@@ -19,9 +23,17 @@ const clientErrors: Record<string, { status: number; error: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, error: 'invalid_json' },
   FST_CSRF_INVALID_TOKEN: { status: 403, error: 'invalid_csrf_token' },
   FST_CSRF_MISSING_SECRET: { status: 403, error: 'invalid_csrf_token' },
+  RATE_LIMITED: { status: 429, error: 'rate_limited' },
+  // An upload's limits (@fastify/multipart): too large a file, too many files, fields or parts.
+  FST_REQ_FILE_TOO_LARGE: { status: 413, error: 'payload_too_large' },
+  FST_FILES_LIMIT: { status: 413, error: 'payload_too_large' },
+  FST_FIELDS_LIMIT: { status: 413, error: 'payload_too_large' },
+  FST_PARTS_LIMIT: { status: 413, error: 'payload_too_large' },
+  // An upload whose parts stop short (also how a file part ends when a limit stops the upload).
+  ERR_STREAM_PREMATURE_CLOSE: { status: 400, error: 'bad_request' },
 };
 
-/** How long a client turned away by a full queue is asked to wait. */
+/** How long a client turned away by a full queue or an unavailable database is asked to wait. */
 const RETRY_AFTER_SECONDS = 5;
 
 const pageTexts = {
@@ -30,6 +42,7 @@ const pageTexts = {
     403: ['Formuläret kunde inte skickas', 'Det kan bero på att sidan har varit öppen länge. Gå tillbaka, ladda om sidan och försök igen. Det du redan har sparat finns kvar.'],
     404: ['Sidan finns inte', 'Kontrollera adressen. Om du följde en länk till ett sparat utkast kan det ha raderats eller blivit för gammalt.'],
     413: ['Det du skickade var för stort', 'Gå tillbaka och skicka mindre på en gång. Det du redan har sparat finns kvar.'],
+    429: ['Du har skickat många förfrågningar på kort tid', 'Vänta en minut och försök igen. Det du redan har sparat finns kvar.'],
     503: ['Många använder tjänsten just nu', 'Vänta några sekunder och försök igen. Det du redan har sparat finns kvar.'],
     500: ['Något gick fel hos oss', 'Det du redan har sparat finns kvar. Försök igen om en stund.'],
   },
@@ -38,6 +51,7 @@ const pageTexts = {
     403: ['The form could not be sent', 'The page may have been open for a long time. Go back, reload the page and try again. What you have already saved is kept.'],
     404: ['Page not found', 'Check the address. If you followed a link to a saved draft, it may have been deleted or become too old.'],
     413: ['What you sent was too large', 'Go back and send less at a time. What you have already saved is kept.'],
+    429: ['You have sent many requests in a short time', 'Wait a minute and try again. What you have already saved is kept.'],
     503: ['Many people are using the service right now', 'Wait a few seconds and try again. What you have already saved is kept.'],
     500: ['Something went wrong on our side', 'What you have already saved is kept. Try again in a while.'],
   },
@@ -55,7 +69,20 @@ function sendError(request: FastifyRequest, reply: FastifyReply, status: number,
   const lang = langOf(request.query);
   const known = (status in pageTexts.sv ? status : status >= 500 ? 500 : 400) as PageStatus;
   const [heading, advice] = pageTexts[lang][known];
-  return reply.view('error.eta', { ...pageData(lang, request.url.split('?')[0], heading), heading, advice });
+  const page = { ...pageData(lang, request.url, heading), heading, advice };
+  // The router's own errors come with a bare reply, without the views plugin's reply.view.
+  if (!reply.view) return reply.type('text/html; charset=utf-8').send(renderView('error.eta', page));
+  return reply.view('error.eta', page);
+}
+
+/**
+ * Fastify's `frameworkErrors`: a URL the router cannot read (bad percent-encoding, an over-long
+ * path segment) gets our 400 page or JSON. No hook has run yet, so the security headers are
+ * set here.
+ */
+export function answerRouterError(_error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  reply.headers(securityHeaders);
+  return sendError(request, reply, 400, 'bad_request');
 }
 
 export default fp(
@@ -64,14 +91,19 @@ export default fp(
       const known = clientErrors[error.code];
       if (known) return sendError(request, reply, known.status, known.error);
       if (error instanceof SyntaxError) return sendError(request, reply, 400, 'invalid_json');
-      if (error instanceof QueueFullError) {
+      if (error instanceof QueueFullError || error instanceof TaskRefusedError) {
         reply.header('retry-after', String(RETRY_AFTER_SECONDS));
         return sendError(request, reply, 503, 'busy');
+      }
+      if (error instanceof DatabaseUnavailableError) {
+        request.log.warn({ err: { type: error.name, cause: String(error.cause) } }, 'database unavailable');
+        reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+        return sendError(request, reply, 503, 'unavailable');
       }
       if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
         return sendError(request, reply, error.statusCode, 'bad_request');
       }
-      request.log.error({ err: { type: error.name, code: error.code, message: error.message, stack: error.stack } }, 'unexpected error');
+      request.log.error({ err: error }, 'unexpected error');
       return sendError(request, reply, 500, 'internal_error');
     });
     app.setNotFoundHandler((request, reply) => sendError(request, reply, 404, 'not_found'));

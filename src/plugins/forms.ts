@@ -22,6 +22,13 @@ export default fp(
     await app.register(formbody);
     // File uploads (the summary PDF): fields and the file land in request.body like a form's.
     await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 4 } });
+    // When a limit stops it, @fastify/multipart unpipes the request and leaves the rest of the
+    // body unread, so Node never reads the next request on that keep-alive connection and the
+    // client waits forever. Read the rest away once answered, as Node does with a body nobody
+    // read (the server's request timeout bounds how long that may take).
+    app.addHook('onResponse', async (request) => {
+      if (!request.raw.complete) request.raw.resume();
+    });
     await app.register(cookie);
     await app.register(csrf, {
       cookieKey: 'sst_csrf',

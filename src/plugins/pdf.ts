@@ -1,20 +1,18 @@
 /**
- * Building the application summary PDF, a few at a time: `app.summaryPdf(application,
- * assessment)` waits its turn behind at most PDF_CONCURRENCY others and refuses with
- * QueueFullError (503 with Retry-After, see errors.ts) when PDF_QUEUE_LIMIT already wait, so a burst
- * cannot exhaust memory or keep sockets open until they time out.
+ * The application summary PDF: `app.summaryPdf(application, lang)` validates, assesses and
+ * builds it in the worker pool (see worker-pool.ts: it waits its turn, and a full queue is
+ * refused with 503 and Retry-After), answering the same 400/422 as the assessments API for an
+ * invalid application. `sendPdf` sends it as a download.
  */
 import fp from 'fastify-plugin';
 import type { FastifyReply } from 'fastify';
-import type { Application, Assessment } from '../../rules/types.ts';
-import { Limiter } from '../limiter.ts';
-import { renderSummaryPdf } from '../pdf/summary.ts';
+import type { Lang } from '../../rules/types.ts';
+import { todayInSweden } from '../lang.ts';
+import type { SummaryPdfResult } from '../worker/tasks.ts';
 
-export const PDF_CONCURRENCY = 2;
-export const PDF_QUEUE_LIMIT = 16;
 declare module 'fastify' {
   interface FastifyInstance {
-    summaryPdf(application: Application, assessment: Assessment): Promise<Uint8Array>;
+    summaryPdf(application: unknown, lang: Lang): Promise<SummaryPdfResult>;
   }
 }
 
@@ -31,21 +29,17 @@ export function summaryFileName(organiserName: string, grantYear: number): strin
 }
 
 /** Sends the PDF as a download that is never cached (it holds salaries). */
-export function sendPdf(reply: FastifyReply, bytes: Uint8Array, fileName: string) {
+export function sendPdf(reply: FastifyReply, { bytes, organiserName, grantYear }: Extract<SummaryPdfResult, { ok: true }>) {
   return reply
     .type('application/pdf')
-    .header('content-disposition', `attachment; filename="${fileName}"`)
+    .header('content-disposition', `attachment; filename="${summaryFileName(organiserName, grantYear)}"`)
     .header('cache-control', 'no-store')
     .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 }
 
 export default fp(
   async (app) => {
-    const limiter = new Limiter(PDF_CONCURRENCY, PDF_QUEUE_LIMIT);
-    app.decorate('summaryPdf', async (application: Application, assessment: Assessment) => {
-      const { bytes } = await limiter.run(() => renderSummaryPdf(application, assessment));
-      return bytes;
-    });
+    app.decorate('summaryPdf', (application: unknown, lang: Lang) => app.work({ kind: 'summaryPdf', application, lang, asOf: todayInSweden() }));
   },
-  { name: 'pdf' },
+  { name: 'pdf', dependencies: ['worker-pool'] },
 );

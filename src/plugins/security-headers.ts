@@ -1,6 +1,8 @@
 /**
  * Security headers on every response, with a Content Security Policy that allows no inline
  * script or style and nothing from other origins: every asset is served by the app itself.
+ * Nothing is kept in a browser's or proxy's cache (pages, JSON, CSV and PDFs can hold salaries
+ * and links that open a draft); only the static assets say otherwise (plugins/views.ts).
  * The headers are the same for every response, so they are built once (a per-request helmet
  * cost more than the rest of a small request).
  */
@@ -20,6 +22,7 @@ const contentSecurityPolicy = [
 ].join('; ');
 
 export const securityHeaders: Readonly<Record<string, string>> = Object.freeze({
+  'cache-control': 'no-store',
   'content-security-policy': contentSecurityPolicy,
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',

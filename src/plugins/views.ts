@@ -10,10 +10,17 @@ const assets = {
   'enhance.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(new URL('assets/enhance.js', viewsDir)) },
 };
 
+const eta = new Eta({ views: viewsDir.pathname, autoEscape: true, cache: true });
+
+/** Renders a view without a reply, for answers made before any route or plugin has run. */
+export function renderView(name: string, data: object): string {
+  return eta.render(name, data);
+}
+
 export default fp(
   async (app) => {
     await app.register(view, {
-      engine: { eta: new Eta({ views: viewsDir.pathname, autoEscape: true, cache: true }) },
+      engine: { eta },
       templates: viewsDir.pathname,
       production: true,
     });

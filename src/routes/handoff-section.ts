@@ -2,7 +2,9 @@
  * /lank/{token}: what the holder of a hand-off link sees — one team's school-staff or
  * social-services members, to add, change and remove, and nothing else of the draft. The side
  * is fixed to the link's: a POST that tries to change it, or to touch a member of the other side
- * or of another team, gets 403. A revoked or expired link gets 404 ("Länken gäller inte längre").
+ * or of another team, gets 403. A revoked or expired link, or one whose team has been removed,
+ * gets 404 ("Länken gäller inte längre"). The link names its team by id, so it follows the team
+ * wherever it moves in the list. A team cannot get more members than the journey allows.
  * Every change is recorded in the draft's history under the link's label.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
@@ -16,7 +18,7 @@ import { memberChange, type HandoffLink } from '../drafts/handoff.ts';
 import type { Draft } from '../drafts/store.ts';
 import { inLang } from '../journey.ts';
 import { langOf } from '../lang.ts';
-import { pageData, renderConfirm, renderForm } from '../page.ts';
+import { isFull, pageData, renderConfirm, renderForm, renderFull } from '../page.ts';
 import { acceptMember, text as memberText, valuesOf } from './journey/member.ts';
 
 const text = {
@@ -77,8 +79,9 @@ async function loadSection(request: FastifyRequest): Promise<Section | undefined
   const draft = await request.server.drafts.get(link.draftId);
   if (!draft) return undefined;
   const data = asDraftData(draft.data);
-  if (link.teamIndex >= data.application.teams.length) return undefined;
-  return { link, draft, data, team: link.teamIndex, base: `/lank/${link.token}` };
+  const team = data.application.teams.findIndex((t) => t.id === link.teamId);
+  if (team < 0) return undefined;
+  return { link, draft, data, team, base: `/lank/${link.token}` };
 }
 
 /**
@@ -160,6 +163,7 @@ const handoffSection: FastifyPluginAsync = async (app) => {
     const index = sectionMember(request, s, { allowNew: true });
     if (index === 'unknown') return refuse(request, reply, 404);
     if (index === 'forbidden') return refuse(request, reply, 403);
+    if (index === 'ny' && isFull('members', s.data.application.teams[s.team].members.length)) return renderFull(request, reply, 'members');
     const id = index === 'ny' ? 'ny' : s.data.application.teams[s.team].members[index].id;
     return renderMember(request, reply, s, id, valuesOf(s.data, s.team, index, langOf(request.query) as Lang));
   });
@@ -173,6 +177,7 @@ const handoffSection: FastifyPluginAsync = async (app) => {
     const body = { ...((request.body ?? {}) as Record<string, string | undefined>) };
     if (body.side !== undefined && body.side !== s.link.side) return refuse(request, reply, 403);
     body.side = s.link.side;
+    if (index === 'ny' && isFull('members', s.data.application.teams[s.team].members.length)) return renderFull(request, reply, 'members');
     const accepted = acceptMember(s.data, s.team, index, body, langOf(request.query));
     if (!accepted.ok) return renderMember(request, reply, s, index === 'ny' ? 'ny' : s.data.application.teams[s.team].members[index].id, body, accepted);
     const { id } = accepted;

@@ -17,6 +17,34 @@ const langParameter = {
 };
 
 const draftId = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const overviewKey = { name: 'key', in: 'path', required: true, description: "The overview's key", schema: { type: 'string' } };
+
+/** Every problem with a body, each with its path. */
+const issues = { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } };
+
+const kronor = { type: 'string', pattern: '^[0-9]+$' };
+/** Which overview: the kommun and the grant year. */
+const overviewWhich = {
+  municipalityCode: { type: 'string' },
+  municipality: { type: 'string' },
+  grantYear: { type: 'integer' },
+  expiresAt: { type: 'string', format: 'date-time' },
+};
+
+/** What POST and PUT /api/v1/drafts take: an application that may still be incomplete. */
+const draftBody = {
+  required: true,
+  content: {
+    'application/json': {
+      schema: {
+        type: 'object',
+        description:
+          'An application in the shape of Application. Any field may be missing, null or empty; every value given is checked as in Application (numbers as JSON numbers or strings, normalised to strings), at most 20 teams of at most 50 members. Teams and members may carry an id (letters, digits, - and _; unique); those without get the next t1, t2, … and p1, p2, …. Hand-off links follow a team by its id: a team left out is removed, and its links stop working.',
+      },
+    },
+  },
+};
+const invalidDraft = 'A value is not one the application accepts (wrong type, out of range, a control character or a lone surrogate in a text, too many teams or members); each problem with its dotted path';
 
 function json(description: string, ref: string) {
   return { description, content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } };
@@ -72,10 +100,10 @@ export function openApiDocument() {
       '/api/v1/drafts': {
         post: {
           summary: 'Store an application, possibly incomplete, as a draft to continue in the pages',
-          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', description: 'An application in the shape of Application; any part may be missing' } } } },
+          requestBody: draftBody,
           responses: {
             201: json('The new draft: its id, a link to itself and to the page "check your answers"', 'DraftCreated'),
-            400: json('The body is not a JSON object, or teams is not a list of objects', 'InvalidDraft'),
+            400: json(invalidDraft, 'InvalidDraft'),
             413: json('The body is larger than the limit', 'Error'),
           },
         },
@@ -89,39 +117,87 @@ export function openApiDocument() {
         put: {
           summary: "Replace a draft's application",
           parameters: [draftId, { name: 'If-Match', in: 'header', required: false, description: 'The version read; 409 if the draft has been saved since', schema: { type: 'string' } }],
-          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } },
+          requestBody: draftBody,
           responses: {
             200: json('The draft as saved, with its new version', 'Draft'),
-            400: json('The body is not a JSON object, or If-Match is not a version', 'InvalidDraft'),
+            400: json(`${invalidDraft}, or If-Match is not a version`, 'InvalidDraft'),
             404: json('No such draft (or it has expired)', 'Error'),
             409: { description: 'The draft was saved since the version in If-Match', content: { 'application/json': { schema: { type: 'object', properties: { error: { type: 'string', enum: ['version_conflict'] }, expectedVersion: { type: 'integer' }, version: { type: 'integer' } } } } } },
           },
         },
-      },
-      '/api/v1/drafts/{id}/ready': {
-        post: {
-          summary: "Mark a draft ready (or not) for the kommun's overview",
+        delete: {
+          summary: 'Delete a draft with everything kept about it: its hand-off links and its history',
           parameters: [draftId],
-          requestBody: { required: false, content: { 'application/json': { schema: { type: 'object', properties: { ready: { type: 'boolean', default: true } } } } } },
-          responses: { 200: json('The draft', 'Draft'), 400: json('ready is not a boolean', 'InvalidDraft'), 404: json('No such draft (or it has expired)', 'Error') },
+          responses: { 204: { description: 'Deleted' }, 404: json('No such draft (or it has expired)', 'Error') },
         },
       },
-      '/api/v1/municipalities/{kommunkod}/allocation': {
-        get: {
-          summary: "A kommun's overview: every team in the kommun from the drafts marked ready, with Socialstyrelsen's matched allocation, the usable part, the repayment risk and a staffing suggestion; no salaries",
-          parameters: [
-            { name: 'kommunkod', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9]{4}$' } },
-            { name: 'year', in: 'query', required: true, schema: { type: 'integer' } },
-            langParameter,
-          ],
+      '/api/v1/drafts/{id}/share': {
+        post: {
+          summary: "Share a draft with a kommun's overview, using the overview's submission code. The answer says what the kommun sees: its teams in the kommun, with huvudman name, team name, verdict and amounts; never salaries, org numbers or people",
+          parameters: [draftId, langParameter],
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['submissionCode'], properties: { submissionCode: { type: 'string' } } } } } },
           responses: {
-            200: { description: 'The teams and their totals (kronor as strings of whole kronor)' },
-            400: json('The year is missing or not a year', 'Error'),
-            404: json('Unknown kommunkod, or no rule set for the year', 'Error'),
+            200: { description: 'Shared (again is the same): the overview and the rows the kommun sees', content: { 'application/json': { schema: { type: 'object', properties: { ...overviewWhich, teams: { type: 'array', items: { $ref: '#/components/schemas/OverviewTeam' } } } } } } },
+            400: json('No submission code', 'ShareRefused'),
+            404: json('No such draft, or the code is unknown, renewed or revoked; nothing shared', 'ShareRefused'),
+            422: json('The draft cannot be assessed yet, is for another grant year, or has no team in the kommun; nothing shared', 'ShareRefused'),
           },
         },
       },
-      '/healthz': { get: { summary: 'Ready to serve', responses: { 200: { description: 'Ready' } } } },
+      '/api/v1/drafts/{id}/share/{submissionCode}': {
+        delete: {
+          summary: "Withdraw a draft from the kommun's overview",
+          parameters: [draftId, { name: 'submissionCode', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 204: { description: 'Withdrawn' }, 404: json('Not shared there, or the code is unknown, renewed or revoked', 'Error') },
+        },
+      },
+      '/api/v1/overviews': {
+        post: {
+          summary: "Create a kommun's overview for a grant year. The key opens it (keep it among those who may see it); the submission code is for the huvudmän, to share their drafts into it. Both are unguessable and different; kept 30 days after the overview was last opened or changed",
+          parameters: [langParameter],
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['municipalityCode', 'grantYear'], properties: { municipalityCode: { type: 'string', pattern: '^[0-9]{4}$' }, grantYear: { type: 'integer' } } } } } },
+          responses: {
+            201: { description: 'The overview', content: { 'application/json': { schema: { type: 'object', properties: { ...overviewWhich, key: { type: 'string' }, submissionCode: { type: 'string' }, links: { type: 'object', properties: { self: { type: 'string' }, page: { type: 'string' }, csv: { type: 'string' } } } } } } } },
+            400: json('Unknown kommunkod, or a grant year without rules', 'InvalidOverview'),
+          },
+        },
+      },
+      '/api/v1/overviews/{key}': {
+        get: {
+          summary: "The kommun's overview: the teams in the kommun for the year from the drafts shared into it, as stored when each was last saved or shared, with totals; no salaries, org numbers or draft ids",
+          parameters: [overviewKey],
+          responses: { 200: json('The overview (kronor as strings of whole kronor)', 'Overview'), 404: json('Unknown, renewed, revoked or expired key', 'Error') },
+        },
+        delete: {
+          summary: 'Revoke the overview: its key and submission code stop working and its shares are removed',
+          parameters: [overviewKey],
+          responses: { 204: { description: 'Revoked' }, 404: json('Unknown, renewed, revoked or expired key', 'Error') },
+        },
+      },
+      '/api/v1/overviews/{key}/key': {
+        post: {
+          summary: 'A new key for the overview; the old one stops working, the shares stay',
+          parameters: [overviewKey],
+          responses: { 200: { description: 'The new key and links' }, 404: json('Unknown, renewed, revoked or expired key', 'Error') },
+        },
+      },
+      '/api/v1/overviews/{key}/submission-code': {
+        post: {
+          summary: 'A new submission code for the overview; the old one stops working, the shares stay',
+          parameters: [overviewKey],
+          responses: { 200: { description: 'The new submission code' }, 404: json('Unknown, renewed, revoked or expired key', 'Error') },
+        },
+      },
+      '/healthz': { get: { summary: 'The process is alive', responses: { 200: { description: 'Alive' } } } },
+      '/readyz': {
+        get: {
+          summary: 'Ready to serve: the database answers within a second and the event loop is not overloaded',
+          responses: {
+            200: { description: 'Ready: { "status": "ok", "checks": { "database": "ok", "eventLoop": "ok" } }' },
+            503: { description: 'Not ready: { "status": "unavailable", "checks": { … } } names the check that failed' },
+          },
+        },
+      },
       '/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.0 document' } } } },
     },
     components: {
@@ -140,15 +216,55 @@ export function openApiDocument() {
           properties: {
             id: { type: 'string' },
             version: { type: 'integer' },
-            ready: { type: 'boolean' },
             application: { type: 'object' },
             updatedAt: { type: 'string', format: 'date-time' },
             expiresAt: { type: 'string', format: 'date-time' },
           },
         },
+        OverviewTeam: {
+          type: 'object',
+          properties: {
+            organiser: { type: 'object', properties: { name: { type: 'string' }, type: { type: 'string' } } },
+            team: { type: 'string' },
+            status: { type: 'string', enum: ['eligible', 'eligible_aggregate_only', 'needs_review', 'not_eligible'] },
+            skolverketGrant: kronor,
+            matched: kronor,
+            matchedUsable: kronor,
+            repaymentRisk: kronor,
+            staffingSuggestion: {
+              type: 'object',
+              nullable: true,
+              properties: { extraCost: kronor, fte: { type: 'string' }, months: { type: 'string' }, basis: { type: 'string', enum: ['school', 'social_services'] } },
+            },
+            copies: {
+              type: 'integer',
+              description: 'How many shared drafts hold this team (same huvudman by organisationsnummer, same team name); above 1 it is counted once, from the draft saved last',
+            },
+          },
+        },
+        Overview: {
+          type: 'object',
+          properties: {
+            ...overviewWhich,
+            teams: { type: 'array', items: { $ref: '#/components/schemas/OverviewTeam' } },
+            totals: { type: 'object', properties: { skolverketGrant: kronor, matched: kronor, matchedUsable: kronor, repaymentRisk: kronor, extraCost: kronor } },
+            uncounted: { type: 'integer', description: 'Shared drafts that could not be counted: incomplete, or with no team in the kommun for the year' },
+          },
+        },
+        ShareRefused: {
+          type: 'object',
+          properties: {
+            error: { type: 'string', enum: ['not_found', 'missing_submission_code', 'unknown_submission_code', 'not_assessable', 'grant_year_mismatch', 'no_team_in_municipality'] },
+            message: { type: 'string' },
+          },
+        },
+        InvalidOverview: {
+          type: 'object',
+          properties: { error: { type: 'string', enum: ['invalid_overview'] }, issues },
+        },
         InvalidDraft: {
           type: 'object',
-          properties: { error: { type: 'string', enum: ['invalid_draft'] }, issues: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } } },
+          properties: { error: { type: 'string', enum: ['invalid_draft'] }, issues },
         },
       },
     },

@@ -1,106 +1,100 @@
 /**
- * The kommun's overview, for its finance staff: every team in the kommun from the drafts marked
- * ready for it (POST /ansokan/{id}/klar or /api/v1/drafts/{id}/ready), whatever the huvudman,
- * assessed afresh, with Skolverket's grant, Socialstyrelsen's matched allocation (9–12 §§,
- * RULEBOOK D8), the part the kommun may use, the repayment risk and, for a team with a risk,
- * how much more social-services staff would remove it (rules/staffing-suggestion.ts).
+ * The kommun's overview, for its finance staff, by capability rather than by kommunkod: they
+ * create an overview for a kommun and bidragsår and get two unguessable values, the overview's
+ * key (its link opens it) and a submission code to send to the huvudmän. A coordinator shares a
+ * draft into it with the code (src/routes/journey/share-overview.ts). The overview shows each
+ * shared team in the kommun for the year: huvudman name, team, verdict, Skolverket's grant,
+ * Socialstyrelsen's matched allocation (9–12 §§, RULEBOOK D8), the part the kommun may use, the
+ * repayment risk and a staffing suggestion (rules/staffing-suggestion.ts), from the summaries
+ * stored when each draft was saved or shared. Never salaries, org numbers, people or draft ids.
  *
- *   GET /kommun/{kommunkod}?ar=2026                       the page (?lang=en in English)
- *   GET /kommun/{kommunkod}/oversikt.csv?ar=2026          the same table for Excel
- *   GET /api/v1/municipalities/{kommunkod}/allocation?year=2026   the same as JSON
+ *   GET  /oversikt/ny                     the form to create one (POST: create it, show key and code once)
+ *   GET  /oversikt/{key}                  the overview (?lang=en in English)
+ *   GET  /oversikt/{key}/oversikt.csv     the same table for Excel
+ *   POST /oversikt/{key}/ny-lank          a new key (the old link stops working)
+ *   POST /oversikt/{key}/ny-kod           a new submission code (the old code stops working)
+ *   POST /oversikt/{key}/stang            revoke it: key and code stop working, shares removed
+ *   GET  /kommun/…                        the old overview by kommunkod: a 404 page that explains the new way
  *
- * Nothing here shows an individual's salary or cost, nor a draft's id (the id alone opens the
- * draft, salaries and all). Totals are sums of the rows' whole kronor.
+ * Totals are sums of the rows' whole kronor.
  */
-import type { FastifyPluginAsync } from 'fastify';
-import { parseApplication } from '../../forms/application.ts';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import * as z from 'zod';
 import { municipalities, municipalityName } from '../../forms/municipalities.ts';
 import { organiserTypeLabels } from '../../forms/organiser.ts';
 import { showDecimal } from '../../forms/input.ts';
-import { assess } from '../../rules/assess.ts';
+import { validateForm, type FieldError } from '../../forms/page-form.ts';
 import { formatKronor } from '../../rules/format.ts';
-import { knownGrantYears, ruleSetFor } from '../../rules/rule-sets.ts';
-import { staffingSuggestion, type StaffingSuggestion } from '../../rules/staffing-suggestion.ts';
-import type { Lang, OrganiserType, TeamStatus } from '../../rules/types.ts';
-import type { Draft } from '../drafts/store.ts';
+import { knownGrantYears } from '../../rules/rule-sets.ts';
+import type { Lang } from '../../rules/types.ts';
+import { NotFoundError } from '../drafts/load.ts';
+import { OVERVIEW_RETENTION_DAYS, type OverviewFigures, type OverviewRecord, type OverviewTeam } from '../drafts/overviews.ts';
 import { inLang } from '../journey.ts';
-import { langOf, todayInSweden } from '../lang.ts';
-import { pageData } from '../page.ts';
+import { langOf } from '../lang.ts';
+import { pageData, renderForm } from '../page.ts';
 import { writeCsv } from '../csv.ts';
-
-export interface OverviewRow {
-  organiser: { name: string; orgNumber: string; type: OrganiserType };
-  team: string;
-  status: TeamStatus;
-  skolverketGrant: string;
-  matched: string;
-  matchedUsable: string;
-  repaymentRisk: string;
-  /** Without the cost per fte-month: for a team of one social-services member that is the person's cost. */
-  staffingSuggestion: Omit<StaffingSuggestion, 'monthlyCostPerFte'> | null;
-}
+import { showTime } from './journey/handoff.ts';
 
 export interface Overview {
   municipalityCode: string;
   municipality: string;
   grantYear: number;
-  teams: OverviewRow[];
+  teams: OverviewTeam[];
   totals: { skolverketGrant: string; matched: string; matchedUsable: string; repaymentRisk: string; extraCost: string };
+  /** Shared drafts that could not be counted: incomplete, or with no team in the kommun for the year any more. */
+  uncounted: number;
+  expiresAt: string;
 }
 
-function withoutCostPerFte(suggestion: StaffingSuggestion | undefined): OverviewRow['staffingSuggestion'] {
-  if (!suggestion) return null;
-  const { monthlyCostPerFte: _hidden, ...rest } = suggestion;
-  return rest;
+const byOrganiserAndTeam = (a: OverviewTeam, b: OverviewTeam) =>
+  a.organiser.name.localeCompare(b.organiser.name, 'sv') || a.team.localeCompare(b.team, 'sv');
+
+/** The teams that several shared drafts hold, each counted once: "Team Norr (Exempla kommun)", or nothing to say. */
+function countedOnceNotice(teams: OverviewTeam[], say: (teams: string[]) => string): string | undefined {
+  const repeated = teams.filter((team) => (team.copies ?? 1) > 1).map((team) => `${team.team} (${team.organiser.name})`);
+  return repeated.length ? say(repeated) : undefined;
 }
 
-/** The overview from the drafts marked ready; a draft that does not parse for the year is left out. */
-export function buildOverview(drafts: Draft[], municipalityCode: string, grantYear: number, asOf = todayInSweden()): Overview {
-  const teams: OverviewRow[] = [];
-  for (const draft of drafts) {
-    const application = (draft.data as { application?: unknown } | null)?.application;
-    const parsed = parseApplication(application, 'sv');
-    if (!parsed.ok || parsed.application.grantYear !== grantYear) continue;
-    const assessment = assess(parsed.application, { asOf, lang: 'sv' });
-    assessment.teams.forEach((team, index) => {
-      if (team.municipalityCode !== municipalityCode) return;
-      const { name, orgNumber, type } = parsed.application.organiser;
-      teams.push({
-        organiser: { name, orgNumber, type },
-        team: team.name,
-        status: team.status,
-        skolverketGrant: team.amounts.skolverketGrant,
-        // Before bidragsår 2024 there is no matched allocation (the rule set leaves it out).
-        matched: team.amounts.matched ?? '0',
-        matchedUsable: team.amounts.matchedUsable ?? '0',
-        repaymentRisk: team.amounts.repaymentRisk ?? '0',
-        staffingSuggestion: withoutCostPerFte(staffingSuggestion(parsed.application.teams[index], team)),
-      });
-    });
-  }
-  teams.sort((a, b) => a.organiser.name.localeCompare(b.organiser.name, 'sv') || a.team.localeCompare(b.team, 'sv'));
-  const sum = (pick: (row: OverviewRow) => string | undefined) => teams.reduce((total, row) => total + BigInt(pick(row) ?? '0'), 0n).toString();
+/** Totals are sums of the rows. */
+function totalsOf(teams: OverviewTeam[]): Overview['totals'] {
+  const sum = (pick: (row: OverviewTeam) => string | undefined) => teams.reduce((total, row) => total + BigInt(pick(row) ?? '0'), 0n).toString();
   return {
-    municipalityCode,
-    municipality: municipalityName(municipalityCode) ?? '',
-    grantYear,
-    teams,
-    totals: {
-      skolverketGrant: sum((r) => r.skolverketGrant),
-      matched: sum((r) => r.matched),
-      matchedUsable: sum((r) => r.matchedUsable),
-      repaymentRisk: sum((r) => r.repaymentRisk),
-      extraCost: sum((r) => r.staffingSuggestion?.extraCost),
-    },
+    skolverketGrant: sum((r) => r.skolverketGrant),
+    matched: sum((r) => r.matched),
+    matchedUsable: sum((r) => r.matchedUsable),
+    repaymentRisk: sum((r) => r.repaymentRisk),
+    extraCost: sum((r) => r.staffingSuggestion?.extraCost),
   };
 }
 
-type Suggestion = NonNullable<OverviewRow['staffingSuggestion']>;
+/** The overview as the JSON API, the CSV and the page have it. */
+function overviewOf(record: OverviewRecord, figures: OverviewFigures): Overview {
+  const teams = [...figures.teams].sort(byOrganiserAndTeam);
+  return {
+    municipalityCode: record.municipalityCode,
+    municipality: municipalityName(record.municipalityCode) ?? '',
+    grantYear: record.grantYear,
+    teams,
+    totals: totalsOf(teams),
+    uncounted: figures.uncounted,
+    expiresAt: record.expiresAt,
+  };
+}
 
-const text = {
+/** The overview its key opens, with its figures; undefined for an unknown, renewed or revoked key. */
+export async function loadOverview(request: FastifyRequest, key: string): Promise<Overview | undefined> {
+  const record = await request.server.drafts.openOverview(key);
+  return record && overviewOf(record, await request.server.drafts.overviewFigures(record));
+}
+
+type Suggestion = NonNullable<OverviewTeam['staffingSuggestion']>;
+
+const overviewText = {
   sv: {
-    title: (name: string) => `Kommunens översikt: ${name}`,
-    lead: 'Alla team i kommunen från ansökningar som huvudmännen har markerat som klara för kommunens översikt, bedömda med dagens regler. Beloppen är de högsta som kan lämnas, inte beslut. Personernas löner visas inte.',
+    title: (name: string, year: number) => `Kommunens översikt: ${name}, bidragsår ${year}`,
+    lead: 'Team i kommunen från ansökningar som samordnarna har delat med översikten, bedömda när de senast sparades eller delades. Beloppen är de högsta som kan lämnas, inte beslut. Personernas löner, organisationsnummer och personer visas inte.',
+    uncounted: (n: number) => `${n === 1 ? '1 delad ansökan' : `${n} delade ansökningar`} kunde inte räknas: ${n === 1 ? 'den är ofullständig eller har' : 'de är ofullständiga eller har'} inget team i kommunen för bidragsåret.`,
+    counted_once: (teams: string[]) => `Samma team finns i flera delade ansökningar från samma huvudman: ${teams.join(', ')}. Varje sådant team räknas en gång, från den ansökan som sparades senast. Be huvudmannen ta tillbaka den gamla ansökan från översikten.`,
     caption: (name: string, year: number) => `Team i ${name}, bidragsår ${year}`,
     organiser: 'Huvudman', type: 'Typ', team: 'Team', status: 'Bedömning',
     grant: 'Skolverkets bidrag', matched: 'Socialstyrelsens belopp', usable: 'Del kommunen får använda', risk: 'Risk att betala tillbaka',
@@ -108,22 +102,30 @@ const text = {
     suggestionText: (s: Suggestion, lang: Lang) =>
       `${showDecimal(s.fte, lang)} tjänst mer från socialtjänsten under ${showDecimal(s.months, lang)} månader (${formatKronor(s.extraCost, lang)} mer i kostnad${s.basis === 'school' ? ', räknat på skolans snittkostnad' : ''})`,
     total: 'Summa',
-    none: 'Inga ansökningar för kommunen och året är markerade som klara ännu.',
+    none: 'Ingen ansökan med team i kommunen för bidragsåret är delad med översikten ännu.',
     csv: 'Ladda ner tabellen som CSV (för Excel)',
-    yearLabel: 'Bidragsår', show: 'Visa', chooseYear: 'Välj bidragsår',
-    badYear: 'Välj ett bidragsår i listan.',
-    noRuleSet: (year: string) => `Verktyget har inga regler för bidragsår ${year}. Välj ett bidragsår i listan.`,
     statuses: {
       eligible: 'Uppfyller villkoren',
       eligible_aggregate_only: 'Uppfyller villkoren tillsammans med andra team',
       needs_review: 'Behöver bedömas',
       not_eligible: 'Uppfyller inte villkoren',
     } as Record<string, string>,
+    linksHeading: 'Länken och koden',
+    kept: (until: string) => `Översikten sparas i ${OVERVIEW_RETENTION_DAYS} dagar efter att den senast öppnades eller ändrades, nu till ${until}. Sedan raderas den med sina delningar.`,
+    renewKey: 'Skapa en ny länk till översikten',
+    renewKeyHint: 'Den gamla länken slutar gälla direkt. Delningarna finns kvar.',
+    renewCode: 'Skapa en ny inskickningskod',
+    renewCodeHint: 'Den gamla koden slutar gälla direkt: ingen kan dela nya ansökningar med den. Det som redan är delat finns kvar.',
+    revoke: 'Stäng översikten',
+    revokeHint: 'Länken och koden slutar gälla och alla delningar tas bort. Det går inte att ångra.',
+    revoked: 'Översikten är stängd. Länken och inskickningskoden gäller inte längre.',
     start: 'Till startsidan',
   },
   en: {
-    title: (name: string) => `The municipality's overview: ${name}`,
-    lead: "Every team in the municipality from applications the organisers have marked ready for the municipality's overview, assessed by today's rules. The amounts are the most that can be granted, not decisions. People's salaries are not shown.",
+    title: (name: string, year: number) => `The municipality's overview: ${name}, grant year ${year}`,
+    lead: "Teams in the municipality from applications their coordinators have shared with the overview, assessed when last saved or shared. The amounts are the most that can be granted, not decisions. People's salaries, organisation numbers and people are not shown.",
+    uncounted: (n: number) => `${n} shared ${n === 1 ? 'application' : 'applications'} could not be counted: incomplete, or with no team in the municipality for the grant year.`,
+    counted_once: (teams: string[]) => `The same team is in several shared applications from the same organiser: ${teams.join(', ')}. Each such team is counted once, from the application saved last. Ask the organiser to withdraw the old application from the overview.`,
     caption: (name: string, year: number) => `Teams in ${name}, grant year ${year}`,
     organiser: 'Organiser', type: 'Type', team: 'Team', status: 'Assessment',
     grant: "Skolverket's grant", matched: "Socialstyrelsen's amount", usable: 'Part the municipality may use', risk: 'Risk of repayment',
@@ -131,133 +133,228 @@ const text = {
     suggestionText: (s: Suggestion, lang: Lang) =>
       `${showDecimal(s.fte, lang)} more fte from social services for ${showDecimal(s.months, lang)} months (${formatKronor(s.extraCost, lang)} more cost${s.basis === 'school' ? ", at the school's average cost" : ''})`,
     total: 'Total',
-    none: 'No applications for the municipality and year are marked ready yet.',
+    none: 'No application with a team in the municipality for the grant year has been shared with the overview yet.',
     csv: 'Download the table as CSV (for Excel)',
-    yearLabel: 'Grant year', show: 'Show', chooseYear: 'Choose a grant year',
-    badYear: 'Choose a grant year from the list.',
-    noRuleSet: (year: string) => `The tool has no rules for grant year ${year}. Choose a grant year from the list.`,
     statuses: {
       eligible: 'Meets the conditions',
       eligible_aggregate_only: 'Meets the conditions together with other teams',
       needs_review: 'Needs review',
       not_eligible: 'Does not meet the conditions',
     } as Record<string, string>,
+    linksHeading: 'The link and the code',
+    kept: (until: string) => `The overview is kept for ${OVERVIEW_RETENTION_DAYS} days after it was last opened or changed, now until ${until}. Then it is deleted with its shares.`,
+    renewKey: 'Create a new link to the overview',
+    renewKeyHint: 'The old link stops working at once. The shares stay.',
+    renewCode: 'Create a new submission code',
+    renewCodeHint: 'The old code stops working at once: no one can share new applications with it. What is already shared stays.',
+    revoke: 'Close the overview',
+    revokeHint: 'The link and the code stop working and every share is removed. This cannot be undone.',
+    revoked: 'The overview is closed. Its link and submission code no longer work.',
     start: 'To the start page',
   },
 };
 
-type YearCheck = { ok: true; year: number } | { ok: false; status: 400 | 404; error: 'invalid_year' | 'no_rule_set'; raw: string };
-
-/** The year asked for: a four-digit year that has rules. */
-function checkYear(raw: unknown): YearCheck {
-  const text = typeof raw === 'string' ? raw.trim() : '';
-  if (!/^\d{4}$/.test(text)) return { ok: false, status: 400, error: 'invalid_year', raw: text };
-  const year = Number(text);
-  return ruleSetFor(year) ? { ok: true, year } : { ok: false, status: 404, error: 'no_rule_set', raw: text };
+/** What the kommun sees, as a table: the overview page and the coordinator's preview before sharing. */
+export function overviewTable(teams: OverviewTeam[], lang: Lang, caption: string) {
+  const t = overviewText[lang];
+  const kr = (v: string) => formatKronor(v, lang);
+  const totals = totalsOf(teams);
+  return {
+    caption,
+    text: t,
+    rows: teams.map((r) => ({
+      organiser: r.organiser.name,
+      type: organiserTypeLabels[lang][r.organiser.type],
+      team: r.team,
+      status: t.statuses[r.status],
+      grant: kr(r.skolverketGrant),
+      matched: kr(r.matched),
+      usable: kr(r.matchedUsable),
+      risk: kr(r.repaymentRisk),
+      suggestion: r.staffingSuggestion ? t.suggestionText(r.staffingSuggestion, lang) : '',
+    })),
+    totals: { grant: kr(totals.skolverketGrant), matched: kr(totals.matched), usable: kr(totals.matchedUsable), risk: kr(totals.repaymentRisk) },
+  };
 }
 
-const queryOf = (query: unknown) => (typeof query === 'object' && query !== null ? (query as Record<string, unknown>) : {});
-
-export function overviewCsv(overview: Overview, lang: Lang): string {
-  const t = text[lang];
-  const header = [t.organiser, 'Organisationsnummer', t.type, t.team, t.status, t.grant, t.matched, t.usable, t.risk,
+function overviewCsv(overview: Overview, lang: Lang): string {
+  const t = overviewText[lang];
+  const header = [t.organiser, t.type, t.team, t.status, t.grant, t.matched, t.usable, t.risk,
     lang === 'sv' ? 'Förslag: extra tjänst socialtjänsten' : 'Suggestion: extra social-services fte',
     lang === 'sv' ? 'Förslag: extra kostnad' : 'Suggestion: extra cost'];
   const rows = overview.teams.map((r) => [
-    r.organiser.name, r.organiser.orgNumber, organiserTypeLabels[lang][r.organiser.type], r.team, t.statuses[r.status],
+    r.organiser.name, organiserTypeLabels[lang][r.organiser.type], r.team, t.statuses[r.status],
     r.skolverketGrant, r.matched, r.matchedUsable, r.repaymentRisk,
     r.staffingSuggestion ? showDecimal(r.staffingSuggestion.fte, lang) : '', r.staffingSuggestion?.extraCost ?? '',
   ]);
   const { totals } = overview;
-  const total = [t.total, '', '', '', '', totals.skolverketGrant, totals.matched, totals.matchedUsable, totals.repaymentRisk, '', totals.extraCost];
+  const total = [t.total, '', '', '', totals.skolverketGrant, totals.matched, totals.matchedUsable, totals.repaymentRisk, '', totals.extraCost];
   return writeCsv([header, ...rows, total]);
 }
 
-const overview: FastifyPluginAsync = async (app) => {
-  const ready = () => app.drafts.listReady();
+/** The paths of an overview, for the pages and the API's links. */
+export const overviewPath = (key: string, rest = ''): string => `/oversikt/${key}${rest}`;
 
-  app.get<{ Params: { kommunkod: string } }>('/api/v1/municipalities/:kommunkod/allocation', async (request, reply) => {
-    const code = request.params.kommunkod;
-    if (!municipalityName(code)) return reply.status(404).send({ error: 'unknown_municipality' });
-    const year = checkYear(queryOf(request.query).year);
-    if (!year.ok) return reply.status(year.status).send(year.status === 404 ? { error: year.error, knownYears: knownGrantYears() } : { error: year.error });
-    return buildOverview(await ready(), code, year.year);
-  });
-
-  app.get<{ Params: { kommunkod: string } }>('/kommun/:kommunkod/oversikt.csv', async (request, reply) => {
-    const lang = langOf(request.query);
-    const code = request.params.kommunkod;
-    if (!municipalityName(code)) return reply.callNotFound();
-    const year = checkYear(queryOf(request.query).ar);
-    if (!year.ok) return reply.status(year.status).type('text/plain; charset=utf-8').send(year.status === 400 ? text[lang].badYear : text[lang].noRuleSet(year.raw));
-    const csv = overviewCsv(buildOverview(await ready(), code, year.year), lang);
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="oversikt-${code}-${year.year}.csv"`)
-      .send(csv);
-  });
-
-  // The start page's GET form cannot put the kommun in the path; this sends it there.
-  app.get('/kommun', async (request, reply) => {
-    const query = queryOf(request.query);
-    const code = typeof query.kommun === 'string' ? query.kommun : '';
-    const lang = langOf(request.query);
-    if (!municipalityName(code)) return reply.redirect(inLang('/', lang), 303);
-    const year = typeof query.ar === 'string' && /^\d{4}$/.test(query.ar) ? `?ar=${query.ar}` : '';
-    return reply.redirect(inLang(`/kommun/${code}${year}`, lang), 303);
-  });
-
-  app.get<{ Params: { kommunkod: string } }>('/kommun/:kommunkod', async (request, reply) => {
-    const lang = langOf(request.query);
-    const t = text[lang];
-    const code = request.params.kommunkod;
-    const name = municipalityName(code);
-    if (!name) return reply.callNotFound();
-    const path = `/kommun/${code}`;
-    const raw = queryOf(request.query).ar;
-    const year = checkYear(raw);
-    // The other language's link keeps the year (pageData's alone would drop the query).
-    const here = year.ok ? `${path}?ar=${year.year}` : path;
-    const base = pageData(lang, path, t.title(name));
-    const page = {
-      ...base,
-      otherLanguage: { ...base.otherLanguage, href: lang === 'sv' ? inLang(here, 'en') : here },
-      text: t,
-      action: path,
-      years: knownGrantYears(),
-      startHref: inLang('/', lang),
-    };
-    if (!year.ok) {
-      // No year yet: the form alone. A wrong year: the form with what is wrong, and the status.
-      const error = raw === undefined ? undefined : year.status === 400 ? t.badYear : t.noRuleSet(year.raw);
-      return reply.status(error ? year.status : 200).view('overview.eta', { ...page, error, chosenYear: undefined, overview: undefined });
-    }
-    const data = buildOverview(await ready(), code, year.year);
-    const kr = (v: string) => formatKronor(v, lang);
-    return reply.view('overview.eta', {
-      ...page,
-      chosenYear: year.year,
-      caption: t.caption(name, year.year),
-      csvHref: inLang(`${path}/oversikt.csv?ar=${year.year}`, lang),
-      overview: {
-        rows: data.teams.map((r) => ({
-          organiser: r.organiser.name,
-          type: organiserTypeLabels[lang][r.organiser.type],
-          team: r.team,
-          status: t.statuses[r.status],
-          grant: kr(r.skolverketGrant),
-          matched: kr(r.matched),
-          usable: kr(r.matchedUsable),
-          risk: kr(r.repaymentRisk),
-          suggestion: r.staffingSuggestion ? t.suggestionText(r.staffingSuggestion, lang) : '',
-        })),
-        totals: { grant: kr(data.totals.skolverketGrant), matched: kr(data.totals.matched), usable: kr(data.totals.matchedUsable), risk: kr(data.totals.repaymentRisk) },
-      },
-    });
-  });
+const newText = {
+  sv: {
+    title: 'Skapa en översikt för kommunen',
+    lead: 'Kommunens ekonomer skapar en översikt för en kommun och ett bidragsår. Ni får en länk till översikten och en inskickningskod att skicka till huvudmännen i kommunen. Bara ansökningar som en samordnare delar med koden syns i översikten.',
+    municipality: 'Kommun', municipalityChoose: 'Välj kommun', year: 'Bidragsår', yearChoose: 'Välj bidragsår',
+    submit: 'Skapa översikten',
+    createdTitle: 'Översikten är skapad', newKeyTitle: 'En ny länk till översikten', newCodeTitle: 'En ny inskickningskod',
+    forWhat: (name: string, year: number) => `Översikten gäller ${name}, bidragsår ${year}.`,
+    keyLabel: 'Länken till översikten',
+    keyHint: 'Den som har länken ser översikten: huvudmannens namn, teamets namn, bedömningen och beloppen för varje delat team i kommunen. Ge den bara till dem som ska se översikten, till exempel kommunens ekonomer.',
+    codeLabel: 'Inskickningskoden',
+    codeHint: 'Skicka koden till huvudmännen i kommunen. Med den kan en samordnare dela sin ansökan med översikten från resultatsidan. Koden ger ingen rätt att se översikten.',
+    onlyNow: `Det här visas bara nu: spara det. Det gamla slutar gälla när du skapar nytt. Översikten sparas i ${OVERVIEW_RETENTION_DAYS} dagar efter att den senast öppnades eller ändrades.`,
+    open: 'Öppna översikten',
+  },
+  en: {
+    title: 'Create an overview for the municipality',
+    lead: "The municipality's finance staff create an overview for a municipality and a grant year. You get a link to the overview and a submission code to send to the organisers in the municipality. Only applications that a coordinator shares with the code show in the overview.",
+    municipality: 'Municipality', municipalityChoose: 'Choose a municipality', year: 'Grant year', yearChoose: 'Choose a grant year',
+    submit: 'Create the overview',
+    createdTitle: 'The overview has been created', newKeyTitle: 'A new link to the overview', newCodeTitle: 'A new submission code',
+    forWhat: (name: string, year: number) => `The overview is for ${name}, grant year ${year}.`,
+    keyLabel: 'The link to the overview',
+    keyHint: "Whoever has the link sees the overview: the organiser's name, the team's name, the assessment and the amounts of every shared team in the municipality. Give it only to those who should see the overview, such as the municipality's finance staff.",
+    codeLabel: 'The submission code',
+    codeHint: 'Send the code to the organisers in the municipality. With it a coordinator can share their application with the overview from the result page. The code does not let anyone see the overview.',
+    onlyNow: `This is shown only now: keep it. The old one stops working when you create a new one. The overview is kept for ${OVERVIEW_RETENTION_DAYS} days after it was last opened or changed.`,
+    open: 'Open the overview',
+  },
 };
 
-/** For the start page's form: every kommun, by name. */
-export const municipalityOptions = () => [...municipalities].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+const messages = {
+  municipalityCode: { sv: 'Välj kommunen i listan.', en: 'Choose the municipality from the list.' },
+  grantYear: { sv: 'Välj ett bidragsår i listan.', en: 'Choose a grant year from the list.' },
+};
+
+const codes = municipalities.map((m) => m.code) as [string, ...string[]];
+const years = () => knownGrantYears().map(String) as [string, ...string[]];
+const newOverviewForm = () =>
+  z.object({
+    municipalityCode: z.enum(codes, { error: 'municipalityCode' }),
+    grantYear: z.enum(years(), { error: 'grantYear' }).transform(Number),
+  });
+
+/** The new overview's key and code, or what is wrong with the kommun or the year (the API's body or the page's form). */
+export const parseNewOverview = (body: unknown, lang: Lang) => validateForm(newOverviewForm(), body, messages, lang);
+
+/** For the form: every kommun, by name. */
+const municipalityOptions = () => [...municipalities].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+
+const absolute = (request: FastifyRequest, path: string) => `${request.protocol}://${request.host}${path}`;
+
+/** The page that shows a new key and/or code once, with what each is for. */
+function showLinks(request: FastifyRequest, reply: FastifyReply, record: OverviewRecord, shown: { key: boolean; code: boolean }) {
+  const lang = langOf(request.query);
+  const t = newText[lang];
+  const title = shown.key && shown.code ? t.createdTitle : shown.key ? t.newKeyTitle : t.newCodeTitle;
+  const page = overviewPath(record.key);
+  return reply.view('overview-links.eta', {
+    ...pageData(lang, page, title),
+    text: t,
+    forWhat: t.forWhat(municipalityName(record.municipalityCode) ?? '', record.grantYear),
+    keyUrl: shown.key ? absolute(request, page) : undefined,
+    code: shown.code ? record.submissionCode : undefined,
+    openHref: inLang(page, lang),
+  });
+}
+
+function renderNew(reply: FastifyReply, lang: Lang, values: { municipalityCode?: unknown; grantYear?: unknown } = {}, errors: FieldError[] = []) {
+  return renderForm(reply, 'overview-new.eta', {
+    lang,
+    path: '/oversikt/ny',
+    title: newText[lang].title,
+    errors,
+    text: newText[lang],
+    action: inLang('/oversikt/ny', lang),
+    backHref: inLang('/', lang),
+    municipalities: municipalityOptions(),
+    years: knownGrantYears(),
+    value: { municipalityCode: String(values.municipalityCode ?? ''), grantYear: String(values.grantYear ?? '') },
+  });
+}
+
+const oldText = {
+  sv: {
+    title: 'Kommunens översikt har flyttat',
+    text: 'Kommunens översikt visas inte längre för den som bara känner till kommunkoden. Kommunens ekonomer skapar en översikt och får en egen länk till den, och en inskickningskod som huvudmännen använder för att dela sina ansökningar med den.',
+    link: 'Skapa en översikt för kommunen',
+  },
+  en: {
+    title: "The municipality's overview has moved",
+    text: "The municipality's overview is no longer shown to anyone who merely knows the municipality code. The municipality's finance staff create an overview and get a link of their own to it, and a submission code that organisers use to share their applications with it.",
+    link: 'Create an overview for the municipality',
+  },
+};
+
+const overview: FastifyPluginAsync = async (app) => {
+  app.get('/oversikt/ny', async (request, reply) => renderNew(reply, langOf(request.query)));
+
+  app.post('/oversikt/ny', async (request, reply) => {
+    const lang = langOf(request.query);
+    const form = parseNewOverview(request.body, lang);
+    if (!form.ok) return renderNew(reply, lang, (request.body ?? {}) as object, form.errors);
+    const record = await app.drafts.createOverview(form.value.municipalityCode, form.value.grantYear);
+    return showLinks(request, reply, record, { key: true, code: true });
+  });
+
+  app.get<{ Params: { key: string } }>('/oversikt/:key', async (request, reply) => {
+    const lang = langOf(request.query);
+    const t = overviewText[lang];
+    const { key } = request.params;
+    const data = await loadOverview(request, key);
+    if (!data) throw new NotFoundError();
+    const action = (rest: string) => inLang(overviewPath(key, rest), lang);
+    return reply.view('overview.eta', {
+      ...pageData(lang, overviewPath(key), t.title(data.municipality, data.grantYear)),
+      text: t,
+      csrfToken: reply.generateCsrf(),
+      uncounted: data.uncounted ? t.uncounted(data.uncounted) : undefined,
+      countedOnce: countedOnceNotice(data.teams, t.counted_once),
+      table: data.teams.length ? overviewTable(data.teams, lang, t.caption(data.municipality, data.grantYear)) : undefined,
+      csvHref: action('/oversikt.csv'),
+      kept: t.kept(showTime(data.expiresAt)),
+      actions: { key: action('/ny-lank'), code: action('/ny-kod'), revoke: action('/stang') },
+      startHref: inLang('/', lang),
+    });
+  });
+
+  app.get<{ Params: { key: string } }>('/oversikt/:key/oversikt.csv', async (request, reply) => {
+    const data = await loadOverview(request, request.params.key);
+    if (!data) throw new NotFoundError();
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="oversikt-${data.municipalityCode}-${data.grantYear}.csv"`)
+      .send(overviewCsv(data, langOf(request.query)));
+  });
+
+  for (const [path, what] of [['/ny-lank', 'key'], ['/ny-kod', 'submissionCode']] as const) {
+    app.post<{ Params: { key: string } }>(`/oversikt/:key${path}`, async (request, reply) => {
+      const record = await app.drafts.renewOverview(request.params.key, what);
+      if (!record) throw new NotFoundError();
+      return showLinks(request, reply, record, { key: what === 'key', code: what === 'submissionCode' });
+    });
+  }
+
+  app.post<{ Params: { key: string } }>('/oversikt/:key/stang', async (request, reply) => {
+    const lang = langOf(request.query);
+    if (!(await app.drafts.revokeOverview(request.params.key))) throw new NotFoundError();
+    const t = overviewText[lang];
+    return reply.view('message.eta', { ...pageData(lang, '/', t.revoke), text: t.revoked, link: { href: inLang('/', lang), label: t.start } });
+  });
+
+  // The overview by kommunkod is gone: say where it went, with the status of a page that is not here.
+  const moved = async (request: FastifyRequest, reply: FastifyReply) => {
+    const lang = langOf(request.query);
+    const t = oldText[lang];
+    return reply.status(404).view('message.eta', { ...pageData(lang, '/kommun', t.title), text: t.text, link: { href: inLang('/oversikt/ny', lang), label: t.link } });
+  };
+  app.get('/kommun', moved);
+  app.get('/kommun/*', moved);
+};
 
 export default overview;

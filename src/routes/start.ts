@@ -3,8 +3,6 @@ import type { FastifyPluginAsync } from 'fastify';
 import { langOf } from '../lang.ts';
 import { inLang } from '../journey.ts';
 import { renderForm } from '../page.ts';
-import { knownGrantYears } from '../../rules/rule-sets.ts';
-import { municipalityOptions } from './overview.ts';
 
 const text = {
   sv: {
@@ -33,11 +31,8 @@ const text = {
     importLink: 'Har du en sammanställning som PDF från verktyget? Öppna den och fortsätt.',
     saved: 'Det du fyller i sparas som ett utkast medan du går. Du kan sluta och fortsätta en annan dag med länken till utkastet.',
     overviewHeading: 'För kommunens ekonomer: kommunens översikt',
-    overviewLead: 'Alla team i en kommun från ansökningar som huvudmännen har markerat som klara, med Socialstyrelsens belopp, risken att betala tillbaka och förslag på bemanning. Personernas löner visas inte.',
-    municipality: 'Kommun',
-    municipalityChoose: 'Välj kommun',
-    year: 'Bidragsår',
-    showOverview: 'Visa kommunens översikt',
+    overviewLead: 'Kommunens ekonomer skapar en översikt för kommunen och bidragsåret och får en länk till den och en kod att skicka till huvudmännen. Samordnarna delar sina ansökningar med översikten med koden. Översikten visar team, bedömning och belopp, med Socialstyrelsens belopp, risken att betala tillbaka och förslag på bemanning. Personernas löner visas inte.',
+    createOverview: 'Skapa en översikt för kommunen',
   },
   en: {
     title: 'State grant for school-social teams',
@@ -65,11 +60,8 @@ const text = {
     importLink: 'Do you have a summary PDF from the tool? Open it and continue.',
     saved: 'What you fill in is saved as a draft as you go. You can stop and continue another day with the link to the draft.',
     overviewHeading: "For the municipality's finance staff: the municipality's overview",
-    overviewLead: "Every team in a municipality from applications the organisers have marked ready, with Socialstyrelsen's amounts, the risk of repayment and staffing suggestions. People's salaries are not shown.",
-    municipality: 'Municipality',
-    municipalityChoose: 'Choose a municipality',
-    year: 'Grant year',
-    showOverview: "Show the municipality's overview",
+    overviewLead: "The municipality's finance staff create an overview for the municipality and grant year and get a link to it and a code to send to the organisers. Coordinators share their applications with the overview using the code. The overview shows teams, assessments and amounts, with Socialstyrelsen's amounts, the risk of repayment and staffing suggestions. People's salaries are not shown.",
+    createOverview: 'Create an overview for the municipality',
   },
 };
 
@@ -84,10 +76,7 @@ const start: FastifyPluginAsync = async (app) => {
       action: inLang('/ansokan', lang),
       rulesHref: inLang('/regler', lang),
       importHref: inLang('/importera', lang),
-      municipalities: municipalityOptions(),
-      years: knownGrantYears(),
-      // The latest grant year the tool has rules for is the one asked about most.
-      defaultYear: Math.max(...knownGrantYears()),
+      overviewHref: inLang('/oversikt/ny', lang),
     });
   });
 };

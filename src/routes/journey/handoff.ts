@@ -1,7 +1,7 @@
 /**
  * /ansokan/{id}/team/{t}/dela: the coordinator shares one team's school-staff or social-services
  * section with a link (no account needed), sees the team's links and revokes them.
- * /ansokan/{id}/historik: who changed what, through a link or as the coordinator.
+ * /ansokan/{id}/historik: who changed what, through a link, as the coordinator or through the API.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Lang } from '../../../rules/types.ts';
@@ -68,8 +68,8 @@ const text = {
 };
 
 const historyText = {
-  sv: { title: 'Historik', lead: 'Ändringar av personerna i teamen, gjorda av samordnaren eller via en länk.', none: 'Inga ändringar är gjorda ännu.', when: 'När', who: 'Vem', what: 'Vad' },
-  en: { title: 'History', lead: "Changes to the teams' people, made by the coordinator or through a link.", none: 'No changes have been made yet.', when: 'When', who: 'Who', what: 'What' },
+  sv: { title: 'Historik', lead: 'Ändringar av ansökan, gjorda av samordnaren, via en länk eller via API:et.', none: 'Inga ändringar är gjorda ännu.', when: 'När', who: 'Vem', what: 'Vad' },
+  en: { title: 'History', lead: 'Changes to the application, made by the coordinator, through a link or through the API.', none: 'No changes have been made yet.', when: 'When', who: 'Who', what: 'What' },
 };
 
 const stockholmTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' });
@@ -86,7 +86,8 @@ async function renderPage(request: FastifyRequest, reply: FastifyReply, lang: La
   const t = text[lang];
   const path = teamPath(draft.id, index, 'dela');
   const now = Date.now();
-  const links = (await request.server.drafts.listLinks(draft.id)).filter((l) => l.teamIndex === index);
+  const teamId = data.application.teams[index].id;
+  const links = (await request.server.drafts.listLinks(draft.id)).filter((l) => l.teamId === teamId);
   return renderForm(reply, 'handoff.eta', {
     lang,
     path,
@@ -116,7 +117,8 @@ const handoff: FastifyPluginAsync = async (app) => {
     const index = existingTeam(request, data);
     const side = (request.body as { side?: unknown } | undefined)?.side;
     if (side !== 'school' && side !== 'social_services') return renderPage(request, reply, lang);
-    const link = await app.drafts.createLink({ draftId: draft.id, teamIndex: index, side, label: linkLabel(side, data.application.teams[index].name) });
+    const team = data.application.teams[index];
+    const link = await app.drafts.createLink({ draftId: draft.id, teamId: team.id, side, label: linkLabel(side, team.name) });
     if (!link) throw new NotFoundError();
     return renderPage(request, reply, lang, link);
   });

@@ -6,16 +6,19 @@
  * /ansokan/{id}/team/{t}/personal.csv downloads the team's members in the same format.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { MAX_MEMBERS } from '../../../forms/application.ts';
 import { memberLabels } from '../../../forms/member.ts';
 import {
   FIELDS,
+  MAX_COLUMNS,
+  MAX_LINE,
+  MAX_ROWS,
   NEEDED,
   SWEDISH_HEADERS,
   checkRow,
   membersCsv,
   missingFields,
   rawMember,
-  readTable,
   recognise,
   rowQuestions,
   type Field,
@@ -33,11 +36,8 @@ import { existingTeam } from '../../drafts/team-param.ts';
 import { inLang, teamPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { renderForm } from '../../page.ts';
+import { refusedAs } from '../../plugins/worker-pool.ts';
 
-/** The API's limit on a team's members. */
-export const MAX_MEMBERS = 50;
-/** More rows than this is not a team's staff list. */
-const MAX_ROWS = 5000;
 /** The file's text carried through the mapping step (base64url, in an urlencoded form under the 1 MB body limit). */
 const MAX_CARRIED = 900_000;
 /** The rows carried from preview to confirm: at most 50 members, so small. */
@@ -57,6 +57,9 @@ const text = {
     notTable: 'Filen gick inte att läsa som en tabell. Kontrollera att citattecken är parvisa och försök igen.',
     empty: 'Listan har inga personer. Första raden ska ha kolumnernas namn och varje följande rad en person.',
     tooMany: `Listan har fler än ${MAX_ROWS} rader. Dela upp den.`,
+    tooWide: `Listan har fler än ${MAX_COLUMNS} kolumner. Ta bort kolumnerna som inte hör till personallistan och försök igen.`,
+    lineTooLong: `En rad i listan är längre än ${MAX_LINE} tecken. Kontrollera att filen är en personallista med en person per rad.`,
+    tooHeavy: 'Listan krävde för mycket minne eller tid för att läsas. Dela upp den och försök igen.',
     tooBig: 'Filen är för stor för att välja kolumner här. Döp kolumnerna som i den nedladdade personallistan och försök igen.',
     mappingTitle: 'Välj vilka kolumner som är vilka',
     mappingLead: 'Några kolumner kände verktyget inte igen. Välj vilken kolumn i filen som innehåller varje uppgift.',
@@ -93,6 +96,9 @@ const text = {
     notTable: 'The file could not be read as a table. Check that quotation marks come in pairs and try again.',
     empty: 'The list has no people. The first row should name the columns and each following row be one person.',
     tooMany: `The list has more than ${MAX_ROWS} rows. Split it up.`,
+    tooWide: `The list has more than ${MAX_COLUMNS} columns. Remove the columns that are not part of the staff list and try again.`,
+    lineTooLong: `A row of the list is longer than ${MAX_LINE} characters. Check that the file is a staff list with one person per row.`,
+    tooHeavy: 'The list needed too much memory or time to read. Split it up and try again.',
     tooBig: 'The file is too large to choose columns here. Name the columns as in the downloaded staff list and try again.',
     mappingTitle: 'Choose which column is which',
     mappingLead: 'The tool did not recognise some columns. Choose which column in the file holds each item.',
@@ -191,10 +197,9 @@ const importMembers: FastifyPluginAsync = async (app) => {
     const body = (request.body ?? {}) as Body;
     const source = sourceOf(body);
     if (!source) return renderUpload(request, reply, draft.id, team, [{ field: 'file', message: t.missing }]);
-    const read = readTable(source.input);
+    const read = await app.work({ kind: 'readTable', input: source.input }).catch(refusedAs('tooHeavy'));
     if (!read.ok) return renderUpload(request, reply, draft.id, team, [{ field: source.field, message: t[read.problem] }]);
     const { table } = read;
-    if (table.rows.length > MAX_ROWS) return renderUpload(request, reply, draft.id, team, [{ field: source.field, message: t.tooMany }]);
 
     // The columns: by name, then as chosen in the mapping step ("" = not in the file).
     const mapping = recognise(table.headers);

@@ -11,7 +11,7 @@ import { loadDraft, saveDraft } from '../../drafts/load.ts';
 import { existingTeam, memberParam } from '../../drafts/team-param.ts';
 import { formAction, inLang, memberPath, returnTo, teamPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
-import { renderForm } from '../../page.ts';
+import { isFull, renderForm, renderFull } from '../../page.ts';
 
 export const text = {
   sv: {
@@ -147,6 +147,7 @@ const member: FastifyPluginAsync = async (app) => {
     const { draft, data } = await loadDraft(request);
     const team = existingTeam(request, data);
     const index = memberParam(request, data, team, { allowNew: true });
+    if (index === 'ny' && isFull('members', data.application.teams[team].members.length)) return renderFull(request, reply, 'members');
     const id = index === 'ny' ? 'ny' : data.application.teams[team].members[index].id;
     return renderPage(request, reply, draft.id, team, id, valuesOf(data, team, index, langOf(request.query)));
   });
@@ -157,6 +158,7 @@ const member: FastifyPluginAsync = async (app) => {
     const { data } = loaded;
     const team = existingTeam(request, data);
     const index = memberParam(request, data, team, { allowNew: true });
+    if (index === 'ny' && isFull('members', data.application.teams[team].members.length)) return renderFull(request, reply, 'members');
     const accepted = acceptMember(data, team, index, request.body, lang);
     if (!accepted.ok) {
       const shownId = index === 'ny' ? 'ny' : data.application.teams[team].members[index].id;

@@ -10,13 +10,13 @@ import { renderConfirm } from '../../page.ts';
 const text = {
   sv: {
     title: (name: string) => `Vill du ta bort ${name}?`,
-    explanation: 'Teamet och alla personer i det tas bort från utkastet. Delade länkar till teamet och till teamen efter det slutar gälla. Det går inte att ångra.',
+    explanation: 'Teamet och alla personer i det tas bort från utkastet. Delade länkar till teamet slutar gälla. Det går inte att ångra.',
     confirm: 'Ja, ta bort teamet',
     cancel: 'Nej, behåll teamet',
   },
   en: {
     title: (name: string) => `Do you want to remove ${name}?`,
-    explanation: 'The team and everyone in it are removed from the draft. Shared links to this team and the teams after it stop working. This cannot be undone.',
+    explanation: 'The team and everyone in it are removed from the draft. Shared links to this team stop working. This cannot be undone.',
     confirm: 'Yes, remove the team',
     cancel: 'No, keep the team',
   },
@@ -40,12 +40,8 @@ const removeTeam: FastifyPluginAsync = async (app) => {
     const loaded = await loadDraft(request);
     const index = existingTeam(request, loaded.data);
     const [removed] = loaded.data.application.teams.splice(index, 1);
+    // Saving revokes the removed team's links (see the drafts store).
     await saveDraft(request, loaded, { change: draftChange.teamRemoved(removed.name) });
-    // Links point at a team by its place in the list: the removed team's and those after it
-    // would now open another team, so they stop working.
-    for (const link of await app.drafts.listLinks(loaded.draft.id)) {
-      if (link.teamIndex >= index && !link.revokedAt) await app.drafts.revokeLink(loaded.draft.id, link.token);
-    }
     return reply.redirect(inLang(draftPath(loaded.draft.id, 'team'), langOf(request.query)), 303);
   });
 };

@@ -6,9 +6,7 @@
  * POST to /ansokan/{id}/sammanstallning.pdf the summary to sign.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { parseApplication } from '../../../forms/application.ts';
 import { showDecimal } from '../../../forms/input.ts';
-import { assess } from '../../../rules/assess.ts';
 import { municipalityName } from '../../../forms/municipalities.ts';
 import { formatKronor } from '../../../rules/format.ts';
 import type { Assessment, Finding, Lang } from '../../../rules/types.ts';
@@ -16,9 +14,9 @@ import { assessDraft } from '../../drafts/assess-draft.ts';
 import { summarise, type DraftApplication } from '../../drafts/draft-data.ts';
 import { loadDraft, saveDraft } from '../../drafts/load.ts';
 import { draftPath, inLang } from '../../journey.ts';
-import { langOf, todayInSweden } from '../../lang.ts';
-import { markReadyText } from './mark-ready.ts';
-import { sendPdf, summaryFileName } from '../../plugins/pdf.ts';
+import { langOf } from '../../lang.ts';
+import { shareSection } from './share-overview.ts';
+import { sendPdf } from '../../plugins/pdf.ts';
 import { pageData } from '../../page.ts';
 import { chartLegend, staffingChart } from '../../staffing-chart.ts';
 import { findingView, resultWords } from '../../result-words.ts';
@@ -204,18 +202,15 @@ const result: FastifyPluginAsync = async (app) => {
       csrfToken: reply.generateCsrf(),
       applicationHref: inLang(draftPath(draft.id, 'ansokan.json'), lang),
       assessmentHref: inLang(draftPath(draft.id, 'bedomning.json'), lang),
-      ready: { is: draft.ready, action: inLang(draftPath(draft.id, 'klar'), lang), text: markReadyText[lang] },
+      share: await shareSection(request, draft.id, lang),
     });
   });
 
   // A POST (it builds a document from the draft), so it carries the form's CSRF token.
   app.post('/ansokan/:id/sammanstallning.pdf', async (request, reply) => {
     const { draft, data } = await loadDraft(request);
-    const parsed = parseApplication(data.application, 'sv');
-    if (!parsed.ok) return reply.redirect(inLang(draftPath(draft.id, 'kontrollera'), langOf(request.query)), 303);
-    const { application } = parsed;
-    const bytes = await app.summaryPdf(application, assess(application, { asOf: todayInSweden(), lang: 'sv' }));
-    return sendPdf(reply, bytes, summaryFileName(application.organiser.name, application.grantYear));
+    const pdf = await app.summaryPdf(data.application, 'sv');
+    return pdf.ok ? sendPdf(reply, pdf) : reply.redirect(inLang(draftPath(draft.id, 'kontrollera'), langOf(request.query)), 303);
   });
 
   app.get('/ansokan/:id/ansokan.json', async (request, reply) => {

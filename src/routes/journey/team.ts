@@ -11,7 +11,7 @@ import { loadDraft, saveDraft } from '../../drafts/load.ts';
 import { teamParam } from '../../drafts/team-param.ts';
 import { draftPath, formAction, inLang, returnTo, teamPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
-import { renderForm } from '../../page.ts';
+import { isFull, renderForm, renderFull } from '../../page.ts';
 
 const text = {
   sv: {
@@ -105,6 +105,7 @@ const team: FastifyPluginAsync = async (app) => {
   app.get('/ansokan/:id/team/:team', async (request, reply) => {
     const { draft, data } = await loadDraft(request);
     const index = teamParam(request, data, { allowNew: true });
+    if (index === 'ny' && isFull('teams', data.application.teams.length)) return renderFull(request, reply, 'teams');
     return renderPage(request, reply, draft.id, index, valuesOf(data, index));
   });
 
@@ -113,12 +114,13 @@ const team: FastifyPluginAsync = async (app) => {
     const loaded = await loadDraft(request);
     const { data } = loaded;
     const index = teamParam(request, data, { allowNew: true });
+    if (index === 'ny' && isFull('teams', data.application.teams.length)) return renderFull(request, reply, 'teams');
     const grantPeriod = grantPeriodOf(data);
     const form = validateForm(teamForm(grantPeriod), request.body, teamMessages(grantPeriod), lang);
     if (!form.ok) return renderPage(request, reply, loaded.draft.id, index, (request.body ?? {}) as Values, form.errors);
     const teams = data.application.teams;
-    const saved = index === 'ny' ? teams.push({ ...form.value, members: [] }) - 1 : index;
-    if (index !== 'ny') teams[index] = { ...form.value, members: teams[index].members };
+    const saved = index === 'ny' ? teams.push({ id: `t${data.nextTeam++}`, ...form.value, members: [] }) - 1 : index;
+    if (index !== 'ny') teams[index] = { id: teams[index].id, ...form.value, members: teams[index].members };
     await saveDraft(request, loaded, { change: (index === 'ny' ? draftChange.teamAdded : draftChange.teamChanged)(form.value.name) });
     const next = index === 'ny' ? teamPath(loaded.draft.id, saved, 'personer') : returnTo(request.query, loaded.draft.id, teamPath(loaded.draft.id, saved, 'personer'));
     return reply.redirect(inLang(next, lang), 303);

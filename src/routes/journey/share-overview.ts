@@ -1,0 +1,153 @@
+/**
+ * /ansokan/{id}/oversikt: the coordinator shares the draft with a kommun's overview using the
+ * submission code the kommun sent, and withdraws it again. Before anything is shared the page
+ * shows exactly what the kommun will see (src/overview-share.ts), and asks.
+ *
+ *   GET  /ansokan/{id}/oversikt              the overviews it is shared with, and the code field
+ *   POST /ansokan/{id}/oversikt              the code: what the kommun will see, and a button to share
+ *   POST /ansokan/{id}/oversikt/dela         share it (303 back)
+ *   POST /ansokan/{id}/oversikt/ta-tillbaka  withdraw it from one overview (303 back)
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { municipalityName } from '../../../forms/municipalities.ts';
+import type { FieldError } from '../../../forms/page-form.ts';
+import type { Lang } from '../../../rules/types.ts';
+import { COORDINATOR } from '../../drafts/handoff.ts';
+import { loadDraft, NotFoundError, type LoadedDraft } from '../../drafts/load.ts';
+import type { Share } from '../../drafts/overviews.ts';
+import { draftPath, inLang } from '../../journey.ts';
+import { langOf } from '../../lang.ts';
+import { checkShare, readCode } from '../../overview-share.ts';
+import { renderForm } from '../../page.ts';
+import { overviewTable } from '../overview.ts';
+import { showTime } from './handoff.ts';
+
+const shareText = {
+  sv: {
+    title: 'Dela med kommunens översikt',
+    lead: 'Kommunens ekonomer kan samla ansökningarna i kommunen i en översikt. Med inskickningskoden som kommunen har skickat delar du ansökan med den. Kommunen ser för varje team i kommunen: huvudmannens namn, teamets namn, bedömningen och beloppen. Aldrig löner, organisationsnummer eller personer. Du kan ta tillbaka delningen när du vill.',
+    code: 'Inskickningskod från kommunen',
+    codeHint: 'Koden är 22 tecken, till exempel 3q2-Xw9LkPz0aB7yR4tVnQ.',
+    next: 'Fortsätt',
+    shared: 'Ansökan är delad med',
+    none: 'Ansökan är inte delad med någon översikt.',
+    sharedAt: (at: string) => `delad ${at}`,
+    withdraw: 'Ta tillbaka',
+    withdrawFrom: (name: string) => `Ta tillbaka från ${name}`,
+    which: (name: string, year: number) => `${name}, bidragsår ${year}`,
+    confirmTitle: (name: string, year: number) => `Det här ser ${name} i översikten för ${year}`,
+    confirmLead: 'Bara raderna nedan, och de ändras när du sparar ändringar i ansökan. Inga löner, organisationsnummer eller personer.',
+    caption: 'Det kommunen ser',
+    share: 'Dela med kommunens översikt',
+    cancel: 'Avbryt, dela inte',
+    back: 'Tillbaka till resultatet',
+  },
+  en: {
+    title: "Share with the municipality's overview",
+    lead: "The municipality's finance staff can gather the applications in the municipality in an overview. With the submission code the municipality sent you share the application with it. For each team in the municipality they see: the organiser's name, the team's name, the assessment and the amounts. Never salaries, organisation numbers or people. You can withdraw it whenever you like.",
+    code: 'Submission code from the municipality',
+    codeHint: 'The code is 22 characters, for example 3q2-Xw9LkPz0aB7yR4tVnQ.',
+    next: 'Continue',
+    shared: 'The application is shared with',
+    none: 'The application is not shared with any overview.',
+    sharedAt: (at: string) => `shared ${at}`,
+    withdraw: 'Withdraw',
+    withdrawFrom: (name: string) => `Withdraw from ${name}`,
+    which: (name: string, year: number) => `${name}, grant year ${year}`,
+    confirmTitle: (name: string, year: number) => `This is what ${name} sees in the overview for ${year}`,
+    confirmLead: 'Only the rows below, and they change when you save changes to the application. No salaries, organisation numbers or people.',
+    caption: 'What the municipality sees',
+    share: "Share with the municipality's overview",
+    cancel: 'Cancel, do not share',
+    back: 'Back to the result',
+  },
+};
+
+/** What a share was, in the history (always Swedish: it is stored). */
+const shareChange = {
+  shared: (name: string, year: number) => `delade ansökan med kommunens översikt för ${name} ${year}`,
+  withdrawn: (name: string, year: number) => `tog tillbaka ansökan från kommunens översikt för ${name} ${year}`,
+};
+
+const kommun = (code: string) => municipalityName(code) ?? code;
+
+function sharesView(shares: Share[], lang: Lang) {
+  const t = shareText[lang];
+  return shares.map((s) => ({ id: s.overviewId, label: t.which(kommun(s.municipalityCode), s.grantYear), sharedAt: t.sharedAt(showTime(s.sharedAt)), withdrawLabel: t.withdrawFrom(kommun(s.municipalityCode)) }));
+}
+
+/** The shares with their withdraw buttons and the code field, as the result page and this page show them. */
+export async function shareSection(request: FastifyRequest, draftId: string, lang: Lang) {
+  const path = draftPath(draftId, 'oversikt');
+  return {
+    text: shareText[lang],
+    shares: sharesView(await request.server.drafts.sharesOf(draftId), lang),
+    action: inLang(path, lang),
+    withdrawAction: inLang(`${path}/ta-tillbaka`, lang),
+  };
+}
+
+async function renderSharePage(request: FastifyRequest, reply: FastifyReply, loaded: LoadedDraft, code = '', errors: FieldError[] = []) {
+  const lang = langOf(request.query);
+  const path = draftPath(loaded.draft.id, 'oversikt');
+  return renderForm(reply, 'share-overview.eta', {
+    ...(await shareSection(request, loaded.draft.id, lang)),
+    lang,
+    path,
+    title: shareText[lang].title,
+    errors,
+    code,
+    backHref: inLang(draftPath(loaded.draft.id, 'resultat'), lang),
+  });
+}
+
+/** The draft and the code the form posted, and whether the draft can be shared with it. */
+async function checkPosted(request: FastifyRequest) {
+  const lang = langOf(request.query);
+  const loaded = await loadDraft(request);
+  const code = readCode((request.body as Record<string, unknown> | undefined)?.code);
+  return { lang, loaded, code, check: await checkShare(request.server.drafts, loaded.draft.data, code, lang) };
+}
+
+const shareOverview: FastifyPluginAsync = async (app) => {
+  app.get('/ansokan/:id/oversikt', async (request, reply) => renderSharePage(request, reply, await loadDraft(request)));
+
+  app.post('/ansokan/:id/oversikt', async (request, reply) => {
+    const { lang, loaded, code, check } = await checkPosted(request);
+    if (!check.ok) return renderSharePage(request, reply, loaded, code, [{ field: 'code', message: check.message }]);
+    const t = shareText[lang];
+    const name = kommun(check.overview.municipalityCode);
+    const path = draftPath(loaded.draft.id, 'oversikt');
+    return renderForm(reply, 'share-overview-confirm.eta', {
+      lang,
+      path,
+      title: t.confirmTitle(name, check.overview.grantYear),
+      text: t,
+      code,
+      table: overviewTable(check.shown, lang, t.caption),
+      action: inLang(`${path}/dela`, lang),
+      cancelHref: inLang(path, lang),
+    });
+  });
+
+  app.post('/ansokan/:id/oversikt/dela', async (request, reply) => {
+    const { lang, loaded, code, check } = await checkPosted(request);
+    if (!check.ok) return renderSharePage(request, reply, loaded, code, [{ field: 'code', message: check.message }]);
+    if (!(await app.drafts.share(check.overview.id, loaded.draft.id, check.teams))) throw new NotFoundError();
+    await app.drafts.addHistory(loaded.draft.id, COORDINATOR, shareChange.shared(kommun(check.overview.municipalityCode), check.overview.grantYear));
+    return reply.redirect(inLang(draftPath(loaded.draft.id, 'oversikt'), lang), 303);
+  });
+
+  app.post('/ansokan/:id/oversikt/ta-tillbaka', async (request, reply) => {
+    const lang = langOf(request.query);
+    const { draft } = await loadDraft(request);
+    const overviewId = String((request.body as Record<string, unknown> | undefined)?.overview ?? '');
+    const share = (await app.drafts.sharesOf(draft.id)).find((s) => s.overviewId === overviewId);
+    if (share && (await app.drafts.withdraw(share.overviewId, draft.id))) {
+      await app.drafts.addHistory(draft.id, COORDINATOR, shareChange.withdrawn(kommun(share.municipalityCode), share.grantYear));
+    }
+    return reply.redirect(inLang(draftPath(draft.id, 'oversikt'), lang), 303);
+  });
+};
+
+export default shareOverview;

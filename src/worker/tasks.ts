@@ -1,0 +1,45 @@
+/**
+ * The heavy work, run in the worker pool (src/plugins/worker-pool.ts) so that it never holds up
+ * the request thread: building the summary PDF (validating and assessing the application
+ * first, which for 20 teams of 20 people is itself ~100 ms), reading a summary PDF's
+ * attachments, and reading a staff list as a table. Each task takes and returns plain data
+ * (structured clone); the limits on the client's files are checked inside each reader.
+ */
+import { parseApplication } from '../../forms/application.ts';
+import { readTable, type TableResult } from '../../forms/member-import.ts';
+import { assess } from '../../rules/assess.ts';
+import type { Lang } from '../../rules/types.ts';
+import { readAttachments, type AttachmentsRead } from '../pdf/attachments.ts';
+import { renderSummaryPdf } from '../pdf/summary.ts';
+
+export type Task =
+  | { kind: 'summaryPdf'; application: unknown; lang: Lang; asOf: string }
+  | { kind: 'readAttachments'; bytes: Uint8Array }
+  | { kind: 'readTable'; input: Uint8Array | string };
+
+/** The summary of a valid application, or the same 400/422 answer the assessments API gives. */
+export type SummaryPdfResult =
+  | { ok: true; bytes: Uint8Array; organiserName: string; grantYear: number }
+  | { ok: false; status: number; body: unknown };
+
+/** What each kind of task answers. */
+export type TaskResult = { summaryPdf: SummaryPdfResult; readAttachments: AttachmentsRead; readTable: TableResult };
+
+async function summaryPdf({ application: input, lang, asOf }: { application: unknown; lang: Lang; asOf: string }): Promise<SummaryPdfResult> {
+  const parsed = parseApplication(input, lang);
+  if (!parsed.ok) return parsed;
+  const { application } = parsed;
+  const { bytes } = await renderSummaryPdf(application, assess(application, { asOf, lang: 'sv' }));
+  return { ok: true, bytes, organiserName: application.organiser.name, grantYear: application.grantYear };
+}
+
+export default async function run(task: Task) {
+  switch (task.kind) {
+    case 'summaryPdf':
+      return summaryPdf(task);
+    case 'readAttachments':
+      return readAttachments(task.bytes);
+    case 'readTable':
+      return readTable(task.input);
+  }
+}
