@@ -54,7 +54,7 @@ async function linkFor(id: string, teamId: string, side: 'school' | 'social_serv
   return `/lank/${link.token}`;
 }
 
-const linkMember = { side: 'school', role: 'Specialpedagog', engagement: 'employment', fte: '0,5', start: '2025-08-15', end: '', education: 'psychosocial_training', educationNote: '', origin: 'new', monthlySalary: '38 000', employerCostRate: '', otherFundingShare: '' };
+const linkMember = { side: 'school', role: 'Specialpedagog', engagement: 'employment', fte: '0,5', start: '2025-08-15', end: '', education: 'psychosocial_training', educationNote: '', origin: 'new', monthlySalary: '38 000', employerCostRate: '31,42', otherFundingShare: '' };
 
 describe('en länk följer sitt team, inte en plats i listan', () => {
   test('efter att teamen bytt plats genom PUT öppnar länken för Team B fortfarande Team B och ändrar bara det', async () => {
