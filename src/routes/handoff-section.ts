@@ -16,7 +16,7 @@ import type { Draft } from '../drafts/store.ts';
 import { inLang } from '../journey.ts';
 import { langOf } from '../lang.ts';
 import { pageData, renderConfirm, renderForm } from '../page.ts';
-import { text as memberText, valuesOf } from './journey/member.ts';
+import { educationChoices, text as memberText, valuesOf } from './journey/member.ts';
 
 const text = {
   sv: {
@@ -108,7 +108,7 @@ function renderMember(request: FastifyRequest, reply: FastifyReply, s: Section, 
     backHref: inLang(s.base, lang),
     sideOptions: [{ value: s.link.side, label: labels.side[s.link.side] }],
     engagementOptions: options(labels.engagement),
-    educationOptions: options(labels.education),
+    ...educationChoices(s.link.side, lang),
     originOptions: options(labels.origin),
     values: { ...values, side: s.link.side },
   });

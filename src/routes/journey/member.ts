@@ -106,6 +106,11 @@ function educationGroups(side: string | undefined, lang: Lang) {
   ];
 }
 
+/** The education question's options and hint, for member.eta (here and on the link holders' pages). */
+export function educationChoices(side: string | undefined, lang: Lang) {
+  return { educationGroups: educationGroups(side, lang), educationHint: educationHints[lang].legend };
+}
+
 function renderPage(request: FastifyRequest, reply: FastifyReply, id: string, team: number, member: string, values: Values, errors: FieldError[] = []) {
   const lang = langOf(request.query);
   const t = text[lang];
@@ -121,8 +126,7 @@ function renderPage(request: FastifyRequest, reply: FastifyReply, id: string, te
     backHref: inLang(teamPath(id, team, 'personer'), lang),
     sideOptions: options(labels.side),
     engagementOptions: options(labels.engagement),
-    educationGroups: educationGroups(values.side, lang),
-    educationHint: educationHints[lang].legend,
+    ...educationChoices(values.side, lang),
     originOptions: options(labels.origin),
     values,
   });
