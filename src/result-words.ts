@@ -4,6 +4,7 @@
  * status, and the split of the money into settled and pending (RULEBOOK D18).
  */
 import { ruleDefinition } from '../rules/catalogue.ts';
+import { formatKronor } from '../rules/format.ts';
 import type { Assessment, Finding, Lang, StatusAmounts, TeamStatus, TeamStatusWithMoney } from '../rules/types.ts';
 
 export const resultWords = {
@@ -114,6 +115,19 @@ export function verdict(assessment: Assessment, lang: Lang): { tone: string; tex
       return g.extra > 0 ? phrase + w.together(g.extra) : phrase;
     });
   return { tone, text: parts.join(', ') };
+}
+
+/** "Skolkurator (p1)", or the id alone when no role was given. */
+export function personLabel(member: { id: string; role?: string }): string {
+  return member.role ? `${member.role} (${member.id})` : member.id;
+}
+
+/** D4: where one person's unknown education alone decides a team, both outcomes. */
+export function bothOutcomes(who: string, upTo: string, lang: Lang): string {
+  const [yes, no] = [formatKronor(upTo, lang), formatKronor('0', lang)];
+  return lang === 'sv'
+    ? `Utbildningen för ${who} avgör teamets bidrag: om den räknas, upp till ${yes}; annars ${no}.`
+    : `The education of ${who} decides the team's grant: if it counts, up to ${yes}; otherwise ${no}.`;
 }
 
 const sum = (...values: Array<string | undefined>) => values.reduce((total, v) => total + BigInt(v ?? '0'), 0n).toString();

@@ -10,6 +10,8 @@ import type { FastifyInstance } from 'fastify';
 import { FormClient } from './form-client.ts';
 import { buildApp } from './helper.ts';
 import { formatKronor } from '../rules/format.ts';
+import type { ResultSummary } from '../src/drafts/draft-data.ts';
+import { resultChanges } from '../src/result-changes.ts';
 import { pageTexts } from './pdf/pdf-text.ts';
 
 let app: FastifyInstance;
@@ -120,6 +122,13 @@ describe('ändringsrutan', () => {
     assert.match(worse, /<li>Minst två årsarbetskrafter i teamet: Uppfyllt → Inte uppfyllt<\/li>/);
     assert.match(worse, /<li>… och \d+ ändringar till\.<\/li>/);
   });
+});
+
+test('ett utkast sparat med en äldre sammanfattning av resultatet visar ingen ändring när inget har ändrats', () => {
+  const current = { version: 2 as const, ruleSetId: 'sfs-2023-946', status: 'eligible', skolverketGrant: '331178', teams: [{ name: 'Norra', status: 'eligible' }], municipalities: [], findings: {} };
+  const older = { ruleSetId: 'sfs-2023-946', status: 'eligible', teams: ['eligible'], skolverketGrant: '331178', matched: ['0180:331178:315408'] } as unknown as ResultSummary;
+  assert.deepEqual(resultChanges(older, current, 'sv'), []);
+  assert.deepEqual(resultChanges({ ...older, skolverketGrant: '300000' }, current, 'sv'), ['Skolverkets bidrag: 300\u00a0000\u00a0kr → 331\u00a0178\u00a0kr']);
 });
 
 describe('utbildningen', () => {

@@ -18,7 +18,8 @@ import { schoolFormLabels } from '../../forms/team.ts';
 import { formatKronor } from '../../rules/format.ts';
 import { ruleSetFor } from '../../rules/rule-sets.ts';
 import type { Application, Assessment, Education, Finding, Member, MemberResult, Team, TeamResult } from '../../rules/types.ts';
-import { resultWords, ruleTitle, settledAndPending, verdict, waitsForReview } from '../result-words.ts';
+import { decidingEducations, type DecidingEducation } from '../education-outcomes.ts';
+import { bothOutcomes, personLabel, resultWords, ruleTitle, settledAndPending, verdict, waitsForReview } from '../result-words.ts';
 import { embedTypefaces } from './fonts.ts';
 import { colors, Cursor, truncate, wrapText, type Cell, type PageDecoration } from './layout.ts';
 
@@ -179,7 +180,8 @@ function drawDocument(cursor: Cursor, application: Application, assessment: Asse
     ['Typ av huvudman', organiserTypeLabels.sv[application.organiser.type]],
   ]);
 
-  application.teams.forEach((team, index) => drawTeam(cursor, application, assessment, team, index));
+  const deciding = decidingEducations(application, assessment, { asOf: assessment.assessedOn, lang: 'sv' });
+  application.teams.forEach((team, index) => drawTeam(cursor, application, assessment, team, index, deciding.find((d) => d.team === index)));
   drawFindings(cursor, application, assessment);
   drawAmounts(cursor, application, assessment);
   drawNextSteps(cursor, application, assessment);
@@ -195,7 +197,7 @@ function memberResult(result: TeamResult | undefined, member: Member, index: num
   return result?.members.find((m) => m.id === member.id) ?? result?.members[index];
 }
 
-function drawTeam(cursor: Cursor, application: Application, assessment: Assessment, team: Team, index: number) {
+function drawTeam(cursor: Cursor, application: Application, assessment: Assessment, team: Team, index: number, deciding: DecidingEducation | undefined) {
   const result = teamResult(assessment, index);
   cursor.heading(`Team ${index + 1}: ${team.name}`, 2, 190); // with its facts and the start of its table
   const period = result?.period ?? team.period;
@@ -208,6 +210,10 @@ function drawTeam(cursor: Cursor, application: Application, assessment: Assessme
     ['Uppdragsutbildning', team.contractEducation ? 'Ja, teamets arbete gäller uppdragsutbildning' : 'Nej'],
     ['Bedömning av teamet', result ? resultWords.sv.teamStatus[result.status] : '–'],
   ]);
+  if (deciding) {
+    const member = team.members.find((m) => m.id === deciding.member);
+    cursor.paragraph(bothOutcomes(personLabel(member ?? { id: deciding.member }), deciding.upTo, 'sv'), { bold: true, size: 9.5 });
+  }
 
   cursor.table(
     [
@@ -244,7 +250,7 @@ function drawTeam(cursor: Cursor, application: Application, assessment: Assessme
   const notes = team.members.filter((m) => m.educationNote);
   if (notes.length > 0) {
     cursor.heading('Om utbildningen', 3, 40);
-    cursor.list(notes.map((m) => `${m.role ? `${m.role} (${m.id})` : m.id}: ${m.educationNote}`));
+    cursor.list(notes.map((m) => `${personLabel(m)}: ${m.educationNote}`));
   }
   if (result) drawStaffing(cursor, application, assessment, result, index);
 }

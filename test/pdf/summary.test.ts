@@ -144,7 +144,7 @@ describe('the application summary PDF', () => {
     includes(rendered, 'Solna (0184)');
   });
 
-  test('separates settled money from money that depends on an open review (D18), and gives the note on the education', async () => {
+  test('separates settled money from money that depends on an open review (D18), the note on the education and both outcomes where one education decides', async () => {
     // Team 1 meets the conditions for the spring; teams 2 and 3 each need a school post assessed,
     // and their qualifying school staff together (0,75) do not meet them for the autumn.
     const inReview = (name: string, known: string) => ({
@@ -171,6 +171,13 @@ describe('the application summary PDF', () => {
     includes(rendered, `– Beror på en bedömning som återstår ${kr(kommun.byTeamStatus.needs_review.matched)}`);
     includes(rendered, 'Om utbildningen');
     includes(rendered, 'Skolkurator (m4): Speciallärarexamen 2015 och 15 hp KBT');
+    // m4's education alone decides Södra: both of its 0,5 posts at 40 000 kr a month, or nothing.
+    // Neither unknown education decides alone: with the other one counted, the autumn could still be met together.
+    assert.ok(!rendered.text.includes('avgör teamets bidrag'));
+
+    const single = await render(parsed(buildApplication({ teams: [inReview('Södra', '0.50')] })));
+    // m2's education alone decides: both 0,5 posts at 40 000 kr a month, or nothing.
+    includes(single, 'Utbildningen för Skolkurator (m2) avgör teamets bidrag: om den räknas, upp till 240 000 kr; annars 0 kr.');
   });
 
   test('lists the date ranges where staffing is below the minimum', async () => {

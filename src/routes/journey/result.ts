@@ -22,7 +22,7 @@ import { markReadyText } from './mark-ready.ts';
 import { sendPdf, summaryFileName } from '../../plugins/pdf.ts';
 import { pageData } from '../../page.ts';
 import { chartLegend, staffingChart } from '../../staffing-chart.ts';
-import { findingView, resultWords, settledAndPending, verdict, waitsForReview } from '../../result-words.ts';
+import { bothOutcomes, findingView, personLabel, resultWords, settledAndPending, verdict, waitsForReview } from '../../result-words.ts';
 import { resultChanges } from '../../result-changes.ts';
 import { decidingEducations, type DecidingEducation } from '../../education-outcomes.ts';
 
@@ -46,7 +46,6 @@ const text = {
     memberAmounts: (cost: string, half: string) => `Kostnad som ger bidrag ${cost}; hälften är ${half}.`,
     inGrant: 'Ingår i Skolverkets bidrag för teamet.',
     educationNote: 'Om utbildningen',
-    bothOutcomes: (who: string, upTo: string, nothing: string) => `Utbildningen för ${who} avgör teamets bidrag: om den räknas, upp till ${upTo}; annars ${nothing}.`,
     notInGrant: 'Ingår inte i Skolverkets bidrag för teamet.',
     total: 'Summa',
     reconciliation: 'Summan av teamens bidrag',
@@ -79,7 +78,6 @@ const text = {
     memberAmounts: (cost: string, half: string) => `Cost that gives a grant ${cost}; half is ${half}.`,
     inGrant: "Part of Skolverket's grant for the team.",
     educationNote: 'About the education',
-    bothOutcomes: (who: string, upTo: string, nothing: string) => `The education of ${who} decides the team's grant: if it counts, up to ${upTo}; otherwise ${nothing}.`,
     notInGrant: "Not part of Skolverket's grant for the team.",
     total: 'Total',
     reconciliation: "Sum of the teams' grants",
@@ -95,10 +93,8 @@ const text = {
   },
 };
 
-/** "Skolkurator (p1)", or the id alone when no role was given. */
 function headingOf(application: DraftApplication, team: number, id: string): string {
-  const role = application.teams[team]?.members.find((m) => m.id === id)?.role;
-  return role ? `${role} (${id})` : id;
+  return personLabel(application.teams[team]?.members.find((m) => m.id === id) ?? { id });
 }
 
 function resultView(application: DraftApplication, assessment: Assessment, deciding: DecidingEducation[], lang: Lang) {
@@ -122,7 +118,7 @@ function resultView(application: DraftApplication, assessment: Assessment, decid
       name: team.name,
       status: team.status,
       statusLabel: t.teamStatus[team.status],
-      bothOutcomes: decided ? t.bothOutcomes(headingOf(application, index, decided.member), kr(decided.upTo), kr('0')) : undefined,
+      bothOutcomes: decided ? bothOutcomes(headingOf(application, index, decided.member), decided.upTo, lang) : undefined,
       municipality: `${municipalityName(team.municipalityCode) ?? ''} (${team.municipalityCode})`,
       period: `${team.period.from} – ${team.period.to}`,
       lowest: t.lowest(showDecimal(team.fte.schoolMin, lang), showDecimal(team.fte.socialServicesMin, lang), showDecimal(team.fte.totalMin, lang)),
