@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { FormClient } from './form-client.ts';
+import { addTeam, school, social, startDraft } from './journey-answers.ts';
 import { buildApp } from './helper.ts';
 import { formatKronor } from '../rules/format.ts';
 import type { ResultSummary } from '../src/drafts/draft-data.ts';
@@ -20,31 +21,9 @@ before(async () => {
 });
 after(() => app.close());
 
-const school = { side: 'school', role: 'Skolkurator', engagement: 'employment', fte: '1', start: '15/8 2025', end: '', education: 'psychosocial_degree', educationNote: '', origin: 'new', monthlySalary: '42 000', employerCostRate: '31,42 %', otherFundingShare: '' };
-const social = { ...school, side: 'social_services', role: 'Skolsocionom', education: 'socionomexamen', monthlySalary: '40 000' };
-const team = { name: 'Norra', schoolForms: ['grundskola'], municipalityCode: '0180', periodFrom: '', periodTo: '', status: 'new', previouslyGrantedFte: '', contractEducation: 'no' };
 const note = 'Speciallärarexamen 2015 och 15 hp KBT';
 /** Half a school post whose education is not known yet. */
 const unknownHalf = { ...school, role: 'Specialpedagog', fte: '0,5', education: 'unknown', educationNote: note };
-
-async function startDraft(client: FormClient): Promise<string> {
-  await client.get('/');
-  const started = await client.post('/ansokan', {});
-  const base = String(started.headers.location).replace(/\/bidragsar.*$/, '');
-  await client.submit(`${base}/bidragsar`, { grantYear: '2026' });
-  await client.submit(`${base}/huvudman`, { name: 'Exempla kommun', orgNumber: '212000-0142', type: 'municipal' });
-  return base;
-}
-
-async function addTeam(client: FormClient, base: string, members: Array<Record<string, string>>, fields: Record<string, string> = {}) {
-  const created = await client.submit(`${base}/team/ny`, { ...team, ...fields });
-  assert.equal(created.statusCode, 303, created.body.slice(0, 2000));
-  const people = String(created.headers.location);
-  for (const member of members) {
-    const saved = await client.submit(people.replace('/personer', '/person/ny'), member);
-    assert.equal(saved.statusCode, 303, saved.body.slice(0, 2000));
-  }
-}
 
 /** "331 178 kr" (with no-break spaces) → 331178n. */
 const kronor = (text: string) => BigInt(text.replace(/\D/g, ''));
@@ -64,7 +43,7 @@ describe('resultatets rubrik och belopp', () => {
     // assessed, and their known school staff together (0,75) do not meet them for the autumn.
     client = new FormClient(app);
     base = await startDraft(client);
-    await addTeam(client, base, [school, social], { periodFrom: '2026-01-01', periodTo: '2026-06-30' });
+    await addTeam(client, base, [school, social], { name: 'Norra', periodFrom: '2026-01-01', periodTo: '2026-06-30' });
     await addTeam(client, base, [{ ...school, fte: '0,5' }, unknownHalf, social], { name: 'Södra' });
     await addTeam(client, base, [{ ...school, fte: '0,25' }, { ...unknownHalf, fte: '0,75' }, social], { name: 'Västra' });
   });
@@ -118,7 +97,7 @@ describe('ändringsrutan', () => {
     await client.submit(`${base}/team/1/person/p2`, { ...social, fte: '0,5' });
     const worse = (await client.get(`${base}/resultat`)).body;
     assert.match(worse, /<li>Status: Ansökan uppfyller villkoren för bidrag → Ansökan uppfyller inte villkoren för bidrag<\/li>/);
-    assert.match(worse, /<li>Norra: Uppfyller villkoren → Uppfyller inte villkoren<\/li>/);
+    assert.match(worse, /<li>Skolsocialt team Norr: Uppfyller villkoren → Uppfyller inte villkoren<\/li>/);
     assert.match(worse, /<li>Minst två årsarbetskrafter i teamet: Uppfyllt → Inte uppfyllt<\/li>/);
     assert.match(worse, /<li>… och \d+ ändringar till\.<\/li>/);
   });
