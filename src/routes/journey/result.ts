@@ -131,10 +131,11 @@ function resultView(application: DraftApplication, assessment: Assessment, decid
         // Passes are collapsed under one line naming them, so the points that need attention stand out.
         const findings = findingsFor((f) => f.scope === 'member' && f.team === index && f.member === m.id);
         const passed = findings.filter((f) => f.outcome === 'pass');
+        const given = application.teams[index]?.members.find((member) => member.id === m.id);
         return {
-          heading: headingOf(application, index, m.id),
+          heading: personLabel(given ?? m),
           amounts: `${t.memberAmounts(kr(m.eligibleCost), kr(m.grant))} ${m.funded ? t.inGrant : t.notInGrant}`,
-          educationNote: application.teams[index]?.members.find((member) => member.id === m.id)?.educationNote || undefined,
+          educationNote: given?.educationNote || undefined,
           passed: { summary: `${t.outcome.pass}: ${passed.map((f) => f.title).join(', ')}`, findings: passed },
           findings: findings.filter((f) => f.outcome !== 'pass'),
         };
