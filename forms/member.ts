@@ -128,3 +128,34 @@ export const memberLabels = {
     origin: { new: 'Newly engaged', previously_funded: 'Previously funded by the grant', redistributed: 'Redistributed from existing staff' },
   },
 } as const;
+
+/**
+ * What usually counts and what does not, beside each education option (RULEBOOK section 3).
+ * Skolverket assesses; the examples help people choose, they decide nothing.
+ */
+export const educationHints = {
+  sv: {
+    legend: 'Det är Skolverket som bedömer om utbildningen räknas. Exemplen visar vad som brukar räknas och vad som inte gör det.',
+    groups: { school: 'Om personen är skolpersonal', social_services: 'Om personen kommer från socialtjänsten', any: 'Oavsett varifrån personen kommer' },
+    options: {
+      psychosocial_degree: 'Brukar räknas: socionom-, psykolog-, beteendevetar- eller socialpedagogexamen. En lärar-, speciallärar- eller specialpedagogexamen räknas oftast inte ensam.',
+      psychosocial_training: 'Kan räknas: högskolekurser i till exempel KBT, MI (motiverande samtal), familjeterapi eller behandlingspedagogik, också för den som är lärare, speciallärare eller specialpedagog. Skolverket bedömer om kurserna räcker.',
+      socionomexamen: 'Räknas.',
+      other_relevant_degree: 'Kan räknas: till exempel socialpedagogexamen eller kandidatexamen i psykologi, sociologi eller behandlingspedagogik, helst 180 hp. Skolverket bedömer om examen är relevant.',
+      none: 'Till exempel en lärar-, speciallärar- eller specialpedagogexamen utan kurser i psykosocialt arbete. Personen räknas då inte in i bemanningen och ger inget bidrag.',
+      unknown: 'Resultatet blir "Behöver bedömas" tills utbildningen är känd. Skriv det du vet under "Om utbildningen".',
+    },
+  },
+  en: {
+    legend: 'Skolverket assesses whether the education counts. The examples show what usually counts and what does not.',
+    groups: { school: 'If the person is school staff', social_services: 'If the person is from social services', any: 'Whichever side the person is on' },
+    options: {
+      psychosocial_degree: 'Usually counts: a degree as social worker (socionom), psychologist, behavioural scientist or social pedagogue. A teacher, special-needs teacher (speciallärare) or special educator (specialpedagog) degree alone usually does not.',
+      psychosocial_training: 'May count: university courses in, for example, CBT, MI (motivational interviewing), family therapy or treatment pedagogy, also for a teacher, speciallärare or specialpedagog. Skolverket assesses whether they are enough.',
+      socionomexamen: 'Counts.',
+      other_relevant_degree: "May count: for example a social pedagogue degree or a bachelor's degree in psychology, sociology or treatment pedagogy, preferably 180 credits. Skolverket assesses its relevance.",
+      none: 'For example a teacher, speciallärare or specialpedagog degree without courses in psychosocial work. The person then does not count towards the staffing and gives no grant.',
+      unknown: 'The result will be "Needs review" until the education is known. Write what you know under "About the education".',
+    },
+  },
+} as const;

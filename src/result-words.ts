@@ -1,9 +1,11 @@
 /**
- * What the result page and the quick estimate say alike: outcome labels, the amounts' names,
- * and a finding as the findings partial shows it.
+ * What the result page, the summary PDF and the quick estimate say alike: outcome labels, the
+ * amounts' names, a finding as the findings partial shows it, the verdict that counts teams per
+ * status, and the split of the money into settled and pending (RULEBOOK D18).
  */
 import { ruleDefinition } from '../rules/catalogue.ts';
-import type { Finding, Lang } from '../rules/types.ts';
+import { formatKronor } from '../rules/format.ts';
+import type { Assessment, Finding, Lang, StatusAmounts, TeamStatus, TeamStatusWithMoney } from '../rules/types.ts';
 
 export const resultWords = {
   sv: {
@@ -14,6 +16,14 @@ export const resultWords = {
     matched: 'Socialstyrelsens belopp till kommunen',
     usable: 'Del kommunen får använda',
     risk: 'Risk att betala tillbaka',
+    teamStatus: {
+      eligible: 'Uppfyller villkoren',
+      eligible_aggregate_only: 'Uppfyller villkoren tillsammans med huvudmannens andra team (lägre prioritet)',
+      needs_review: 'Behöver bedömas',
+      not_eligible: 'Uppfyller inte villkoren',
+    } as Record<string, string>,
+    settled: 'Klart: från team som uppfyller villkoren',
+    pending: 'Beror på en bedömning som återstår',
   },
   en: {
     outcome: { pass: 'Met', fail: 'Not met', warn: 'Met, note', review: 'Needs review', info: 'Information' } as Record<string, string>,
@@ -23,9 +33,120 @@ export const resultWords = {
     matched: "Socialstyrelsen's amount to the municipality",
     usable: 'Part the municipality may use',
     risk: 'Risk of repayment',
+    teamStatus: {
+      eligible: 'Meets the conditions',
+      eligible_aggregate_only: "Meets the conditions together with the organiser's other teams (lower priority)",
+      needs_review: 'Needs review',
+      not_eligible: 'Does not meet the conditions',
+    } as Record<string, string>,
+    settled: 'Settled: from teams that meet the conditions',
+    pending: 'Depends on a review still open',
   },
 };
 
+/** A rule's title, or its id for a rule the catalogue no longer has (a stored summary may name one). */
+export function ruleTitle(id: string, lang: Lang): string {
+  try {
+    return ruleDefinition(id).title[lang];
+  } catch {
+    return id;
+  }
+}
+
 export function findingView(f: Finding, lang: Lang) {
-  return { outcome: f.outcome, label: resultWords[lang].outcome[f.outcome], title: ruleDefinition(f.rule).title[lang], citation: f.citation, message: f.message, fix: f.fix };
+  return { outcome: f.outcome, label: resultWords[lang].outcome[f.outcome], title: ruleTitle(f.rule, lang), citation: f.citation, message: f.message, fix: f.fix };
+}
+
+/** Swedish verbs do not agree in number: one form for one team and for many. */
+const svCounts = { met: 'uppfyller villkoren', needs_review: 'behöver bedömas', not_eligible: 'uppfyller inte villkoren' };
+
+const verdictWords = {
+  sv: {
+    status: {
+      eligible: 'Ansökan uppfyller villkoren för bidrag',
+      needs_review: 'Ansökan behöver bedömas',
+      not_eligible: 'Ansökan uppfyller inte villkoren för bidrag',
+    } as Record<string, string>,
+    one: svCounts,
+    many: svCounts,
+    of: (n: number, total: number, what: string) => `${n} av ${total} team ${what}`,
+    together: (n: number) => ` (${n} av dem bara tillsammans med huvudmannens andra team)`,
+  },
+  en: {
+    status: {
+      eligible: 'The application meets the conditions for a grant',
+      needs_review: 'The application needs review',
+      not_eligible: 'The application does not meet the conditions for a grant',
+    } as Record<string, string>,
+    one: { met: 'meets the conditions', needs_review: 'needs review', not_eligible: 'does not meet the conditions' },
+    many: { met: 'meet the conditions', needs_review: 'need review', not_eligible: 'do not meet the conditions' },
+    of: (n: number, total: number, what: string) => `${n} of ${total} teams ${what}`,
+    together: (n: number) => ` (${n} of them only together with the organiser's other teams)`,
+  },
+};
+
+/** The application's status in words, as the API names it. */
+export function statusLabel(status: string, lang: Lang): string {
+  return verdictWords[lang].status[status];
+}
+
+/**
+ * The headline. One team: the application's status. More: the teams counted per status ("1 av
+ * 3 team uppfyller villkoren, 2 behöver bedömas"). The tone is never `eligible` while a team
+ * waits for a review, so money that depends on one is never shown in green.
+ */
+export function verdict(assessment: Assessment, lang: Lang): { tone: string; text: string } {
+  const w = verdictWords[lang];
+  const count = (...statuses: TeamStatus[]) => assessment.teams.filter((t) => statuses.includes(t.status)).length;
+  const reviews = count('needs_review');
+  const tone = reviews > 0 && assessment.status === 'eligible' ? 'needs_review' : assessment.status;
+  const total = assessment.teams.length;
+  if (total <= 1) return { tone, text: w.status[assessment.status] };
+  const groups = [
+    { key: 'met', n: count('eligible', 'eligible_aggregate_only'), extra: count('eligible_aggregate_only') },
+    { key: 'needs_review', n: reviews, extra: 0 },
+    { key: 'not_eligible', n: count('not_eligible'), extra: 0 },
+  ] as const;
+  const parts = groups
+    .filter((g) => g.n > 0)
+    .map((g, i) => {
+      const what = (g.n === 1 ? w.one : w.many)[g.key];
+      const phrase = i === 0 ? w.of(g.n, total, what) : `${g.n} ${what}`;
+      return g.extra > 0 ? phrase + w.together(g.extra) : phrase;
+    });
+  return { tone, text: parts.join(', ') };
+}
+
+/** "Skolkurator (p1)", or the id alone when no role was given. */
+export function personLabel(member: { id: string; role?: string }): string {
+  return member.role ? `${member.role} (${member.id})` : member.id;
+}
+
+/** D4: where one person's unknown education alone decides a team, both outcomes. */
+export function bothOutcomes(who: string, upTo: string, lang: Lang): string {
+  const [yes, no] = [formatKronor(upTo, lang), formatKronor('0', lang)];
+  return lang === 'sv'
+    ? `Utbildningen för ${who} avgör teamets bidrag: om den räknas, upp till ${yes}; annars ${no}.`
+    : `The education of ${who} decides the team's grant: if it counts, up to ${yes}; otherwise ${no}.`;
+}
+
+const sum = (...values: Array<string | undefined>) => values.reduce((total, v) => total + BigInt(v ?? '0'), 0n).toString();
+
+/** Whether some of the money depends on a review still open: a team needs review (D18). */
+export function waitsForReview(assessment: Assessment): boolean {
+  return assessment.teams.some((t) => t.status === 'needs_review');
+}
+
+type ByTeamStatus = Record<TeamStatusWithMoney, Partial<StatusAmounts>>;
+
+/**
+ * The settled and pending parts of some totals (D18), in the order of `figures`: settled is what
+ * comes from teams that meet the conditions, alone or together; pending what comes from teams
+ * that need review. Each pair adds up to its total.
+ */
+export function settledAndPending(byTeamStatus: ByTeamStatus, figures: Array<keyof StatusAmounts>): { settled: string[]; pending: string[] } {
+  return {
+    settled: figures.map((figure) => sum(byTeamStatus.eligible[figure], byTeamStatus.eligible_aggregate_only[figure])),
+    pending: figures.map((figure) => sum(byTeamStatus.needs_review[figure])),
+  };
 }

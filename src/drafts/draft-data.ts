@@ -1,8 +1,9 @@
 /**
  * What a draft holds: the application as far as the user has come, in the public API's shape
  * (so it can be assessed, downloaded and sent to the API as it is), and what the last result
- * was, so a resumed draft can say whether the result has changed. What the user confirmed when
- * asked about an unusual value (forms/plausible.ts) is kept beside the application, not in it.
+ * the user last saw, so the result page can say whether and how it has changed since. What the
+ * user confirmed when asked about an unusual value (forms/plausible.ts) is kept beside the
+ * application, not in it.
  */
 import type { Assessment } from '../../rules/types.ts';
 
@@ -46,13 +47,26 @@ export interface DraftApplicationInput extends Omit<DraftApplication, 'teams'> {
   teams: Array<Omit<DraftTeam, 'id' | 'members'> & { id?: string; members: Array<Omit<DraftMember, 'id'> & { id?: string }> }>;
 }
 
-/** The parts of a result a person would notice changing. */
+/**
+ * The parts of a result a person would notice changing: the rule set, the statuses, each
+ * finding's outcome and the amounts. Codes and numbers only, never words, so the language the
+ * page is read in does not count as a change. Drafts saved before `version` 2 hold only the
+ * first four fields (and others of an older shape).
+ */
 export interface ResultSummary {
+  version: 2;
   ruleSetId: string;
   status: string;
-  teams: string[];
   skolverketGrant: string;
-  matched: string[];
+  teams: Array<{ name: string; status: string }>;
+  municipalities: Array<{ code: string; matched: string; matchedUsable: string; repaymentRisk: string }>;
+  /** Outcome by finding key (see `findingKey`). */
+  findings: Record<string, string>;
+}
+
+/** "rule/team/member", with the team's index and the member's id empty where they do not apply. */
+export function findingKey(f: { rule: string; team?: number; member?: string }): string {
+  return `${f.rule}/${f.team ?? ''}/${f.member ?? ''}`;
 }
 
 export interface DraftData {
@@ -125,10 +139,12 @@ export function keepConfirmed(data: DraftData, memberId: string, confirmed: Reco
 
 export function summarise(assessment: Assessment, ruleSetId: string): ResultSummary {
   return {
+    version: 2,
     ruleSetId,
     status: assessment.status,
-    teams: assessment.teams.map((t) => t.status),
     skolverketGrant: assessment.amounts.skolverketGrant,
-    matched: assessment.amounts.municipalities.map((m) => `${m.municipalityCode}:${m.matched}:${m.matchedUsable}`),
+    teams: assessment.teams.map((t) => ({ name: t.name, status: t.status })),
+    municipalities: assessment.amounts.municipalities.map((m) => ({ code: m.municipalityCode, matched: m.matched, matchedUsable: m.matchedUsable, repaymentRisk: m.repaymentRisk })),
+    findings: Object.fromEntries(assessment.findings.map((f) => [findingKey(f), f.outcome])),
   };
 }

@@ -15,10 +15,11 @@ import { municipalityName } from '../../forms/municipalities.ts';
 import { memberLabels } from '../../forms/member.ts';
 import { organiserTypeLabels } from '../../forms/organiser.ts';
 import { schoolFormLabels } from '../../forms/team.ts';
-import { ruleDefinition } from '../../rules/catalogue.ts';
 import { formatKronor } from '../../rules/format.ts';
 import { ruleSetFor } from '../../rules/rule-sets.ts';
 import type { Application, Assessment, Education, Finding, Member, MemberResult, Team, TeamResult } from '../../rules/types.ts';
+import { decidingEducations, type DecidingEducation } from '../education-outcomes.ts';
+import { bothOutcomes, personLabel, resultWords, ruleTitle, settledAndPending, verdict, waitsForReview } from '../result-words.ts';
 import { embedTypefaces } from './fonts.ts';
 import { colors, Cursor, truncate, wrapText, type Cell, type PageDecoration } from './layout.ts';
 
@@ -36,17 +37,6 @@ const TITLE = 'Sammanställning av ansökan om statsbidrag för skolsociala team
 const NBSP = '\u00a0';
 
 const text = {
-  status: {
-    eligible: 'Ansökan uppfyller villkoren för bidrag',
-    needs_review: 'Ansökan behöver bedömas',
-    not_eligible: 'Ansökan uppfyller inte villkoren för bidrag',
-  },
-  teamStatus: {
-    eligible: 'Uppfyller villkoren',
-    eligible_aggregate_only: 'Uppfyller villkoren tillsammans med huvudmannens andra team (lägre prioritet)',
-    needs_review: 'Behöver bedömas',
-    not_eligible: 'Uppfyller inte villkoren',
-  },
   outcome: { pass: 'Uppfyllt', fail: 'Inte uppfyllt', warn: 'Uppfyllt, observera', review: 'Behöver bedömas', info: 'Information' },
   side: { school: 'Skola', social_services: 'Socialtjänst' },
   education: {
@@ -176,7 +166,7 @@ function drawDocument(cursor: Cursor, application: Application, assessment: Asse
     ['Regelverk', ruleSet?.wording ?? assessment.ruleSet.title],
     ['Bidragsperiod', range(assessment.ruleSet.period.from, assessment.ruleSet.period.to)],
     ['Bedömningsdatum', assessment.assessedOn],
-    ['Samlad bedömning', text.status[assessment.status]],
+    ['Samlad bedömning', verdict(assessment, 'sv').text],
   ]);
   cursor.paragraph(
     'Sammanställningen visar ansökan och hur sst-bidrag bedömer den enligt förordningen. Den är ett underlag inför ansökan hos Skolverket och är inte ett beslut. Beloppen är de högsta som kan lämnas.',
@@ -190,7 +180,8 @@ function drawDocument(cursor: Cursor, application: Application, assessment: Asse
     ['Typ av huvudman', organiserTypeLabels.sv[application.organiser.type]],
   ]);
 
-  application.teams.forEach((team, index) => drawTeam(cursor, application, assessment, team, index));
+  const deciding = decidingEducations(application, assessment, { asOf: assessment.assessedOn, lang: 'sv' });
+  application.teams.forEach((team, index) => drawTeam(cursor, application, assessment, team, index, deciding.find((d) => d.team === index)));
   drawFindings(cursor, application, assessment);
   drawAmounts(cursor, application, assessment);
   drawNextSteps(cursor, application, assessment);
@@ -206,7 +197,7 @@ function memberResult(result: TeamResult | undefined, member: Member, index: num
   return result?.members.find((m) => m.id === member.id) ?? result?.members[index];
 }
 
-function drawTeam(cursor: Cursor, application: Application, assessment: Assessment, team: Team, index: number) {
+function drawTeam(cursor: Cursor, application: Application, assessment: Assessment, team: Team, index: number, deciding: DecidingEducation | undefined) {
   const result = teamResult(assessment, index);
   cursor.heading(`Team ${index + 1}: ${team.name}`, 2, 190); // with its facts and the start of its table
   const period = result?.period ?? team.period;
@@ -217,8 +208,12 @@ function drawTeam(cursor: Cursor, application: Application, assessment: Assessme
     ['Nytt eller befintligt team', team.status === 'new' ? 'Nytt team' : 'Befintligt team'],
     ['Tidigare beviljade årsarbetskrafter', fte(team.previouslyGrantedFte)],
     ['Uppdragsutbildning', team.contractEducation ? 'Ja, teamets arbete gäller uppdragsutbildning' : 'Nej'],
-    ['Bedömning av teamet', result ? text.teamStatus[result.status] : '–'],
+    ['Bedömning av teamet', result ? resultWords.sv.teamStatus[result.status] : '–'],
   ]);
+  if (deciding) {
+    const member = team.members.find((m) => m.id === deciding.member);
+    cursor.paragraph(bothOutcomes(personLabel(member ?? { id: deciding.member }), deciding.upTo, 'sv'), { bold: true, size: 9.5 });
+  }
 
   cursor.table(
     [
@@ -252,6 +247,11 @@ function drawTeam(cursor: Cursor, application: Application, assessment: Assessme
     'Kostnad och bidrag gäller teamets period. Bidrag i fetstil ingår i Skolverkets bidrag för teamet; övriga belopp i kolumnen ingår inte i det.',
     { size: 8.5, color: colors.muted },
   );
+  const notes = team.members.filter((m) => m.educationNote);
+  if (notes.length > 0) {
+    cursor.heading('Om utbildningen', 3, 40);
+    cursor.list(notes.map((m) => `${personLabel(m)}: ${m.educationNote}`));
+  }
   if (result) drawStaffing(cursor, application, assessment, result, index);
 }
 
@@ -325,19 +325,11 @@ function drawFindings(cursor: Cursor, application: Application, assessment: Asse
     ],
     assessment.findings.map((f): Cell[] => [
       where(f),
-      `${ruleTitle(f.rule)}\n${f.citation}`,
+      `${ruleTitle(f.rule, 'sv')}\n${f.citation}`,
       { text: text.outcome[f.outcome], bold: true, color: outcomeColor[f.outcome] },
       f.fix ? `${f.message}\nSå kan det rättas: ${f.fix}` : f.message,
     ]),
   );
-}
-
-function ruleTitle(id: string): string {
-  try {
-    return ruleDefinition(id).title.sv;
-  } catch {
-    return id;
-  }
 }
 
 function drawAmounts(cursor: Cursor, application: Application, assessment: Assessment) {
@@ -357,6 +349,16 @@ function drawAmounts(cursor: Cursor, application: Application, assessment: Asses
   );
   const parts = assessment.teams.map((t) => kr(t.amounts.skolverketGrant));
   cursor.paragraph(`Avstämning, teamens bidrag och summan: ${parts.join(' + ')} = ${kr(assessment.amounts.skolverketGrant)}`);
+  // D18: money that depends on a review still open is never shown as settled.
+  const pending = waitsForReview(assessment);
+  if (pending) {
+    const { settled: [settled], pending: [open] } = settledAndPending(assessment.amounts.byTeamStatus, ['skolverketGrant']);
+    cursor.fields([
+      [resultWords.sv.settled, kr(settled)],
+      [resultWords.sv.pending, kr(open)],
+    ]);
+    cursor.paragraph(`Avstämning, klart och beror på en bedömning: ${kr(settled)} + ${kr(open)} = ${kr(assessment.amounts.skolverketGrant)}`, { bold: true });
+  }
 
   const municipalities = assessment.amounts.municipalities;
   if (municipalities.length > 0) {
@@ -372,7 +374,12 @@ function drawAmounts(cursor: Cursor, application: Application, assessment: Asses
         { header: 'Får användas', width: 23, align: 'right' },
         { header: 'Risk att betala tillbaka', width: 23, align: 'right' },
       ],
-      municipalities.map((m) => [municipality(m.municipalityCode), kr(m.matched), kr(m.matchedUsable), kr(m.repaymentRisk)]),
+      municipalities.flatMap((m) => {
+        const row = [municipality(m.municipalityCode), kr(m.matched), kr(m.matchedUsable), kr(m.repaymentRisk)];
+        if (!pending) return [row];
+        const parts = settledAndPending(m.byTeamStatus, ['matched', 'matchedUsable', 'repaymentRisk']);
+        return [row, [`– ${resultWords.sv.settled}`, ...parts.settled.map(kr)], [`– ${resultWords.sv.pending}`, ...parts.pending.map(kr)]];
+      }),
       { size: 9 },
     );
     for (const m of municipalities) {

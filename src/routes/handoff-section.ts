@@ -19,7 +19,7 @@ import type { Draft } from '../drafts/store.ts';
 import { inLang } from '../journey.ts';
 import { langOf } from '../lang.ts';
 import { isFull, pageData, renderConfirm, renderForm, renderFull } from '../page.ts';
-import { acceptMember, text as memberText, valuesOf } from './journey/member.ts';
+import { acceptMember, educationChoices, text as memberText, valuesOf } from './journey/member.ts';
 
 const text = {
   sv: {
@@ -120,7 +120,7 @@ function renderMember(
     backHref: inLang(s.base, lang),
     sideOptions: [{ value: s.link.side, label: labels.side[s.link.side] }],
     engagementOptions: options(labels.engagement),
-    educationOptions: options(labels.education),
+    ...educationChoices(s.link.side, lang),
     originOptions: options(labels.origin),
     values: { ...values, side: s.link.side },
   });

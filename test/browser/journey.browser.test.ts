@@ -161,8 +161,12 @@ for (const javaScript of [true, false]) {
 
       await as(javaScript, async (v) => {
         await v.expectPage(await v.goto(draftLink.replace(/\/kontrollera$/, '/resultat')), 'Resultat');
-        assert.equal((await v.page.getByRole('status').textContent())?.trim(), 'Resultatet har ändrats sedan du senast såg det.');
+        const banner = (await v.page.getByRole('status').textContent()) ?? '';
+        assert.match(banner, /^\s*Resultatet har ändrats sedan du senast såg det\./);
+        assert.match(banner, /Status: Ansökan uppfyller villkoren för bidrag → Ansökan uppfyller inte villkoren för bidrag/);
         assert.equal((await v.page.locator('.panel__verdict').textContent())?.trim(), 'Ansökan uppfyller inte villkoren för bidrag');
+        await v.expectPage(await v.goto(draftLink.replace(/\/kontrollera$/, '/resultat')), 'Resultat');
+        assert.equal(await v.page.getByRole('status').count(), 0, 'seen once, the change is no longer news');
       });
     });
 

@@ -12,6 +12,7 @@ import fontkit from '@pdf-lib/fontkit';
 import fc from 'fast-check';
 import { PDFDocument } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pageTexts } from './pdf-text.ts';
 import { parseApplication } from '../../forms/application.ts';
 import { assess } from '../../rules/assess.ts';
 import { formatKronor } from '../../rules/format.ts';
@@ -42,21 +43,6 @@ interface Rendered {
   pages: string[];
   /** All pages, whitespace (NBSP included) collapsed to single spaces. */
   text: string;
-}
-
-/** The text of each page as pdfjs extracts it, items joined by spaces. */
-async function pageTexts(bytes: Uint8Array): Promise<string[]> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true }).promise;
-  try {
-    const pages: string[] = [];
-    for (let n = 1; n <= doc.numPages; n++) {
-      const content = await (await doc.getPage(n)).getTextContent({ disableNormalization: true });
-      pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-    }
-    return pages;
-  } finally {
-    await doc.destroy();
-  }
 }
 
 const normalise = (text: string) => text.replace(/[\s\u00a0]+/g, ' ');
@@ -156,6 +142,42 @@ describe('the application summary PDF', () => {
     assert.equal(BigInt(one) + BigInt(two), BigInt(total));
     includes(rendered, `${kr(one)} + ${kr(two)} = ${kr(total)}`);
     includes(rendered, 'Solna (0184)');
+  });
+
+  test('separates settled money from money that depends on an open review (D18), the note on the education and both outcomes where one education decides', async () => {
+    // Team 1 meets the conditions for the spring; teams 2 and 3 each need a school post assessed,
+    // and their qualifying school staff together (0,75) do not meet them for the autumn.
+    const inReview = (name: string, known: string) => ({
+      name,
+      members: [
+        { side: 'school', fte: known },
+        { side: 'school', fte: String(1 - Number(known)), education: 'unknown', educationNote: 'Speciallärarexamen 2015 och 15 hp KBT' },
+        { side: 'social_services' },
+      ],
+    });
+    const rendered = await render(
+      parsed(buildApplication({ teams: [{ name: 'Norra', period: { from: '2026-01-01', to: '2026-06-30' } }, inReview('Södra', '0.50'), inReview('Västra', '0.25')] })),
+    );
+    const { assessment } = rendered;
+    assert.deepEqual(assessment.teams.map((t) => t.status), ['eligible', 'needs_review', 'needs_review']);
+    includes(rendered, 'Samlad bedömning 1 av 3 team uppfyller villkoren, 2 behöver bedömas');
+    const { eligible, needs_review } = assessment.amounts.byTeamStatus;
+    const total = assessment.amounts.skolverketGrant;
+    assert.ok(BigInt(needs_review.skolverketGrant) > 0n);
+    includes(rendered, `Klart: från team som uppfyller villkoren ${kr(eligible.skolverketGrant)}`);
+    includes(rendered, `Beror på en bedömning som återstår ${kr(needs_review.skolverketGrant)}`);
+    includes(rendered, `${kr(eligible.skolverketGrant)} + ${kr(needs_review.skolverketGrant)} = ${kr(total)}`);
+    const [kommun] = assessment.amounts.municipalities;
+    includes(rendered, `– Beror på en bedömning som återstår ${kr(kommun.byTeamStatus.needs_review.matched)}`);
+    includes(rendered, 'Om utbildningen');
+    includes(rendered, 'Skolkurator (m4): Speciallärarexamen 2015 och 15 hp KBT');
+    // m4's education alone decides Södra: both of its 0,5 posts at 40 000 kr a month, or nothing.
+    // Neither unknown education decides alone: with the other one counted, the autumn could still be met together.
+    assert.ok(!rendered.text.includes('avgör teamets bidrag'));
+
+    const single = await render(parsed(buildApplication({ teams: [inReview('Södra', '0.50')] })));
+    // m2's education alone decides: both 0,5 posts at 40 000 kr a month, or nothing.
+    includes(single, 'Utbildningen för Skolkurator (m2) avgör teamets bidrag: om den räknas, upp till 240 000 kr; annars 0 kr.');
   });
 
   test('lists the date ranges where staffing is below the minimum', async () => {

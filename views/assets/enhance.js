@@ -4,3 +4,20 @@ document.addEventListener('DOMContentLoaded', function () {
   var summary = document.querySelector('[data-error-summary]');
   if (summary) summary.focus();
 });
+
+// The member page, before a side is chosen, groups the education options by side: once the
+// side is chosen, only that side's group (and the options for both) stays shown.
+document.addEventListener('DOMContentLoaded', function () {
+  var groups = { school: document.getElementById('education-fieldset'), social_services: document.getElementById('education-social-fieldset') };
+  if (!groups.social_services) return;
+  function show() {
+    var chosen = document.querySelector('input[name="side"]:checked');
+    Object.keys(groups).forEach(function (side) {
+      var other = chosen !== null && chosen.value !== side;
+      groups[side].parentNode.hidden = other;
+      if (other) groups[side].querySelectorAll('input').forEach(function (input) { input.checked = false; });
+    });
+  }
+  document.querySelectorAll('input[name="side"]').forEach(function (input) { input.addEventListener('change', show); });
+  show();
+});

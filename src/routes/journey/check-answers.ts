@@ -44,6 +44,7 @@ const text = {
     until: 'tills vidare',
     fte: 'tjänstgöringsgrad',
     salary: 'kr i månaden',
+    educationNote: 'om utbildningen',
   },
   en: {
     title: 'Check your answers',
@@ -74,6 +75,7 @@ const text = {
     until: 'open-ended',
     fte: 'fte',
     salary: 'kr a month',
+    educationNote: 'about the education',
   },
 };
 
@@ -119,7 +121,7 @@ function rows(data: DraftData, id: string, lang: Lang) {
             labels.side[m.side as keyof typeof labels.side],
             `${showDecimal(m.fte, lang)} ${t.fte}`,
             `${m.start} – ${m.end ?? t.until}`,
-            labels.education[m.education as keyof typeof labels.education],
+            labels.education[m.education as keyof typeof labels.education] + (m.educationNote ? ` (${t.educationNote}: ${m.educationNote})` : ''),
             labels.origin[m.origin as keyof typeof labels.origin],
             `${showDecimal(m.monthlySalary, lang)} ${t.salary}`,
             showPercent(m.employerCostRate, lang),

@@ -1,10 +1,11 @@
 /** /ansokan/{id}/team/{t}/person/{m}: one member of a team (m = the member's id, or "ny"). */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { showDecimal, showPercent } from '../../../forms/input.ts';
-import { employerCostUnknown, memberForm, memberLabels, memberMessages } from '../../../forms/member.ts';
+import { allowed } from '../../../forms/application-messages.ts';
+import { educationHints, employerCostUnknown, memberForm, memberLabels, memberMessages } from '../../../forms/member.ts';
 import { validateForm, type FieldError } from '../../../forms/page-form.ts';
 import { confirmedIn, keptConfirmations, memberQuestions, type Question } from '../../../forms/plausible.ts';
-import type { Lang } from '../../../rules/types.ts';
+import type { Education, Lang, Side } from '../../../rules/types.ts';
 import { keepConfirmed, type DraftData } from '../../drafts/draft-data.ts';
 import { memberChange } from '../../drafts/handoff.ts';
 import { loadDraft, saveDraft } from '../../drafts/load.ts';
@@ -120,6 +121,30 @@ function options<T extends Record<string, string>>(labels: T) {
   return Object.entries(labels).map(([value, label]) => ({ value, label }));
 }
 
+/**
+ * The education options for the side chosen, each with what usually counts. Before a side is
+ * chosen (a new person, without JavaScript) the options are grouped by side under their own
+ * legends, with those that fit both sides last.
+ */
+function educationGroups(side: string | undefined, lang: Lang) {
+  const hints = educationHints[lang];
+  const option = (value: Education) => ({ value, label: memberLabels[lang].education[value], hint: hints.options[value] });
+  const bySide: Record<Side, readonly Education[]> = allowed.educationBySide;
+  if (side === 'school' || side === 'social_services') return [{ id: 'education', options: bySide[side].map(option) }];
+  const both = bySide.school.filter((value) => bySide.social_services.includes(value));
+  const only = (s: Side) => bySide[s].filter((value) => !both.includes(value)).map(option);
+  return [
+    { id: 'education', legend: hints.groups.school, options: only('school') },
+    { id: 'education-social', legend: hints.groups.social_services, options: only('social_services') },
+    { id: 'education-any', legend: hints.groups.any, options: both.map(option) },
+  ];
+}
+
+/** The education question's options and hint, for member.eta (here and on the link holders' pages). */
+export function educationChoices(side: string | undefined, lang: Lang) {
+  return { educationGroups: educationGroups(side, lang), educationHint: educationHints[lang].legend };
+}
+
 function renderPage(request: FastifyRequest, reply: FastifyReply, id: string, team: number, member: string, values: Values, errors: FieldError[] = [], questions: Question[] = []) {
   const lang = langOf(request.query);
   const t = text[lang];
@@ -136,7 +161,7 @@ function renderPage(request: FastifyRequest, reply: FastifyReply, id: string, te
     backHref: inLang(teamPath(id, team, 'personer'), lang),
     sideOptions: options(labels.side),
     engagementOptions: options(labels.engagement),
-    educationOptions: options(labels.education),
+    ...educationChoices(values.side, lang),
     originOptions: options(labels.origin),
     values,
   });

@@ -1,15 +1,16 @@
 /**
  * /ansokan/{id}/resultat: the verdict, every finding with its paragraph and fix, the amounts
  * with their reconciliation, and each team's staffing day by day. Assessed afresh every time,
- * so a resumed draft is judged by today's rules and says when the result has changed.
+ * so a resumed draft is judged by today's rules and says what has changed since it was last seen.
  * /ansokan/{id}/ansokan.json and /ansokan/{id}/bedomning.json download the same data, and a
  * POST to /ansokan/{id}/sammanstallning.pdf the summary to sign.
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { FastifyPluginAsync } from 'fastify';
 import { showDecimal } from '../../../forms/input.ts';
 import { municipalityName } from '../../../forms/municipalities.ts';
 import { formatKronor } from '../../../rules/format.ts';
-import type { Assessment, Finding, Lang } from '../../../rules/types.ts';
+import type { Assessment, Finding, Lang, StatusAmounts } from '../../../rules/types.ts';
 import { assessDraft } from '../../drafts/assess-draft.ts';
 import { summarise, type DraftApplication } from '../../drafts/draft-data.ts';
 import { loadDraft, saveDraft } from '../../drafts/load.ts';
@@ -19,25 +20,15 @@ import { shareSection } from './share-overview.ts';
 import { sendPdf } from '../../plugins/pdf.ts';
 import { pageData } from '../../page.ts';
 import { chartLegend, staffingChart } from '../../staffing-chart.ts';
-import { findingView, resultWords } from '../../result-words.ts';
+import { bothOutcomes, findingView, personLabel, resultWords, settledAndPending, verdict, waitsForReview } from '../../result-words.ts';
+import { resultChanges } from '../../result-changes.ts';
+import { decidingEducations, type DecidingEducation } from '../../education-outcomes.ts';
 
 const text = {
   sv: {
     ...resultWords.sv,
     title: 'Resultat',
-    status: {
-      eligible: 'Ansökan uppfyller villkoren för bidrag',
-      needs_review: 'Ansökan behöver bedömas',
-      not_eligible: 'Ansökan uppfyller inte villkoren för bidrag',
-    } as Record<string, string>,
-    teamStatus: {
-      eligible: 'Uppfyller villkoren',
-      eligible_aggregate_only: 'Uppfyller villkoren tillsammans med huvudmannens andra team (lägre prioritet)',
-      needs_review: 'Behöver bedömas',
-      not_eligible: 'Uppfyller inte villkoren',
-    } as Record<string, string>,
     changed: 'Resultatet har ändrats sedan du senast såg det.',
-    changedRuleSet: 'Reglerna som gäller har ändrats sedan du senast såg resultatet.',
     applicationFindings: 'Ansökan som helhet',
     teamFindings: 'Teamet',
     staffing: 'Bemanning dag för dag',
@@ -52,6 +43,7 @@ const text = {
     people: 'Personerna i teamet',
     memberAmounts: (cost: string, half: string) => `Kostnad som ger bidrag ${cost}; hälften är ${half}.`,
     inGrant: 'Ingår i Skolverkets bidrag för teamet.',
+    educationNote: 'Om utbildningen',
     notInGrant: 'Ingår inte i Skolverkets bidrag för teamet.',
     total: 'Summa',
     reconciliation: 'Summan av teamens bidrag',
@@ -68,19 +60,7 @@ const text = {
   en: {
     ...resultWords.en,
     title: 'Result',
-    status: {
-      eligible: 'The application meets the conditions for a grant',
-      needs_review: 'The application needs review',
-      not_eligible: 'The application does not meet the conditions for a grant',
-    } as Record<string, string>,
-    teamStatus: {
-      eligible: 'Meets the conditions',
-      eligible_aggregate_only: "Meets the conditions together with the organiser's other teams (lower priority)",
-      needs_review: 'Needs review',
-      not_eligible: 'Does not meet the conditions',
-    } as Record<string, string>,
     changed: 'The result has changed since you last saw it.',
-    changedRuleSet: 'The rules that apply have changed since you last saw the result.',
     applicationFindings: 'The application as a whole',
     teamFindings: 'The team',
     staffing: 'Staffing day by day',
@@ -95,6 +75,7 @@ const text = {
     people: 'The people in the team',
     memberAmounts: (cost: string, half: string) => `Cost that gives a grant ${cost}; half is ${half}.`,
     inGrant: "Part of Skolverket's grant for the team.",
+    educationNote: 'About the education',
     notInGrant: "Not part of Skolverket's grant for the team.",
     total: 'Total',
     reconciliation: "Sum of the teams' grants",
@@ -110,23 +91,32 @@ const text = {
   },
 };
 
-/** "Skolkurator (p1)", or the id alone when no role was given. */
 function headingOf(application: DraftApplication, team: number, id: string): string {
-  const role = application.teams[team]?.members.find((m) => m.id === id)?.role;
-  return role ? `${role} (${id})` : id;
+  return personLabel(application.teams[team]?.members.find((m) => m.id === id) ?? { id });
 }
 
-function resultView(application: DraftApplication, assessment: Assessment, lang: Lang) {
+function resultView(application: DraftApplication, assessment: Assessment, deciding: DecidingEducation[], lang: Lang) {
   const t = text[lang];
   const kr = (v: string | undefined) => formatKronor(v ?? '0', lang);
   const findingsFor = (pick: (f: Finding) => boolean) => assessment.findings.filter(pick).map((f) => findingView(f, lang));
+  // D18: while a team needs review, each total is shown as its settled and its pending part.
+  const split = (byTeamStatus: Parameters<typeof settledAndPending>[0], figures: Array<keyof StatusAmounts>) => {
+    if (!waitsForReview(assessment)) return [];
+    const { settled, pending } = settledAndPending(byTeamStatus, figures);
+    return [
+      { label: t.settled, values: settled.map(kr) },
+      { label: t.pending, values: pending.map(kr) },
+    ];
+  };
   const teams = assessment.teams.map((team, index) => {
     const chartId = `chart-${index + 1}`;
+    const decided = deciding.find((d) => d.team === index);
     return {
       number: index + 1,
       name: team.name,
       status: team.status,
       statusLabel: t.teamStatus[team.status],
+      bothOutcomes: decided ? bothOutcomes(headingOf(application, index, decided.member), decided.upTo, lang) : undefined,
       municipality: `${municipalityName(team.municipalityCode) ?? ''} (${team.municipalityCode})`,
       period: `${team.period.from} – ${team.period.to}`,
       lowest: t.lowest(showDecimal(team.fte.schoolMin, lang), showDecimal(team.fte.socialServicesMin, lang), showDecimal(team.fte.totalMin, lang)),
@@ -135,11 +125,19 @@ function resultView(application: DraftApplication, assessment: Assessment, lang:
       staffing: team.staffing.map((r) => ({ ...r, school: showDecimal(r.school, lang), socialServices: showDecimal(r.socialServices, lang) })),
       priority: team.priorityShares.length ? team.priorityShares.map((s) => `${s.tier} (${showDecimal(s.fte, lang)})`).join(', ') : t.noPriority,
       findings: findingsFor((f) => f.scope === 'team' && f.team === index),
-      members: team.members.map((m) => ({
-        heading: headingOf(application, index, m.id),
-        amounts: `${t.memberAmounts(kr(m.eligibleCost), kr(m.grant))} ${m.funded ? t.inGrant : t.notInGrant}`,
-        findings: findingsFor((f) => f.scope === 'member' && f.team === index && f.member === m.id),
-      })),
+      members: team.members.map((m) => {
+        // Passes are collapsed under one line naming them, so the points that need attention stand out.
+        const findings = findingsFor((f) => f.scope === 'member' && f.team === index && f.member === m.id);
+        const passed = findings.filter((f) => f.outcome === 'pass');
+        const given = application.teams[index]?.members.find((member) => member.id === m.id);
+        return {
+          heading: personLabel(given ?? m),
+          amounts: `${t.memberAmounts(kr(m.eligibleCost), kr(m.grant))} ${m.funded ? t.inGrant : t.notInGrant}`,
+          educationNote: given?.educationNote || undefined,
+          passed: { summary: `${t.outcome.pass}: ${passed.map((f) => f.title).join(', ')}`, findings: passed },
+          findings: findings.filter((f) => f.outcome !== 'pass'),
+        };
+      }),
       amounts: {
         eligibleCost: kr(team.amounts.eligibleCost),
         grant: kr(team.amounts.skolverketGrant),
@@ -151,8 +149,7 @@ function resultView(application: DraftApplication, assessment: Assessment, lang:
     };
   });
   return {
-    status: assessment.status,
-    statusLabel: t.status[assessment.status],
+    verdict: verdict(assessment, lang),
     ruleSet: assessment.ruleSet.title,
     notice: assessment.amounts.notice,
     applicationFindings: findingsFor((f) => f.scope === 'application'),
@@ -162,11 +159,13 @@ function resultView(application: DraftApplication, assessment: Assessment, lang:
         ? `${assessment.teams.map((team) => kr(team.amounts.skolverketGrant)).join(' + ')} = ${kr(assessment.amounts.skolverketGrant)}`
         : undefined,
     totalGrant: kr(assessment.amounts.skolverketGrant),
+    grantSplit: split(assessment.amounts.byTeamStatus, ['skolverketGrant']),
     municipalities: assessment.amounts.municipalities.map((m) => ({
       name: `${municipalityName(m.municipalityCode) ?? ''} (${m.municipalityCode})`,
       matched: kr(m.matched),
       usable: kr(m.matchedUsable),
       risk: kr(m.repaymentRisk),
+      split: split(m.byTeamStatus, ['matched', 'matchedUsable', 'repaymentRisk']),
     })),
     hasMatched: assessment.amounts.municipalities.length > 0,
   };
@@ -183,20 +182,20 @@ const result: FastifyPluginAsync = async (app) => {
     if (!outcome.ok) {
       return reply.view('message.eta', { ...pageData(lang, draftPath(draft.id, 'resultat'), t.title), text: t.notReady, link: { href: checkHref, label: t.change } });
     }
+    // The result is "seen" when this page is shown: the banner tells what changed once, never on a reload.
     const summary = summarise(outcome.assessment, outcome.ruleSetId);
-    const previous = data.lastResult;
-    const changed = previous !== undefined && JSON.stringify(previous) !== JSON.stringify(summary);
-    if (!previous || changed) {
+    const changes = resultChanges(data.lastResult, summary, lang);
+    if (!isDeepStrictEqual(data.lastResult, summary)) {
       loaded.data.lastResult = summary;
       await saveDraft(request, loaded, { ruleSetId: outcome.ruleSetId });
     }
+    const deciding = decidingEducations(outcome.application, outcome.assessment, { asOf: outcome.asOf, lang });
     return reply.view('result.eta', {
       ...pageData(lang, draftPath(draft.id, 'resultat'), t.title),
       text: t,
       legend: chartLegend[lang],
-      changed,
-      ruleSetChanged: changed && previous?.ruleSetId !== summary.ruleSetId,
-      result: resultView(data.application, outcome.assessment, lang),
+      changes,
+      result: resultView(data.application, outcome.assessment, deciding, lang),
       backHref: checkHref,
       pdfAction: inLang(draftPath(draft.id, 'sammanstallning.pdf'), lang),
       csrfToken: reply.generateCsrf(),
