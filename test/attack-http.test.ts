@@ -19,7 +19,7 @@ import { buildApplication } from './application-builder.ts';
 import { FormClient } from './form-client.ts';
 import { buildApp } from './helper.ts';
 
-const member = { side: 'school', role: 'Skolkurator', engagement: 'employment', fte: '1', start: '2025-08-01', education: 'psychosocial_degree', origin: 'new', monthlySalary: '43 517' };
+const member = { side: 'school', role: 'Skolkurator', engagement: 'employment', fte: '1', start: '2025-08-01', education: 'psychosocial_degree', origin: 'new', monthlySalary: '43 517', employerCostRate: '31,42' };
 const team = { name: 'Team Norr', schoolForms: 'grundskola', municipalityCode: '0180', status: 'new', contractEducation: 'no' };
 
 /** A draft filled in through the pages up to one member; returns its path, /ansokan/{id}. */
@@ -184,7 +184,7 @@ test('tidsgränser och gränser i miljön prövas när servern startar', () => {
   assert.throws(() => readConfig({ RATE_LIMIT_WRITES_PER_MINUTE: 'many' }), /RATE_LIMIT_WRITES_PER_MINUTE: must be a whole number/);
 });
 
-test('loggen efter en hel ansökan genom sidorna och API:t har vägarnas mönster men inga id:n, länknycklar, löner eller roller', async () => {
+test('loggen efter en hel ansökan genom sidorna och API:t, med kommunens översikt, har vägarnas mönster men inga id:n, nycklar, koder, löner eller roller', async () => {
   const logged = lines.length;
   const responses: LightMyRequestResponse[] = [];
   // Every response the journey gets, to collect every id it was shown.
@@ -208,12 +208,19 @@ test('loggen efter en hel ansökan genom sidorna och API:t har vägarnas mönste
   const apiId = created.json().id;
   await seen(app.inject({ url: `/api/v1/drafts/${apiId}` }));
   await seen(app.inject({ method: 'PUT', url: `/api/v1/drafts/${apiId}`, payload: buildApplication({ organiser: { name: 'Andra namnet' } }) }));
+  // The kommun's overview: its key and submission code are bearer secrets too.
+  const overview = await seen(app.inject({ method: 'POST', url: '/api/v1/overviews', payload: { municipalityCode: '0180', grantYear: 2026 } }));
+  const { key, submissionCode } = overview.json();
+  assert.equal((await seen(app.inject({ method: 'POST', url: `/api/v1/drafts/${apiId}/share`, payload: { submissionCode } }))).statusCode, 200);
+  await seen(app.inject({ url: `/oversikt/${key}` }));
+  await seen(app.inject({ url: `/api/v1/overviews/${key}` }));
+  await seen(app.inject({ method: 'DELETE', url: `/api/v1/drafts/${apiId}/share/${submissionCode}` }));
 
   const log = lines.slice(logged).join('');
   assert.match(log, /"route":"\/ansokan\/:id\/team\/:team\/person\/:member"/);
   assert.match(log, /"route":"\/lank\/:token"/);
-  const ids = new Set([base.split('/').pop() ?? '', link.split('/').pop() ?? '', apiId, ...responses.flatMap(revealedIds)]);
-  assert.ok(ids.size >= 3, 'the journey revealed the draft ids and the link token');
+  const ids = new Set([base.split('/').pop() ?? '', link.split('/').pop() ?? '', apiId, key, submissionCode, ...responses.flatMap(revealedIds)]);
+  assert.ok(ids.size >= 5, 'the journey revealed the draft ids, the link token, the overview key and its code');
   for (const id of ids) assert.equal(id.length, 22);
   for (const secret of [...ids, '43517', '43 517', '43\u00a0517', 'Skolkurator', 'Specialpedagog', 'Exempla', 'Andra namnet']) {
     assert.ok(!log.includes(secret), `the log contains ${secret}`);
