@@ -35,6 +35,9 @@ export function serverOptions({
   const ms = (seconds: number) => seconds * 1000;
   return {
     bodyLimit: BODY_LIMIT,
+    // Opening (and on first start creating) the embedded database can take longer than Fastify's
+    // default 10 s on a small, busy machine; a start that slow is slow, not broken.
+    pluginTimeout: 120_000,
     // Log method, route pattern and status only: never bodies, paths, query strings, headers or error messages.
     logger:
       logLevel === 'silent'
