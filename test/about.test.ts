@@ -122,6 +122,10 @@ describe('så går det till härnäst', () => {
     assert.match(result.body, /<a class="url" href="https:\/\/www\.skolverket\.se\/[^"]+">https:\/\/www\.skolverket\.se\//);
     assert.match(result.body, /<a class="url" href="https:\/\/statsbidrag\.socialstyrelsen\.se\/[^"]+">/);
 
+    // The kommun's money is never behind a sideways scroll: on a phone each row is a card naming its columns.
+    assert.match(result.body, /<table class="table table--cards">\s*<caption id="municipalities-caption">/);
+    assert.match(result.body, /<td class="numeric" data-label="Risk att betala tillbaka">/);
+
     const en = textOf((await client.get(`${base}/resultat?lang=en`)).body);
     assert.match(en, /What happens next/);
     assert.match(en, /Last year's period, for grant year 2026, was 15 January–16 February 2026\./);

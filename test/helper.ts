@@ -32,3 +32,6 @@ export async function buildApp(overrides: FastifyServerOptions = {}, { extraRout
   await fastify.ready();
   return fastify;
 }
+
+/** A page's HTML without the column names a table repeats in each cell for narrow screens (data-label). */
+export const withoutCellLabels = (html: string): string => html.replace(/ data-label="[^"]*"/g, '');
