@@ -60,7 +60,7 @@ const words = {
 const dashAttribute = (series: Series) => (SERIES[series].dash ? ` stroke-dasharray="${SERIES[series].dash}"` : '');
 
 /** The first day of every month in [first, last): the period's own first day, then each 1st. */
-export function monthStarts(first: number, last: number): Array<{ day: number; month: number; year: number }> {
+function monthStarts(first: number, last: number): Array<{ day: number; month: number; year: number }> {
   const starts = [];
   let { year, month } = civilFromDays(first);
   for (let day = first; day < last; ) {
