@@ -5,10 +5,12 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import underPressure from '@fastify/under-pressure';
+import type { ServiceInfo } from './config.ts';
 import drafts, { type DraftsOptions } from './plugins/drafts.ts';
 import pdf from './plugins/pdf.ts';
 import workerPool from './plugins/worker-pool.ts';
 import assessmentPdf from './routes/api/assessment-pdf.ts';
+import about from './routes/about.ts';
 import accessibility from './routes/accessibility.ts';
 import checkAnswers from './routes/journey/check-answers.ts';
 import deleteDraft from './routes/journey/delete-draft.ts';
@@ -51,6 +53,8 @@ export interface AppOptions {
   drafts: DraftsOptions;
   /** Requests per minute per client; the server passes the configured ones, tests and benchmarks none. */
   rateLimits?: RateLimits;
+  /** Who runs the service (the settings SERVICE_*); unset, the pages say it has not been given. */
+  service?: ServiceInfo;
 }
 
 const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
@@ -74,7 +78,8 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(openapi);
   await fastify.register(start);
   await fastify.register(rules);
-  await fastify.register(accessibility);
+  await fastify.register(accessibility, { service: options.service ?? {} });
+  await fastify.register(about, { service: options.service ?? {} });
   await fastify.register(estimate);
   // For the kommun's finance staff: an overview by link, of the drafts shared into it.
   await fastify.register(overview);

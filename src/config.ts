@@ -57,6 +57,15 @@ const environment = z.object({
    * answers 503 ("try again") instead of waiting for ever.
    */
   DATABASE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(DEFAULT_DB_TIMEOUT_MS),
+  /**
+   * Who runs the service, shown on /om-tjansten and in the accessibility statement. Unset, the
+   * pages say that the kommun running the service has not yet given it.
+   */
+  SERVICE_OWNER: z.string().trim().min(1).max(200).optional(),
+  /** The owner's contact address for questions, personal data and accessibility. */
+  SERVICE_CONTACT_EMAIL: z.email('must be an e-mail address').max(200).optional(),
+  /** The owner's own privacy notice (integritetspolicy), if it has one. */
+  SERVICE_PRIVACY_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }).max(500).optional(),
 });
 
 /** Node refuses a header timeout longer than the request timeout. */
@@ -74,4 +83,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid environment: ${problems}`);
   }
   return result.data;
+}
+
+/** Who runs the service, from SERVICE_OWNER, SERVICE_CONTACT_EMAIL and SERVICE_PRIVACY_URL. */
+export interface ServiceInfo {
+  owner?: string;
+  contactEmail?: string;
+  privacyUrl?: string;
+}
+
+export function serviceInfo(config: Config): ServiceInfo {
+  return { owner: config.SERVICE_OWNER, contactEmail: config.SERVICE_CONTACT_EMAIL, privacyUrl: config.SERVICE_PRIVACY_URL };
 }

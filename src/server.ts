@@ -6,7 +6,7 @@
  */
 import Fastify from 'fastify';
 import app from './app.ts';
-import { readConfig } from './config.ts';
+import { readConfig, serviceInfo } from './config.ts';
 import { CannotOpenDatabaseError } from './drafts/db.ts';
 import { serverOptions } from './server-options.ts';
 
@@ -32,6 +32,7 @@ try {
       pdfs: config.RATE_LIMIT_PDFS_PER_MINUTE,
       assessments: config.RATE_LIMIT_ASSESSMENTS_PER_MINUTE,
     },
+    service: serviceInfo(config),
   });
 } catch (error) {
   if (!(error instanceof CannotOpenDatabaseError)) throw error;

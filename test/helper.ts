@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import app from '../src/app.ts';
+import type { ServiceInfo } from '../src/config.ts';
 import type { RateLimits } from '../src/plugins/rate-limits.ts';
 import { serverOptions } from '../src/server-options.ts';
 
@@ -16,16 +17,21 @@ export interface BuildOptions {
   onRoute?: (route: RouteOptions) => void;
   /** Per-client limits; none unless given (the server passes the configured ones). */
   rateLimits?: RateLimits;
+  /** Who runs the service; none unless given. */
+  service?: ServiceInfo;
 }
 
 /** The app on a fresh embedded database in a temporary directory, removed on close. */
-export async function buildApp(overrides: FastifyServerOptions = {}, { extraRoutes, open = false, onRoute, rateLimits }: BuildOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(overrides: FastifyServerOptions = {}, { extraRoutes, open = false, onRoute, rateLimits, service }: BuildOptions = {}): Promise<FastifyInstance> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sst-bidrag-test-'));
   const fastify = Fastify({ ...serverOptions(), ...overrides });
   if (onRoute) fastify.addHook('onRoute', onRoute);
-  await fastify.register(open ? fp(app) : app, { drafts: { dataDir }, rateLimits });
+  await fastify.register(open ? fp(app) : app, { drafts: { dataDir }, rateLimits, service });
   fastify.addHook('onClose', async () => rmSync(dataDir, { recursive: true, force: true }));
   extraRoutes?.(fastify);
   await fastify.ready();
   return fastify;
 }
+
+/** A page's HTML without the column names a table repeats in each cell for narrow screens (data-label). */
+export const withoutCellLabels = (html: string): string => html.replace(/ data-label="[^"]*"/g, '');

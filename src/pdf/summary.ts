@@ -20,6 +20,7 @@ import { ruleSetFor } from '../../rules/rule-sets.ts';
 import type { Application, Assessment, Education, Finding, Member, MemberResult, Team, TeamResult } from '../../rules/types.ts';
 import { decidingEducations, type DecidingEducation } from '../education-outcomes.ts';
 import { bothOutcomes, personLabel, resultWords, ruleTitle, settledAndPending, verdict, waitsForReview } from '../result-words.ts';
+import { nextSteps } from '../next-steps.ts';
 import { embedTypefaces } from './fonts.ts';
 import { colors, Cursor, truncate, wrapText, type Cell, type PageDecoration } from './layout.ts';
 
@@ -404,29 +405,9 @@ function drawAmounts(cursor: Cursor, application: Application, assessment: Asses
 }
 
 function drawNextSteps(cursor: Cursor, application: Application, assessment: Assessment) {
-  const year = application.grantYear;
-  const ruleSet = ruleSetFor(year);
-  const window = ruleSet?.year.applicationWindow?.value;
-  const matched = assessment.amounts.municipalities.length > 0;
-  const codes = [...new Set(application.teams.map((t) => t.municipalityCode))];
-  const kommuner = `${codes.length > 1 ? 'Kommunerna' : 'Kommunen'} vars socialtjänst deltar i ${application.teams.length > 1 ? 'teamen' : 'teamet'}, ${list(codes.map(municipality))},`;
-  cursor.heading('Så går det till härnäst', 2);
-  const steps = [
-    window
-      ? `Huvudmannen ansöker hos Skolverket. Ansökningsperioden för bidragsår ${year} är ${window.from}–${window.to}.`
-      : `Huvudmannen ansöker hos Skolverket. Ansökningsperioden för bidragsår ${year} är inte känd ännu; se Skolverkets webbplats.`,
-    'Skolverket beslutar om bidraget och gör ett urval om ansökningarna är fler än pengarna räcker till.',
-  ];
-  if (matched) {
-    steps.push(`${kommuner} rekvirerar motfinansieringen från Socialstyrelsen när Skolverket har beviljat bidraget.`);
-    steps.push('Huvudmannen redovisar hur bidraget har använts till Skolverket, och kommunen redovisar motfinansieringen till Socialstyrelsen, enligt myndigheternas anvisningar.');
-  } else {
-    steps.push('Huvudmannen redovisar hur bidraget har använts till Skolverket enligt myndighetens anvisningar.');
-  }
-  steps.push(
-    `Förändringar som påverkar rätten till bidrag, till exempel att någon i teamet slutar, går ner i tjänstgöringsgrad eller byter uppdrag, ska anmälas utan dröjsmål till Skolverket${matched ? ' och Socialstyrelsen' : ''}. Bidrag som lämnats på felaktiga grunder kan behöva betalas tillbaka.`,
-  );
-  cursor.list(steps);
+  const next = nextSteps(application, assessment.amounts.municipalities.length > 0, 'sv');
+  cursor.heading(next.heading, 2);
+  cursor.list([...next.steps, ...next.links.map((link) => `${link.label}: ${link.url}`)]);
 }
 
 function drawChecklist(cursor: Cursor) {

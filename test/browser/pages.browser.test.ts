@@ -6,9 +6,20 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { buildApplication } from '../application-builder.ts';
 import { checkAccessibility, newPage, useBrowserAndServer } from './browser.ts';
 
-const shared = useBrowserAndServer();
+/** A one-team result and the kommun's overview it is shared with, made through the API. */
+const made = { result: '', overview: '' };
+const post = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+const shared = useBrowserAndServer(async ({ baseUrl }) => {
+  const application = buildApplication({ teams: [{ name: 'Team Norr', members: [{ side: 'school' }, { side: 'school', fte: '0.5', end: '2026-06-30' }, { side: 'social_services', monthlySalary: '30000' }] }] });
+  const { id } = (await post(`${baseUrl}/api/v1/drafts`, application)) as { id: string };
+  const overview = (await post(`${baseUrl}/api/v1/overviews`, { municipalityCode: '0180', grantYear: 2026 })) as { key: string; submissionCode: string };
+  await post(`${baseUrl}/api/v1/drafts/${id}/share`, { submissionCode: overview.submissionCode });
+  made.result = `/ansokan/${id}/resultat`;
+  made.overview = `/oversikt/${overview.key}`;
+});
 
 const pages = [
   { path: '/', lang: 'sv' },
@@ -17,6 +28,7 @@ const pages = [
   { path: '/regler?lang=en', lang: 'en' },
   { path: '/importera', lang: 'sv' },
   { path: '/tillganglighet?lang=en', lang: 'en' },
+  { path: '/om-tjansten', lang: 'sv' },
 ] as const;
 
 /** What the page's layout overflows by, in CSS px, sideways: 0 when nothing needs scrolling. */
@@ -67,3 +79,34 @@ for (const javaScript of [true, false]) {
     }
   });
 }
+
+describe('the result page and the overview at 1 280 and 375 px', () => {
+  for (const width of [1280, 375]) {
+    for (const which of ['result', 'overview'] as const) {
+      test(`${which} at ${width} px: no sideways scrolling, no axe violations`, async () => {
+        const page = await newPage(shared.browser, { javaScript: false });
+        try {
+          await page.setViewportSize({ width, height: 900 });
+          const response = await page.goto(shared.server.baseUrl + made[which]);
+          assert.equal(response?.status(), 200);
+          assert.equal(await horizontalOverflow(page), 0, 'the page is wider than the window');
+          // Every amount cell is inside the window: nothing is hidden behind a scroll region.
+          const outside = await page.evaluate(() =>
+            [...document.querySelectorAll('table.table--cards td.numeric')].filter((cell) => cell.getBoundingClientRect().right > window.innerWidth).length,
+          );
+          assert.equal(outside, 0);
+          if (which === 'result') {
+            const textPx = await page.evaluate(() => {
+              const svg = document.querySelector('svg.chart') as SVGSVGElement;
+              return (svg.getBoundingClientRect().width / svg.viewBox.baseVal.width) * Number(svg.getAttribute('font-size'));
+            });
+            assert.ok(textPx >= 11, `the chart's text is ${textPx.toFixed(1)} px`);
+          }
+          await checkAccessibility(page);
+        } finally {
+          await page.context().close();
+        }
+      });
+    }
+  }
+});

@@ -18,6 +18,7 @@ import { assess } from '../../rules/assess.ts';
 import { formatKronor } from '../../rules/format.ts';
 import type { Application, Assessment } from '../../rules/types.ts';
 import { DIRECT, layoutFeatures } from '../../src/pdf/fonts.ts';
+import { nextSteps } from '../../src/next-steps.ts';
 import { readAttachments, renderSummaryPdf } from '../../src/pdf/summary.ts';
 import { buildApplication } from '../application-builder.ts';
 import { largeApplication, typicalApplication } from '../bench/fixtures.ts';
@@ -56,6 +57,19 @@ async function render(application: Application, asOf = AS_OF): Promise<Rendered>
 
 function includes(rendered: Rendered, expected: string) {
   assert.ok(rendered.text.includes(normalise(expected)), `the PDF says ${JSON.stringify(expected)}`);
+}
+
+/** The PDF says what happens next in the very words the result page uses (src/next-steps.ts). */
+function sameNextSteps(rendered: Rendered) {
+  const next = nextSteps(rendered.application, rendered.assessment.amounts.municipalities.length > 0, 'sv');
+  includes(rendered, next.heading);
+  for (const step of next.steps) includes(rendered, step);
+  // An address longer than the column is broken over lines, which the reader gives as spaces.
+  const joined = rendered.text.replace(/ /g, '');
+  for (const link of next.links) {
+    includes(rendered, link.label);
+    assert.ok(joined.includes(link.url), `the PDF gives the address ${link.url}`);
+  }
 }
 
 describe('the application summary PDF', () => {
@@ -111,7 +125,8 @@ describe('the application summary PDF', () => {
   });
 
   test('says what happens next, what to have at hand, and has signature lines', () => {
-    includes(typical, 'Ansökningsperioden för bidragsår 2026 är 2026-01-15–2026-02-16');
+    includes(typical, 'Ansökningsperioden för bidragsår 2026 är 15 januari–16 februari 2026');
+    sameNextSteps(typical);
     includes(typical, 'rekvirerar motfinansieringen från Socialstyrelsen');
     includes(typical, 'redovisar motfinansieringen till Socialstyrelsen');
     includes(typical, 'ska anmälas utan dröjsmål');
@@ -321,7 +336,8 @@ describe('the application summary PDF', () => {
     const rendered = await render(parsed(buildApplication({ grantYear: 2023 })), '2023-09-20');
     includes(rendered, 'Bidragsår 2023');
     includes(rendered, 'Förordning (2023:179) om statsbidrag för personalkostnader för skolsociala team, ursprunglig lydelse');
-    includes(rendered, '2023-09-15–2023-10-16');
+    includes(rendered, 'Ansökningsperioden för bidragsår 2023 är 15 september–16 oktober 2023');
+    sameNextSteps(rendered);
     includes(rendered, 'urvalsordningen inte är bekräftad');
     assert.ok(!rendered.text.includes('Socialstyrelsen'), 'no word of Socialstyrelsen');
     assert.ok(!rendered.text.includes('Motfinansiering'));
@@ -341,6 +357,8 @@ describe('the application summary PDF', () => {
     includes(rendered, '556036-0793');
     includes(rendered, 'Enskild huvudman (fristående skola)');
     includes(rendered, 'Ansökningsperioden för bidragsår 2027 är inte känd ännu');
+    includes(rendered, 'Förra årets period, för bidragsår 2026, var 15 januari–16 februari 2026');
+    sameNextSteps(rendered);
   });
 
   test('text drawn without shaping gets the glyphs fontkit would have chosen', () => {

@@ -18,6 +18,7 @@ import { draftPath, inLang } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { shareSection } from './share-overview.ts';
 import { sendPdf } from '../../plugins/pdf.ts';
+import { nextSteps } from '../../next-steps.ts';
 import { pageData } from '../../page.ts';
 import { chartLegend, staffingChart } from '../../staffing-chart.ts';
 import { bothOutcomes, findingView, personLabel, resultWords, settledAndPending, verdict, waitsForReview } from '../../result-words.ts';
@@ -193,7 +194,8 @@ const result: FastifyPluginAsync = async (app) => {
     return reply.view('result.eta', {
       ...pageData(lang, draftPath(draft.id, 'resultat'), t.title),
       text: t,
-      legend: chartLegend[lang],
+      legend: chartLegend(lang),
+      nextSteps: nextSteps(outcome.application, outcome.assessment.amounts.municipalities.length > 0, lang),
       changes,
       result: resultView(data.application, outcome.assessment, deciding, lang),
       backHref: checkHref,
