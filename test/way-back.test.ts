@@ -1,0 +1,179 @@
+/**
+ * The way back into a draft: its link on every page of it, /ansokan/{id} opening it where the
+ * user left off, "Ändra" returning to check answers, the step indicator, the link holder's
+ * context and "Jag är klar", and the default years.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+import { roundBeingPrepared } from '../src/grant-round.ts';
+import { FormClient } from './form-client.ts';
+import { addTeam, school, social, startDraft } from './journey-answers.ts';
+import { buildApp } from './helper.ts';
+
+let app: FastifyInstance;
+before(async () => {
+  app = await buildApp();
+});
+after(() => app.close());
+
+const draftLinkOf = (body: string) => /id="draft-link-url"[^>]*>([^<]+)</.exec(body)?.[1];
+
+describe('länken till utkastet', () => {
+  test('varje sida i ett utkast visar länken under Spara och fortsätt senare, utan kopieringsknapp utan JavaScript', async () => {
+    const client = new FormClient(app);
+    const base = await startDraft(client);
+    const people = await addTeam(client, base, [school, social]);
+    const member = (await client.get(people)).body.match(/href="([^"]+\/person\/p\d+)"/)?.[1];
+    assert.ok(member);
+    const pages = ['bidragsar', 'huvudman', 'team', 'team/1', 'team/ny', 'team/1/personer', 'team/1/person/ny', 'team/1/importera', 'team/1/dela', 'team/1/ta-bort', 'kontrollera', 'resultat', 'historik', 'oversikt', 'radera'];
+    for (const page of [...pages.map((p) => `${base}/${p}`), member]) {
+      const response = await client.get(page);
+      assert.equal(response.statusCode, 200, page);
+      assert.match(response.body, /<h2 id="draft-link-title">Spara och fortsätt senare<\/h2>/, page);
+      assert.match(response.body, /finns kvar i 30 dagar efter senaste ändringen/, page);
+      assert.equal(draftLinkOf(response.body), `http://localhost:80${base}`, page);
+      assert.doesNotMatch(response.body, /<button[^>]*>Kopiera länken/, page);
+    }
+  });
+
+  test('på engelska är länken den engelska', async () => {
+    const client = new FormClient(app);
+    const base = await startDraft(client, 'en');
+    const response = await client.get(`${base}/team?lang=en`);
+    assert.match(response.body, /Save and continue later/);
+    assert.equal(draftLinkOf(response.body), `http://localhost:80${base}?lang=en`);
+  });
+
+  test('ett utkast som inte finns, ett raderat utkast och länkinnehavarens sida visar ingen utkastlänk', async () => {
+    const client = new FormClient(app);
+    assert.equal(draftLinkOf((await client.get('/ansokan/AAAAAAAAAAAAAAAAAAAAAA/team')).body), undefined);
+    const base = await startDraft(client);
+    await addTeam(client, base, [school]);
+    const shared = await client.submit(`${base}/team/1/dela`, { side: 'social_services' });
+    const link = /value="https?:\/\/[^/]+(\/lank\/[^"]+)"/.exec(shared.body)?.[1] ?? '';
+    assert.equal(draftLinkOf((await client.get(link)).body), undefined);
+    assert.equal(draftLinkOf((await client.get(`${link}/person/ny`)).body), undefined);
+    const deleted = await client.submit(`${base}/radera`, {});
+    assert.match(deleted.body, /Utkastet är raderat/);
+    assert.equal(draftLinkOf(deleted.body), undefined);
+  });
+
+  test('kopieringsknappen skapas av skriptet, bara där webbläsaren kan kopiera', async () => {
+    const script = (await app.inject('/assets/enhance.js')).body;
+    assert.match(script, /data-copy-label/);
+    assert.match(script, /navigator\.clipboard/);
+  });
+});
+
+describe('/ansokan/{id} öppnar utkastet', () => {
+  test('ett tomt utkast öppnas vid bidragsåret', async () => {
+    const client = new FormClient(app);
+    await client.get('/');
+    const base = String((await client.post('/ansokan', {})).headers.location).replace('/bidragsar', '');
+    const response = await client.get(base);
+    assert.equal(response.statusCode, 303);
+    assert.equal(response.headers.location, `${base}/bidragsar`);
+    assert.equal((await client.get(`${base}?lang=en`)).headers.location, `${base}/bidragsar?lang=en`);
+  });
+
+  test('ett halvt ifyllt utkast öppnas vid första obesvarade steget', async () => {
+    const client = new FormClient(app);
+    await client.get('/');
+    const base = String((await client.post('/ansokan', {})).headers.location).replace('/bidragsar', '');
+    await client.submit(`${base}/bidragsar`, { grantYear: '2027' });
+    assert.equal((await client.get(base)).headers.location, `${base}/huvudman`);
+    await client.submit(`${base}/huvudman`, { name: 'Exempla kommun', orgNumber: '212000-0142', type: 'municipal' });
+    assert.equal((await client.get(base)).headers.location, `${base}/team`);
+    await addTeam(client, base, []);
+    assert.equal((await client.get(base)).headers.location, `${base}/team/1/personer`);
+  });
+
+  test('ett färdigt utkast öppnas vid Kontrollera dina svar', async () => {
+    const client = new FormClient(app);
+    const base = await startDraft(client);
+    await addTeam(client, base, [school, social]);
+    assert.equal((await client.get(base)).headers.location, `${base}/kontrollera`);
+  });
+
+  test('ett utkast som inte finns ger 404', async () => {
+    const response = await new FormClient(app).get('/ansokan/AAAAAAAAAAAAAAAAAAAAAA');
+    assert.equal(response.statusCode, 404);
+  });
+});
+
+describe('Ändra från Kontrollera dina svar', () => {
+  test('Ändra på bidragsår och huvudman går tillbaka till Kontrollera dina svar', async () => {
+    const client = new FormClient(app);
+    const base = await startDraft(client);
+    await addTeam(client, base, [school, social]);
+    const check = (await client.get(`${base}/kontrollera`)).body;
+    for (const [page, fields] of [
+      ['bidragsar', { grantYear: '2027' }],
+      ['huvudman', { name: 'Exempla kommun', orgNumber: '212000-0142', type: 'municipal' }],
+    ] as const) {
+      const change = `${base}/${page}?fran=kontrollera`;
+      assert.ok(check.includes(`href="${change}"`), page);
+      assert.match((await client.get(change)).body, new RegExp(`action="${change.replace('?', '\\?')}"`), page);
+      const saved = await client.submit(change, fields);
+      assert.equal(saved.headers.location, `${base}/kontrollera`, page);
+    }
+  });
+
+  test('ett fel på sidan behåller vägen tillbaka till Kontrollera dina svar', async () => {
+    const client = new FormClient(app);
+    const base = await startDraft(client);
+    const wrong = await client.submit(`${base}/huvudman?fran=kontrollera`, { name: '', orgNumber: '', type: '' });
+    assert.equal(wrong.statusCode, 422);
+    assert.match(wrong.body, new RegExp(`action="${base}/huvudman\\?fran=kontrollera"`));
+  });
+});
+
+describe('tillbaka efter ett rättat fel', () => {
+  test('sidan med felet skickas med no-store, så Tillbaka hämtar sidan på nytt med det rättade värdet', async () => {
+    const client = new FormClient(app);
+    const base = await startDraft(client);
+    const wrong = await client.submit(`${base}/huvudman`, { name: 'Exempla kommun', orgNumber: '212000-0143', type: 'municipal' });
+    assert.equal(wrong.statusCode, 422);
+    assert.equal(wrong.headers['cache-control'], 'no-store');
+    assert.equal((await client.post(`${base}/huvudman`, { name: 'Exempla kommun', orgNumber: '212000-0142', type: 'municipal' })).statusCode, 303);
+    const back = await client.get(`${base}/huvudman`);
+    assert.equal(back.headers['cache-control'], 'no-store');
+    assert.match(back.body, /value="212000-0142"/);
+    assert.doesNotMatch(back.body, /212000-0143|Fel:/);
+  });
+});
+
+describe('stegindikatorn', () => {
+  test('varje steg säger var användaren är, i ordningen från src/journey.ts', async () => {
+    const client = new FormClient(app);
+    const base = await startDraft(client);
+    await addTeam(client, base, [school, social]);
+    const steps: Array<[string, string]> = [
+      ['bidragsar', 'Steg 1 av 6: Bidragsår'],
+      ['huvudman', 'Steg 2 av 6: Huvudman'],
+      ['team', 'Steg 3 av 6: Teamen'],
+      ['team/1', 'Steg 3 av 6: Teamen'],
+      ['team/1/personer', 'Steg 4 av 6: Personerna'],
+      ['team/1/person/ny', 'Steg 4 av 6: Personerna'],
+      ['kontrollera', 'Steg 5 av 6: Kontrollera dina svar'],
+      ['resultat', 'Steg 6 av 6: Resultatet'],
+    ];
+    for (const [page, step] of steps) assert.match((await client.get(`${base}/${page}`)).body, new RegExp(`<p class="step-indicator">${step}</p>`), page);
+    assert.match((await client.get(`${base}/team?lang=en`)).body, /<p class="step-indicator">Step 3 of 6: The teams<\/p>/);
+    assert.match((await client.submit(`${base}/bidragsar`, {})).body, /Steg 1 av 6: Bidragsår/);
+    assert.doesNotMatch((await client.get(`${base}/historik`)).body, /step-indicator/);
+  });
+});
+
+describe('förvalt bidragsår', () => {
+  test('från 1 juli förbereds nästa års omgång, före dess årets', () => {
+    assert.equal(roundBeingPrepared(new Date('2026-12-02T12:00:00Z')), 2027);
+    assert.equal(roundBeingPrepared(new Date('2027-03-01T12:00:00Z')), 2027);
+    assert.equal(roundBeingPrepared(new Date('2027-06-30T21:59:59Z')), 2027);
+    assert.equal(roundBeingPrepared(new Date('2027-06-30T22:00:00Z')), 2028);
+    assert.equal(roundBeingPrepared(new Date('2026-12-31T22:59:59Z')), 2027);
+    assert.equal(roundBeingPrepared(new Date('2026-12-31T23:00:00Z')), 2027);
+    assert.equal(roundBeingPrepared(new Date('2027-01-01T00:00:00Z')), 2027);
+  });
+});
