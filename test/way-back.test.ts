@@ -166,6 +166,46 @@ describe('stegindikatorn', () => {
   });
 });
 
+describe('länkinnehavarens sida', () => {
+  test('säger vems ansökan, bidragsår, team, del och regeln, och Jag är klar syns för samordnaren', async () => {
+    const coordinator = new FormClient(app);
+    const base = await startDraft(coordinator);
+    await addTeam(coordinator, base, [school]);
+    const shared = await coordinator.submit(`${base}/team/1/dela`, { side: 'social_services' });
+    const link = /value="https?:\/\/[^/]+(\/lank\/[^"]+)"/.exec(shared.body)?.[1] ?? '';
+    const holder = new FormClient(app);
+    const page = (await holder.get(link)).body;
+    for (const [key, value] of [['Ansökan från', 'Exempla kommun'], ['Bidragsår', '2026'], ['Team', 'Skolsocialt team Norr'], ['Del', 'Personal från socialtjänsten']]) {
+      assert.match(page, new RegExp(`<dt class="summary__key">${key}</dt><dd class="summary__value">${value}</dd>`), key);
+    }
+    assert.match(page, /minst 1,00 i tjänstgöringsgrad varje dag under perioden, med personer som har rätt utbildning och en anställning eller ett uppdrag på minst 6 månader/);
+    assert.match((await coordinator.get(`${base}/team/1/dela`)).body, /<td>Gäller<\/td>/);
+
+    assert.equal((await holder.post(`${link}/klar`, {}, { csrf: null })).statusCode, 403);
+    const done = await holder.post(`${link}/klar`, {});
+    assert.equal(done.statusCode, 303);
+    assert.equal(done.headers.location, link);
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short' }).format(new Date());
+    assert.match((await holder.get(link)).body, new RegExp(`Du meddelade att du var klar ${today}`));
+    assert.match((await coordinator.get(`${base}/team/1/dela`)).body, new RegExp(`<td>Klar ${today}</td>`));
+    assert.match((await coordinator.get(`${base}/historik`)).body, /<td>Länk för socialtjänsten, Skolsocialt team Norr<\/td><td>är klar med sin del<\/td>/);
+  });
+
+  test('Jag är klar på en återkallad länk ger 404 och ändrar ingenting', async () => {
+    const coordinator = new FormClient(app);
+    const base = await startDraft(coordinator);
+    await addTeam(coordinator, base, [school]);
+    const shared = await coordinator.submit(`${base}/team/1/dela`, { side: 'school' });
+    const link = /value="https?:\/\/[^/]+(\/lank\/[^"]+)"/.exec(shared.body)?.[1] ?? '';
+    const holder = new FormClient(app);
+    await holder.get(link);
+    const revoke = /action="([^"]+\/aterkalla)"/.exec(shared.body)?.[1] ?? '';
+    assert.equal((await coordinator.post(revoke, {})).statusCode, 303);
+    assert.equal((await holder.post(`${link}/klar`, {})).statusCode, 404);
+    assert.doesNotMatch((await coordinator.get(`${base}/historik`)).body, /klar med sin del/);
+  });
+});
+
 describe('förvalt bidragsår', () => {
   test('från 1 juli förbereds nästa års omgång, före dess årets', () => {
     assert.equal(roundBeingPrepared(new Date('2026-12-02T12:00:00Z')), 2027);
