@@ -4,15 +4,13 @@
  *
  * Applications for year Y are made early in Y (Skolverket's window was 15 January–16 February
  * for 2026), so from 1 July of year Y the round being prepared is Y+1, and before that Y:
- * in December 2026 it is 2027, in March 2027 still 2027. The date is Swedish time.
+ * in December 2026 it is 2027, in March 2027 still 2027. `today` is a Swedish date, YYYY-MM-DD
+ * (todayInSweden()).
  */
-const stockholmDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit' });
-
-export function roundBeingPrepared(today: Date): number {
-  const parts = Object.fromEntries(stockholmDate.formatToParts(today).map((p) => [p.type, p.value]));
-  const year = Number(parts.year);
-  return Number(parts.month) >= 7 ? year + 1 : year;
+export function roundBeingPrepared(today: string): number {
+  const [year, month] = today.split('-').map(Number);
+  return month >= 7 ? year + 1 : year;
 }
 
 /** The year a date hint's examples lie in: the application's bidragsår, or else the round being prepared. */
-export const exampleYear = (grantYear: number | undefined, today: Date): number => grantYear ?? roundBeingPrepared(today);
+export const exampleYear = (grantYear: number | undefined, today: string): number => grantYear ?? roundBeingPrepared(today);

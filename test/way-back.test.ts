@@ -7,8 +7,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { roundBeingPrepared } from '../src/grant-round.ts';
+import { todayInSweden } from '../src/lang.ts';
 import { FormClient } from './form-client.ts';
-import { addTeam, school, social, startDraft } from './journey-answers.ts';
+import { addTeam, school, social, startDraft, team } from './journey-answers.ts';
 import { buildApp } from './helper.ts';
 
 let app: FastifyInstance;
@@ -208,12 +209,44 @@ describe('länkinnehavarens sida', () => {
 
 describe('förvalt bidragsår', () => {
   test('från 1 juli förbereds nästa års omgång, före dess årets', () => {
-    assert.equal(roundBeingPrepared(new Date('2026-12-02T12:00:00Z')), 2027);
-    assert.equal(roundBeingPrepared(new Date('2027-03-01T12:00:00Z')), 2027);
-    assert.equal(roundBeingPrepared(new Date('2027-06-30T21:59:59Z')), 2027);
-    assert.equal(roundBeingPrepared(new Date('2027-06-30T22:00:00Z')), 2028);
-    assert.equal(roundBeingPrepared(new Date('2026-12-31T22:59:59Z')), 2027);
-    assert.equal(roundBeingPrepared(new Date('2026-12-31T23:00:00Z')), 2027);
-    assert.equal(roundBeingPrepared(new Date('2027-01-01T00:00:00Z')), 2027);
+    assert.equal(roundBeingPrepared('2026-06-30'), 2026);
+    assert.equal(roundBeingPrepared('2026-07-01'), 2027);
+    assert.equal(roundBeingPrepared('2026-12-02'), 2027);
+    assert.equal(roundBeingPrepared('2026-12-31'), 2027);
+    assert.equal(roundBeingPrepared('2027-01-01'), 2027);
+    assert.equal(roundBeingPrepared('2027-06-30'), 2027);
+    assert.equal(roundBeingPrepared('2027-07-01'), 2028);
+  });
+
+  test('snabbuppskattningen och en ny översikt föreslår omgången som förbereds', async () => {
+    const year = String(roundBeingPrepared(todayInSweden()));
+    assert.match((await app.inject('/uppskattning')).body, new RegExp(`name="grantYear" type="radio" value="${year}" checked`));
+    assert.match((await app.inject('/oversikt/ny')).body, new RegExp(`<option value="${year}" selected>`));
+  });
+
+  test('bidragsårssidan förväljer inget år', async () => {
+    const client = new FormClient(app);
+    await client.get('/');
+    const base = String((await client.post('/ansokan', {})).headers.location).replace('/bidragsar', '');
+    assert.doesNotMatch((await client.get(`${base}/bidragsar`)).body, /checked/);
+  });
+});
+
+describe('datumexemplen', () => {
+  test('exemplen ligger i ansökans bidragsår, på sidorna och i felen', async () => {
+    const client = new FormClient(app);
+    await client.get('/');
+    const base = String((await client.post('/ansokan', {})).headers.location).replace('/bidragsar', '');
+    await client.submit(`${base}/bidragsar`, { grantYear: '2027' });
+    await client.submit(`${base}/huvudman`, { name: 'Exempla kommun', orgNumber: '212000-0142', type: 'municipal' });
+    assert.match((await client.get(`${base}/team/ny`)).body, /Skriv datum som 2027-01-01 eller 1\/1 2027\./);
+    const wrongPeriod = await client.submit(`${base}/team/ny`, { ...team, periodFrom: 'i höstas', periodTo: '2027-12-31' });
+    assert.match(wrongPeriod.body, /Skriv periodens första dag som 2027-01-01 eller 1\/1 2027\./);
+    const people = await addTeam(client, base, []);
+    const member = people.replace('/personer', '/person/ny');
+    assert.match((await client.get(member)).body, /Skriv datum som 2027-08-15 eller 15\/8 2027\./);
+    const wrongStart = await client.submit(member, { ...school, start: 'i augusti' });
+    assert.match(wrongStart.body, /Skriv första dagen som 2027-08-15 eller 15\/8 2027\./);
+    assert.doesNotMatch(wrongStart.body, /2025-08-15/);
   });
 });

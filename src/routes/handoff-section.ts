@@ -21,9 +21,9 @@ import { memberChange, type HandoffLink } from '../drafts/handoff.ts';
 import type { Draft } from '../drafts/store.ts';
 import { exampleYear } from '../grant-round.ts';
 import { inLang } from '../journey.ts';
-import { langOf } from '../lang.ts';
+import { langOf, todayInSweden } from '../lang.ts';
 import { isFull, pageData, renderConfirm, renderForm, renderFull } from '../page.ts';
-import { acceptMember, educationChoices, text as memberText, valuesOf } from './journey/member.ts';
+import { acceptMember, educationChoices, memberText, valuesOf } from './journey/member.ts';
 import { showDate } from './journey/handoff.ts';
 
 const text = {
@@ -132,7 +132,7 @@ function renderMember(
   { errors = [], questions = [] }: { errors?: FieldError[]; questions?: Question[] } = {},
 ) {
   const lang = langOf(request.query);
-  const t = memberText[lang];
+  const t = memberText(lang, s.data.application.grantYear);
   const labels = memberLabels[lang];
   const options = (l: Record<string, string>) => Object.entries(l).map(([value, label]) => ({ value, label }));
   const path = `${s.base}/person/${member}`;
@@ -169,7 +169,7 @@ const handoffSection: FastifyPluginAsync = async (app) => {
     const labels = memberLabels[lang];
     const { application } = s.data;
     const team = application.teams[s.team];
-    const ruleSet = ruleSetFor(exampleYear(application.grantYear, new Date()));
+    const ruleSet = ruleSetFor(exampleYear(application.grantYear, todayInSweden()));
     const minFte = ruleSet && (s.link.side === 'school' ? ruleSet.minSchoolFte : ruleSet.minSocialServicesFte).value;
     return reply.view('handoff-section.eta', {
       ...pageData(lang, s.base, t.title(labels.side[s.link.side], team.name)),
