@@ -6,10 +6,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
+import { openDb } from '../src/drafts/db.ts';
+import { createDraftStore } from '../src/drafts/store.ts';
 import { roundBeingPrepared } from '../src/grant-round.ts';
 import { todayInSweden } from '../src/lang.ts';
 import { FormClient } from './form-client.ts';
 import { addTeam, school, social, startDraft, team } from './journey-answers.ts';
+import { forEachBackend } from './fixtures/drafts-backends.ts';
 import { buildApp } from './helper.ts';
 
 let app: FastifyInstance;
@@ -204,6 +207,29 @@ describe('länkinnehavarens sida', () => {
     assert.equal((await coordinator.post(revoke, {})).statusCode, 303);
     assert.equal((await holder.post(`${link}/klar`, {})).statusCode, 404);
     assert.doesNotMatch((await coordinator.get(`${base}/historik`)).body, /klar med sin del/);
+  });
+});
+
+forEachBackend((name, newBackend) => {
+  test(`Jag är klar sparas på länken och i historiken, på ${name}`, async (t) => {
+    const backend = await newBackend();
+    const store = await createDraftStore(await openDb(backend.config));
+    t.after(async () => {
+      await store.close();
+      await backend.dispose();
+    });
+    const draft = await store.create({ application: { teams: [] } });
+    const link = await store.createLink({ draftId: draft.id, teamId: 't1', side: 'school', label: 'Länk för skolpersonal, Team Norr' });
+    assert.ok(link);
+    assert.equal(link.doneAt, null);
+    const done = await store.markLinkDone(link.token);
+    assert.ok(done?.doneAt);
+    assert.equal((await store.listLinks(draft.id))[0].doneAt, done.doneAt);
+    assert.deepEqual((await store.history(draft.id)).map((e) => [e.actor, e.change]), [['Länk för skolpersonal, Team Norr', 'är klar med sin del']]);
+    assert.ok(await store.revokeLink(draft.id, link.token));
+    assert.equal(await store.markLinkDone(link.token), undefined);
+    assert.equal(await store.markLinkDone("x'--"), undefined);
+    assert.equal((await store.history(draft.id)).length, 1);
   });
 });
 
