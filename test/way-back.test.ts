@@ -21,6 +21,23 @@ before(async () => {
 });
 after(() => app.close());
 
+/** A new draft with nothing answered; its base path. */
+async function emptyDraft(client: FormClient): Promise<string> {
+  await client.get('/');
+  return String((await client.post('/ansokan', {})).headers.location).replace('/bidragsar', '');
+}
+
+/** A draft with one team, one side of it shared by link: the coordinator, the holder and the link's path. */
+async function sharedSide(side: 'school' | 'social_services') {
+  const coordinator = new FormClient(app);
+  const base = await startDraft(coordinator);
+  await addTeam(coordinator, base, [school]);
+  const shared = await coordinator.submit(`${base}/team/1/dela`, { side });
+  const link = /value="https?:\/\/[^/]+(\/lank\/[^"]+)"/.exec(shared.body)?.[1] ?? '';
+  const holder = new FormClient(app);
+  return { coordinator, base, shared, link, holder, page: (await holder.get(link)).body };
+}
+
 const draftLinkOf = (body: string) => /id="draft-link-url"[^>]*>([^<]+)</.exec(body)?.[1];
 
 describe('länken till utkastet', () => {
@@ -50,14 +67,10 @@ describe('länken till utkastet', () => {
   });
 
   test('ett utkast som inte finns, ett raderat utkast och länkinnehavarens sida visar ingen utkastlänk', async () => {
-    const client = new FormClient(app);
+    const { coordinator: client, base, link, holder, page } = await sharedSide('social_services');
     assert.equal(draftLinkOf((await client.get('/ansokan/AAAAAAAAAAAAAAAAAAAAAA/team')).body), undefined);
-    const base = await startDraft(client);
-    await addTeam(client, base, [school]);
-    const shared = await client.submit(`${base}/team/1/dela`, { side: 'social_services' });
-    const link = /value="https?:\/\/[^/]+(\/lank\/[^"]+)"/.exec(shared.body)?.[1] ?? '';
-    assert.equal(draftLinkOf((await client.get(link)).body), undefined);
-    assert.equal(draftLinkOf((await client.get(`${link}/person/ny`)).body), undefined);
+    assert.equal(draftLinkOf(page), undefined);
+    assert.equal(draftLinkOf((await holder.get(`${link}/person/ny`)).body), undefined);
     const deleted = await client.submit(`${base}/radera`, {});
     assert.match(deleted.body, /Utkastet är raderat/);
     assert.equal(draftLinkOf(deleted.body), undefined);
@@ -73,8 +86,7 @@ describe('länken till utkastet', () => {
 describe('/ansokan/{id} öppnar utkastet', () => {
   test('ett tomt utkast öppnas vid bidragsåret', async () => {
     const client = new FormClient(app);
-    await client.get('/');
-    const base = String((await client.post('/ansokan', {})).headers.location).replace('/bidragsar', '');
+    const base = await emptyDraft(client);
     const response = await client.get(base);
     assert.equal(response.statusCode, 303);
     assert.equal(response.headers.location, `${base}/bidragsar`);
@@ -83,8 +95,7 @@ describe('/ansokan/{id} öppnar utkastet', () => {
 
   test('ett halvt ifyllt utkast öppnas vid första obesvarade steget', async () => {
     const client = new FormClient(app);
-    await client.get('/');
-    const base = String((await client.post('/ansokan', {})).headers.location).replace('/bidragsar', '');
+    const base = await emptyDraft(client);
     await client.submit(`${base}/bidragsar`, { grantYear: '2027' });
     assert.equal((await client.get(base)).headers.location, `${base}/huvudman`);
     await client.submit(`${base}/huvudman`, { name: 'Exempla kommun', orgNumber: '212000-0142', type: 'municipal' });
@@ -172,13 +183,7 @@ describe('stegindikatorn', () => {
 
 describe('länkinnehavarens sida', () => {
   test('säger vems ansökan, bidragsår, team, del och regeln, och Jag är klar syns för samordnaren', async () => {
-    const coordinator = new FormClient(app);
-    const base = await startDraft(coordinator);
-    await addTeam(coordinator, base, [school]);
-    const shared = await coordinator.submit(`${base}/team/1/dela`, { side: 'social_services' });
-    const link = /value="https?:\/\/[^/]+(\/lank\/[^"]+)"/.exec(shared.body)?.[1] ?? '';
-    const holder = new FormClient(app);
-    const page = (await holder.get(link)).body;
+    const { coordinator, base, link, holder, page } = await sharedSide('social_services');
     for (const [key, value] of [['Ansökan från', 'Exempla kommun'], ['Bidragsår', '2026'], ['Team', 'Skolsocialt team Norr'], ['Del', 'Personal från socialtjänsten']]) {
       assert.match(page, new RegExp(`<dt class="summary__key">${key}</dt><dd class="summary__value">${value}</dd>`), key);
     }
@@ -196,13 +201,7 @@ describe('länkinnehavarens sida', () => {
   });
 
   test('Jag är klar på en återkallad länk ger 404 och ändrar ingenting', async () => {
-    const coordinator = new FormClient(app);
-    const base = await startDraft(coordinator);
-    await addTeam(coordinator, base, [school]);
-    const shared = await coordinator.submit(`${base}/team/1/dela`, { side: 'school' });
-    const link = /value="https?:\/\/[^/]+(\/lank\/[^"]+)"/.exec(shared.body)?.[1] ?? '';
-    const holder = new FormClient(app);
-    await holder.get(link);
+    const { coordinator, base, shared, link, holder } = await sharedSide('school');
     const revoke = /action="([^"]+\/aterkalla)"/.exec(shared.body)?.[1] ?? '';
     assert.equal((await coordinator.post(revoke, {})).statusCode, 303);
     assert.equal((await holder.post(`${link}/klar`, {})).statusCode, 404);
@@ -252,8 +251,7 @@ describe('förvalt bidragsår', () => {
 
   test('bidragsårssidan förväljer inget år', async () => {
     const client = new FormClient(app);
-    await client.get('/');
-    const base = String((await client.post('/ansokan', {})).headers.location).replace('/bidragsar', '');
+    const base = await emptyDraft(client);
     assert.doesNotMatch((await client.get(`${base}/bidragsar`)).body, /checked/);
   });
 });
@@ -261,8 +259,7 @@ describe('förvalt bidragsår', () => {
 describe('datumexemplen', () => {
   test('exemplen ligger i ansökans bidragsår, på sidorna och i felen', async () => {
     const client = new FormClient(app);
-    await client.get('/');
-    const base = String((await client.post('/ansokan', {})).headers.location).replace('/bidragsar', '');
+    const base = await emptyDraft(client);
     await client.submit(`${base}/bidragsar`, { grantYear: '2027' });
     await client.submit(`${base}/huvudman`, { name: 'Exempla kommun', orgNumber: '212000-0142', type: 'municipal' });
     assert.match((await client.get(`${base}/team/ny`)).body, /Skriv datum som 2027-01-01 eller 1\/1 2027\./);
