@@ -46,6 +46,17 @@ export function employerCostUnknown(member: Pick<DraftMember, 'engagement' | 'em
   return member.engagement === 'employment' && new Decimal(member.employerCostRate).isZero();
 }
 
+/** The dates' messages, with examples in the given year (the journey passes the application's bidragsår). */
+export function memberDateMessages(year: number): Messages {
+  return {
+    start: { sv: `Skriv första dagen som ${year}-08-15 eller 15/8 ${year}.`, en: `Enter the first day as ${year}-08-15 or 15/8 ${year}.` },
+    end: {
+      sv: `Skriv sista dagen som ${year}-12-31 eller 31/12 ${year}, eller lämna tomt om den gäller tills vidare.`,
+      en: `Enter the last day as ${year}-12-31 or 31/12 ${year}, or leave it empty if open-ended.`,
+    },
+  };
+}
+
 export const memberMessages: Messages = {
   side: { sv: 'Välj om personen är skolpersonal eller kommer från socialtjänsten.', en: 'Choose whether the person is school staff or from social services.' },
   role: { sv: 'Skriv rollen med högst 200 tecken.', en: 'Enter the role in at most 200 characters.' },
@@ -58,8 +69,7 @@ export const memberMessages: Messages = {
     sv: 'Menar du {value} % eller {value} heltider? En person kan ha högst 1 (heltid) i teamet. Skriv till exempel 1 för heltid, 0,5 för halvtid eller {value} % om du menar procent.',
     en: 'Do you mean {value} % or {value} full-time posts? One person can have at most 1 (full time) in the team. Enter for example 1 for full time, 0.5 for half time or {value} % if you mean a percentage.',
   },
-  start: { sv: 'Skriv första dagen som 2025-08-15 eller 15/8 2025.', en: 'Enter the first day as 2025-08-15 or 15/8 2025.' },
-  end: { sv: 'Skriv sista dagen som 2026-06-30 eller 30/6 2026, eller lämna tomt om den gäller tills vidare.', en: 'Enter the last day as 2026-06-30 or 30/6 2026, or leave it empty if open-ended.' },
+  ...memberDateMessages(2025),
   endBeforeStart: { sv: 'Sista dagen ligger före första dagen. Skriv en sista dag som är samma dag eller senare.', en: 'The last day is before the first. Enter a last day on or after the first.' },
   education: { sv: 'Välj personens utbildning, eller "Vet inte ännu".', en: 'Choose the person\'s education, or "Not known yet".' },
   education_school: {

@@ -37,14 +37,15 @@ export function teamForm(grantPeriod: DateRange | undefined) {
     }));
 }
 
-export function teamMessages(grantPeriod: DateRange | undefined): Messages {
+/** The team page's messages; the dates' examples lie in `year`, the application's bidragsår. */
+export function teamMessages(grantPeriod: DateRange | undefined, year: number): Messages {
   const period = grantPeriod ? `${grantPeriod.from}–${grantPeriod.to}` : '';
   return {
     name: { sv: 'Skriv teamets namn, till exempel Skolsocialt team Norr.', en: "Enter the team's name, for example School-social team North." },
     schoolForms: { sv: 'Välj minst en skolform som teamet arbetar i.', en: 'Choose at least one school form the team works in.' },
     municipalityCode: { sv: 'Välj kommunen vars socialtjänst deltar i teamet.', en: 'Choose the municipality whose social services take part in the team.' },
-    periodFrom: { sv: 'Skriv periodens första dag som 2026-01-01 eller 1/1 2026.', en: 'Enter the first day of the period as 2026-01-01 or 1/1 2026.' },
-    periodTo: { sv: 'Skriv periodens sista dag som 2026-12-31 eller 31/12 2026.', en: 'Enter the last day of the period as 2026-12-31 or 31/12 2026.' },
+    periodFrom: { sv: `Skriv periodens första dag som ${year}-01-01 eller 1/1 ${year}.`, en: `Enter the first day of the period as ${year}-01-01 or 1/1 ${year}.` },
+    periodTo: { sv: `Skriv periodens sista dag som ${year}-12-31 eller 31/12 ${year}.`, en: `Enter the last day of the period as ${year}-12-31 or 31/12 ${year}.` },
     periodBoth: { sv: 'Fyll i både första och sista dagen, eller lämna båda tomma för hela bidragsperioden.', en: 'Fill in both the first and the last day, or leave both empty for the whole grant period.' },
     periodOrder: { sv: 'Periodens sista dag ligger före den första. Skriv en sista dag som är samma dag eller senare.', en: 'The last day of the period is before the first. Enter a last day on or after the first.' },
     periodOutside: {

@@ -22,6 +22,7 @@ import member from './routes/journey/member.ts';
 import members from './routes/journey/members.ts';
 import importMembers from './routes/journey/import-members.ts';
 import estimate from './routes/estimate.ts';
+import openDraft from './routes/journey/open-draft.ts';
 import organiser from './routes/journey/organiser.ts';
 import removeMember from './routes/journey/remove-member.ts';
 import removeTeam from './routes/journey/remove-team.ts';
@@ -44,6 +45,7 @@ import overview from './routes/overview.ts';
 import rules from './routes/rules.ts';
 import start from './routes/start.ts';
 import views from './plugins/views.ts';
+import wayBack from './plugins/way-back.ts';
 
 /** Requests larger than this get 413: room for 20 teams of 50 members with long notes. */
 export const BODY_LIMIT = 1024 * 1024;
@@ -62,6 +64,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   // Before any route, so that every route is classed as it is added.
   await fastify.register(rateLimits, options.rateLimits ?? {});
   await fastify.register(views);
+  await fastify.register(wayBack);
   await fastify.register(errors);
   await fastify.register(forms);
   await fastify.register(drafts, options.drafts);
@@ -85,6 +88,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(overview);
   // The guided check, in the order of src/journey.ts.
   await fastify.register(startDraft);
+  await fastify.register(openDraft);
   await fastify.register(importSummary);
   await fastify.register(grantYear);
   await fastify.register(organiser);

@@ -12,9 +12,44 @@
  *   kontrollera                        check your answers, with "Ändra" links
  *   resultat                           the verdict, the findings, the amounts
  *
- * Pages keep the language with ?lang=en; Swedish is the default.
+ * /ansokan/{id} itself opens the draft at its first unanswered step (firstUnanswered), and the
+ * step indicator counts the steps below (journeySteps). Pages keep the language with ?lang=en;
+ * Swedish is the default.
  */
 import type { Lang } from '../rules/types.ts';
+import type { DraftData } from './drafts/draft-data.ts';
+
+/** The journey's steps, in order, each with the route patterns of its pages. */
+export const journeySteps = [
+  { step: 'grantYear', routes: ['/ansokan/:id/bidragsar'] },
+  { step: 'organiser', routes: ['/ansokan/:id/huvudman'] },
+  { step: 'teams', routes: ['/ansokan/:id/team', '/ansokan/:id/team/:team'] },
+  { step: 'members', routes: ['/ansokan/:id/team/:team/personer', '/ansokan/:id/team/:team/person/:member', '/ansokan/:id/team/:team/importera'] },
+  { step: 'checkAnswers', routes: ['/ansokan/:id/kontrollera'] },
+  { step: 'result', routes: ['/ansokan/:id/resultat'] },
+] as const;
+
+export type JourneyStep = (typeof journeySteps)[number]['step'];
+
+/** Where the route pattern's page is in the journey (1-based), if it is one of the steps' pages. */
+export function stepOf(route: string): { number: number; step: JourneyStep } | undefined {
+  const index = journeySteps.findIndex((s) => (s.routes as readonly string[]).includes(route));
+  return index < 0 ? undefined : { number: index + 1, step: journeySteps[index].step };
+}
+
+/**
+ * Where a draft opens: the first question not yet answered (the bidragsår, the huvudman, a
+ * first team, the people of the first team without any), otherwise "check your answers", which
+ * lists whatever is still missing or wrong.
+ */
+export function firstUnanswered(data: DraftData, id: string): string {
+  const app = data.application;
+  if (app.grantYear === undefined) return draftPath(id, 'bidragsar');
+  if (app.organiser === undefined) return draftPath(id, 'huvudman');
+  if (app.teams.length === 0) return draftPath(id, 'team');
+  const empty = app.teams.findIndex((t) => t.members.length === 0);
+  return empty >= 0 ? teamPath(id, empty, 'personer') : draftPath(id, 'kontrollera');
+}
 
 export function draftPath(id: string, step = ''): string {
   return step ? `/ansokan/${id}/${step}` : `/ansokan/${id}`;

@@ -35,6 +35,7 @@ export const draftChange = {
   teamChanged: (name: string) => `ändrade teamet ${name}`,
   teamRemoved: (name: string) => `tog bort teamet ${name}`,
   imported: (count: number, team: string) => `importerade ${count} personer till ${team}`,
+  linkDone: 'är klar med sin del',
 };
 
 /**
@@ -78,6 +79,8 @@ export interface HandoffLink {
   createdAt: string;
   expiresAt: string;
   revokedAt: string | null;
+  /** When the holder last said they were done ("Jag är klar"). */
+  doneAt: string | null;
 }
 
 export interface HistoryEntry {
@@ -101,9 +104,10 @@ interface LinkRow {
   created_at: Date;
   expires_at: Date;
   revoked_at: Date | null;
+  done_at: Date | null;
 }
 
-const COLUMNS = 'token, draft_id, team_id, side, label, created_at, expires_at, revoked_at';
+const COLUMNS = 'token, draft_id, team_id, side, label, created_at, expires_at, revoked_at, done_at';
 
 const toLink = (row: LinkRow): HandoffLink => ({
   token: row.token,
@@ -114,6 +118,7 @@ const toLink = (row: LinkRow): HandoffLink => ({
   createdAt: row.created_at.toISOString(),
   expiresAt: row.expires_at.toISOString(),
   revokedAt: row.revoked_at ? row.revoked_at.toISOString() : null,
+  doneAt: row.done_at ? row.done_at.toISOString() : null,
 });
 
 export interface NewLink {
@@ -156,6 +161,17 @@ export async function revokeLink(db: Queryable, draftId: string, token: string):
     [token, draftId],
   );
   return rows.length > 0;
+}
+
+/** Records that the holder of a link still in force is done, in the link and the draft's history; the link, or undefined. */
+export async function markLinkDone(db: Queryable, token: string): Promise<HandoffLink | undefined> {
+  if (!isKey(token)) return undefined;
+  const [row] = await db.query<LinkRow>(
+    `UPDATE handoff_links SET done_at = now() WHERE token = $1 AND revoked_at IS NULL AND expires_at > now() RETURNING ${COLUMNS}`,
+    [token],
+  );
+  if (row) await addHistory(db, row.draft_id, row.label, draftChange.linkDone);
+  return row && toLink(row);
 }
 
 /** All the draft's links, newest first, revoked and expired ones included. */

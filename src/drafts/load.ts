@@ -16,11 +16,15 @@ export interface LoadedDraft {
   data: DraftData;
 }
 
-/** The draft named by the route's :id; a 404 page when it is missing, deleted or expired. */
+/**
+ * The draft named by the route's :id; a 404 page when it is missing, deleted or expired. The
+ * page then shows the draft's link (src/plugins/way-back.ts).
+ */
 export async function loadDraft(request: FastifyRequest): Promise<LoadedDraft> {
   const { id } = request.params as { id: string };
   const draft = await request.server.drafts.get(id);
   if (!draft) throw new NotFoundError();
+  request.journeyDraftId = draft.id;
   return { draft, data: asDraftData(draft.data) };
 }
 

@@ -57,6 +57,8 @@ export interface DraftStore {
   /** Undefined when the token is malformed, unknown, revoked or expired. */
   getLink(token: string): Promise<HandoffLink | undefined>;
   revokeLink(draftId: string, token: string): Promise<boolean>;
+  /** The holder says they are done: recorded on the link and in the history. Undefined when the link is not in force. */
+  markLinkDone(token: string): Promise<HandoffLink | undefined>;
   listLinks(draftId: string): Promise<HandoffLink[]>;
   addHistory(draftId: string, actor: string, change: string | string[]): Promise<void>;
   history(draftId: string): Promise<HistoryEntry[]>;
@@ -212,6 +214,7 @@ export async function createDraftStore(db: Db, { summarise = () => undefined }: 
     createLink: (link) => handoff.createLink(db, link),
     getLink: (token) => handoff.getLink(db, token),
     revokeLink: (draftId, token) => handoff.revokeLink(db, draftId, token),
+    markLinkDone: (token) => db.transaction((tx) => handoff.markLinkDone(tx, token)),
     listLinks: (draftId) => handoff.listLinks(db, draftId),
     addHistory: (draftId, actor, change) => handoff.addHistory(db, draftId, actor, change),
     history: (draftId) => handoff.history(db, draftId),

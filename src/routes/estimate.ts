@@ -9,6 +9,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { parseApplication } from '../../forms/application.ts';
 import { estimateApplication, estimateForm, estimateMessages, estimateQuestions, type Estimate } from '../../forms/estimate.ts';
 import { grantYearOptions } from '../../forms/grant-year.ts';
+import { roundBeingPrepared } from '../grant-round.ts';
 import { showDecimal } from '../../forms/input.ts';
 import { validateForm, type FieldError } from '../../forms/page-form.ts';
 import { confirmations, confirmedIn, type Question } from '../../forms/plausible.ts';
@@ -143,7 +144,7 @@ function build(estimate: Estimate, lang: Lang) {
 }
 
 const estimate: FastifyPluginAsync = async (app) => {
-  app.get(PATH, async (request, reply) => renderPage(request, reply, { grantYear: String(new Date().getFullYear()), months: '12' }));
+  app.get(PATH, async (request, reply) => renderPage(request, reply, { grantYear: String(roundBeingPrepared(todayInSweden())), months: '12' }));
 
   app.post(PATH, async (request, reply) => {
     const lang = langOf(request.query);

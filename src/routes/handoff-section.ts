@@ -5,25 +5,41 @@
  * or of another team, gets 403. A revoked or expired link, or one whose team has been removed,
  * gets 404 ("Länken gäller inte längre"). The link names its team by id, so it follows the team
  * wherever it moves in the list. A team cannot get more members than the journey allows.
- * Every change is recorded in the draft's history under the link's label.
+ * Every change is recorded in the draft's history under the link's label. The page says whose
+ * application it is, the bidragsår, the team and the side, and the rule the side must meet; "Jag
+ * är klar" (POST …/klar) tells the coordinator, on the team's share page and in the history.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { showDecimal } from '../../forms/input.ts';
 import { memberLabels } from '../../forms/member.ts';
 import type { FieldError } from '../../forms/page-form.ts';
 import type { Question } from '../../forms/plausible.ts';
+import { ruleSetFor } from '../../rules/rule-sets.ts';
 import type { Lang } from '../../rules/types.ts';
 import { asDraftData, type DraftData } from '../drafts/draft-data.ts';
 import { memberChange, type HandoffLink } from '../drafts/handoff.ts';
 import type { Draft } from '../drafts/store.ts';
+import { exampleYear } from '../grant-round.ts';
 import { inLang } from '../journey.ts';
-import { langOf } from '../lang.ts';
+import { langOf, todayInSweden } from '../lang.ts';
 import { isFull, pageData, renderConfirm, renderForm, renderFull } from '../page.ts';
-import { acceptMember, educationChoices, text as memberText, valuesOf } from './journey/member.ts';
+import { acceptMember, educationChoices, memberText, valuesOf } from './journey/member.ts';
+import { showDate } from './journey/handoff.ts';
 
 const text = {
   sv: {
     title: (side: string, team: string) => `${side} i ${team}`,
+    application: 'Ansökan från',
+    grantYear: 'Bidragsår',
+    team: 'Team',
+    side: 'Del',
+    missing: 'Inte ifyllt ännu',
+    rule: (fte: string, months: number) =>
+      `Den här delen av teamet behöver tillsammans minst ${fte} i tjänstgöringsgrad varje dag under perioden, med personer som har rätt utbildning och en anställning eller ett uppdrag på minst ${months} månader.`,
+    doneHeading: 'När du är klar',
+    doneLead: 'Tryck på Jag är klar när personerna är ifyllda, så ser den som samordnar ansökan det. Du kan ändra så länge länken gäller.',
+    done: 'Jag är klar',
+    doneAt: (date: string) => `Du meddelade att du var klar ${date}.`,
     lead: 'Du har fått en länk för att fylla i personerna på den här delen av teamet. Skriv inte personernas namn. Länken gäller till',
     none: 'Det finns inga personer här ännu.',
     fte: 'tjänstgöringsgrad',
@@ -40,6 +56,17 @@ const text = {
   },
   en: {
     title: (side: string, team: string) => `${side} in ${team}`,
+    application: 'Application from',
+    grantYear: 'Grant year',
+    team: 'Team',
+    side: 'Part',
+    missing: 'Not filled in yet',
+    rule: (fte: string, months: number) =>
+      `This part of the team needs at least ${fte} fte together every day of the period, from people with the right education and an employment or assignment of at least ${months} months.`,
+    doneHeading: 'When you are done',
+    doneLead: 'Press I am done when the people are filled in, so whoever coordinates the application sees it. You can make changes as long as the link is valid.',
+    done: 'I am done',
+    doneAt: (date: string) => `You said you were done on ${date}.`,
     lead: 'You have been given a link to fill in the people on this part of the team. Do not write their names. The link is valid until',
     none: 'There are no people here yet.',
     fte: 'fte',
@@ -105,7 +132,7 @@ function renderMember(
   { errors = [], questions = [] }: { errors?: FieldError[]; questions?: Question[] } = {},
 ) {
   const lang = langOf(request.query);
-  const t = memberText[lang];
+  const t = memberText(lang, s.data.application.grantYear);
   const labels = memberLabels[lang];
   const options = (l: Record<string, string>) => Object.entries(l).map(([value, label]) => ({ value, label }));
   const path = `${s.base}/person/${member}`;
@@ -140,10 +167,23 @@ const handoffSection: FastifyPluginAsync = async (app) => {
     const lang = langOf(request.query);
     const t = text[lang];
     const labels = memberLabels[lang];
-    const team = s.data.application.teams[s.team];
+    const { application } = s.data;
+    const team = application.teams[s.team];
+    const ruleSet = ruleSetFor(exampleYear(application.grantYear, todayInSweden()));
+    const minFte = ruleSet && (s.link.side === 'school' ? ruleSet.minSchoolFte : ruleSet.minSocialServicesFte).value;
     return reply.view('handoff-section.eta', {
       ...pageData(lang, s.base, t.title(labels.side[s.link.side], team.name)),
       text: t,
+      context: [
+        [t.application, application.organiser?.name ?? t.missing],
+        [t.grantYear, application.grantYear === undefined ? t.missing : String(application.grantYear)],
+        [t.team, team.name],
+        [t.side, labels.side[s.link.side]],
+      ],
+      rule: ruleSet && minFte && t.rule(showDecimal(minFte, lang), ruleSet.minEngagementMonths.value),
+      done: s.link.doneAt && t.doneAt(showDate(s.link.doneAt)),
+      doneAction: inLang(`${s.base}/klar`, lang),
+      csrfToken: reply.generateCsrf(),
       expires: s.link.expiresAt.slice(0, 10),
       members: team.members
         .filter((m) => m.side === s.link.side)
@@ -155,6 +195,12 @@ const handoffSection: FastifyPluginAsync = async (app) => {
         })),
       addHref: inLang(`${s.base}/person/ny`, lang),
     });
+  });
+
+  app.post('/lank/:token/klar', async (request, reply) => {
+    const s = await loadSection(request);
+    if (!s || !(await app.drafts.markLinkDone(s.link.token))) return refuse(request, reply, 404);
+    return reply.redirect(inLang(s.base, langOf(request.query)), 303);
   });
 
   app.get('/lank/:token/person/:member', async (request, reply) => {

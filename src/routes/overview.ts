@@ -26,11 +26,12 @@ import { showDecimal } from '../../forms/input.ts';
 import { validateForm, type FieldError } from '../../forms/page-form.ts';
 import { formatKronor } from '../../rules/format.ts';
 import { knownGrantYears } from '../../rules/rule-sets.ts';
+import { roundBeingPrepared } from '../grant-round.ts';
 import type { Lang } from '../../rules/types.ts';
 import { NotFoundError } from '../drafts/load.ts';
 import { OVERVIEW_RETENTION_DAYS, type OverviewFigures, type OverviewRecord, type OverviewTeam } from '../drafts/overviews.ts';
 import { inLang } from '../journey.ts';
-import { langOf } from '../lang.ts';
+import { langOf, todayInSweden } from '../lang.ts';
 import { pageData, renderForm } from '../page.ts';
 import { writeCsv } from '../csv.ts';
 import { showTime } from './journey/handoff.ts';
@@ -274,7 +275,7 @@ function renderNew(reply: FastifyReply, lang: Lang, values: { municipalityCode?:
     backHref: inLang('/', lang),
     municipalities: municipalityOptions(),
     years: knownGrantYears(),
-    value: { municipalityCode: String(values.municipalityCode ?? ''), grantYear: String(values.grantYear ?? '') },
+    value: { municipalityCode: String(values.municipalityCode ?? ''), grantYear: String(values.grantYear ?? roundBeingPrepared(todayInSweden())) },
   });
 }
 

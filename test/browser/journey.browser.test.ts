@@ -139,15 +139,14 @@ for (const javaScript of [true, false]) {
         await startDraft(v);
         await addTeam(v, 'Skolsocialt team Norr', [schoolMember, socialMember]);
         await v.expectPage(await v.follow(v.link('Fortsätt till att kontrollera svaren')), 'Kontrollera dina svar');
-        const link = v.page.locator('.draft-link a');
-        const href = await link.getAttribute('href');
-        assert.ok(href, 'a link to the draft');
-        assert.equal(await link.textContent(), href, 'the link is shown as text, to copy');
+        const href = (await v.page.locator('#draft-link-url').textContent())?.trim();
+        assert.ok(href, 'the link to the draft, as text to copy');
         assert.ok(href.startsWith(shared.server.baseUrl), href);
+        assert.equal(await v.page.getByRole('button', { name: 'Kopiera länken' }).count(), javaScript ? 1 : 0, 'a copy button only with JavaScript');
         return href;
       });
 
-      // Another day, another browser: no cookies, only the link.
+      // Another day, another browser: no cookies, only the link, which opens the complete draft at check answers.
       await as(javaScript, async (v) => {
         await v.expectPage(await v.goto(draftLink), 'Kontrollera dina svar');
         await v.expectPage(await v.follow(v.link('Se resultatet')), 'Resultat');
@@ -160,12 +159,12 @@ for (const javaScript of [true, false]) {
       });
 
       await as(javaScript, async (v) => {
-        await v.expectPage(await v.goto(draftLink.replace(/\/kontrollera$/, '/resultat')), 'Resultat');
+        await v.expectPage(await v.goto(`${draftLink}/resultat`), 'Resultat');
         const banner = (await v.page.getByRole('status').textContent()) ?? '';
         assert.match(banner, /^\s*Resultatet har ändrats sedan du senast såg det\./);
         assert.match(banner, /Status: Ansökan uppfyller villkoren för bidrag → Ansökan uppfyller inte villkoren för bidrag/);
         assert.equal((await v.page.locator('.panel__verdict').textContent())?.trim(), 'Ansökan uppfyller inte villkoren för bidrag');
-        await v.expectPage(await v.goto(draftLink.replace(/\/kontrollera$/, '/resultat')), 'Resultat');
+        await v.expectPage(await v.goto(`${draftLink}/resultat`), 'Resultat');
         assert.equal(await v.page.getByRole('status').count(), 0, 'seen once, the change is no longer news');
       });
     });

@@ -21,3 +21,24 @@ document.addEventListener('DOMContentLoaded', function () {
   document.querySelectorAll('input[name="side"]').forEach(function (input) { input.addEventListener('change', show); });
   show();
 });
+
+// The draft link: a button that copies it, only where the browser can copy. Without JavaScript
+// the link is plain text to select.
+document.addEventListener('DOMContentLoaded', function () {
+  var link = document.querySelector('[data-copy-label]');
+  if (!link || !navigator.clipboard) return;
+  var button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'button button--secondary draft-link__copy';
+  button.textContent = link.getAttribute('data-copy-label');
+  var status = document.createElement('span');
+  status.setAttribute('role', 'status');
+  status.className = 'draft-link__status';
+  button.addEventListener('click', function () {
+    navigator.clipboard.writeText(link.textContent.trim()).then(function () {
+      status.textContent = link.getAttribute('data-copied');
+    });
+  });
+  link.parentNode.insertAdjacentElement('afterend', status);
+  link.parentNode.insertAdjacentElement('afterend', button);
+});

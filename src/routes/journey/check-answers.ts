@@ -9,7 +9,6 @@ import type { Lang } from '../../../rules/types.ts';
 import { assessDraft } from '../../drafts/assess-draft.ts';
 import type { DraftData } from '../../drafts/draft-data.ts';
 import { loadDraft } from '../../drafts/load.ts';
-import { DRAFT_RETENTION_DAYS } from '../../drafts/store.ts';
 import { draftPath, fromCheckAnswers, inLang, memberPath, teamPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { pageData } from '../../page.ts';
@@ -38,8 +37,6 @@ const text = {
     missing: 'Inte ifyllt',
     problemsHeading: 'Det här behöver fyllas i eller rättas innan resultatet kan visas',
     result: 'Se resultatet',
-    save: (days: number) => `Utkastet sparas automatiskt. Spara länken till den här sidan för att fortsätta en annan dag; utkastet finns kvar i ${days} dagar efter senaste ändringen.`,
-    link: 'Länk till utkastet',
     delete: 'Radera utkastet',
     until: 'tills vidare',
     fte: 'tjänstgöringsgrad',
@@ -69,8 +66,6 @@ const text = {
     missing: 'Not filled in',
     problemsHeading: 'This needs to be filled in or corrected before the result can be shown',
     result: 'See the result',
-    save: (days: number) => `The draft is saved as you go. Keep the link to this page to continue another day; the draft is kept for ${days} days after the last change.`,
-    link: 'Link to the draft',
     delete: 'Delete the draft',
     until: 'open-ended',
     fte: 'fte',
@@ -150,11 +145,10 @@ const checkAnswers: FastifyPluginAsync = async (app) => {
     const path = draftPath(draft.id, 'kontrollera');
     return reply.view('check-answers.eta', {
       ...pageData(lang, path, t.title),
-      text: { ...t, save: t.save(DRAFT_RETENTION_DAYS) },
+      text: t,
       backHref: inLang(draftPath(draft.id, 'team'), lang),
       rows: rows(data, draft.id, lang),
       problems,
-      draftLink: `${request.protocol}://${request.host}${inLang(path, lang)}`,
       resultHref: inLang(draftPath(draft.id, 'resultat'), lang),
       deleteHref: inLang(draftPath(draft.id, 'radera'), lang),
     });

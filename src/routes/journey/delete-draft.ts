@@ -42,6 +42,7 @@ const deleteDraft: FastifyPluginAsync = async (app) => {
     const lang = langOf(request.query);
     const { draft } = await loadDraft(request);
     await app.drafts.delete(draft.id);
+    request.journeyDraftId = null;
     const t = text[lang];
     return reply.view('message.eta', { ...pageData(lang, '/', t.deleted), text: t.deletedText, link: { href: inLang('/', lang), label: t.start } });
   });

@@ -6,7 +6,7 @@ import { ruleSetFor } from '../../../rules/rule-sets.ts';
 import type { Lang } from '../../../rules/types.ts';
 import { draftChange } from '../../drafts/handoff.ts';
 import { loadDraft, saveDraft } from '../../drafts/load.ts';
-import { draftPath, inLang } from '../../journey.ts';
+import { draftPath, formAction, inLang, returnTo } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { renderForm } from '../../page.ts';
 
@@ -24,7 +24,7 @@ const grantYear: FastifyPluginAsync = async (app) => {
     const lang = langOf(request.query);
     const { draft, data } = await loadDraft(request);
     const path = draftPath(draft.id, 'bidragsar');
-    return renderPage(reply, lang, path, String(data.application.grantYear ?? ''));
+    return renderPage(reply, lang, path, request.query, String(data.application.grantYear ?? ''));
   });
 
   app.post('/ansokan/:id/bidragsar', async (request, reply) => {
@@ -32,20 +32,20 @@ const grantYear: FastifyPluginAsync = async (app) => {
     const loaded = await loadDraft(request);
     const path = draftPath(loaded.draft.id, 'bidragsar');
     const form = validateForm(grantYearForm, request.body, grantYearMessages, lang);
-    if (!form.ok) return renderPage(reply, lang, path, String((request.body as Record<string, unknown>)?.grantYear ?? ''), form.errors);
+    if (!form.ok) return renderPage(reply, lang, path, request.query, String((request.body as Record<string, unknown>)?.grantYear ?? ''), form.errors);
     loaded.data.application.grantYear = form.value.grantYear;
     await saveDraft(request, loaded, { change: draftChange.grantYear(form.value.grantYear) });
-    return reply.redirect(inLang(draftPath(loaded.draft.id, 'huvudman'), lang), 303);
+    return reply.redirect(inLang(returnTo(request.query, loaded.draft.id, draftPath(loaded.draft.id, 'huvudman')), lang), 303);
   });
 };
 
-function renderPage(reply: FastifyReply, lang: Lang, path: string, value: string, errors: FieldError[] = []) {
+function renderPage(reply: FastifyReply, lang: Lang, path: string, query: unknown, value: string, errors: FieldError[] = []) {
   return renderForm(reply, 'grant-year.eta', {
     lang,
     path,
     title: text[lang].title,
     errors,
-    action: inLang(path, lang),
+    action: formAction(path, query, lang),
     backHref: inLang('/', lang),
     hint: text[lang].hint,
     options: options(lang),

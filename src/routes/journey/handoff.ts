@@ -35,6 +35,7 @@ const text = {
     active: 'Gäller',
     revoked: 'Återkallad',
     expired: 'Har gått ut',
+    done: (date: string) => `Klar ${date}`,
     revoke: 'Återkalla',
     create: 'Skapa en länk',
     which: 'Vilken del ska länken öppna?',
@@ -56,6 +57,7 @@ const text = {
     active: 'Valid',
     revoked: 'Revoked',
     expired: 'Expired',
+    done: (date: string) => `Done ${date}`,
     revoke: 'Revoke',
     create: 'Create a link',
     which: 'Which part should the link open?',
@@ -74,6 +76,8 @@ const historyText = {
 
 const stockholmTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' });
 export const showTime = (iso: string): string => stockholmTime.format(new Date(iso));
+const stockholmDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short' });
+export const showDate = (iso: string): string => stockholmDate.format(new Date(iso));
 
 /** The full address to copy: the link-holder's page. */
 export function linkUrl(request: FastifyRequest, token: string): string {
@@ -102,7 +106,7 @@ async function renderPage(request: FastifyRequest, reply: FastifyReply, lang: La
       side: sideNames[lang][l.side],
       created: showTime(l.createdAt),
       expires: showTime(l.expiresAt),
-      status: l.revokedAt ? t.revoked : Date.parse(l.expiresAt) <= now ? t.expired : t.active,
+      status: l.revokedAt ? t.revoked : Date.parse(l.expiresAt) <= now ? t.expired : l.doneAt ? t.done(showDate(l.doneAt)) : t.active,
       revokeAction: l.revokedAt || Date.parse(l.expiresAt) <= now ? undefined : inLang(`${path}/${l.token}/aterkalla`, lang),
     })),
   });

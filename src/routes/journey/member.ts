@@ -2,19 +2,20 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { showDecimal, showPercent } from '../../../forms/input.ts';
 import { allowed } from '../../../forms/application-messages.ts';
-import { educationHints, employerCostUnknown, memberForm, memberLabels, memberMessages } from '../../../forms/member.ts';
+import { educationHints, employerCostUnknown, memberDateMessages, memberForm, memberLabels, memberMessages } from '../../../forms/member.ts';
 import { validateForm, type FieldError } from '../../../forms/page-form.ts';
 import { confirmedIn, keptConfirmations, memberQuestions, type Question } from '../../../forms/plausible.ts';
 import type { Education, Lang, Side } from '../../../rules/types.ts';
 import { keepConfirmed, type DraftData } from '../../drafts/draft-data.ts';
 import { memberChange } from '../../drafts/handoff.ts';
-import { loadDraft, saveDraft } from '../../drafts/load.ts';
+import { loadDraft, saveDraft, type LoadedDraft } from '../../drafts/load.ts';
+import { exampleYear } from '../../grant-round.ts';
 import { existingTeam, memberParam } from '../../drafts/team-param.ts';
 import { formAction, inLang, memberPath, returnTo, teamPath } from '../../journey.ts';
-import { langOf } from '../../lang.ts';
+import { langOf, todayInSweden } from '../../lang.ts';
 import { isFull, renderForm, renderFull } from '../../page.ts';
 
-export const text = {
+const text = {
   sv: {
     titleNew: 'Lägg till en person i teamet',
     titleChange: 'Ändra uppgifterna om',
@@ -26,7 +27,7 @@ export const text = {
     fte: 'Tjänstgöringsgrad i teamet',
     fteHint: 'Till exempel 0,5, 1 eller 50 %.',
     dates: 'Anställningens eller uppdragets tid',
-    datesHint: 'Hela anställningen räknas för kravet på sex månader, även det som ligger utanför bidragsåret. Skriv datum som 2025-08-15 eller 15/8 2025.',
+    datesHint: (year: number) => `Hela anställningen räknas för kravet på sex månader, även det som ligger utanför bidragsåret. Skriv datum som ${year}-08-15 eller 15/8 ${year}.`,
     start: 'Första dagen',
     end: 'Sista dagen (lämna tomt om den gäller tills vidare)',
     education: 'Utbildning',
@@ -53,7 +54,7 @@ export const text = {
     fte: 'Fte in the team',
     fteHint: 'For example 0.5, 1 or 50 %.',
     dates: 'Length of the employment or assignment',
-    datesHint: 'The whole engagement counts for the six-month requirement, also the part outside the grant year. Write dates as 2025-08-15 or 15/8 2025.',
+    datesHint: (year: number) => `The whole engagement counts for the six-month requirement, also the part outside the grant year. Write dates as ${year}-08-15 or 15/8 ${year}.`,
     start: 'First day',
     end: 'Last day (leave empty if open-ended)',
     education: 'Education',
@@ -72,6 +73,11 @@ export const text = {
 };
 
 type Values = Record<string, string | undefined>;
+
+/** The member page's words, with the dates' examples inside the application's bidragsår (here and on the link holders' pages). */
+export function memberText(lang: Lang, grantYear: number | undefined) {
+  return { ...text[lang], datesHint: text[lang].datesHint(exampleYear(grantYear, todayInSweden())) };
+}
 
 /** A stored member as the form's values; a new one has nothing chosen (no answer that changes the outcome is preselected). */
 export function valuesOf(data: DraftData, team: number, member: number | 'ny', lang: Lang): Values {
@@ -100,7 +106,7 @@ export function acceptMember(
   body: unknown,
   lang: Lang,
 ): { ok: true; id: string } | { ok: false; errors: FieldError[]; questions: Question[] } {
-  const form = validateForm(memberForm, body, memberMessages, lang);
+  const form = validateForm(memberForm, body, { ...memberMessages, ...memberDateMessages(exampleYear(data.application.grantYear, todayInSweden())) }, lang);
   if (!form.ok) return { ok: false, errors: form.errors, questions: [] };
   const members = data.application.teams[team].members;
   const id = index === 'ny' ? `p${data.nextMember}` : members[index].id;
@@ -145,9 +151,19 @@ export function educationChoices(side: string | undefined, lang: Lang) {
   return { educationGroups: educationGroups(side, lang), educationHint: educationHints[lang].legend };
 }
 
-function renderPage(request: FastifyRequest, reply: FastifyReply, id: string, team: number, member: string, values: Values, errors: FieldError[] = [], questions: Question[] = []) {
+function renderPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  { draft, data }: LoadedDraft,
+  team: number,
+  member: string,
+  values: Values,
+  errors: FieldError[] = [],
+  questions: Question[] = [],
+) {
   const lang = langOf(request.query);
-  const t = text[lang];
+  const { id } = draft;
+  const t = memberText(lang, data.application.grantYear);
   const labels = memberLabels[lang];
   const path = memberPath(id, team, member);
   return renderForm(reply, 'member.eta', {
@@ -169,12 +185,13 @@ function renderPage(request: FastifyRequest, reply: FastifyReply, id: string, te
 
 const member: FastifyPluginAsync = async (app) => {
   app.get('/ansokan/:id/team/:team/person/:member', async (request, reply) => {
-    const { draft, data } = await loadDraft(request);
+    const loaded = await loadDraft(request);
+    const { data } = loaded;
     const team = existingTeam(request, data);
     const index = memberParam(request, data, team, { allowNew: true });
     if (index === 'ny' && isFull('members', data.application.teams[team].members.length)) return renderFull(request, reply, 'members');
     const id = index === 'ny' ? 'ny' : data.application.teams[team].members[index].id;
-    return renderPage(request, reply, draft.id, team, id, valuesOf(data, team, index, langOf(request.query)));
+    return renderPage(request, reply, loaded, team, id, valuesOf(data, team, index, langOf(request.query)));
   });
 
   app.post('/ansokan/:id/team/:team/person/:member', async (request, reply) => {
@@ -187,7 +204,7 @@ const member: FastifyPluginAsync = async (app) => {
     const accepted = acceptMember(data, team, index, request.body, lang);
     if (!accepted.ok) {
       const shownId = index === 'ny' ? 'ny' : data.application.teams[team].members[index].id;
-      return renderPage(request, reply, loaded.draft.id, team, shownId, (request.body ?? {}) as Values, accepted.errors, accepted.questions);
+      return renderPage(request, reply, loaded, team, shownId, (request.body ?? {}) as Values, accepted.errors, accepted.questions);
     }
     const { id } = accepted;
     await saveDraft(request, loaded, { change: index === 'ny' ? memberChange.added(id) : memberChange.changed(id) });

@@ -5,7 +5,7 @@ import { validateForm, type FieldError } from '../../../forms/page-form.ts';
 import type { Lang } from '../../../rules/types.ts';
 import { draftChange } from '../../drafts/handoff.ts';
 import { loadDraft, saveDraft } from '../../drafts/load.ts';
-import { draftPath, inLang } from '../../journey.ts';
+import { draftPath, formAction, inLang, returnTo } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { renderForm } from '../../page.ts';
 
@@ -30,7 +30,7 @@ const text = {
 
 type Values = { name?: string; orgNumber?: string; type?: string };
 
-function renderPage(reply: FastifyReply, lang: Lang, id: string, values: Values, errors: FieldError[] = []) {
+function renderPage(reply: FastifyReply, lang: Lang, id: string, query: unknown, values: Values, errors: FieldError[] = []) {
   const path = draftPath(id, 'huvudman');
   const labels = organiserTypeLabels[lang];
   return renderForm(reply, 'organiser.eta', {
@@ -39,7 +39,7 @@ function renderPage(reply: FastifyReply, lang: Lang, id: string, values: Values,
     title: text[lang].title,
     text: text[lang],
     errors,
-    action: inLang(path, lang),
+    action: formAction(path, query, lang),
     backHref: inLang(draftPath(id, 'bidragsar'), lang),
     typeOptions: (Object.keys(labels) as Array<keyof typeof labels>).map((value) => ({ value, label: labels[value] })),
     values,
@@ -49,17 +49,17 @@ function renderPage(reply: FastifyReply, lang: Lang, id: string, values: Values,
 const organiser: FastifyPluginAsync = async (app) => {
   app.get('/ansokan/:id/huvudman', async (request, reply) => {
     const { draft, data } = await loadDraft(request);
-    return renderPage(reply, langOf(request.query), draft.id, data.application.organiser ?? {});
+    return renderPage(reply, langOf(request.query), draft.id, request.query, data.application.organiser ?? {});
   });
 
   app.post('/ansokan/:id/huvudman', async (request, reply) => {
     const lang = langOf(request.query);
     const loaded = await loadDraft(request);
     const form = validateForm(organiserForm, request.body, organiserMessages, lang);
-    if (!form.ok) return renderPage(reply, lang, loaded.draft.id, (request.body ?? {}) as Values, form.errors);
+    if (!form.ok) return renderPage(reply, lang, loaded.draft.id, request.query, (request.body ?? {}) as Values, form.errors);
     loaded.data.application.organiser = form.value;
     await saveDraft(request, loaded, { change: draftChange.organiser });
-    return reply.redirect(inLang(draftPath(loaded.draft.id, 'team'), lang), 303);
+    return reply.redirect(inLang(returnTo(request.query, loaded.draft.id, draftPath(loaded.draft.id, 'team')), lang), 303);
   });
 };
 

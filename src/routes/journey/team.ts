@@ -7,10 +7,11 @@ import { ruleSetFor } from '../../../rules/rule-sets.ts';
 import type { Lang } from '../../../rules/types.ts';
 import type { DraftData } from '../../drafts/draft-data.ts';
 import { draftChange } from '../../drafts/handoff.ts';
-import { loadDraft, saveDraft } from '../../drafts/load.ts';
+import { loadDraft, saveDraft, type LoadedDraft } from '../../drafts/load.ts';
+import { exampleYear } from '../../grant-round.ts';
 import { teamParam } from '../../drafts/team-param.ts';
 import { draftPath, formAction, inLang, returnTo, teamPath } from '../../journey.ts';
-import { langOf } from '../../lang.ts';
+import { langOf, todayInSweden } from '../../lang.ts';
 import { isFull, renderForm, renderFull } from '../../page.ts';
 
 const text = {
@@ -23,7 +24,7 @@ const text = {
     municipality: 'Kommunen vars socialtjänst deltar',
     municipalityChoose: 'Välj kommun',
     period: 'Period som ansökan gäller (valfritt)',
-    periodHint: 'Lämna tomt för hela bidragsperioden. Skriv datum som 2026-01-01 eller 1/1 2026.',
+    periodHint: (year: number) => `Lämna tomt för hela bidragsperioden. Skriv datum som ${year}-01-01 eller 1/1 ${year}.`,
     periodFrom: 'Första dagen',
     periodTo: 'Sista dagen',
     status: 'Är teamet nytt eller finns det redan?',
@@ -45,7 +46,7 @@ const text = {
     municipality: 'Municipality whose social services take part',
     municipalityChoose: 'Choose a municipality',
     period: 'Period applied for (optional)',
-    periodHint: 'Leave empty for the whole grant period. Write dates as 2026-01-01 or 1/1 2026.',
+    periodHint: (year: number) => `Leave empty for the whole grant period. Write dates as ${year}-01-01 or 1/1 ${year}.`,
     periodFrom: 'First day',
     periodTo: 'Last day',
     status: 'Is the team new or does it already exist?',
@@ -82,7 +83,8 @@ function grantPeriodOf(data: DraftData) {
   return data.application.grantYear ? ruleSetFor(data.application.grantYear)?.year.grantPeriod.value : undefined;
 }
 
-function renderPage(request: FastifyRequest, reply: FastifyReply, id: string, team: number | 'ny', values: Values, errors: FieldError[] = []) {
+function renderPage(request: FastifyRequest, reply: FastifyReply, { draft, data }: LoadedDraft, team: number | 'ny', values: Values, errors: FieldError[] = []) {
+  const { id } = draft;
   const lang: Lang = langOf(request.query);
   const t = text[lang];
   const path = teamPath(id, team);
@@ -91,7 +93,7 @@ function renderPage(request: FastifyRequest, reply: FastifyReply, id: string, te
     lang,
     path,
     title: team === 'ny' ? t.titleNew : t.titleChange,
-    text: t,
+    text: { ...t, periodHint: t.periodHint(exampleYear(data.application.grantYear, todayInSweden())) },
     errors,
     action: formAction(path, request.query, lang),
     backHref: inLang(draftPath(id, 'team'), lang),
@@ -103,10 +105,11 @@ function renderPage(request: FastifyRequest, reply: FastifyReply, id: string, te
 
 const team: FastifyPluginAsync = async (app) => {
   app.get('/ansokan/:id/team/:team', async (request, reply) => {
-    const { draft, data } = await loadDraft(request);
+    const loaded = await loadDraft(request);
+    const { data } = loaded;
     const index = teamParam(request, data, { allowNew: true });
     if (index === 'ny' && isFull('teams', data.application.teams.length)) return renderFull(request, reply, 'teams');
-    return renderPage(request, reply, draft.id, index, valuesOf(data, index));
+    return renderPage(request, reply, loaded, index, valuesOf(data, index));
   });
 
   app.post('/ansokan/:id/team/:team', async (request, reply) => {
@@ -116,8 +119,8 @@ const team: FastifyPluginAsync = async (app) => {
     const index = teamParam(request, data, { allowNew: true });
     if (index === 'ny' && isFull('teams', data.application.teams.length)) return renderFull(request, reply, 'teams');
     const grantPeriod = grantPeriodOf(data);
-    const form = validateForm(teamForm(grantPeriod), request.body, teamMessages(grantPeriod), lang);
-    if (!form.ok) return renderPage(request, reply, loaded.draft.id, index, (request.body ?? {}) as Values, form.errors);
+    const form = validateForm(teamForm(grantPeriod), request.body, teamMessages(grantPeriod, exampleYear(data.application.grantYear, todayInSweden())), lang);
+    if (!form.ok) return renderPage(request, reply, loaded, index, (request.body ?? {}) as Values, form.errors);
     const teams = data.application.teams;
     const saved = index === 'ny' ? teams.push({ id: `t${data.nextTeam++}`, ...form.value, members: [] }) - 1 : index;
     if (index !== 'ny') teams[index] = { id: teams[index].id, ...form.value, members: teams[index].members };
