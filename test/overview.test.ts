@@ -212,3 +212,35 @@ test('summorna delas i klart och beror på en bedömning; delarna blir exakt sum
   assert.equal(lines[4], `Klart: från team som uppfyller villkoren;;;;${settled.join(';')};;`);
   assert.equal(lines[5], `Beror på en bedömning som återstår;;;;${pending.join(';')};;`);
 });
+
+test('ett utkast från snabbuppskattningen delas inte förrän huvudmannen och kommunen är ifyllda', async () => {
+  const overview = await createOverview(app, '0180', 2026);
+  const client = new FormClient(app);
+  const estimate = { grantYear: '2026', schoolFte: '1', socialFte: '1', schoolCost: '55 000', socialCost: '52 000', months: '12' };
+  await client.get('/uppskattning');
+  const started = await client.post('/uppskattning/utkast', estimate);
+  const id = String(started.headers.location).split('/')[2];
+  const share = () => app.inject({ method: 'POST', url: `/api/v1/drafts/${id}/share`, payload: { submissionCode: overview.submissionCode } });
+
+  const refused = await share();
+  assert.equal(refused.statusCode, 422);
+  assert.equal(refused.json().error, 'placeholders');
+  assert.match(refused.json().message, /exempel i stället för era uppgifter: huvudmannen och kommunen för Uppskattat team\. Fyll i era egna först\. Inget har delats\./);
+  const onPage = await client.post(`/ansokan/${id}/oversikt`, { code: overview.submissionCode });
+  assert.equal(onPage.statusCode, 422);
+  assert.match(onPage.body, /exempel i stället för era uppgifter: huvudmannen och kommunen för Uppskattat team/);
+
+  await client.get(`/ansokan/${id}/huvudman`);
+  assert.equal((await client.post(`/ansokan/${id}/huvudman`, { name: 'Norra kommunen', orgNumber: '212000-0142', type: 'municipal' })).statusCode, 303);
+  const stillRefused = (await share()).json();
+  assert.equal(stillRefused.error, 'placeholders');
+  assert.match(stillRefused.message, /uppgifter: kommunen för Uppskattat team\./);
+
+  await client.get(`/ansokan/${id}/team/1`);
+  const team = { name: 'Team Norr', schoolForms: 'grundskola', municipalityCode: '0180', periodFrom: '', periodTo: '', status: 'new', previouslyGrantedFte: '0', contractEducation: 'no' };
+  const saved = await client.post(`/ansokan/${id}/team/1`, team);
+  assert.equal(saved.statusCode, 303, saved.body.slice(0, 500));
+  const accepted = await share();
+  assert.equal(accepted.statusCode, 200, accepted.body);
+  assert.deepEqual((await app.inject({ url: `/api/v1/overviews/${overview.key}` })).json().teams.map((t: { team: string }) => t.team), ['Team Norr']);
+});

@@ -268,7 +268,7 @@ export function openApiDocument() {
         ShareRefused: {
           type: 'object',
           properties: {
-            error: { type: 'string', enum: ['not_found', 'missing_submission_code', 'unknown_submission_code', 'not_assessable', 'grant_year_mismatch', 'no_team_in_municipality'] },
+            error: { type: 'string', enum: ['not_found', 'missing_submission_code', 'unknown_submission_code', 'not_assessable', 'placeholders', 'grant_year_mismatch', 'no_team_in_municipality'] },
             message: { type: 'string' },
           },
         },
