@@ -37,6 +37,12 @@ export type Field = (typeof FIELDS)[number];
 /** Columns a list must have (or be mapped to); the rest may be missing. */
 export const NEEDED: readonly Field[] = ['side', 'fte', 'start', 'education', 'monthlySalary'];
 
+/**
+ * Columns whose answer the member page, too, marks "(valfritt)". Any other column may be left
+ * out of the file, but then every row is asked for its value (engagement, origin, rate).
+ */
+export const OPTIONAL: readonly Field[] = ['role', 'end', 'educationNote', 'otherFundingShare'];
+
 /** The exported file's headers; also recognised on import. */
 export const SWEDISH_HEADERS: Record<Field, string> = {
   role: 'Roll',

@@ -158,6 +158,12 @@ describe('läsa in en personallista', () => {
     assert.equal(preview.statusCode, 200);
     assert.match(preview.body, /Välj vilka kolumner som är vilka/);
     assert.match(preview.body, /<select class="select" id="map_fte"/);
+    assert.match(preview.body, /for="map_end">Slut \(valfritt\)<\/label>/);
+    assert.doesNotMatch(preview.body, /Tjänstgöringsgrad \(valfritt\)/);
+    // Engagement and origin are not optional: a file without them is asked for them, without "(valfritt)".
+    const without = await client.upload(`${teamPath}/importera`, { file: csv.replace(';Anställning;Ursprung;', ';;;').replace(';Anställning;Nytillsatt;', ';;;') });
+    assert.match(without.body, /for="map_engagement">Anställning<\/label>/);
+    assert.match(without.body, /for="map_origin">Ursprung<\/label>/);
     const source = /name="source" value="([^"]*)"/.exec(preview.body)![1];
     const stillMissing = await client.post(`${teamPath}/importera`, { source, map_fte: '' });
     assert.equal(stillMissing.statusCode, 422);
