@@ -250,7 +250,7 @@ function renderPreview(
   });
   const sides = new Set(carried.map((c) => c.member.side));
   const bySide = (side: string) => existing.filter((m) => m.side === side).length;
-  const replaced = [...sides].map((side) => t.sideCount(side, bySide(side)));
+  const replaced = [...sides].filter((side) => bySide(side) > 0).map((side) => t.sideCount(side, bySide(side)));
   const keptSides = ['school', 'social_services'].filter((side) => !sides.has(side) && bySide(side) > 0).map((side) => t.sideCount(side, bySide(side)));
   const ticked = (name: string) => ticks(answer.ticked?.[name]);
   const rows = checked.map((c) => {
