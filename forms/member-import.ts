@@ -8,6 +8,7 @@
  * is assumed: a missing column or an empty cell is "not stated", and the preview asks for it.
  */
 import { parse } from 'csv-parse/sync';
+import { Decimal } from 'decimal.js';
 import type { Lang } from '../rules/types.ts';
 import type { DraftMember } from '../src/drafts/draft-data.ts';
 import { showDecimal, showPercent } from './input.ts';
@@ -35,6 +36,12 @@ export type Field = (typeof FIELDS)[number];
 
 /** Columns a list must have (or be mapped to); the rest may be missing. */
 export const NEEDED: readonly Field[] = ['side', 'fte', 'start', 'education', 'monthlySalary'];
+
+/**
+ * Columns whose answer the member page, too, marks "(valfritt)". Any other column may be left
+ * out of the file, but then every row is asked for its value (engagement, origin, rate).
+ */
+export const OPTIONAL: readonly Field[] = ['role', 'end', 'educationNote', 'otherFundingShare'];
 
 /** The exported file's headers; also recognised on import. */
 export const SWEDISH_HEADERS: Record<Field, string> = {
@@ -121,25 +128,31 @@ export const MAX_COLUMNS = 40;
 export const MAX_LINE = 4000;
 
 export type Table = { headers: string[]; rows: string[][] };
+/** How the file's text was stored: UTF-8 (or pasted text), or Windows-1252 as Swedish Excel's "CSV (semikolonavgränsad)" saves it. */
+export type Encoding = 'utf-8' | 'windows-1252';
 export type TableResult =
-  | { ok: true; table: Table }
+  | { ok: true; table: Table; encoding: Encoding }
   | { ok: false; problem: 'notText' | 'notTable' | 'empty' | 'tooMany' | 'tooWide' | 'lineTooLong' };
 
 /**
- * The file or pasted text as a table. Anything that is not UTF-8 text (a picture, a
- * spreadsheet's own format) is `notText`; a table needs a header row and at least one row.
+ * The file or pasted text as a table. Bytes that are not valid UTF-8 are read as
+ * Windows-1252 (a superset of ISO-8859-1 for the letters å, ä, ö), which is how Swedish Excel
+ * saves "CSV (semikolonavgränsad)"; anything that still holds control characters (a picture, a
+ * spreadsheet's own format) is `notText`. A table needs a header row and at least one row.
  * The size limits (lines, rows, columns) are checked before the CSV parser runs, so a
  * large file that is no staff list is refused in one pass over its text.
  */
 export function readTable(input: Uint8Array | string): TableResult {
   let text: string;
+  let encoding: Encoding = 'utf-8';
   if (typeof input === 'string') {
     text = input;
   } else {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(input);
     } catch {
-      return { ok: false, problem: 'notText' };
+      encoding = 'windows-1252';
+      text = new TextDecoder('windows-1252').decode(input);
     }
   }
   text = text.replace(/^\uFEFF/, '');
@@ -170,7 +183,7 @@ export function readTable(input: Uint8Array | string): TableResult {
   const [headers, ...rows] = records.filter((r) => r.some((cell) => cell !== ''));
   if (!headers || rows.length === 0) return { ok: false, problem: 'empty' };
   if (rows.length > MAX_ROWS) return { ok: false, problem: 'tooMany' };
-  return { ok: true, table: { headers, rows } };
+  return { ok: true, table: { headers, rows }, encoding };
 }
 
 /** The longest line's length and how many lines are not blank, in one pass without splitting. */
@@ -247,6 +260,23 @@ export function rowQuestions(members: Array<Omit<DraftMember, 'id'>>, existing: 
     before.push({ id: `row${i}`, ...member });
     return all;
   });
+}
+
+/**
+ * The existing member a row repeats, if any: the same side, role (ignoring case and spaces
+ * around it), first day and tjänstgöringsgrad. Such a row is most likely the same person read
+ * in again, so the import never adds it without the user saying so.
+ */
+export function sameMember(row: Omit<DraftMember, 'id'>, existing: DraftMember[]): DraftMember | undefined {
+  const role = (text: string) => text.trim().toLowerCase();
+  const sameFte = (fte: string) => {
+    try {
+      return new Decimal(fte).equals(row.fte);
+    } catch {
+      return false; // a stored value that is no number repeats nothing
+    }
+  };
+  return existing.find((m) => m.side === row.side && role(m.role) === role(row.role) && m.start === row.start && sameFte(m.fte));
 }
 
 /** The team's members as the file the import reads: semicolon, Swedish headers and values, BOM, decimal comma. */

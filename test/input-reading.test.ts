@@ -109,6 +109,7 @@ describe('medlemssidan och länksidan läser tal som de skrivs', () => {
     assert.equal((await membersOf(id))[0].employerCostRate, '0');
     const again = await client.get(`${teamPath}/person/p1`);
     assert.match(again.body, /id="employerCostRateUnknown" name="employerCostRateUnknown" type="checkbox" value="yes" checked/);
+    assert.match((await client.get(`/ansokan/${id}/kontrollera`)).body, /kr i månaden, personalomkostnadspålägg: Vet inte/);
     // An assignment needs no rate.
     assert.equal((await client.submit(`${teamPath}/person/ny`, { ...school, engagement: 'assignment', employerCostRate: '' })).statusCode, 303);
   });
@@ -121,6 +122,8 @@ describe('ovanliga värden frågas om och bekräftas', () => {
     assert.equal(asked.statusCode, 422);
     assert.match(asked.body, /<title>Kontrollera: Lägg till en person i teamet/);
     assert.match(asked.body, /Stämmer uppgifterna\?/);
+    assert.match(asked.body, /id="monthlySalary-error"><span class="visually-hidden">Kontrollera:<\/span> Stämmer det/);
+    assert.doesNotMatch(asked.body, /visually-hidden">Fel:/);
     assert.match(asked.body, /href="#monthlySalary"[^>]*>Stämmer det att månadslönen vid heltid är 4\u00a0200\u00a0kr\? Det är ovanligt lite\./);
     assert.match(asked.body, /value="4 200"/);
     assert.deepEqual(confirmationsOn(asked.body), ['monthlySalary=4200']);
@@ -208,9 +211,10 @@ describe('personallistan läser tal som medlemssidan och frågar om ovanliga rad
     assert.deepEqual((await membersOf(id)).map((m) => m.monthlySalary), ['42000']);
 
     await client.get(`${teamPath}/importera`);
-    const ticked = await client.post(`${teamPath}/importera/spara`, { payload, confirmRow });
+    // Sent again from the same preview, now that the team has a member: added to it, both rows ticked although they repeat the member (same side, role, start and fte).
+    const ticked = await client.post(`${teamPath}/importera/spara`, { payload, confirmRow, mode: 'add', includeRow: ['0', '1'] });
     assert.equal(ticked.statusCode, 303);
-    // Sent again from the same preview: the ticked row is added this time (with the first row again).
+    // The ticked row is added this time (with the first row again).
     assert.deepEqual((await membersOf(id)).map((m) => m.monthlySalary), ['42000', '42000', '4200']);
     // The confirmation is kept: the member page saves the imported person without asking again.
     const saved = await client.submit(`${teamPath}/person/p3`, { ...school, monthlySalary: '4200' });

@@ -5,6 +5,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from './helper.ts';
 
@@ -85,13 +86,18 @@ async function importList(input: { file?: Buffer | string; rows?: string }) {
   return { client, teamPath, preview };
 }
 
-/** Confirms the preview, ticking every row it asks about unless `tick` is false. */
-async function confirm(client: Client, teamPath: string, preview: LightMyRequestResponse, { tick = true } = {}) {
+/** Sends the preview's form, ticking every row it asks about unless `tick` is false, with the `answers` given (mode, includeRow). */
+async function send(client: Client, teamPath: string, preview: LightMyRequestResponse, { tick = true, answers = {} as Record<string, string | string[]> } = {}) {
   const payload = /name="payload" value="([^"]*)"/.exec(preview.body)?.[1];
   assert.ok(payload, 'the preview carries the rows');
   const decoded = payload.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
   const confirmRow = tick ? [...preview.body.matchAll(/name="confirmRow" type="checkbox" value="(\d+)"/g)].map((m) => m[1]) : [];
-  const saved = await client.post(`${teamPath}/importera/spara`, { payload: decoded, confirmRow });
+  return client.post(`${teamPath}/importera/spara`, { payload: decoded, confirmRow, ...answers });
+}
+
+/** Confirms the preview (see `send`) and returns the members page after. */
+async function confirm(client: Client, teamPath: string, preview: LightMyRequestResponse, options: Parameters<typeof send>[3] = {}) {
+  const saved = await send(client, teamPath, preview, options);
   assert.equal(saved.statusCode, 303, saved.body.slice(0, 500));
   return client.get(String(saved.headers.location));
 }
@@ -152,6 +158,12 @@ describe('läsa in en personallista', () => {
     assert.equal(preview.statusCode, 200);
     assert.match(preview.body, /Välj vilka kolumner som är vilka/);
     assert.match(preview.body, /<select class="select" id="map_fte"/);
+    assert.match(preview.body, /for="map_end">Slut \(valfritt\)<\/label>/);
+    assert.doesNotMatch(preview.body, /Tjänstgöringsgrad \(valfritt\)/);
+    // Engagement and origin are not optional: a file without them is asked for them, without "(valfritt)".
+    const without = await client.upload(`${teamPath}/importera`, { file: csv.replace(';Anställning;Ursprung;', ';;;').replace(';Anställning;Nytillsatt;', ';;;') });
+    assert.match(without.body, /for="map_engagement">Anställning<\/label>/);
+    assert.match(without.body, /for="map_origin">Ursprung<\/label>/);
     const source = /name="source" value="([^"]*)"/.exec(preview.body)![1];
     const stillMissing = await client.post(`${teamPath}/importera`, { source, map_fte: '' });
     assert.equal(stillMissing.statusCode, 422);
@@ -223,6 +235,68 @@ describe('läsa in en personallista', () => {
     const invalid = await client.post(`${teamPath}/importera/spara`, { payload: JSON.stringify({ total: 1, rows: [{ side: 'skola', fte: '7' }] }) });
     assert.equal(invalid.statusCode, 303);
     assert.match((await client.get(String(invalid.headers.location))).body, /0 personer lades till från listan\. 1 rad hoppades över\./);
+  });
+});
+
+describe('läsa in en lista igen', () => {
+  test('samma lista igen: raderna flaggas, inget är förvalt och inget läggs till utan användarens val', async () => {
+    const { client, teamPath, preview } = await importList({ file: swedish });
+    await confirm(client, teamPath, preview);
+    await client.get(`${teamPath}/importera`);
+    const again = await client.upload(`${teamPath}/importera`, { file: swedish });
+    assert.equal(again.statusCode, 200);
+    assert.match(again.body, /Teamet har redan 2 personer\. Ska listan läggas till eller ersätta dem\?/);
+    assert.match(again.body, /2 rader liknar personer som redan finns i teamet/);
+    assert.equal([...again.body.matchAll(/Finns redan/g)].length, 2);
+    assert.match(again.body, /Lägg till rad 2 ändå\. Liknar Skolkurator, 0,50, 2025-08-15\./);
+    assert.match(again.body, /Skolpersonalen \(1 person\) och Personalen från socialtjänsten \(1 person\) tas bort/);
+    assert.doesNotMatch(again.body, /name="mode"[^>]*checked/);
+    // Sent without a choice: asked again, nothing saved.
+    const unanswered = await send(client, teamPath, again);
+    assert.equal(unanswered.statusCode, 422);
+    assert.match(unanswered.body, /<a href="#mode">Välj om listan ska läggas till eller ersätta/);
+    assert.match(unanswered.body, /name="payload"/);
+    // "Add" without ticking: the repeated rows are skipped.
+    const added = await confirm(client, teamPath, again, { answers: { mode: 'add' } });
+    assert.match(added.body, /0 personer lades till från listan\. 2 rader hoppades över\./);
+    assert.doesNotMatch(added.body, /\(p3\)/);
+    // "Add" with one row ticked: that one is added.
+    const ticked = await confirm(client, teamPath, again, { answers: { mode: 'add', includeRow: '0' } });
+    assert.match(ticked.body, /1 person lades till från listan\. 1 rad hoppades över\./);
+    assert.match(ticked.body, /Skolkurator \(p3\)/);
+    const history = await client.get(teamPath.replace(/\/team\/.*$/, '/historik'));
+    assert.match(history.body, /importerade 1 personer till Team Norr \(lade till, 1 som redan fanns hoppades över\)/);
+  });
+
+  test('ersätt: personerna på listans sidor tas bort och listan läggs till; historiken säger det', async () => {
+    const { client, teamPath, preview } = await importList({ file: swedish });
+    await confirm(client, teamPath, preview);
+    await client.get(`${teamPath}/importera`);
+    const schoolOnly = swedish.split('\n').slice(0, 2).join('\n').replace('0,5;', '0,75;');
+    const again = await client.upload(`${teamPath}/importera`, { file: schoolOnly });
+    assert.doesNotMatch(again.body, /Finns redan/);
+    assert.match(again.body, /Skolpersonalen \(1 person\) tas bort och raderna i listan läggs till i stället\. Personalen från socialtjänsten \(1 person\) behålls\./);
+    const replaced = await confirm(client, teamPath, again, { answers: { mode: 'replace' } });
+    assert.match(replaced.body, /1 person som fanns togs bort\. 1 person lades till från listan\./);
+    assert.doesNotMatch(replaced.body, /\(p1\)/);
+    assert.match(replaced.body, /Socialsekreterare \(p2\)/);
+    assert.match(replaced.body, /Skolkurator \(p3\)/);
+    assert.match(replaced.body, /0,75 tjänstgöringsgrad/);
+    const history = await client.get(teamPath.replace(/\/team\/.*$/, '/historik'));
+    assert.match(history.body, /importerade 1 personer till Team Norr \(ersatte 1 som fanns\)/);
+  });
+
+  test('en fil från Excel i Windows-1252 läses med å, ä och ö och en notering', async () => {
+    const file = await readFile(new URL('./fixtures/personal-windows-1252.csv', import.meta.url));
+    assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(file), 'the fixture is not UTF-8');
+    const { client, teamPath, preview } = await importList({ file });
+    assert.equal(preview.statusCode, 200, preview.body.slice(0, 500));
+    assert.match(preview.body, /Filen var sparad som Windows-1252/);
+    assert.match(preview.body, /2 rader kan läggas till\. 0 rader har problem/);
+    assert.match(preview.body, /Skolkurator Åsa Öberg/);
+    const members = await confirm(client, teamPath, preview);
+    assert.match(members.body, /Skolkurator Åsa Öberg \(p1\)/);
+    assert.match(members.body, /Socialsekreterare Jörgen Ängström \(p2\)/);
   });
 });
 

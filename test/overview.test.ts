@@ -111,11 +111,13 @@ test('CSV: BOM, rubrikrad, en rad per team med huvudmannens namn, summarad, semi
   assert.match(String(response.headers['content-disposition']), /attachment; filename="oversikt-0180-2026.csv"/);
   assert.ok(response.rawPayload.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), 'UTF-8 BOM');
   const lines = response.body.replace(/^\ufeff/, '').trimEnd().split('\r\n');
-  assert.equal(lines.length, 4);
+  assert.equal(lines.length, 6);
   assert.match(lines[0], /^Huvudman;Typ;Team;Bedömning;Skolverkets bidrag;Socialstyrelsens belopp;Del kommunen får använda;Risk att betala tillbaka;/);
   assert.equal(lines[1], 'Exempla kommun;Kommun;Team Norr;Uppfyller villkoren;300000;300000;225000;75000;0,34;150000');
   assert.equal(lines[2], 'Friskolan AB;Enskild huvudman (fristående skola);Team Söder;Uppfyller villkoren;240000;240000;240000;0;;');
   assert.equal(lines[3], 'Summa;;;;540000;540000;465000;75000;;150000');
+  assert.equal(lines[4], 'Klart: från team som uppfyller villkoren;;;;540000;540000;465000;75000;;');
+  assert.equal(lines[5], 'Beror på en bedömning som återstår;;;;0;0;0;0;;');
   // The CSV's totals are the JSON's.
   const json = (await app.inject({ url: `/api/v1/overviews/${stockholm.key}` })).json();
   assert.deepEqual(lines[3].split(';').slice(4, 8), [json.totals.skolverketGrant, json.totals.matched, json.totals.matchedUsable, json.totals.repaymentRisk]);
@@ -179,4 +181,66 @@ test('samma huvudmans team i två delade utkast räknas en gång, från det sena
   const after = (await app.inject({ url: `/api/v1/overviews/${fresh.key}` })).json();
   assert.equal(after.teams.find((t: { team: string }) => t.team === 'Team Norr').skolverketGrant, '300000');
   assert.equal(after.totals.skolverketGrant, '540000');
+});
+
+test('summorna delas i klart och beror på en bedömning; delarna blir exakt summan i JSON, på sidan och i CSV', async () => {
+  const goteborg = await createOverview(app, '1480', 2026);
+  await makeDraft(app, buildApplication({ organiser: { name: 'Klara skolan' }, teams: [{ name: 'Team Klart', municipalityCode: '1480' }] }), goteborg.submissionCode);
+  const unknown = buildApplication({
+    organiser: { name: 'Öppna skolan', orgNumber: '556036-0793', type: 'independent' },
+    teams: [{ name: 'Team Öppet', municipalityCode: '1480', members: [{ side: 'school', fte: '0.50' }, { side: 'school', fte: '0.50', education: 'unknown' }, { side: 'social_services' }] }],
+  });
+  await makeDraft(app, unknown, goteborg.submissionCode);
+  const json = (await app.inject({ url: `/api/v1/overviews/${goteborg.key}` })).json();
+  assert.deepEqual(json.teams.map((t: { status: string }) => t.status), ['eligible', 'needs_review']);
+  const { byTeamStatus } = json.totals;
+  assert.ok(BigInt(byTeamStatus.needs_review.skolverketGrant) > 0n && BigInt(byTeamStatus.eligible.skolverketGrant) > 0n);
+  const figures = ['skolverketGrant', 'matched', 'matchedUsable', 'repaymentRisk'] as const;
+  const settled = figures.map((f) => (BigInt(byTeamStatus.eligible[f]) + BigInt(byTeamStatus.eligible_aggregate_only[f])).toString());
+  const pending = figures.map((f) => byTeamStatus.needs_review[f]);
+  for (const [i, f] of figures.entries()) assert.equal(BigInt(settled[i]) + BigInt(pending[i]), BigInt(json.totals[f]), f);
+
+  const kr = (v: string) => `${new Intl.NumberFormat('sv-SE').format(BigInt(v))}\u00a0kr`;
+  const page = (await app.inject({ url: `/oversikt/${goteborg.key}` })).body;
+  const cells = (values: string[]) => values.map((v) => `<td class="numeric">${kr(v)}</td>`).join('');
+  assert.ok(page.includes(`<th scope="row" colspan="4">Klart: från team som uppfyller villkoren</th>${cells(settled)}`), 'the settled row');
+  assert.ok(page.includes(`<th scope="row" colspan="4">Beror på en bedömning som återstår</th>${cells(pending)}`), 'the pending row');
+
+  const lines = (await app.inject({ url: `/oversikt/${goteborg.key}/oversikt.csv` })).body.replace(/^\ufeff/, '').trimEnd().split('\r\n');
+  assert.equal(lines.length, 6);
+  assert.match(lines[3], /^Summa;/);
+  assert.equal(lines[4], `Klart: från team som uppfyller villkoren;;;;${settled.join(';')};;`);
+  assert.equal(lines[5], `Beror på en bedömning som återstår;;;;${pending.join(';')};;`);
+});
+
+test('ett utkast från snabbuppskattningen delas inte förrän huvudmannen och kommunen är ifyllda', async () => {
+  const overview = await createOverview(app, '0180', 2026);
+  const client = new FormClient(app);
+  const estimate = { grantYear: '2026', schoolFte: '1', socialFte: '1', schoolCost: '55 000', socialCost: '52 000', months: '12' };
+  await client.get('/uppskattning');
+  const started = await client.post('/uppskattning/utkast', estimate);
+  const id = String(started.headers.location).split('/')[2];
+  const share = () => app.inject({ method: 'POST', url: `/api/v1/drafts/${id}/share`, payload: { submissionCode: overview.submissionCode } });
+
+  const refused = await share();
+  assert.equal(refused.statusCode, 422);
+  assert.equal(refused.json().error, 'placeholders');
+  assert.match(refused.json().message, /exempel i stället för era uppgifter: huvudmannen och kommunen för Uppskattat team\. Fyll i era egna först\. Inget har delats\./);
+  const onPage = await client.post(`/ansokan/${id}/oversikt`, { code: overview.submissionCode });
+  assert.equal(onPage.statusCode, 422);
+  assert.match(onPage.body, /exempel i stället för era uppgifter: huvudmannen och kommunen för Uppskattat team/);
+
+  await client.get(`/ansokan/${id}/huvudman`);
+  assert.equal((await client.post(`/ansokan/${id}/huvudman`, { name: 'Norra kommunen', orgNumber: '212000-0142', type: 'municipal' })).statusCode, 303);
+  const stillRefused = (await share()).json();
+  assert.equal(stillRefused.error, 'placeholders');
+  assert.match(stillRefused.message, /uppgifter: kommunen för Uppskattat team\./);
+
+  await client.get(`/ansokan/${id}/team/1`);
+  const team = { name: 'Team Norr', schoolForms: 'grundskola', municipalityCode: '0180', periodFrom: '', periodTo: '', status: 'new', previouslyGrantedFte: '0', contractEducation: 'no' };
+  const saved = await client.post(`/ansokan/${id}/team/1`, team);
+  assert.equal(saved.statusCode, 303, saved.body.slice(0, 500));
+  const accepted = await share();
+  assert.equal(accepted.statusCode, 200, accepted.body);
+  assert.deepEqual((await app.inject({ url: `/api/v1/overviews/${overview.key}` })).json().teams.map((t: { team: string }) => t.team), ['Team Norr']);
 });

@@ -78,7 +78,15 @@ export interface DraftData {
   lastResult?: ResultSummary;
   /** Unusual values the user confirmed, by member id and field: { p1: { monthlySalary: '4200' } }. */
   confirmed?: Record<string, Record<string, string>>;
+  /**
+   * Answers that are only examples, put there by the quick estimate: `organiser` and
+   * `municipality:<team id>`. Each goes when the user saves its page; until then the draft
+   * cannot be shared with a kommun's overview (src/overview-share.ts).
+   */
+  placeholders?: Placeholder[];
 }
+
+export type Placeholder = 'organiser' | `municipality:${string}`;
 
 export function emptyDraft(): DraftData {
   return { application: { teams: [] }, nextMember: 1, nextTeam: 1 };
@@ -120,13 +128,24 @@ export function asDraftData(data: unknown): DraftData {
   const idOf = (team: unknown) => (typeof team === 'object' && team !== null ? (team as { id?: unknown }).id : undefined);
   let nextTeam = nextNumber(teams.map(idOf), 't', Number(candidate.nextTeam) || 1);
   const confirmed = candidate.confirmed && typeof candidate.confirmed === 'object' ? candidate.confirmed : undefined;
+  const placeholders = Array.isArray(candidate.placeholders)
+    ? candidate.placeholders.filter((p): p is Placeholder => typeof p === 'string' && (p === 'organiser' || p.startsWith('municipality:')))
+    : [];
   return {
     application: { ...candidate.application, teams: teams.map((team) => (typeof idOf(team) === 'string' ? team : { ...(team as object), id: `t${nextTeam++}` })) as DraftTeam[] },
     nextMember: Number(candidate.nextMember) || 1,
     nextTeam,
     lastResult: candidate.lastResult,
     ...(confirmed && { confirmed }),
+    ...(placeholders.length && { placeholders }),
   };
+}
+
+/** The user has saved the page of this answer: it is no longer an example. */
+export function replacePlaceholder(data: DraftData, placeholder: Placeholder): void {
+  if (!data.placeholders?.includes(placeholder)) return;
+  data.placeholders = data.placeholders.filter((p) => p !== placeholder);
+  if (data.placeholders.length === 0) delete data.placeholders;
 }
 
 /** Keeps what the user confirmed about a member's values, or forgets it when nothing needed confirming. */

@@ -34,7 +34,9 @@ export const draftChange = {
   teamAdded: (name: string) => `lade till teamet ${name}`,
   teamChanged: (name: string) => `ändrade teamet ${name}`,
   teamRemoved: (name: string) => `tog bort teamet ${name}`,
-  imported: (count: number, team: string) => `importerade ${count} personer till ${team}`,
+  imported: (count: number, team: string, repeats: number) =>
+    `importerade ${count} personer till ${team} (lade till${repeats ? `, ${repeats} som redan fanns hoppades över` : ''})`,
+  importReplaced: (removed: number, count: number, team: string) => `importerade ${count} personer till ${team} (ersatte ${removed} som fanns)`,
   linkDone: 'är klar med sin del',
 };
 

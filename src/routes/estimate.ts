@@ -16,6 +16,7 @@ import { confirmations, confirmedIn, type Question } from '../../forms/plausible
 import { assess } from '../../rules/assess.ts';
 import { formatKronor } from '../../rules/format.ts';
 import type { Assessment, Finding, Lang } from '../../rules/types.ts';
+import type { Placeholder } from '../drafts/draft-data.ts';
 import { draftPath, inLang } from '../journey.ts';
 import { langOf, todayInSweden } from '../lang.ts';
 import { renderForm } from '../page.ts';
@@ -170,7 +171,9 @@ const estimate: FastifyPluginAsync = async (app) => {
     if (questions.length) return renderPage(request, reply, values, { questions });
     const built = build(form.value, lang);
     if (!built) return renderPage(request, reply, values, { errors: [{ field: 'schoolFte', message: text[lang].failed }] });
-    const draft = await app.drafts.create({ application: built.application, nextMember: built.nextMember, confirmed: built.confirmed });
+    // The huvudman and the kommun are examples: the draft cannot be shared with an overview until they are replaced.
+    const placeholders: Placeholder[] = ['organiser', ...built.application.teams.map((t) => `municipality:${t.id}` as const)];
+    const draft = await app.drafts.create({ application: built.application, nextMember: built.nextMember, confirmed: built.confirmed, placeholders });
     return reply.redirect(inLang(draftPath(draft.id, 'kontrollera'), lang), 303);
   });
 };

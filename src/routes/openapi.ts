@@ -23,6 +23,8 @@ const overviewKey = { name: 'key', in: 'path', required: true, description: "The
 const issues = { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } };
 
 const kronor = { type: 'string', pattern: '^[0-9]+$' };
+/** The four amounts of an overview's totals and of each status's part of them. */
+const overviewAmounts = { skolverketGrant: kronor, matched: kronor, matchedUsable: kronor, repaymentRisk: kronor };
 /** Which overview: the kommun and the grant year. */
 const overviewWhich = {
   municipalityCode: { type: 'string' },
@@ -247,14 +249,26 @@ export function openApiDocument() {
           properties: {
             ...overviewWhich,
             teams: { type: 'array', items: { $ref: '#/components/schemas/OverviewTeam' } },
-            totals: { type: 'object', properties: { skolverketGrant: kronor, matched: kronor, matchedUsable: kronor, repaymentRisk: kronor, extraCost: kronor } },
+            totals: {
+              type: 'object',
+              properties: {
+                ...overviewAmounts,
+                extraCost: kronor,
+                byTeamStatus: {
+                  type: 'object',
+                  description:
+                    "The totals split by the teams' status (RULEBOOK D18): settled is eligible plus eligible_aggregate_only, pending is needs_review; a team that is not eligible carries nothing, so the parts add up exactly to the totals",
+                  properties: Object.fromEntries(['eligible', 'eligible_aggregate_only', 'needs_review'].map((status) => [status, { type: 'object', properties: overviewAmounts }])),
+                },
+              },
+            },
             uncounted: { type: 'integer', description: 'Shared drafts that could not be counted: incomplete, or with no team in the kommun for the year' },
           },
         },
         ShareRefused: {
           type: 'object',
           properties: {
-            error: { type: 'string', enum: ['not_found', 'missing_submission_code', 'unknown_submission_code', 'not_assessable', 'grant_year_mismatch', 'no_team_in_municipality'] },
+            error: { type: 'string', enum: ['not_found', 'missing_submission_code', 'unknown_submission_code', 'not_assessable', 'placeholders', 'grant_year_mismatch', 'no_team_in_municipality'] },
             message: { type: 'string' },
           },
         },

@@ -16,7 +16,7 @@
  *   POST /oversikt/{key}/stang            revoke it: key and code stop working, shares removed
  *   GET  /kommun/…                        the old overview by kommunkod: a 404 page that explains the new way
  *
- * Totals are sums of the rows' whole kronor.
+ * Totals are sums of the rows' whole kronor, split into settled and pending (RULEBOOK D18).
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import * as z from 'zod';
@@ -27,13 +27,14 @@ import { validateForm, type FieldError } from '../../forms/page-form.ts';
 import { formatKronor } from '../../rules/format.ts';
 import { knownGrantYears } from '../../rules/rule-sets.ts';
 import { roundBeingPrepared } from '../grant-round.ts';
-import type { Lang } from '../../rules/types.ts';
+import type { Lang, TeamStatusWithMoney } from '../../rules/types.ts';
 import { NotFoundError } from '../drafts/load.ts';
 import { OVERVIEW_RETENTION_DAYS, type OverviewFigures, type OverviewRecord, type OverviewTeam } from '../drafts/overviews.ts';
 import { inLang } from '../journey.ts';
 import { langOf, todayInSweden } from '../lang.ts';
 import { pageData, renderForm } from '../page.ts';
 import { writeCsv } from '../csv.ts';
+import { resultWords, settledAndPending } from '../result-words.ts';
 import { showTime } from './journey/handoff.ts';
 
 export interface Overview {
@@ -41,7 +42,7 @@ export interface Overview {
   municipality: string;
   grantYear: number;
   teams: OverviewTeam[];
-  totals: { skolverketGrant: string; matched: string; matchedUsable: string; repaymentRisk: string; extraCost: string };
+  totals: Amounts & { extraCost: string; byTeamStatus: Record<TeamStatusWithMoney, Amounts> };
   /** Shared drafts that could not be counted: incomplete, or with no team in the kommun for the year any more. */
   uncounted: number;
   expiresAt: string;
@@ -56,15 +57,23 @@ function countedOnceNotice(teams: OverviewTeam[], say: (teams: string[]) => stri
   return repeated.length ? say(repeated) : undefined;
 }
 
-/** Totals are sums of the rows. */
+type Amounts = Pick<OverviewTeam, 'skolverketGrant' | 'matched' | 'matchedUsable' | 'repaymentRisk'>;
+const AMOUNTS = ['skolverketGrant', 'matched', 'matchedUsable', 'repaymentRisk'] as const;
+const WITH_MONEY: TeamStatusWithMoney[] = ['eligible', 'eligible_aggregate_only', 'needs_review'];
+
+const sum = (teams: OverviewTeam[], pick: (row: OverviewTeam) => string | undefined) => teams.reduce((total, row) => total + BigInt(pick(row) ?? '0'), 0n).toString();
+const amountsOf = (teams: OverviewTeam[]): Amounts => Object.fromEntries(AMOUNTS.map((a) => [a, sum(teams, (r) => r[a])])) as Amounts;
+
+/**
+ * Totals are sums of the rows, and split by the rows' team status as the assessment's
+ * `amounts.byTeamStatus` is (RULEBOOK D18): a team that does not meet the conditions carries
+ * nothing, so the parts add up to the totals.
+ */
 function totalsOf(teams: OverviewTeam[]): Overview['totals'] {
-  const sum = (pick: (row: OverviewTeam) => string | undefined) => teams.reduce((total, row) => total + BigInt(pick(row) ?? '0'), 0n).toString();
   return {
-    skolverketGrant: sum((r) => r.skolverketGrant),
-    matched: sum((r) => r.matched),
-    matchedUsable: sum((r) => r.matchedUsable),
-    repaymentRisk: sum((r) => r.repaymentRisk),
-    extraCost: sum((r) => r.staffingSuggestion?.extraCost),
+    ...amountsOf(teams),
+    extraCost: sum(teams, (r) => r.staffingSuggestion?.extraCost),
+    byTeamStatus: Object.fromEntries(WITH_MONEY.map((status) => [status, amountsOf(teams.filter((r) => r.status === status))])) as Record<TeamStatusWithMoney, Amounts>,
   };
 }
 
@@ -175,7 +184,17 @@ export function overviewTable(teams: OverviewTeam[], lang: Lang, caption: string
       suggestion: r.staffingSuggestion ? t.suggestionText(r.staffingSuggestion, lang) : '',
     })),
     totals: { grant: kr(totals.skolverketGrant), matched: kr(totals.matched), usable: kr(totals.matchedUsable), risk: kr(totals.repaymentRisk) },
+    parts: splitOf(totals, lang).map(({ label, amounts }) => ({ label, amounts: amounts.map(kr) })),
   };
+}
+
+/** The totals' settled and pending parts (D18), each as its label and the four amounts in the table's order. */
+function splitOf(totals: Overview['totals'], lang: Lang): Array<{ label: string; amounts: string[] }> {
+  const { settled, pending } = settledAndPending(totals.byTeamStatus, [...AMOUNTS]);
+  return [
+    { label: resultWords[lang].settled, amounts: settled },
+    { label: resultWords[lang].pending, amounts: pending },
+  ];
 }
 
 function overviewCsv(overview: Overview, lang: Lang): string {
@@ -190,7 +209,8 @@ function overviewCsv(overview: Overview, lang: Lang): string {
   ]);
   const { totals } = overview;
   const total = [t.total, '', '', '', totals.skolverketGrant, totals.matched, totals.matchedUsable, totals.repaymentRisk, '', totals.extraCost];
-  return writeCsv([header, ...rows, total]);
+  const parts = splitOf(totals, lang).map(({ label, amounts }) => [label, '', '', '', ...amounts, '', '']);
+  return writeCsv([header, ...rows, total, ...parts]);
 }
 
 /** The paths of an overview, for the pages and the API's links. */

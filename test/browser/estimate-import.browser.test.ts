@@ -60,6 +60,18 @@ for (const javaScript of [true, false]) {
         await page.click('button:has-text("Lägg till 1 person")');
         await page.waitForURL(/\/personer\?/);
         assert.match(await page.locator('main').innerText(), /1 person lades till från listan\. 1 rad hoppades över\./);
+        // The same list again: the row is flagged, and the user chooses between adding and replacing.
+        await page.click('a:has-text("Importera en personallista")');
+        await page.waitForURL(/\/importera$/);
+        await page.setInputFiles('#file', { name: 'personal.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}`) });
+        await page.click('button:has-text("Läs in och visa")');
+        await page.waitForSelector('table');
+        assert.match(await page.locator('main').innerText(), /Finns redan/);
+        await checkAccessibility(page);
+        await page.click('label:has-text("Ersätt personerna på samma sida som listan")');
+        await page.click('button:has-text("Lägg till personerna")');
+        await page.waitForURL(/\/personer\?/);
+        assert.match(await page.locator('main').innerText(), /1 person som fanns togs bort\. 1 person lades till från listan\./);
       } finally {
         await page.context().close();
       }

@@ -1,7 +1,7 @@
 /** /ansokan/{id}/kontrollera: every answer with an "Ändra" link, and anything still missing. */
 import type { FastifyPluginAsync } from 'fastify';
 import { showDecimal, showPercent } from '../../../forms/input.ts';
-import { memberLabels } from '../../../forms/member.ts';
+import { employerCostUnknown, memberLabels } from '../../../forms/member.ts';
 import { municipalityName } from '../../../forms/municipalities.ts';
 import { organiserTypeLabels } from '../../../forms/organiser.ts';
 import { schoolFormLabels } from '../../../forms/team.ts';
@@ -41,6 +41,7 @@ const text = {
     until: 'tills vidare',
     fte: 'tjänstgöringsgrad',
     salary: 'kr i månaden',
+    employerCostUnknown: 'personalomkostnadspålägg: Vet inte',
     educationNote: 'om utbildningen',
   },
   en: {
@@ -70,6 +71,7 @@ const text = {
     until: 'open-ended',
     fte: 'fte',
     salary: 'kr a month',
+    employerCostUnknown: 'employer cost rate: Do not know',
     educationNote: 'about the education',
   },
 };
@@ -119,7 +121,7 @@ function rows(data: DraftData, id: string, lang: Lang) {
             labels.education[m.education as keyof typeof labels.education] + (m.educationNote ? ` (${t.educationNote}: ${m.educationNote})` : ''),
             labels.origin[m.origin as keyof typeof labels.origin],
             `${showDecimal(m.monthlySalary, lang)} ${t.salary}`,
-            showPercent(m.employerCostRate, lang),
+            employerCostUnknown(m) ? t.employerCostUnknown : showPercent(m.employerCostRate, lang),
           ]
             .filter(Boolean)
             .join(', '),

@@ -13,7 +13,7 @@ import {
   MAX_COLUMNS,
   MAX_LINE,
   MAX_ROWS,
-  NEEDED,
+  OPTIONAL,
   SWEDISH_HEADERS,
   checkRow,
   membersCsv,
@@ -21,6 +21,9 @@ import {
   rawMember,
   recognise,
   rowQuestions,
+  sameMember,
+  type CheckedRow,
+  type Encoding,
   type Field,
   type Mapping,
   type RawMember,
@@ -29,7 +32,8 @@ import {
 import type { FieldError } from '../../../forms/page-form.ts';
 import { keptConfirmations } from '../../../forms/plausible.ts';
 import type { Lang } from '../../../rules/types.ts';
-import { keepConfirmed } from '../../drafts/draft-data.ts';
+import { keepConfirmed, type DraftData } from '../../drafts/draft-data.ts';
+import { showDecimal } from '../../../forms/input.ts';
 import { draftChange } from '../../drafts/handoff.ts';
 import { loadDraft, saveDraft } from '../../drafts/load.ts';
 import { existingTeam } from '../../drafts/team-param.ts';
@@ -82,6 +86,19 @@ const text = {
     badPayload: 'Förhandsvisningen gick inte att läsa. Läs in listan igen.',
     team: 'Teamet',
     untilFurther: 'tills vidare',
+    windows1252: 'Filen var sparad som Windows-1252 (som Excel sparar ”CSV (semikolonavgränsad)”) och lästes som det, så å, ä och ö är med. Kontrollera ändå namnen i tabellen.',
+    modeLegend: (n: number) => `Teamet har redan ${n} ${n === 1 ? 'person' : 'personer'}. Ska listan läggas till eller ersätta dem?`,
+    add: 'Lägg till raderna bland personerna som redan finns',
+    addHint: 'Rader som liknar en person som redan finns (samma sida, roll, första dag och tjänstgöringsgrad) läggs inte till om du inte kryssar i dem.',
+    replace: 'Ersätt personerna på samma sida som listan',
+    replaceHint: (removed: string[], kept: string[]) =>
+      `${removed.length ? `${removed.join(' och ')} tas bort och raderna i listan läggs till i stället.` : 'Ingen tas bort.'}${kept.length ? ` ${kept.join(' och ')} behålls.` : ''}`,
+    sideCount: (side: string, n: number) => `${side === 'school' ? 'Skolpersonalen' : 'Personalen från socialtjänsten'} (${n} ${n === 1 ? 'person' : 'personer'})`,
+    modeMissing: 'Välj om listan ska läggas till eller ersätta personerna som redan finns i teamet.',
+    repeats: 'Finns redan',
+    repeated: (n: number) => `${n} ${n === 1 ? 'rad liknar en person' : 'rader liknar personer'} som redan finns i teamet. Lägger du till listan hoppas de över, om du inte kryssar i dem.`,
+    includeLegend: 'Lägg till dessa ändå?',
+    includeRow: (row: number, member: string) => `Lägg till rad ${row} ändå. Liknar ${member}.`,
   },
   en: {
     title: 'Import a staff list',
@@ -121,6 +138,19 @@ const text = {
     badPayload: 'The preview could not be read. Read the list again.',
     team: 'The team',
     untilFurther: 'open-ended',
+    windows1252: 'The file was saved as Windows-1252 (as Excel saves "CSV (semicolon delimited)") and was read as such, so å, ä and ö are kept. Still check the names in the table.',
+    modeLegend: (n: number) => `The team already has ${n} ${n === 1 ? 'person' : 'people'}. Should the list be added or replace them?`,
+    add: 'Add the rows to the people already there',
+    addHint: 'Rows that look like a person already there (same side, role, first day and fte) are not added unless you tick them.',
+    replace: 'Replace the people on the same side as the list',
+    replaceHint: (removed: string[], kept: string[]) =>
+      `${removed.length ? `${removed.join(' and ')} will be removed and the rows of the list added instead.` : 'No one is removed.'}${kept.length ? ` ${kept.join(' and ')} will be kept.` : ''}`,
+    sideCount: (side: string, n: number) => `${side === 'school' ? 'The school staff' : 'The social-services staff'} (${n} ${n === 1 ? 'person' : 'people'})`,
+    modeMissing: 'Choose whether the list should be added to or replace the people already in the team.',
+    repeats: 'Already there',
+    repeated: (n: number) => `${n} ${n === 1 ? 'row looks like a person' : 'rows look like people'} already in the team. If you add the list they are skipped unless you tick them.`,
+    includeLegend: 'Add these anyway?',
+    includeRow: (row: number, member: string) => `Add row ${row} anyway. Looks like ${member}.`,
   },
 };
 
@@ -161,7 +191,7 @@ function mappingView(table: Table, mapping: Mapping, source: string, lang: Lang)
       field,
       id: `map_${field}`,
       label: FIELD_LABELS[lang][field],
-      needed: NEEDED.includes(field),
+      optional: OPTIONAL.includes(field),
       selected: mapping[field] === undefined ? '' : String(mapping[field]),
       options: table.headers.map((header, i) => ({ value: String(i), label: header || `${text[lang].row} ${i + 1}` })),
     })),
@@ -181,6 +211,102 @@ function shown(raw: RawMember, field: 'side' | 'engagement' | 'education' | 'ori
   const labels = memberLabels[lang][field] as Record<string, string>;
   const value = raw[field] ?? '';
   return labels[value]?.split(' (')[0] ?? value;
+}
+
+type Checked = CheckedRow & { line: number };
+
+/** The ticked boxes of a checkbox group, as strings. */
+const ticks = (value: unknown) => new Set([value].flat().filter((v) => v !== undefined).map(String));
+
+/**
+ * The preview: every row with what will happen to it, the questions about unusual values, the
+ * rows that repeat a member already in the team, and (when the team has members) the required
+ * choice between adding to them and replacing those of the list's sides. Shown again with the
+ * user's ticks and an error when the choice was not made.
+ */
+function renderPreview(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: string,
+  data: DraftData,
+  team: number,
+  list: { checked: Checked[]; total: number; encoding: Encoding },
+  answer: { errors?: FieldError[]; ticked?: Body } = {},
+) {
+  const lang = langOf(request.query);
+  const t = text[lang];
+  const existing = data.application.teams[team].members;
+  const { checked, total } = list;
+  // Rows are counted against the room left if they are added; "replace" makes more room.
+  const room = Math.max(0, MAX_MEMBERS - existing.length);
+  const valid = checked.filter((c) => c.ok);
+  const carried = valid.slice(0, MAX_MEMBERS);
+  const questions = rowQuestions(carried.slice(0, room).map((c) => c.member), existing, lang);
+  const repeats = carried.map((c) => sameMember(c.member, existing));
+  const toConfirm = carried.flatMap((c, i) => (questions[i]?.length ? [{ index: i, label: t.confirmRow(c.line, questions[i].map((q) => q.question).join(' ')) }] : []));
+  const toInclude = carried.flatMap((c, i) => {
+    const same = repeats[i];
+    return same ? [{ index: i, label: t.includeRow(c.line, `${same.role || same.id}, ${showDecimal(same.fte, lang)}, ${same.start}`) }] : [];
+  });
+  const sides = new Set(carried.map((c) => c.member.side));
+  const bySide = (side: string) => existing.filter((m) => m.side === side).length;
+  const replaced = [...sides].filter((side) => bySide(side) > 0).map((side) => t.sideCount(side, bySide(side)));
+  const keptSides = ['school', 'social_services'].filter((side) => !sides.has(side) && bySide(side) > 0).map((side) => t.sideCount(side, bySide(side)));
+  const ticked = (name: string) => ticks(answer.ticked?.[name]);
+  const rows = checked.map((c) => {
+    const index = c.ok ? carried.indexOf(c) : -1;
+    const fitsInTeam = index !== -1 && index < room;
+    const asked = fitsInTeam ? questions[index] : [];
+    const same = index === -1 ? undefined : repeats[index];
+    return {
+      number: c.line,
+      side: shown(c.raw, 'side', lang),
+      role: c.raw.role ?? '',
+      fte: c.raw.fte ?? '',
+      period: `${c.raw.start ?? ''} – ${c.raw.end || t.untilFurther}`,
+      education: shown(c.raw, 'education', lang),
+      origin: shown(c.raw, 'origin', lang),
+      salary: c.raw.monthlySalary ?? '',
+      tag: fitsInTeam ? (asked.length || same ? 'review' : 'pass') : 'fail',
+      status: c.ok ? (fitsInTeam ? (same ? t.repeats : asked.length ? t.question : t.ok) : t.noRoom) : t.problems,
+      problems: c.ok ? asked.map((q) => q.question) : c.errors.map((e) => `${FIELD_LABELS[lang][e.field as Field] ?? e.field}: ${e.message}`),
+    };
+  });
+  const path = teamPath(id, team, 'importera');
+  return renderForm(reply, 'import-preview.eta', {
+    lang,
+    path,
+    title: t.previewTitle,
+    text: t,
+    errors: answer.errors,
+    teamName: data.application.teams[team].name,
+    summary: t.summary(valid.length, total - valid.length),
+    encodingNote: list.encoding === 'windows-1252' ? t.windows1252 : undefined,
+    toConfirm: toConfirm.length ? t.toConfirm(toConfirm.length) : undefined,
+    rowsToConfirm: toConfirm.map((row) => ({ ...row, checked: ticked('confirmRow').has(String(row.index)) })),
+    repeated: toInclude.length ? t.repeated(toInclude.length) : undefined,
+    rowsToInclude: toInclude.map((row) => ({ ...row, checked: ticked('includeRow').has(String(row.index)) })),
+    mode: existing.length
+      ? {
+          id: 'mode',
+          legend: t.modeLegend(existing.length),
+          error: answer.errors?.find((e) => e.field === 'mode')?.message,
+          value: typeof answer.ticked?.mode === 'string' ? answer.ticked.mode : undefined,
+          options: [
+            { value: 'add', label: t.add, hint: t.addHint },
+            { value: 'replace', label: t.replace, hint: t.replaceHint(replaced, keptSides) },
+          ],
+        }
+      : undefined,
+    full: valid.length > room ? t.full(room, valid.length - room) : undefined,
+    rows,
+    columns: [FIELD_LABELS[lang].side, FIELD_LABELS[lang].role, FIELD_LABELS[lang].fte, `${FIELD_LABELS[lang].start} – ${FIELD_LABELS[lang].end}`, FIELD_LABELS[lang].education, FIELD_LABELS[lang].origin, FIELD_LABELS[lang].monthlySalary],
+    payload: carried.length ? JSON.stringify({ total, encoding: list.encoding, lines: carried.map((c) => c.line), rows: carried.map((c) => c.raw) }) : undefined,
+    confirmLabel: toConfirm.length || toInclude.length || existing.length ? t.confirmChecked : t.confirm(carried.length),
+    confirmAction: inLang(`${path}/spara`, lang),
+    againHref: inLang(path, lang),
+    backHref: inLang(path, lang),
+  });
 }
 
 const importMembers: FastifyPluginAsync = async (app) => {
@@ -217,52 +343,9 @@ const importMembers: FastifyPluginAsync = async (app) => {
       return renderUpload(request, reply, draft.id, team, errors, mappingView(table, mapping, carried, lang));
     }
 
-    // Every row checked by the member page's schema; valid rows beyond the team's room are shown but not carried.
-    const room = Math.max(0, MAX_MEMBERS - data.application.teams[team].members.length);
-    const checked = table.rows.map((row) => checkRow(rawMember(row, mapping), lang));
-    const valid = checked.filter((c) => c.ok);
-    const carried = valid.slice(0, room);
-    const questions = rowQuestions(carried.map((c) => c.member), data.application.teams[team].members, lang);
-    const toConfirm = carried.flatMap((c, i) =>
-      questions[i].length ? [{ index: i, label: t.confirmRow(checked.indexOf(c) + 2, questions[i].map((q) => q.question).join(' ')) }] : [],
-    );
-    let fits = 0;
-    const rows = checked.map((c, i) => {
-      const fitsInTeam = c.ok && fits++ < room;
-      const asked = fitsInTeam ? questions[fits - 1] : [];
-      return {
-        number: i + 2, // the file's line: the header is line 1
-        side: shown(c.raw, 'side', lang),
-        role: c.raw.role ?? '',
-        fte: c.raw.fte ?? '',
-        period: `${c.raw.start ?? ''} – ${c.raw.end || t.untilFurther}`,
-        education: shown(c.raw, 'education', lang),
-        origin: shown(c.raw, 'origin', lang),
-        salary: c.raw.monthlySalary ?? '',
-        tag: fitsInTeam ? (asked.length ? 'review' : 'pass') : 'fail',
-        status: c.ok ? (fitsInTeam ? (asked.length ? t.question : t.ok) : t.noRoom) : t.problems,
-        problems: c.ok ? asked.map((q) => q.question) : c.errors.map((e) => `${FIELD_LABELS[lang][e.field as Field] ?? e.field}: ${e.message}`),
-      };
-    });
-    const path = teamPath(draft.id, team, 'importera');
-    return renderForm(reply, 'import-preview.eta', {
-      lang,
-      path,
-      title: t.previewTitle,
-      text: t,
-      teamName: data.application.teams[team].name,
-      summary: t.summary(valid.length, checked.length - valid.length),
-      toConfirm: toConfirm.length ? t.toConfirm(toConfirm.length) : undefined,
-      rowsToConfirm: toConfirm,
-      full: valid.length > room ? t.full(room, valid.length - room) : undefined,
-      rows,
-      columns: [FIELD_LABELS[lang].side, FIELD_LABELS[lang].role, FIELD_LABELS[lang].fte, `${FIELD_LABELS[lang].start} – ${FIELD_LABELS[lang].end}`, FIELD_LABELS[lang].education, FIELD_LABELS[lang].origin, FIELD_LABELS[lang].monthlySalary],
-      payload: carried.length ? JSON.stringify({ total: checked.length, rows: carried.map((c) => c.raw) }) : undefined,
-      confirmLabel: toConfirm.length ? t.confirmChecked : t.confirm(carried.length),
-      confirmAction: inLang(`${path}/spara`, lang),
-      againHref: inLang(path, lang),
-      backHref: inLang(path, lang),
-    });
+    // Every row checked by the member page's schema, numbered by the file's line (the header is line 1).
+    const checked = table.rows.map((row, i) => ({ line: i + 2, ...checkRow(rawMember(row, mapping), lang) }));
+    return renderPreview(request, reply, draft.id, data, team, { checked, total: checked.length, encoding: read.encoding });
   });
 
   app.post('/ansokan/:id/team/:team/importera/spara', async (request, reply) => {
@@ -270,24 +353,45 @@ const importMembers: FastifyPluginAsync = async (app) => {
     const loaded = await loadDraft(request);
     const { data } = loaded;
     const team = existingTeam(request, data);
-    const payload = readPayload((request.body as Body | undefined)?.payload);
+    const body = (request.body ?? {}) as Body;
+    const payload = readPayload(body.payload);
     if (!payload) return renderUpload(request, reply, loaded.draft.id, team, [{ field: 'file', message: text[lang].badPayload }]);
-    // Checked again: the page's hidden field is not trusted. A row with questions needs its box ticked.
+    // Checked again: the page's hidden field is not trusted.
+    const checked = payload.rows.map((raw, i) => ({ line: payload.lines[i], ...checkRow(raw, lang) }));
     const members = data.application.teams[team].members;
-    const valid = payload.rows.map((raw) => checkRow(raw, lang)).filter((c) => c.ok);
-    const fitting = valid.slice(0, Math.max(0, MAX_MEMBERS - members.length));
-    const questions = rowQuestions(fitting.map((c) => c.member), members, lang);
-    const ticked = new Set([(request.body as Body | undefined)?.confirmRow].flat().map(String));
-    const added = fitting.filter((_, i) => questions[i].length === 0 || ticked.has(String(i)));
+    const mode = members.length === 0 ? 'add' : body.mode === 'add' || body.mode === 'replace' ? body.mode : undefined;
+    if (!mode) {
+      const errors = [{ field: 'mode', message: text[lang].modeMissing }];
+      return renderPreview(request, reply, loaded.draft.id, data, team, { ...payload, checked }, { errors, ticked: body });
+    }
+    const valid = checked.flatMap((c, index) => (c.ok ? [{ index, member: c.member }] : []));
+    // With "replace", the members of the sides the list holds go; with "add", a row that repeats a member is left out unless ticked.
+    const sides = new Set(valid.map((row) => row.member.side));
+    const kept = mode === 'replace' ? members.filter((m) => !sides.has(m.side)) : members;
+    const includeRow = ticks(body.includeRow);
+    const wanted = mode === 'add' ? valid.filter((row) => !sameMember(row.member, members) || includeRow.has(String(row.index))) : valid;
+    const fitting = wanted.slice(0, Math.max(0, MAX_MEMBERS - kept.length));
+    // A row with questions about unusual values needs its box ticked.
+    const questions = rowQuestions(fitting.map((row) => row.member), kept, lang);
+    const confirmRow = ticks(body.confirmRow);
+    const added = fitting.filter((row, i) => questions[i].length === 0 || confirmRow.has(String(row.index)));
+    const removed = members.filter((m) => !kept.includes(m));
+    for (const m of removed) keepConfirmed(data, m.id, undefined);
+    data.application.teams[team].members = [...kept];
     for (const row of added) {
       const id = `p${data.nextMember}`;
-      members.push({ id, ...row.member });
+      data.application.teams[team].members.push({ id, ...row.member });
       keepConfirmed(data, id, keptConfirmations(questions[fitting.indexOf(row)]));
       data.nextMember += 1;
     }
-    if (added.length > 0) await saveDraft(request, loaded, { change: draftChange.imported(added.length, data.application.teams[team].name) });
+    const name = data.application.teams[team].name;
+    const duplicates = mode === 'add' ? valid.length - wanted.length : 0;
+    if (added.length > 0 || removed.length > 0) {
+      const change = mode === 'replace' ? draftChange.importReplaced(removed.length, added.length, name) : draftChange.imported(added.length, name, duplicates);
+      await saveDraft(request, loaded, { change });
+    }
     const skipped = Math.max(0, payload.total - added.length);
-    const query = `tillagda=${added.length}&overhoppade=${skipped}${lang === 'en' ? '&lang=en' : ''}`;
+    const query = `tillagda=${added.length}&overhoppade=${skipped}${removed.length ? `&borttagna=${removed.length}` : ''}${lang === 'en' ? '&lang=en' : ''}`;
     return reply.redirect(`${teamPath(loaded.draft.id, team, 'personer')}?${query}`, 303);
   });
 
@@ -301,11 +405,11 @@ const importMembers: FastifyPluginAsync = async (app) => {
   });
 };
 
-/** The preview's rows: `{ total, rows }` with at most 50 rows of string fields, or undefined. */
-function readPayload(value: unknown): { total: number; rows: RawMember[] } | undefined {
+/** The preview's rows: `{ total, encoding, lines, rows }` with at most 50 rows of string fields, or undefined. */
+function readPayload(value: unknown): { total: number; encoding: Encoding; lines: number[]; rows: RawMember[] } | undefined {
   if (typeof value !== 'string' || value.length > MAX_PAYLOAD) return undefined;
   try {
-    const parsed = JSON.parse(value) as { total?: unknown; rows?: unknown };
+    const parsed = JSON.parse(value) as { total?: unknown; encoding?: unknown; lines?: unknown; rows?: unknown };
     const total = Number(parsed.total);
     if (!Number.isInteger(total) || total < 0 || !Array.isArray(parsed.rows) || parsed.rows.length > MAX_MEMBERS) return undefined;
     const rows = parsed.rows.map((row: unknown) => {
@@ -317,7 +421,10 @@ function readPayload(value: unknown): { total: number; rows: RawMember[] } | und
       }
       return raw;
     });
-    return { total: Math.max(total, rows.length), rows };
+    const given = Array.isArray(parsed.lines) ? parsed.lines : [];
+    const lines = rows.map((_, i) => (Number.isInteger(given[i]) && given[i] > 1 ? Number(given[i]) : i + 2));
+    const encoding = parsed.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8';
+    return { total: Math.max(total, rows.length), encoding, lines, rows };
   } catch {
     return undefined;
   }

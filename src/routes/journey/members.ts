@@ -24,7 +24,8 @@ const text = {
     exportHint: 'CSV-fil med semikolon, som går att läsa in igen.',
     share: 'Dela en del av teamet med en länk',
     history: 'Se historiken',
-    imported: (added: number, skipped: number) => `${added} ${added === 1 ? 'person lades' : 'personer lades'} till från listan.${skipped ? ` ${skipped} ${skipped === 1 ? 'rad hoppades' : 'rader hoppades'} över.` : ''}`,
+    imported: (added: number, skipped: number, removed: number) =>
+      `${removed ? `${removed} ${removed === 1 ? 'person' : 'personer'} som fanns togs bort. ` : ''}${added} ${added === 1 ? 'person lades' : 'personer lades'} till från listan.${skipped ? ` ${skipped} ${skipped === 1 ? 'rad hoppades' : 'rader hoppades'} över.` : ''}`,
   },
   en: {
     title: (team: string) => `The people in ${team}`,
@@ -41,16 +42,17 @@ const text = {
     exportHint: 'A CSV file with semicolons that can be read in again.',
     share: 'Share part of the team with a link',
     history: 'See the history',
-    imported: (added: number, skipped: number) => `${added} ${added === 1 ? 'person was' : 'people were'} added from the list.${skipped ? ` ${skipped} ${skipped === 1 ? 'row was' : 'rows were'} skipped.` : ''}`,
+    imported: (added: number, skipped: number, removed: number) =>
+      `${removed ? `${removed} ${removed === 1 ? 'person' : 'people'} already there ${removed === 1 ? 'was' : 'were'} removed. ` : ''}${added} ${added === 1 ? 'person was' : 'people were'} added from the list.${skipped ? ` ${skipped} ${skipped === 1 ? 'row was' : 'rows were'} skipped.` : ''}`,
   },
 };
 
-/** After an import (?tillagda=N&overhoppade=M): how many rows were added and skipped. */
+/** After an import (?tillagda=N&overhoppade=M&borttagna=K): how many rows were added and skipped, and members replaced. */
 function importedNotice(query: unknown, t: (typeof text)['sv']): string | undefined {
-  const { tillagda, overhoppade } = (query ?? {}) as { tillagda?: unknown; overhoppade?: unknown };
+  const { tillagda, overhoppade, borttagna } = (query ?? {}) as { tillagda?: unknown; overhoppade?: unknown; borttagna?: unknown };
   const count = (v: unknown) => (typeof v === 'string' && /^\d{1,5}$/.test(v) ? Number(v) : undefined);
   const added = count(tillagda);
-  return added === undefined ? undefined : t.imported(added, count(overhoppade) ?? 0);
+  return added === undefined ? undefined : t.imported(added, count(overhoppade) ?? 0, count(borttagna) ?? 0);
 }
 
 const members: FastifyPluginAsync = async (app) => {

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { organiserForm, organiserMessages, organiserTypeLabels } from '../../../forms/organiser.ts';
 import { validateForm, type FieldError } from '../../../forms/page-form.ts';
 import type { Lang } from '../../../rules/types.ts';
+import { replacePlaceholder } from '../../drafts/draft-data.ts';
 import { draftChange } from '../../drafts/handoff.ts';
 import { loadDraft, saveDraft } from '../../drafts/load.ts';
 import { draftPath, formAction, inLang, returnTo } from '../../journey.ts';
@@ -58,6 +59,7 @@ const organiser: FastifyPluginAsync = async (app) => {
     const form = validateForm(organiserForm, request.body, organiserMessages, lang);
     if (!form.ok) return renderPage(reply, lang, loaded.draft.id, request.query, (request.body ?? {}) as Values, form.errors);
     loaded.data.application.organiser = form.value;
+    replacePlaceholder(loaded.data, 'organiser');
     await saveDraft(request, loaded, { change: draftChange.organiser });
     return reply.redirect(inLang(returnTo(request.query, loaded.draft.id, draftPath(loaded.draft.id, 'team')), lang), 303);
   });
