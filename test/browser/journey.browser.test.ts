@@ -67,7 +67,7 @@ for (const javaScript of [true, false]) {
         assert.equal(await team.locator('.summary__row', { hasText: 'Skolverkets bidrag' }).locator('dd').textContent(), kr('331 178'));
         // The application's total, after the team's own figures.
         assert.match(await mainText(v.page), new RegExp(`Skolverkets bidrag:?\\s*${kr('331 178')}[^]*Skolverkets bidrag:?\\s*${kr('331 178')}`));
-        assert.equal(await v.page.getByRole('status').count(), 0, 'a first result has not changed');
+        assert.equal(await v.page.locator('.notice[role="status"]').count(), 0, 'a first result has not changed');
       }));
 
     test('a team that does not meet the conditions: the failing condition, its paragraph and the fix', () =>
@@ -152,7 +152,7 @@ for (const javaScript of [true, false]) {
         await v.expectPage(await v.goto(draftLink), 'Kontrollera dina svar');
         await v.expectPage(await v.follow(v.link('Se resultatet')), 'Resultat');
         assert.equal((await v.page.locator('.panel__verdict').textContent())?.trim(), 'Ansökan uppfyller villkoren för bidrag');
-        assert.equal(await v.page.getByRole('status').count(), 0, 'nothing has changed yet');
+        assert.equal(await v.page.locator('.notice[role="status"]').count(), 0, 'nothing has changed yet');
         await v.expectPage(await v.follow(v.link('Ändra svaren')), 'Kontrollera dina svar');
         await v.expectPage(await v.follow(v.link('Ändra Skolsocionom (p2)')), 'Ändra uppgifterna om p2');
         await v.page.getByLabel('Tjänstgöringsgrad i teamet').fill('0,5');
@@ -161,12 +161,12 @@ for (const javaScript of [true, false]) {
 
       await as(javaScript, async (v) => {
         await v.expectPage(await v.goto(`${draftLink}/resultat`), 'Resultat');
-        const banner = (await v.page.getByRole('status').textContent()) ?? '';
+        const banner = (await v.page.locator('.notice[role="status"]').textContent()) ?? '';
         assert.match(banner, /^\s*Resultatet har ändrats sedan du senast såg det\./);
         assert.match(banner, /Status: Ansökan uppfyller villkoren för bidrag → Ansökan uppfyller inte villkoren för bidrag/);
         assert.equal((await v.page.locator('.panel__verdict').textContent())?.trim(), 'Ansökan uppfyller inte villkoren för bidrag');
         await v.expectPage(await v.goto(`${draftLink}/resultat`), 'Resultat');
-        assert.equal(await v.page.getByRole('status').count(), 0, 'seen once, the change is no longer news');
+        assert.equal(await v.page.locator('.notice[role="status"]').count(), 0, 'seen once, the change is no longer news');
       });
     });
 
