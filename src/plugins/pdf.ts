@@ -28,12 +28,11 @@ export function summaryFileName(organiserName: string, grantYear: number): strin
   return `sammanstallning-${slug || 'ansokan'}-${grantYear}.pdf`;
 }
 
-/** Sends the PDF as a download that is never cached (it holds salaries). */
+/** Sends the PDF as a download (never cached, as no response is: security-headers.ts). */
 export function sendPdf(reply: FastifyReply, { bytes, organiserName, grantYear }: Extract<SummaryPdfResult, { ok: true }>) {
   return reply
     .type('application/pdf')
     .header('content-disposition', `attachment; filename="${summaryFileName(organiserName, grantYear)}"`)
-    .header('cache-control', 'no-store')
     .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 }
 
