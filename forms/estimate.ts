@@ -8,7 +8,9 @@ import { addDays, addMonths } from '../rules/dates.ts';
 import { ruleSetFor } from '../rules/rule-sets.ts';
 import type { Lang } from '../rules/types.ts';
 import type { DraftApplication, DraftMember } from '../src/drafts/draft-data.ts';
+import { words } from '../src/words/index.ts';
 import { grantYearOptions } from './grant-year.ts';
+import { isMunicipalityCode } from './municipalities.ts';
 import { ambiguousAmount, choice, decimal, type Messages } from './page-form.ts';
 import { keptConfirmations, memberQuestions, salaryQuestion, sideQuestion, unanswered, type Confirmed, type Question } from './plausible.ts';
 
@@ -17,6 +19,7 @@ export const MAX_SIDE_FTE = 25;
 
 export const estimateForm = z.object({
   grantYear: choice('grantYear', grantYearOptions).transform(Number),
+  municipalityCode: z.string({ error: 'municipalityCode' }).refine(isMunicipalityCode, 'municipalityCode'),
   schoolFte: decimal('schoolFte', { min: 0, exclusiveMin: true, max: MAX_SIDE_FTE, maxDecimals: 2, places: 2 }),
   socialFte: decimal('socialFte', { min: 0, exclusiveMin: true, max: MAX_SIDE_FTE, maxDecimals: 2, places: 2 }),
   schoolCost: decimal('schoolCost', { min: 0, max: 10_000_000, maxDecimals: 2, read: 'amount' }),
@@ -30,6 +33,10 @@ export const estimateMessages: Messages = {
   grantYear: {
     sv: `Välj bidragsår, ${grantYearOptions[0]}–${grantYearOptions.at(-1)}.`,
     en: `Choose the grant year, ${grantYearOptions[0]}–${grantYearOptions.at(-1)}.`,
+  },
+  municipalityCode: {
+    sv: 'Välj kommunen vars socialtjänst ska delta i teamet. Socialstyrelsens belopp och risken att betala tillbaka gäller den kommunen.',
+    en: "Choose the municipality whose social services will take part in the team. Socialstyrelsen's amount and the risk of repayment concern that municipality.",
   },
   schoolFte: {
     sv: `Skriv skolpersonalens tjänstgöringsgrad sammanlagt, till exempel 1,5. Den ska vara större än 0 och högst ${MAX_SIDE_FTE}.`,
@@ -82,25 +89,28 @@ export function estimatePeriod(grantYear: number, months: number): { from: strin
 }
 
 /**
- * The synthetic application: one team in kommun 0180, school and social-services members
- * engaged since the year before (open-ended, so they last long enough), qualifying education,
- * the cost per full-time post as the monthly salary with no separate employer-cost rate.
+ * The synthetic application: one new grundskola team in the chosen kommun, school and
+ * social-services members newly engaged for the team from the first day of its period and
+ * open-ended (so they last long enough), with qualifying education, the cost per full-time post
+ * as the monthly salary with no separate employer-cost rate and no other funding. The estimate
+ * page says each of these in words (words.estimate.assumed).
  */
 export function estimateApplication(
   estimate: Estimate,
   lang: Lang,
 ): { application: DraftApplication; nextMember: number; capped: boolean; confirmed: Record<string, Confirmed> } {
   const period = estimatePeriod(estimate.grantYear, estimate.months);
+  const w = words[lang].estimate;
   const members: DraftMember[] = [];
   const add = (side: 'school' | 'social_services', fte: string, cost: string) => {
     for (const part of splitFte(fte)) {
       members.push({
         id: `p${members.length + 1}`,
         side,
-        role: side === 'school' ? (lang === 'sv' ? 'Skolkurator' : 'School counsellor') : lang === 'sv' ? 'Socialsekreterare' : 'Social worker',
+        role: side === 'school' ? w.schoolRole : w.socialRole,
         engagement: 'employment',
         fte: part,
-        start: `${estimate.grantYear - 1}-01-01`,
+        start: period.from,
         end: null,
         education: side === 'school' ? 'psychosocial_degree' : 'socionomexamen',
         educationNote: '',
@@ -116,13 +126,13 @@ export function estimateApplication(
   return {
     application: {
       grantYear: estimate.grantYear,
-      organiser: { name: lang === 'sv' ? 'Uppskattning' : 'Estimate', orgNumber: '212000-0142', type: 'municipal' },
+      organiser: { name: w.exampleOrganiser, orgNumber: '212000-0142', type: 'municipal' },
       teams: [
         {
           id: 't1',
-          name: lang === 'sv' ? 'Uppskattat team' : 'Estimated team',
+          name: w.exampleTeam,
           schoolForms: ['grundskola'],
-          municipalityCode: '0180',
+          municipalityCode: estimate.municipalityCode,
           period: { from: period.from, to: period.to },
           status: 'new',
           previouslyGrantedFte: '0',

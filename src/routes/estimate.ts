@@ -1,7 +1,8 @@
 /**
  * /uppskattning: a quick estimate for finance staff without a team yet. A few totals become a
  * synthetic one-team application (forms/estimate.ts), assessed by the same engine as the API;
- * the page shows the verdict on staffing and the amounts. "Starta en ansökan med de här
+ * the page shows the verdict on staffing, what it assumed, the amounts, and the kommun's repayment
+ * risk (RULEBOOK D8) with the staffing that removes it (rules/staffing-suggestion.ts). "Starta en ansökan med de här
  * uppgifterna" (POST /uppskattning/utkast) makes a draft of that application and goes to
  * "check your answers".
  */
@@ -9,72 +10,26 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { parseApplication } from '../../forms/application.ts';
 import { estimateApplication, estimateForm, estimateMessages, estimateQuestions, type Estimate } from '../../forms/estimate.ts';
 import { grantYearOptions } from '../../forms/grant-year.ts';
+import { municipalitiesByName, municipalityLabel } from '../../forms/municipalities.ts';
 import { roundBeingPrepared } from '../grant-round.ts';
 import { showDecimal } from '../../forms/input.ts';
 import { validateForm, type FieldError } from '../../forms/page-form.ts';
 import { confirmations, confirmedIn, type Question } from '../../forms/plausible.ts';
 import { assess } from '../../rules/assess.ts';
-import { formatKronor } from '../../rules/format.ts';
-import type { Assessment, Finding, Lang } from '../../rules/types.ts';
-import type { Placeholder } from '../drafts/draft-data.ts';
+import { formatCountOf, formatKronor } from '../../rules/format.ts';
+import { staffingSuggestion } from '../../rules/staffing-suggestion.ts';
+import type { Application, Assessment, Finding, Lang } from '../../rules/types.ts';
 import { draftPath, inLang } from '../journey.ts';
 import { langOf, todayInSweden } from '../lang.ts';
 import { renderForm } from '../page.ts';
 import { findingView, resultWords } from '../result-words.ts';
+import { words } from '../words/index.ts';
+import { staffingSuggestionText } from '../words/labels.ts';
 
 const PATH = '/uppskattning';
 const STAFFING_RULES = ['team-total-fte', 'school-staff-fte', 'social-services-fte'];
 
-const text = {
-  sv: {
-    ...resultWords.sv,
-    title: 'Snabb uppskattning av bidraget',
-    lead: 'Har ni inget team på plats ännu? Skriv in ungefärliga siffror så räknar verktyget med samma regler som för en hel ansökan. Inget sparas.',
-    grantYear: 'Bidragsår',
-    school: 'Skolpersonal',
-    social: 'Personal från socialtjänsten',
-    fte: 'Tjänstgöringsgrad sammanlagt',
-    fteHint: 'Till exempel 1,5 för en heltid och en halvtid.',
-    cost: 'Månadskostnad per heltid inklusive personalomkostnader, kronor',
-    costHint: 'Till exempel 55 000.',
-    months: 'Antal månader',
-    monthsHint: 'Räknas från bidragsperiodens början, 1–12.',
-    calculate: 'Räkna',
-    result: 'Uppskattningen',
-    assumptions: (from: string, to: string, people: number) => `Beräknat för ett team i Stockholm (0180) ${from} – ${to} med ${people} personer, alla med relevant utbildning och anställda sedan tidigare.`,
-    capped: 'Bidragsperioden är kortare än så många månader; uppskattningen gäller hela bidragsperioden.',
-    staffing: { pass: 'Bemanningen räcker för bidrag', fail: 'Bemanningen räcker inte för bidrag', review: 'Bemanningen behöver bedömas' } as Record<string, string>,
-    amounts: 'Belopp',
-    noMatched: 'Socialstyrelsens belopp till kommunerna lämnas från bidragsåret 2024.',
-    startDraft: 'Starta en ansökan med de här uppgifterna',
-    startHint: 'Ett utkast skapas med teamet ovan. Byt sedan huvudman, kommun och personer till era egna.',
-    failed: 'Uppskattningen gick inte att räkna fram med de här uppgifterna. Ändra dem och försök igen.',
-  },
-  en: {
-    ...resultWords.en,
-    title: 'Quick estimate of the grant',
-    lead: 'No team in place yet? Enter rough figures and the tool applies the same rules as for a full application. Nothing is saved.',
-    grantYear: 'Grant year',
-    school: 'School staff',
-    social: 'Social-services staff',
-    fte: 'Total fte',
-    fteHint: 'For example 1.5 for one full-time and one half-time post.',
-    cost: 'Monthly cost per full-time post including employer costs, kronor',
-    costHint: 'For example 55 000.',
-    months: 'Number of months',
-    monthsHint: "Counted from the start of the grant period, 1–12.",
-    calculate: 'Calculate',
-    result: 'The estimate',
-    assumptions: (from: string, to: string, people: number) => `Calculated for one team in Stockholm (0180) ${from} – ${to} with ${people} people, all with relevant education and engaged since before.`,
-    capped: 'The grant period is shorter than that many months; the estimate covers the whole grant period.',
-    staffing: { pass: 'The staffing is enough for a grant', fail: 'The staffing is not enough for a grant', review: 'The staffing needs review' } as Record<string, string>,
-    amounts: 'Amounts',
-    noMatched: "Socialstyrelsen's amounts to municipalities are granted from grant year 2024.",
-    startDraft: 'Start an application with these figures',
-    startHint: 'A draft is created with the team above. Then change the organiser, municipality and people to your own.',
-    failed: 'The estimate could not be calculated from these figures. Change them and try again.',
-  },
-};
+const resultText = { sv: { ...resultWords.sv, ...words.sv.estimate }, en: { ...resultWords.en, ...words.en.estimate } };
 
 type Values = Record<string, string | undefined>;
 
@@ -84,25 +39,59 @@ function staffingVerdict(findings: Finding[]): 'pass' | 'fail' | 'review' {
   return findings.some((f) => f.outcome === 'review') ? 'review' : 'pass';
 }
 
-function resultView(assessment: Assessment, estimate: Estimate, capped: boolean, people: number, lang: Lang) {
-  const t = text[lang];
+/**
+ * What the estimate assumed, in words that are true for it: the kommun, the period, the people
+ * per side (one per full post) and the assumptions forms/estimate.ts builds in.
+ */
+function assumptionsOf(application: Application, lang: Lang): string[] {
+  const w = words[lang];
+  const team = application.teams[0];
+  const people = (side?: string) => formatCountOf(team.members.filter((m) => !side || m.side === side).length, w.count.people, lang);
+  return [
+    w.estimate.team(municipalityLabel(team.municipalityCode), team.period!.from, team.period!.to),
+    w.estimate.people(people(), people('school'), people('social_services')),
+    ...w.estimate.assumed,
+  ];
+}
+
+/** Socialstyrelsen's amount to the kommun, the part it may use, the repayment risk (D8) and the staffing that removes the risk. */
+function kommunView(application: Application, assessment: Assessment, lang: Lang) {
+  const t = words[lang].estimate;
   const kr = (v: string) => formatKronor(v, lang);
+  const team = assessment.teams[0];
+  const code = application.teams[0].municipalityCode;
+  const kommun = assessment.amounts.municipalities.find((m) => m.municipalityCode === code);
+  if (!kommun) return undefined;
+  const suggestion = staffingSuggestion(application.teams[0], team);
+  return {
+    matched: kr(kommun.matched),
+    usable: kr(kommun.matchedUsable),
+    risk: kr(kommun.repaymentRisk),
+    explanation: [
+      t.riskWhy(municipalityLabel(code), kr(kommun.matched)),
+      kommun.repaymentRisk === '0' ? t.noRisk : t.riskLeft(kr(kommun.matchedUsable), kr(kommun.repaymentRisk)),
+      ...(suggestion ? [t.removeRisk(staffingSuggestionText(suggestion, lang))] : []),
+    ],
+  };
+}
+
+function resultView(application: Application, assessment: Assessment, estimate: Estimate, capped: boolean, lang: Lang) {
+  const t = resultText[lang];
   // One team: its own findings say the same as the application's, so only the team's are shown.
   const findings = assessment.findings.filter((f) => STAFFING_RULES.includes(f.rule) && f.scope === 'team');
   const verdict = staffingVerdict(findings);
-  const team = assessment.teams[0];
-  const kommun = assessment.amounts.municipalities.find((m) => m.municipalityCode === '0180');
   return {
     verdict,
     panel: verdict === 'pass' ? 'eligible' : verdict === 'fail' ? 'not_eligible' : 'needs_review',
     verdictLabel: t.staffing[verdict],
-    assumptions: t.assumptions(team.period.from, team.period.to, people),
+    assumptions: assumptionsOf(application, lang),
     capped: capped ? t.capped : undefined,
     findings: findings.map((f) => findingView(f, lang)),
-    grant: kr(assessment.amounts.skolverketGrant),
-    kommun: kommun ? { matched: kr(kommun.matched), usable: kr(kommun.matchedUsable), risk: kr(kommun.repaymentRisk) } : undefined,
+    grant: formatKronor(assessment.amounts.skolverketGrant, lang),
+    kommun: kommunView(application, assessment, lang),
     hidden: {
       grantYear: String(estimate.grantYear),
+      municipalityCode: estimate.municipalityCode,
       schoolFte: showDecimal(estimate.schoolFte, lang),
       socialFte: showDecimal(estimate.socialFte, lang),
       schoolCost: showDecimal(estimate.schoolCost, lang),
@@ -120,7 +109,7 @@ function renderPage(
   { errors = [], questions = [], result }: { errors?: FieldError[]; questions?: Question[]; result?: ReturnType<typeof resultView> } = {},
 ) {
   const lang = langOf(request.query);
-  const t = text[lang];
+  const t = resultText[lang];
   return renderForm(reply, 'estimate.eta', {
     lang,
     path: PATH,
@@ -131,6 +120,7 @@ function renderPage(
     values,
     result,
     yearOptions: grantYearOptions.map((y) => ({ value: y, label: y })),
+    municipalities: municipalitiesByName,
     action: inLang(PATH, lang),
     draftAction: inLang(`${PATH}/utkast`, lang),
     backHref: inLang('/', lang),
@@ -155,10 +145,10 @@ const estimate: FastifyPluginAsync = async (app) => {
     const questions = estimateQuestions(form.value, confirmedIn(request.body), lang);
     if (questions.length) return renderPage(request, reply, values, { questions });
     const built = build(form.value, lang);
-    if (!built) return renderPage(request, reply, values, { errors: [{ field: 'schoolFte', message: text[lang].failed }] });
-    const assessment = assess(built.parsed.application, { asOf: todayInSweden(), lang });
-    const people = built.application.teams[0].members.length;
-    return renderPage(request, reply, values, { result: resultView(assessment, form.value, built.capped, people, lang) });
+    if (!built) return renderPage(request, reply, values, { errors: [{ field: 'schoolFte', message: words[lang].estimate.failed }] });
+    const { application } = built.parsed;
+    const assessment = assess(application, { asOf: todayInSweden(), lang });
+    return renderPage(request, reply, values, { result: resultView(application, assessment, form.value, built.capped, lang) });
   });
 
   // The figures come back in hidden fields and are validated again: nothing from the page is trusted.
@@ -170,10 +160,9 @@ const estimate: FastifyPluginAsync = async (app) => {
     const questions = estimateQuestions(form.value, confirmedIn(request.body), lang);
     if (questions.length) return renderPage(request, reply, values, { questions });
     const built = build(form.value, lang);
-    if (!built) return renderPage(request, reply, values, { errors: [{ field: 'schoolFte', message: text[lang].failed }] });
-    // The huvudman and the kommun are examples: the draft cannot be shared with an overview until they are replaced.
-    const placeholders: Placeholder[] = ['organiser', ...built.application.teams.map((t) => `municipality:${t.id}` as const)];
-    const draft = await app.drafts.create({ application: built.application, nextMember: built.nextMember, confirmed: built.confirmed, placeholders });
+    if (!built) return renderPage(request, reply, values, { errors: [{ field: 'schoolFte', message: words[lang].estimate.failed }] });
+    // The huvudman is an example: the draft cannot be shared with an overview until it is replaced. The kommun is the user's own.
+    const draft = await app.drafts.create({ application: built.application, nextMember: built.nextMember, confirmed: built.confirmed, placeholders: ['organiser'] });
     return reply.redirect(inLang(draftPath(draft.id, 'kontrollera'), lang), 303);
   });
 };

@@ -20,7 +20,7 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import * as z from 'zod';
-import { municipalities, municipalityName } from '../../forms/municipalities.ts';
+import { municipalitiesByName, municipalityName } from '../../forms/municipalities.ts';
 import { organiserTypeLabels } from '../../forms/organiser.ts';
 import { showDecimal } from '../../forms/input.ts';
 import { validateForm, type FieldError } from '../../forms/page-form.ts';
@@ -252,7 +252,7 @@ const messages = {
   grantYear: { sv: 'Välj ett bidragsår i listan.', en: 'Choose a grant year from the list.' },
 };
 
-const codes = municipalities.map((m) => m.code) as [string, ...string[]];
+const codes = municipalitiesByName.map((m) => m.code) as [string, ...string[]];
 const years = () => knownGrantYears().map(String) as [string, ...string[]];
 const newOverviewForm = () =>
   z.object({
@@ -264,7 +264,6 @@ const newOverviewForm = () =>
 export const parseNewOverview = (body: unknown, lang: Lang) => validateForm(newOverviewForm(), body, messages, lang);
 
 /** For the form: every kommun, by name. */
-const municipalityOptions = () => [...municipalities].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
 
 const absolute = (request: FastifyRequest, path: string) => `${request.protocol}://${request.host}${path}`;
 
@@ -293,7 +292,7 @@ function renderNew(reply: FastifyReply, lang: Lang, values: { municipalityCode?:
     text: newText[lang],
     action: inLang('/oversikt/ny', lang),
     backHref: inLang('/', lang),
-    municipalities: municipalityOptions(),
+    municipalities: municipalitiesByName,
     years: knownGrantYears(),
     value: { municipalityCode: String(values.municipalityCode ?? ''), grantYear: String(values.grantYear ?? roundBeingPrepared(todayInSweden())) },
   });

@@ -25,7 +25,10 @@ for (const javaScript of [true, false]) {
         await page.waitForSelector('.error-summary');
         assert.match(await page.title(), /^Fel: /);
         await checkAccessibility(page);
+        // Without a kommun the error says which one to choose.
+        assert.match(await page.locator('.error-summary').innerText(), /Välj kommunen vars socialtjänst ska delta i teamet/);
         await page.check('#grantYear-2026');
+        await page.selectOption('#municipalityCode', '1480');
         await page.fill('#schoolFte', '1,5');
         await page.fill('#socialFte', '1');
         await page.fill('#schoolCost', '55 000');
@@ -34,6 +37,10 @@ for (const javaScript of [true, false]) {
         await page.click('button[type=submit]:has-text("Räkna")');
         await page.waitForSelector('#estimate-result');
         assert.match(await page.locator('.panel__verdict').innerText(), /Bemanningen räcker för bidrag/);
+        const result = await page.locator('section[aria-labelledby="estimate-result"]').innerText();
+        assert.match(result, /Ett nytt team för grundskolan i Göteborg \(1480\)/);
+        assert.match(result, /Resten, 183\s000\skr, kan kommunen få betala tillbaka\./);
+        assert.match(result, /Så tas risken bort: 0,59 tjänst mer från socialtjänsten/);
         await checkAccessibility(page);
         await page.click('button:has-text("Starta en ansökan med de här uppgifterna")');
         await page.waitForURL(/\/kontrollera$/);

@@ -1,6 +1,6 @@
 /** /ansokan/{id}/team/{t}: one team's facts (t = its number, or "ny" for a new team). */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { municipalities } from '../../../forms/municipalities.ts';
+import { municipalitiesByName } from '../../../forms/municipalities.ts';
 import { validateForm, type FieldError } from '../../../forms/page-form.ts';
 import { schoolFormLabels, teamForm, teamMessages } from '../../../forms/team.ts';
 import { ruleSetFor } from '../../../rules/rule-sets.ts';
@@ -98,7 +98,7 @@ function renderPage(request: FastifyRequest, reply: FastifyReply, { draft, data 
     action: formAction(path, request.query, lang),
     backHref: inLang(draftPath(id, 'team'), lang),
     schoolFormOptions: (Object.keys(labels) as Array<keyof typeof labels>).map((value) => ({ value, label: labels[value] })),
-    municipalities: [...municipalities].sort((a, b) => a.name.localeCompare(b.name, 'sv')),
+    municipalities: municipalitiesByName,
     values,
   });
 }
