@@ -6,39 +6,24 @@
 import { ruleDefinition } from '../rules/catalogue.ts';
 import { formatKronor } from '../rules/format.ts';
 import type { Assessment, Finding, Lang, StatusAmounts, TeamStatus, TeamStatusWithMoney } from '../rules/types.ts';
+import { words } from './words/index.ts';
 
 export const resultWords = {
   sv: {
-    outcome: { pass: 'Uppfyllt', fail: 'Inte uppfyllt', warn: 'Uppfyllt, observera', review: 'Behöver bedömas', info: 'Information' } as Record<string, string>,
+    outcome: words.sv.labels.outcome as Record<string, string>,
     fix: 'Så kan det rättas',
     amountsNote: 'Beloppen är de högsta som kan lämnas. De är inte ett beslut.',
-    grant: 'Skolverkets bidrag',
-    matched: 'Socialstyrelsens belopp till kommunen',
-    usable: 'Del kommunen får använda',
-    risk: 'Risk att betala tillbaka',
-    teamStatus: {
-      eligible: 'Uppfyller villkoren',
-      eligible_aggregate_only: 'Uppfyller villkoren tillsammans med huvudmannens andra team (lägre prioritet)',
-      needs_review: 'Behöver bedömas',
-      not_eligible: 'Uppfyller inte villkoren',
-    } as Record<string, string>,
+    ...words.sv.labels.amount,
+    teamStatus: words.sv.labels.teamStatus as Record<string, string>,
     settled: 'Klart: från team som uppfyller villkoren',
     pending: 'Beror på en bedömning som återstår',
   },
   en: {
-    outcome: { pass: 'Met', fail: 'Not met', warn: 'Met, note', review: 'Needs review', info: 'Information' } as Record<string, string>,
+    outcome: words.en.labels.outcome as Record<string, string>,
     fix: 'How to put it right',
     amountsNote: 'The amounts are the most that can be granted. They are not a decision.',
-    grant: "Skolverket's grant",
-    matched: "Socialstyrelsen's amount to the municipality",
-    usable: 'Part the municipality may use',
-    risk: 'Risk of repayment',
-    teamStatus: {
-      eligible: 'Meets the conditions',
-      eligible_aggregate_only: "Meets the conditions together with the organiser's other teams (lower priority)",
-      needs_review: 'Needs review',
-      not_eligible: 'Does not meet the conditions',
-    } as Record<string, string>,
+    ...words.en.labels.amount,
+    teamStatus: words.en.labels.teamStatus as Record<string, string>,
     settled: 'Settled: from teams that meet the conditions',
     pending: 'Depends on a review still open',
   },
@@ -62,22 +47,14 @@ const svCounts = { met: 'uppfyller villkoren', needs_review: 'behöver bedömas'
 
 const verdictWords = {
   sv: {
-    status: {
-      eligible: 'Ansökan uppfyller villkoren för bidrag',
-      needs_review: 'Ansökan behöver bedömas',
-      not_eligible: 'Ansökan uppfyller inte villkoren för bidrag',
-    } as Record<string, string>,
+    status: words.sv.labels.applicationStatus as Record<string, string>,
     one: svCounts,
     many: svCounts,
     of: (n: number, total: number, what: string) => `${n} av ${total} team ${what}`,
     together: (n: number) => ` (${n} av dem bara tillsammans med huvudmannens andra team)`,
   },
   en: {
-    status: {
-      eligible: 'The application meets the conditions for a grant',
-      needs_review: 'The application needs review',
-      not_eligible: 'The application does not meet the conditions for a grant',
-    } as Record<string, string>,
+    status: words.en.labels.applicationStatus as Record<string, string>,
     one: { met: 'meets the conditions', needs_review: 'needs review', not_eligible: 'does not meet the conditions' },
     many: { met: 'meet the conditions', needs_review: 'need review', not_eligible: 'do not meet the conditions' },
     of: (n: number, total: number, what: string) => `${n} of ${total} teams ${what}`,

@@ -112,7 +112,7 @@ test('CSV: BOM, rubrikrad, en rad per team med huvudmannens namn, summarad, semi
   assert.ok(response.rawPayload.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), 'UTF-8 BOM');
   const lines = response.body.replace(/^\ufeff/, '').trimEnd().split('\r\n');
   assert.equal(lines.length, 6);
-  assert.match(lines[0], /^Huvudman;Typ;Team;Bedömning;Skolverkets bidrag;Socialstyrelsens belopp;Del kommunen får använda;Risk att betala tillbaka;/);
+  assert.match(lines[0], /^Huvudman;Typ;Team;Bedömning;Skolverkets bidrag;Socialstyrelsens belopp till kommunen;Del kommunen får använda;Risk att betala tillbaka;/);
   assert.equal(lines[1], 'Exempla kommun;Kommun;Team Norr;Uppfyller villkoren;300000;300000;225000;75000;0,34;150000');
   assert.equal(lines[2], 'Friskolan AB;Enskild huvudman (fristående skola);Team Söder;Uppfyller villkoren;240000;240000;240000;0;;');
   assert.equal(lines[3], 'Summa;;;;540000;540000;465000;75000;;150000');
@@ -213,10 +213,10 @@ test('summorna delas i klart och beror på en bedömning; delarna blir exakt sum
   assert.equal(lines[5], `Beror på en bedömning som återstår;;;;${pending.join(';')};;`);
 });
 
-test('ett utkast från snabbuppskattningen delas inte förrän huvudmannen och kommunen är ifyllda', async () => {
+test('ett utkast från snabbuppskattningen delas inte förrän huvudmannen är ifylld; kommunen är användarens egen', async () => {
   const overview = await createOverview(app, '0180', 2026);
   const client = new FormClient(app);
-  const estimate = { grantYear: '2026', schoolFte: '1', socialFte: '1', schoolCost: '55 000', socialCost: '52 000', months: '12' };
+  const estimate = { grantYear: '2026', municipalityCode: '0180', schoolFte: '1', socialFte: '1', schoolCost: '55 000', socialCost: '52 000', months: '12' };
   await client.get('/uppskattning');
   const started = await client.post('/uppskattning/utkast', estimate);
   const id = String(started.headers.location).split('/')[2];
@@ -225,22 +225,35 @@ test('ett utkast från snabbuppskattningen delas inte förrän huvudmannen och k
   const refused = await share();
   assert.equal(refused.statusCode, 422);
   assert.equal(refused.json().error, 'placeholders');
-  assert.match(refused.json().message, /exempel i stället för era uppgifter: huvudmannen och kommunen för Uppskattat team\. Fyll i era egna först\. Inget har delats\./);
+  assert.match(refused.json().message, /exempel i stället för era uppgifter: huvudmannen\. Fyll i era egna först\. Inget har delats\./);
   const onPage = await client.post(`/ansokan/${id}/oversikt`, { code: overview.submissionCode });
   assert.equal(onPage.statusCode, 422);
-  assert.match(onPage.body, /exempel i stället för era uppgifter: huvudmannen och kommunen för Uppskattat team/);
+  assert.match(onPage.body, /exempel i stället för era uppgifter: huvudmannen\./);
 
   await client.get(`/ansokan/${id}/huvudman`);
   assert.equal((await client.post(`/ansokan/${id}/huvudman`, { name: 'Norra kommunen', orgNumber: '212000-0142', type: 'municipal' })).statusCode, 303);
-  const stillRefused = (await share()).json();
-  assert.equal(stillRefused.error, 'placeholders');
-  assert.match(stillRefused.message, /uppgifter: kommunen för Uppskattat team\./);
+  const accepted = await share();
+  assert.equal(accepted.statusCode, 200, accepted.body);
+  assert.deepEqual((await app.inject({ url: `/api/v1/overviews/${overview.key}` })).json().teams.map((t: { team: string }) => t.team), ['Uppskattat team']);
+});
+
+test('ett äldre uppskattningsutkast med exempelkommun delas inte förrän teamets kommun är vald', async (t) => {
+  // Open, to reach the store (app.drafts) directly.
+  const app = await buildApp({}, { open: true });
+  t.after(() => app.close());
+  const overview = await createOverview(app, '0180', 2026);
+  const client = new FormClient(app);
+  await client.get('/uppskattning');
+  const started = await client.post('/uppskattning/utkast', { grantYear: '2026', municipalityCode: '0180', schoolFte: '1', socialFte: '1', schoolCost: '55 000', socialCost: '52 000', months: '12' });
+  const id = String(started.headers.location).split('/')[2];
+  // Before the estimate asked for the kommun, its drafts marked the example kommun as well.
+  const draft = (await app.drafts.get(id))!;
+  await app.drafts.save(id, { ...(draft.data as object), placeholders: ['municipality:t1'] });
+  const share = () => app.inject({ method: 'POST', url: `/api/v1/drafts/${id}/share`, payload: { submissionCode: overview.submissionCode } });
+  assert.match((await share()).json().message, /uppgifter: kommunen för Uppskattat team\./);
 
   await client.get(`/ansokan/${id}/team/1`);
   const team = { name: 'Team Norr', schoolForms: 'grundskola', municipalityCode: '0180', periodFrom: '', periodTo: '', status: 'new', previouslyGrantedFte: '0', contractEducation: 'no' };
-  const saved = await client.post(`/ansokan/${id}/team/1`, team);
-  assert.equal(saved.statusCode, 303, saved.body.slice(0, 500));
-  const accepted = await share();
-  assert.equal(accepted.statusCode, 200, accepted.body);
-  assert.deepEqual((await app.inject({ url: `/api/v1/overviews/${overview.key}` })).json().teams.map((t: { team: string }) => t.team), ['Team Norr']);
+  assert.equal((await client.post(`/ansokan/${id}/team/1`, team)).statusCode, 303);
+  assert.equal((await share()).statusCode, 200);
 });

@@ -21,6 +21,7 @@ import type { Application, Assessment, Education, Finding, Member, MemberResult,
 import { decidingEducations, type DecidingEducation } from '../education-outcomes.ts';
 import { bothOutcomes, personLabel, resultWords, ruleTitle, settledAndPending, verdict, waitsForReview } from '../result-words.ts';
 import { nextSteps } from '../next-steps.ts';
+import { words } from '../words/index.ts';
 import { embedTypefaces } from './fonts.ts';
 import { colors, Cursor, truncate, wrapText, type Cell, type PageDecoration } from './layout.ts';
 
@@ -38,7 +39,7 @@ const TITLE = 'Sammanställning av ansökan om statsbidrag för skolsociala team
 const NBSP = '\u00a0';
 
 const text = {
-  outcome: { pass: 'Uppfyllt', fail: 'Inte uppfyllt', warn: 'Uppfyllt, observera', review: 'Behöver bedömas', info: 'Information' },
+  outcome: words.sv.labels.outcome,
   side: { school: 'Skola', social_services: 'Socialtjänst' },
   education: {
     psychosocial_degree: 'Examen i psykosocialt arbete',
@@ -55,6 +56,9 @@ const text = {
     4: 'team i gymnasieskolan',
   } as Record<number, string>,
 };
+
+/** The amounts' names, as the pages and the kommun's CSV have them. */
+const amount = words.sv.labels.amount;
 
 const outcomeColor = { pass: colors.good, fail: colors.bad, warn: colors.warn, review: colors.warn, info: colors.muted };
 
@@ -209,7 +213,7 @@ function drawTeam(cursor: Cursor, application: Application, assessment: Assessme
     ['Nytt eller befintligt team', team.status === 'new' ? 'Nytt team' : 'Befintligt team'],
     ['Tidigare beviljade årsarbetskrafter', fte(team.previouslyGrantedFte)],
     ['Uppdragsutbildning', team.contractEducation ? 'Ja, teamets arbete gäller uppdragsutbildning' : 'Nej'],
-    ['Bedömning av teamet', result ? resultWords.sv.teamStatus[result.status] : '–'],
+    ['Bedömning av teamet', result ? words.sv.labels.teamStatus[result.status] : '–'],
   ]);
   if (deciding) {
     const member = team.members.find((m) => m.id === deciding.member);
@@ -340,7 +344,7 @@ function drawAmounts(cursor: Cursor, application: Application, assessment: Asses
       { header: 'Team', width: 40 },
       { header: 'Kommun', width: 20 },
       { header: 'Kostnad som ger bidrag', width: 20, align: 'right' },
-      { header: 'Skolverkets bidrag', width: 20, align: 'right' },
+      { header: amount.grant, width: 20, align: 'right' },
     ],
     [
       ...assessment.teams.map((team, i) => [`Team ${i + 1}: ${application.teams[i]?.name ?? team.name}`, municipality(team.municipalityCode), kr(team.amounts.eligibleCost), kr(team.amounts.skolverketGrant)]),
@@ -371,9 +375,9 @@ function drawAmounts(cursor: Cursor, application: Application, assessment: Asses
     cursor.table(
       [
         { header: 'Kommun', width: 31 },
-        { header: 'Motfinansiering från Socialstyrelsen', width: 23, align: 'right' },
-        { header: 'Får användas', width: 23, align: 'right' },
-        { header: 'Risk att betala tillbaka', width: 23, align: 'right' },
+        { header: amount.matched, width: 23, align: 'right' },
+        { header: amount.usable, width: 23, align: 'right' },
+        { header: amount.risk, width: 23, align: 'right' },
       ],
       municipalities.flatMap((m) => {
         const row = [municipality(m.municipalityCode), kr(m.matched), kr(m.matchedUsable), kr(m.repaymentRisk)];
@@ -384,7 +388,7 @@ function drawAmounts(cursor: Cursor, application: Application, assessment: Asses
       { size: 9 },
     );
     for (const m of municipalities) {
-      cursor.paragraph(`Avstämning för ${municipality(m.municipalityCode)}, får användas + risk att betala tillbaka = motfinansiering: ${kr(m.matchedUsable)} + ${kr(m.repaymentRisk)} = ${kr(m.matched)}`);
+      cursor.paragraph(`Avstämning för ${municipality(m.municipalityCode)}, del kommunen får använda + risk att betala tillbaka = Socialstyrelsens belopp: ${kr(m.matchedUsable)} + ${kr(m.repaymentRisk)} = ${kr(m.matched)}`);
     }
     const matchedTotal = municipalities.reduce((sum, m) => sum + BigInt(m.matched), 0n).toString();
     cursor.paragraph(`Kommunernas motfinansiering sammanlagt: ${kr(matchedTotal)} (lika med Skolverkets bidrag, ${kr(assessment.amounts.skolverketGrant)}).`);

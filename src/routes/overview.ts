@@ -36,6 +36,8 @@ import { pageData, renderForm } from '../page.ts';
 import { writeCsv } from '../csv.ts';
 import { resultWords, settledAndPending } from '../result-words.ts';
 import { showTime } from './journey/handoff.ts';
+import { words } from '../words/index.ts';
+import { staffingSuggestionText } from '../words/labels.ts';
 
 export interface Overview {
   municipalityCode: string;
@@ -97,8 +99,6 @@ export async function loadOverview(request: FastifyRequest, key: string): Promis
   return record && overviewOf(record, await request.server.drafts.overviewFigures(record));
 }
 
-type Suggestion = NonNullable<OverviewTeam['staffingSuggestion']>;
-
 const overviewText = {
   sv: {
     title: (name: string, year: number) => `Kommunens översikt: ${name}, bidragsår ${year}`,
@@ -107,19 +107,11 @@ const overviewText = {
     counted_once: (teams: string[]) => `Samma team finns i flera delade ansökningar från samma huvudman: ${teams.join(', ')}. Varje sådant team räknas en gång, från den ansökan som sparades senast. Be huvudmannen ta tillbaka den gamla ansökan från översikten.`,
     caption: (name: string, year: number) => `Team i ${name}, bidragsår ${year}`,
     organiser: 'Huvudman', type: 'Typ', team: 'Team', status: 'Bedömning',
-    grant: 'Skolverkets bidrag', matched: 'Socialstyrelsens belopp', usable: 'Del kommunen får använda', risk: 'Risk att betala tillbaka',
+    ...words.sv.labels.amount,
     suggestion: 'Förslag för att ta bort risken',
-    suggestionText: (s: Suggestion, lang: Lang) =>
-      `${showDecimal(s.fte, lang)} tjänst mer från socialtjänsten under ${showDecimal(s.months, lang)} månader (${formatKronor(s.extraCost, lang)} mer i kostnad${s.basis === 'school' ? ', räknat på skolans snittkostnad' : ''})`,
     total: 'Summa',
     none: 'Ingen ansökan med team i kommunen för bidragsåret är delad med översikten ännu.',
     csv: 'Ladda ner tabellen som CSV (för Excel)',
-    statuses: {
-      eligible: 'Uppfyller villkoren',
-      eligible_aggregate_only: 'Uppfyller villkoren tillsammans med andra team',
-      needs_review: 'Behöver bedömas',
-      not_eligible: 'Uppfyller inte villkoren',
-    } as Record<string, string>,
     linksHeading: 'Länken och koden',
     kept: (until: string) => `Översikten sparas i ${OVERVIEW_RETENTION_DAYS} dagar efter att den senast öppnades eller ändrades, nu till ${until}. Sedan raderas den med sina delningar.`,
     renewKey: 'Skapa en ny länk till översikten',
@@ -138,19 +130,11 @@ const overviewText = {
     counted_once: (teams: string[]) => `The same team is in several shared applications from the same organiser: ${teams.join(', ')}. Each such team is counted once, from the application saved last. Ask the organiser to withdraw the old application from the overview.`,
     caption: (name: string, year: number) => `Teams in ${name}, grant year ${year}`,
     organiser: 'Organiser', type: 'Type', team: 'Team', status: 'Assessment',
-    grant: "Skolverket's grant", matched: "Socialstyrelsen's amount", usable: 'Part the municipality may use', risk: 'Risk of repayment',
+    ...words.en.labels.amount,
     suggestion: 'Suggestion to remove the risk',
-    suggestionText: (s: Suggestion, lang: Lang) =>
-      `${showDecimal(s.fte, lang)} more fte from social services for ${showDecimal(s.months, lang)} months (${formatKronor(s.extraCost, lang)} more cost${s.basis === 'school' ? ", at the school's average cost" : ''})`,
     total: 'Total',
     none: 'No application with a team in the municipality for the grant year has been shared with the overview yet.',
     csv: 'Download the table as CSV (for Excel)',
-    statuses: {
-      eligible: 'Meets the conditions',
-      eligible_aggregate_only: 'Meets the conditions together with other teams',
-      needs_review: 'Needs review',
-      not_eligible: 'Does not meet the conditions',
-    } as Record<string, string>,
     linksHeading: 'The link and the code',
     kept: (until: string) => `The overview is kept for ${OVERVIEW_RETENTION_DAYS} days after it was last opened or changed, now until ${until}. Then it is deleted with its shares.`,
     renewKey: 'Create a new link to the overview',
@@ -176,12 +160,12 @@ export function overviewTable(teams: OverviewTeam[], lang: Lang, caption: string
       organiser: r.organiser.name,
       type: organiserTypeLabels[lang][r.organiser.type],
       team: r.team,
-      status: t.statuses[r.status],
+      status: words[lang].labels.teamStatus[r.status],
       grant: kr(r.skolverketGrant),
       matched: kr(r.matched),
       usable: kr(r.matchedUsable),
       risk: kr(r.repaymentRisk),
-      suggestion: r.staffingSuggestion ? t.suggestionText(r.staffingSuggestion, lang) : '',
+      suggestion: r.staffingSuggestion ? staffingSuggestionText(r.staffingSuggestion, lang) : '',
     })),
     totals: { grant: kr(totals.skolverketGrant), matched: kr(totals.matched), usable: kr(totals.matchedUsable), risk: kr(totals.repaymentRisk) },
     parts: splitOf(totals, lang).map(({ label, amounts }) => ({ label, amounts: amounts.map(kr) })),
@@ -203,7 +187,7 @@ function overviewCsv(overview: Overview, lang: Lang): string {
     lang === 'sv' ? 'Förslag: extra tjänst socialtjänsten' : 'Suggestion: extra social-services fte',
     lang === 'sv' ? 'Förslag: extra kostnad' : 'Suggestion: extra cost'];
   const rows = overview.teams.map((r) => [
-    r.organiser.name, organiserTypeLabels[lang][r.organiser.type], r.team, t.statuses[r.status],
+    r.organiser.name, organiserTypeLabels[lang][r.organiser.type], r.team, words[lang].labels.teamStatus[r.status],
     r.skolverketGrant, r.matched, r.matchedUsable, r.repaymentRisk,
     r.staffingSuggestion ? showDecimal(r.staffingSuggestion.fte, lang) : '', r.staffingSuggestion?.extraCost ?? '',
   ]);
