@@ -132,7 +132,7 @@ describe('en server i gång på en DATA_DIR', () => {
     const expired = await link(new Date(Date.now() - 10 * DAY_MS));
     const revoked = await link();
     await server.drafts.revokeLink(draft.id, revoked!.token);
-    await server.drafts.addHistory(draft.id, 'Samordnaren', 'valde bidragsår 2026');
+    await server.drafts.addHistory(draft.id, 'coordinator', { kind: 'grant_year_chosen', year: 2026 });
     const tokens = async () => (await server.drafts.listLinks(draft.id)).map((l) => l.token).sort();
     assert.deepEqual(await tokens(), [live!.token, expired!.token, revoked!.token].sort());
 

@@ -172,17 +172,24 @@ describe('länk för en del av ett team', () => {
       ['Samordnaren', 'valde bidragsår 2026'],
       ['Samordnaren', 'ändrade huvudmannen'],
       ['Samordnaren', 'lade till teamet Team Norr'],
-      ['Samordnaren', 'lade till p1'],
-      ['Samordnaren', 'lade till p2'],
+      // People by the role they have now; by id once removed.
+      ['Samordnaren', 'lade till Skolkurator (p1)'],
+      ['Samordnaren', 'lade till Skolsocionom (p2)'],
       ['Samordnaren', 'lade till teamet Team Söder'],
       ['Samordnaren', 'lade till p3'],
       ['Länk för socialtjänsten, Team Norr', 'lade till p4'],
-      ['Länk för socialtjänsten, Team Norr', 'ändrade p2'],
+      ['Länk för socialtjänsten, Team Norr', 'ändrade Skolsocionom (p2)'],
       ['Länk för socialtjänsten, Team Norr', 'tog bort p4'],
       ['Samordnaren', 'tog bort p3'],
     ]);
     assert.match(page.body, /<td>\d{4}-\d{2}-\d{2} \d{2}:\d{2}<\/td>/);
+    // Stored as data, worded in the viewer's language.
+    const english = (await coordinator.get(`${base}/historik?lang=en`)).body;
+    assert.match(english, /<td>The coordinator<\/td><td>chose grant year 2026<\/td>/);
+    assert.match(english, /<td>Link for social services, Team Norr<\/td><td>changed Skolsocionom \(p2\)<\/td>/);
   });
+
+
 
   test('sidorna finns på engelska', async () => {
     const coordinator = new FormClient(app);

@@ -265,7 +265,7 @@ describe('läsa in en lista igen', () => {
     assert.match(ticked.body, /1 person lades till från listan\. 1 rad hoppades över\./);
     assert.match(ticked.body, /Skolkurator \(p3\)/);
     const history = await client.get(teamPath.replace(/\/team\/.*$/, '/historik'));
-    assert.match(history.body, /importerade 1 personer till Team Norr \(lade till, 1 som redan fanns hoppades över\)/);
+    assert.match(history.body, /importerade 1 person till Team Norr \(lade till, 1 person som redan fanns hoppades över\)/);
   });
 
   test('ersätt: personerna på listans sidor tas bort och listan läggs till; historiken säger det', async () => {
@@ -283,7 +283,7 @@ describe('läsa in en lista igen', () => {
     assert.match(replaced.body, /Skolkurator \(p3\)/);
     assert.match(replaced.body, /0,75 tjänstgöringsgrad/);
     const history = await client.get(teamPath.replace(/\/team\/.*$/, '/historik'));
-    assert.match(history.body, /importerade 1 personer till Team Norr \(ersatte 1 som fanns\)/);
+    assert.match(history.body, /importerade 1 person till Team Norr \(ersatte 1 person som fanns\)/);
   });
 
   test('en fil från Excel i Windows-1252 läses med å, ä och ö och en notering', async () => {

@@ -59,7 +59,7 @@ test('resultatsidan delar utkastet med koden, visar först exakt vad kommunen se
   const page = await client.get(`/ansokan/${exemplaId}/oversikt`);
   assert.match(page.body, /Stockholm, bidragsår 2026 \(delad /);
   assert.equal((await app.inject({ url: `/api/v1/overviews/${stockholm.key}` })).json().teams.length, 2);
-  assert.match((await client.get(`/ansokan/${exemplaId}/historik`)).body, /delade ansökan med kommunens översikt för Stockholm 2026/);
+  assert.match((await client.get(`/ansokan/${exemplaId}/historik`)).body, /delade ansökan med kommunens översikt för Stockholm \(0180\) 2026/);
 
   // Without the CSRF token nothing happens.
   assert.equal((await client.post(`/ansokan/${exemplaId}/oversikt/ta-tillbaka`, { overview: 'x' }, { csrf: null })).statusCode, 403);

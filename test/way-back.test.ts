@@ -221,13 +221,13 @@ forEachBackend((name, newBackend) => {
     const link = await store.createLink({ draftId: draft.id, teamId: 't1', side: 'school', label: 'Länk för skolpersonal, Team Norr' });
     assert.ok(link);
     assert.equal(link.doneAt, null);
-    const done = await store.markLinkDone(link.token);
+    const done = await store.markLinkDone(link.token, 'Team Norr');
     assert.ok(done?.doneAt);
     assert.equal((await store.listLinks(draft.id))[0].doneAt, done.doneAt);
-    assert.deepEqual((await store.history(draft.id)).map((e) => [e.actor, e.change]), [['Länk för skolpersonal, Team Norr', 'är klar med sin del']]);
+    assert.deepEqual((await store.history(draft.id)).map((e) => [e.actor, e.event]), [['link:school', { kind: 'link_done', team: 't1', teamName: 'Team Norr' }]]);
     assert.ok(await store.revokeLink(draft.id, link.token));
-    assert.equal(await store.markLinkDone(link.token), undefined);
-    assert.equal(await store.markLinkDone("x'--"), undefined);
+    assert.equal(await store.markLinkDone(link.token, 'Team Norr'), undefined);
+    assert.equal(await store.markLinkDone("x'--", 'Team Norr'), undefined);
     assert.equal((await store.history(draft.id)).length, 1);
   });
 });

@@ -2,8 +2,8 @@
  * Hand-off links and the draft's history. A link opens one team's school-staff or
  * social-services section of a draft for editing, without an account: the token (16 random
  * bytes, base64url) is the only key, it expires after HANDOFF_LINK_DAYS and the coordinator can
- * revoke it. Every change through a link, and the coordinator's own member edits, is recorded
- * in draft_history. Malformed tokens and ids are rejected before any SQL.
+ * revoke it. Every change through a link, by the coordinator or through the API is recorded in
+ * draft_history as data (HistoryEvent), worded when shown. Malformed tokens and ids are rejected before any SQL.
  */
 import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
@@ -15,61 +15,68 @@ export const HANDOFF_LINK_DAYS = 14;
 /** A link that has expired or been revoked is listed (as such) to the coordinator this many days more, then deleted. */
 export const LINK_KEPT_DAYS = 7;
 
-/** Who made a change, in the history, when it was the coordinator (not through a link). */
-export const COORDINATOR = 'Samordnaren';
-/** Who made a change through the drafts API. */
-export const API_ACTOR = 'API';
+export type HandoffSide = 'school' | 'social_services';
 
-/** What a change to a member was, in the history: "lade till p3", "ändrade p2", "tog bort p1". */
-export const memberChange = {
-  added: (id: string) => `lade till ${id}`,
-  changed: (id: string) => `ändrade ${id}`,
-  removed: (id: string) => `tog bort ${id}`,
-};
+/** Who made a change, as the history stores it: the coordinator, the drafts API, or a link's holder by side. */
+export type HistoryActor = 'coordinator' | 'api' | `link:${HandoffSide}`;
 
-/** Other changes the coordinator makes, in the history. */
-export const draftChange = {
-  grantYear: (year: number) => `valde bidragsår ${year}`,
-  organiser: 'ändrade huvudmannen',
-  teamAdded: (name: string) => `lade till teamet ${name}`,
-  teamChanged: (name: string) => `ändrade teamet ${name}`,
-  teamRemoved: (name: string) => `tog bort teamet ${name}`,
-  imported: (count: number, team: string, repeats: number) =>
-    `importerade ${count} personer till ${team} (lade till${repeats ? `, ${repeats} som redan fanns hoppades över` : ''})`,
-  importReplaced: (removed: number, count: number, team: string) => `importerade ${count} personer till ${team} (ersatte ${removed} som fanns)`,
-  linkDone: 'är klar med sin del',
-};
+/** A team as a history event names it: its id, and its name when the change was made. */
+interface TeamRef {
+  team: string;
+  teamName: string;
+}
 
 /**
- * What changed from one application to the next, in the history's words: the year, the
- * organiser, teams (by id) added, changed or removed, and members (by id) added, changed or
- * removed. A team only moved in the list is no change.
+ * One change, as the history stores it: its kind and parameters, never words. The history page
+ * words it in the viewer's language (src/words/history.ts).
  */
-export function changesBetween(before: DraftApplication, after: DraftApplication): string[] {
-  const changes: string[] = [];
-  if (after.grantYear !== undefined && after.grantYear !== before.grantYear) changes.push(draftChange.grantYear(after.grantYear));
-  if (!isDeepStrictEqual(after.organiser, before.organiser)) changes.push(draftChange.organiser);
+export type HistoryEvent =
+  | { kind: 'grant_year_chosen'; year: number }
+  | { kind: 'organiser_changed' }
+  | ({ kind: 'team_added' | 'team_changed' | 'team_removed' } & TeamRef)
+  | ({ kind: 'member_added' | 'member_saved' | 'member_removed'; member: string } & TeamRef)
+  | ({ kind: 'members_imported'; added: number; skipped: number } & TeamRef)
+  | ({ kind: 'members_replaced'; added: number; removed: number } & TeamRef)
+  | ({ kind: 'link_done' } & TeamRef)
+  | { kind: 'shared_with_overview' | 'withdrawn_from_overview'; municipality: string; year: number };
+
+const teamRef = (team: DraftTeam): TeamRef => ({ team: team.id, teamName: team.name });
+
+/** A member added, saved or removed in a team. */
+export const memberEvent = (kind: 'member_added' | 'member_saved' | 'member_removed', team: DraftTeam, member: string): HistoryEvent => ({ kind, member, ...teamRef(team) });
+
+/** A team added, changed or removed. */
+export const teamEvent = (kind: 'team_added' | 'team_changed' | 'team_removed', team: DraftTeam): HistoryEvent => ({ kind, ...teamRef(team) });
+
+/**
+ * What changed from one application to the next, as history events: the year, the organiser,
+ * teams (by id) added, changed or removed, and members (by id) added, changed or removed. A
+ * team only moved in the list is no change.
+ */
+export function changesBetween(before: DraftApplication, after: DraftApplication): HistoryEvent[] {
+  const changes: HistoryEvent[] = [];
+  if (after.grantYear !== undefined && after.grantYear !== before.grantYear) changes.push({ kind: 'grant_year_chosen', year: after.grantYear });
+  if (!isDeepStrictEqual(after.organiser, before.organiser)) changes.push({ kind: 'organiser_changed' });
   const teamsBefore = new Map(before.teams.map((t) => [t.id, t]));
   const teamsAfter = new Map(after.teams.map((t) => [t.id, t]));
   const withoutMembers = ({ members: _, ...team }: DraftTeam) => team;
   for (const team of after.teams) {
     const old = teamsBefore.get(team.id);
-    if (!old) changes.push(draftChange.teamAdded(team.name));
-    else if (!isDeepStrictEqual(withoutMembers(old), withoutMembers(team))) changes.push(draftChange.teamChanged(team.name));
+    if (!old) changes.push(teamEvent('team_added', team));
+    else if (!isDeepStrictEqual(withoutMembers(old), withoutMembers(team))) changes.push(teamEvent('team_changed', team));
   }
-  for (const team of before.teams) if (!teamsAfter.has(team.id)) changes.push(draftChange.teamRemoved(team.name));
-  const membersBefore = new Map(before.teams.flatMap((t) => t.members.map((m) => [m.id, m])));
-  const membersAfter = new Map(after.teams.flatMap((t) => t.members.map((m) => [m.id, m])));
-  for (const [id, member] of membersAfter) {
+  for (const team of before.teams) if (!teamsAfter.has(team.id)) changes.push(teamEvent('team_removed', team));
+  const membersOf = (application: DraftApplication) => new Map(application.teams.flatMap((t) => t.members.map((m) => [m.id, { member: m, team: t }])));
+  const membersBefore = membersOf(before);
+  const membersAfter = membersOf(after);
+  for (const [id, { member, team }] of membersAfter) {
     const old = membersBefore.get(id);
-    if (!old) changes.push(memberChange.added(id));
-    else if (!isDeepStrictEqual(old, member)) changes.push(memberChange.changed(id));
+    if (!old) changes.push(memberEvent('member_added', team, id));
+    else if (!isDeepStrictEqual(old.member, member)) changes.push(memberEvent('member_saved', team, id));
   }
-  for (const id of membersBefore.keys()) if (!membersAfter.has(id)) changes.push(memberChange.removed(id));
+  for (const [id, { team }] of membersBefore) if (!membersAfter.has(id)) changes.push(memberEvent('member_removed', team, id));
   return changes;
 }
-
-export type HandoffSide = 'school' | 'social_services';
 
 export interface HandoffLink {
   token: string;
@@ -85,11 +92,12 @@ export interface HandoffLink {
   doneAt: string | null;
 }
 
-export interface HistoryEntry {
-  at: string;
-  actor: string;
-  change: string;
-}
+/**
+ * One row of the history. Rows written since the history is stored as data have an `event`
+ * and an actor code; older rows have only the Swedish words they were written in (`actor`,
+ * `change`), shown as they are.
+ */
+export type HistoryEntry = { at: string } & ({ actor: HistoryActor; event: HistoryEvent } | { actor: string; change: string; event?: undefined });
 
 /** Tokens and draft ids are both 16 random bytes in base64url: 22 characters. */
 const KEY = /^[A-Za-z0-9_-]{22}$/;
@@ -166,13 +174,13 @@ export async function revokeLink(db: Queryable, draftId: string, token: string):
 }
 
 /** Records that the holder of a link still in force is done, in the link and the draft's history; the link, or undefined. */
-export async function markLinkDone(db: Queryable, token: string): Promise<HandoffLink | undefined> {
+export async function markLinkDone(db: Queryable, token: string, teamName: string): Promise<HandoffLink | undefined> {
   if (!isKey(token)) return undefined;
   const [row] = await db.query<LinkRow>(
     `UPDATE handoff_links SET done_at = now() WHERE token = $1 AND revoked_at IS NULL AND expires_at > now() RETURNING ${COLUMNS}`,
     [token],
   );
-  if (row) await addHistory(db, row.draft_id, row.label, draftChange.linkDone);
+  if (row) await addHistory(db, row.draft_id, `link:${row.side}`, { kind: 'link_done', team: row.team_id, teamName });
   return row && toLink(row);
 }
 
@@ -208,22 +216,25 @@ export async function revokeLinksToRemovedTeams(db: Queryable, draftId: string):
 }
 
 /** Records changes (one or several, in order) made by `actor`. */
-export async function addHistory(db: Queryable, draftId: string, actor: string, change: string | string[]): Promise<void> {
-  const changes = typeof change === 'string' ? [change] : change;
-  if (!isKey(draftId) || changes.length === 0) return;
+export async function addHistory(db: Queryable, draftId: string, actor: HistoryActor, event: HistoryEvent | HistoryEvent[]): Promise<void> {
+  const events = Array.isArray(event) ? event : [event];
+  if (!isKey(draftId) || events.length === 0) return;
   await db.query(
-    `INSERT INTO draft_history (draft_id, actor, change)
-     SELECT id, $2, change FROM drafts, unnest($3::text[]) WITH ORDINALITY AS c (change, n) WHERE id = $1 ORDER BY n`,
-    [draftId, actor, changes],
+    `INSERT INTO draft_history (draft_id, actor, event)
+     SELECT id, $2, event FROM drafts, unnest($3::jsonb[]) WITH ORDINALITY AS e (event, n) WHERE id = $1 ORDER BY n`,
+    [draftId, actor, events.map((e) => JSON.stringify(e))],
   );
 }
 
 /** The draft's history, oldest first. */
 export async function history(db: Queryable, draftId: string): Promise<HistoryEntry[]> {
   if (!isKey(draftId)) return [];
-  const rows = await db.query<{ at: Date; actor: string; change: string }>(
-    'SELECT at, actor, change FROM draft_history WHERE draft_id = $1 ORDER BY id',
+  const rows = await db.query<{ at: Date; actor: string; change: string | null; event: HistoryEvent | null }>(
+    'SELECT at, actor, change, event FROM draft_history WHERE draft_id = $1 ORDER BY id',
     [draftId],
   );
-  return rows.map((row) => ({ at: row.at.toISOString(), actor: row.actor, change: row.change }));
+  return rows.map((row) => {
+    const at = row.at.toISOString();
+    return row.event ? { at, actor: row.actor as HistoryActor, event: row.event } : { at, actor: row.actor, change: row.change ?? '' };
+  });
 }

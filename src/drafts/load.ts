@@ -1,7 +1,7 @@
 /** Loading and saving the draft a page belongs to. */
 import type { FastifyRequest } from 'fastify';
 import { asDraftData, type DraftData } from './draft-data.ts';
-import { COORDINATOR } from './handoff.ts';
+import type { HistoryEvent } from './handoff.ts';
 import type { Draft } from './store.ts';
 
 export class NotFoundError extends Error {
@@ -32,8 +32,8 @@ export async function loadDraft(request: FastifyRequest): Promise<LoadedDraft> {
  * Saves the draft's data; a 404 page if it was deleted or expired in the meantime. `change`,
  * when given, goes into the draft's history as made by the coordinator.
  */
-export async function saveDraft(request: FastifyRequest, loaded: LoadedDraft, options: { ruleSetId?: string | null; change?: string } = {}): Promise<void> {
+export async function saveDraft(request: FastifyRequest, loaded: LoadedDraft, options: { ruleSetId?: string | null; change?: HistoryEvent } = {}): Promise<void> {
   const saved = await request.server.drafts.save(loaded.draft.id, loaded.data, { ruleSetId: options.ruleSetId });
   if (!saved) throw new NotFoundError();
-  if (options.change) await request.server.drafts.addHistory(loaded.draft.id, COORDINATOR, options.change);
+  if (options.change) await request.server.drafts.addHistory(loaded.draft.id, 'coordinator', options.change);
 }

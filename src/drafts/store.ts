@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { openDb, type Db, type DbConfig } from './db.ts';
 import { migrate } from './migrate.ts';
 import * as handoff from './handoff.ts';
-import type { HandoffLink, HistoryEntry, NewLink } from './handoff.ts';
+import type { HandoffLink, HistoryActor, HistoryEntry, HistoryEvent, NewLink } from './handoff.ts';
 import * as overviews from './overviews.ts';
 import type { OverviewFigures, OverviewRecord, Share, TeamSummary } from './overviews.ts';
 
@@ -58,9 +58,9 @@ export interface DraftStore {
   getLink(token: string): Promise<HandoffLink | undefined>;
   revokeLink(draftId: string, token: string): Promise<boolean>;
   /** The holder says they are done: recorded on the link and in the history. Undefined when the link is not in force. */
-  markLinkDone(token: string): Promise<HandoffLink | undefined>;
+  markLinkDone(token: string, teamName: string): Promise<HandoffLink | undefined>;
   listLinks(draftId: string): Promise<HandoffLink[]>;
-  addHistory(draftId: string, actor: string, change: string | string[]): Promise<void>;
+  addHistory(draftId: string, actor: HistoryActor, event: HistoryEvent | HistoryEvent[]): Promise<void>;
   history(draftId: string): Promise<HistoryEntry[]>;
   /** Resolves when the database answers a query. */
   ping(): Promise<void>;
@@ -214,9 +214,9 @@ export async function createDraftStore(db: Db, { summarise = () => undefined }: 
     createLink: (link) => handoff.createLink(db, link),
     getLink: (token) => handoff.getLink(db, token),
     revokeLink: (draftId, token) => handoff.revokeLink(db, draftId, token),
-    markLinkDone: (token) => db.transaction((tx) => handoff.markLinkDone(tx, token)),
+    markLinkDone: (token, teamName) => db.transaction((tx) => handoff.markLinkDone(tx, token, teamName)),
     listLinks: (draftId) => handoff.listLinks(db, draftId),
-    addHistory: (draftId, actor, change) => handoff.addHistory(db, draftId, actor, change),
+    addHistory: (draftId, actor, event) => handoff.addHistory(db, draftId, actor, event),
     history: (draftId) => handoff.history(db, draftId),
 
     ping: async () => void (await db.query('SELECT 1')),

@@ -17,7 +17,7 @@ import type { Question } from '../../forms/plausible.ts';
 import { ruleSetFor } from '../../rules/rule-sets.ts';
 import type { Lang } from '../../rules/types.ts';
 import { asDraftData, type DraftData } from '../drafts/draft-data.ts';
-import { memberChange, type HandoffLink } from '../drafts/handoff.ts';
+import { memberEvent, type HandoffLink, type HistoryEvent } from '../drafts/handoff.ts';
 import type { Draft } from '../drafts/store.ts';
 import { exampleYear } from '../grant-round.ts';
 import { inLang } from '../journey.ts';
@@ -154,9 +154,9 @@ function renderMember(
 }
 
 /** Saves the section's draft (refusing to overwrite a save made since it was read) and records the change. */
-async function saveSection(request: FastifyRequest, s: Section, change: string) {
+async function saveSection(request: FastifyRequest, s: Section, change: HistoryEvent) {
   const saved = await request.server.drafts.save(s.draft.id, s.data, { expectedVersion: s.draft.version });
-  if (saved) await request.server.drafts.addHistory(s.draft.id, s.link.label, change);
+  if (saved) await request.server.drafts.addHistory(s.draft.id, `link:${s.link.side}`, change);
   return saved;
 }
 
@@ -199,7 +199,7 @@ const handoffSection: FastifyPluginAsync = async (app) => {
 
   app.post('/lank/:token/klar', async (request, reply) => {
     const s = await loadSection(request);
-    if (!s || !(await app.drafts.markLinkDone(s.link.token))) return refuse(request, reply, 404);
+    if (!s || !(await app.drafts.markLinkDone(s.link.token, s.data.application.teams[s.team].name))) return refuse(request, reply, 404);
     return reply.redirect(inLang(s.base, langOf(request.query)), 303);
   });
 
@@ -227,7 +227,7 @@ const handoffSection: FastifyPluginAsync = async (app) => {
     const accepted = acceptMember(s.data, s.team, index, body, langOf(request.query));
     if (!accepted.ok) return renderMember(request, reply, s, index === 'ny' ? 'ny' : s.data.application.teams[s.team].members[index].id, body, accepted);
     const { id } = accepted;
-    if (!(await saveSection(request, s, index === 'ny' ? memberChange.added(id) : memberChange.changed(id)))) return refuse(request, reply, 404);
+    if (!(await saveSection(request, s, memberEvent(index === 'ny' ? 'member_added' : 'member_saved', s.data.application.teams[s.team], id)))) return refuse(request, reply, 404);
     return reply.redirect(inLang(s.base, langOf(request.query)), 303);
   });
 
@@ -260,7 +260,7 @@ const handoffSection: FastifyPluginAsync = async (app) => {
     if (index === 'unknown') return refuse(request, reply, 404);
     if (index === 'forbidden' || index === 'ny') return refuse(request, reply, 403);
     const [removed] = s.data.application.teams[s.team].members.splice(index, 1);
-    if (!(await saveSection(request, s, memberChange.removed(removed.id)))) return refuse(request, reply, 404);
+    if (!(await saveSection(request, s, memberEvent('member_removed', s.data.application.teams[s.team], removed.id)))) return refuse(request, reply, 404);
     return reply.redirect(inLang(s.base, langOf(request.query)), 303);
   });
 };

@@ -31,6 +31,35 @@ export const en: Words = {
     changes: { one: 'change', other: 'changes' },
   },
 
+  history: {
+    title: 'History',
+    lead: 'Changes to the application, made by the coordinator, through a link or through the API.',
+    none: 'No changes have been made yet.',
+    when: 'When',
+    who: 'Who',
+    what: 'What',
+    actor: {
+      coordinator: 'The coordinator',
+      api: 'API',
+      link: (side, team) => `Link for ${side === 'school' ? 'school staff' : 'social services'}, ${team}`,
+    },
+    event: {
+      grantYearChosen: (year) => `chose grant year ${year}`,
+      organiserChanged: 'changed the organiser',
+      teamAdded: (team) => `added the team ${team}`,
+      teamChanged: (team) => `changed the team ${team}`,
+      teamRemoved: (team) => `removed the team ${team}`,
+      memberAdded: (person) => `added ${person}`,
+      memberSaved: (person) => `changed ${person}`,
+      memberRemoved: (person) => `removed ${person}`,
+      membersImported: (people, team, skipped) => `imported ${people} to ${team} (added${skipped ? `; ${skipped} already there skipped` : ''})`,
+      membersReplaced: (people, team, removed) => `imported ${people} to ${team} (replaced ${removed} already there)`,
+      linkDone: 'is done with their part',
+      shared: (municipality, year) => `shared the application with the municipality's overview for ${municipality} ${year}`,
+      withdrawn: (municipality, year) => `withdrew the application from the municipality's overview for ${municipality} ${year}`,
+    },
+  },
+
   estimate: {
     title: 'Quick estimate of the grant',
     lead: 'No team in place yet? Enter rough figures and the tool applies the same rules as for a full application. Nothing is saved.',

@@ -43,6 +43,36 @@ export const sv = {
     changes: forms('ändring', 'ändringar'),
   },
 
+  history: {
+    title: 'Historik',
+    lead: 'Ändringar av ansökan, gjorda av samordnaren, via en länk eller via API:et.',
+    none: 'Inga ändringar är gjorda ännu.',
+    when: 'När',
+    who: 'Vem',
+    what: 'Vad',
+    actor: {
+      coordinator: 'Samordnaren',
+      api: 'API',
+      link: (side: 'school' | 'social_services', team: string) => `Länk för ${side === 'school' ? 'skolpersonal' : 'socialtjänsten'}, ${team}`,
+    },
+    event: {
+      grantYearChosen: (year: number) => `valde bidragsår ${year}`,
+      organiserChanged: 'ändrade huvudmannen',
+      teamAdded: (team: string) => `lade till teamet ${team}`,
+      teamChanged: (team: string) => `ändrade teamet ${team}`,
+      teamRemoved: (team: string) => `tog bort teamet ${team}`,
+      memberAdded: (person: string) => `lade till ${person}`,
+      memberSaved: (person: string) => `ändrade ${person}`,
+      memberRemoved: (person: string) => `tog bort ${person}`,
+      membersImported: (people: string, team: string, skipped: string | undefined) =>
+        `importerade ${people} till ${team} (lade till${skipped ? `, ${skipped} som redan fanns hoppades över` : ''})`,
+      membersReplaced: (people: string, team: string, removed: string) => `importerade ${people} till ${team} (ersatte ${removed} som fanns)`,
+      linkDone: 'är klar med sin del',
+      shared: (municipality: string, year: number) => `delade ansökan med kommunens översikt för ${municipality} ${year}`,
+      withdrawn: (municipality: string, year: number) => `tog tillbaka ansökan från kommunens översikt för ${municipality} ${year}`,
+    },
+  },
+
   estimate: {
     title: 'Snabb uppskattning av bidraget',
     lead: 'Har ni inget team på plats ännu? Skriv in ungefärliga siffror så räknar verktyget med samma regler som för en hel ansökan. Inget sparas.',

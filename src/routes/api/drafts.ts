@@ -15,7 +15,7 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { parseDraftApplication } from '../../../forms/application.ts';
 import { asDraftData, emptyDraft, withIds, type DraftData } from '../../drafts/draft-data.ts';
-import { API_ACTOR, changesBetween } from '../../drafts/handoff.ts';
+import { changesBetween } from '../../drafts/handoff.ts';
 import { VersionConflictError, type Draft } from '../../drafts/store.ts';
 import { draftPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
@@ -51,7 +51,7 @@ const drafts: FastifyPluginAsync = async (app) => {
     if (!parsed.ok) return invalid(reply, parsed.issues);
     const data = withIds(parsed.application);
     const draft = await app.drafts.create(data);
-    await app.drafts.addHistory(draft.id, API_ACTOR, changesBetween(emptyDraft().application, data.application));
+    await app.drafts.addHistory(draft.id, 'api', changesBetween(emptyDraft().application, data.application));
     return reply.status(201).header('location', links(draft.id).self).send({ id: draft.id, version: draft.version, links: links(draft.id) });
   });
 
@@ -80,7 +80,7 @@ const drafts: FastifyPluginAsync = async (app) => {
       // The version read above, unless the client named one: a save in between is a conflict, not lost from the history.
       const saved = await app.drafts.save(current.id, data, { expectedVersion: expectedVersion ?? current.version });
       if (!saved) return notFound(reply);
-      await app.drafts.addHistory(saved.id, API_ACTOR, changesBetween(previous.application, data.application));
+      await app.drafts.addHistory(saved.id, 'api', changesBetween(previous.application, data.application));
       return view(saved);
     } catch (error) {
       if (!(error instanceof VersionConflictError)) throw error;

@@ -4,7 +4,6 @@ import { grantYearForm, grantYearMessages, grantYearOptions } from '../../../for
 import { validateForm, type FieldError } from '../../../forms/page-form.ts';
 import { ruleSetFor } from '../../../rules/rule-sets.ts';
 import type { Lang } from '../../../rules/types.ts';
-import { draftChange } from '../../drafts/handoff.ts';
 import { loadDraft, saveDraft } from '../../drafts/load.ts';
 import { draftPath, formAction, inLang, returnTo } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
@@ -34,7 +33,7 @@ const grantYear: FastifyPluginAsync = async (app) => {
     const form = validateForm(grantYearForm, request.body, grantYearMessages, lang);
     if (!form.ok) return renderPage(reply, lang, path, request.query, String((request.body as Record<string, unknown>)?.grantYear ?? ''), form.errors);
     loaded.data.application.grantYear = form.value.grantYear;
-    await saveDraft(request, loaded, { change: draftChange.grantYear(form.value.grantYear) });
+    await saveDraft(request, loaded, { change: { kind: 'grant_year_chosen', year: form.value.grantYear } });
     return reply.redirect(inLang(returnTo(request.query, loaded.draft.id, draftPath(loaded.draft.id, 'huvudman')), lang), 303);
   });
 };

@@ -5,22 +5,19 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Lang } from '../../../rules/types.ts';
-import type { HandoffLink, HandoffSide } from '../../drafts/handoff.ts';
+import type { HandoffLink } from '../../drafts/handoff.ts';
 import { loadDraft, NotFoundError } from '../../drafts/load.ts';
 import { existingTeam } from '../../drafts/team-param.ts';
 import { draftPath, inLang, teamPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { pageData, renderForm } from '../../page.ts';
+import { historyWords } from '../../words/history.ts';
+import { words } from '../../words/index.ts';
 
 const sideNames = {
   sv: { school: 'Skolpersonal', social_services: 'Socialtjänsten' },
   en: { school: 'School staff', social_services: 'Social services' },
 } as const;
-
-/** The link's name in the history (always Swedish: it is stored). */
-export function linkLabel(side: HandoffSide, teamName: string): string {
-  return `Länk för ${side === 'school' ? 'skolpersonal' : 'socialtjänsten'}, ${teamName}`;
-}
 
 const text = {
   sv: {
@@ -67,11 +64,6 @@ const text = {
     history: 'See the history',
     back: 'Back to the people',
   },
-};
-
-const historyText = {
-  sv: { title: 'Historik', lead: 'Ändringar av ansökan, gjorda av samordnaren, via en länk eller via API:et.', none: 'Inga ändringar är gjorda ännu.', when: 'När', who: 'Vem', what: 'Vad' },
-  en: { title: 'History', lead: 'Changes to the application, made by the coordinator, through a link or through the API.', none: 'No changes have been made yet.', when: 'When', who: 'Who', what: 'What' },
 };
 
 const stockholmTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' });
@@ -122,7 +114,7 @@ const handoff: FastifyPluginAsync = async (app) => {
     const side = (request.body as { side?: unknown } | undefined)?.side;
     if (side !== 'school' && side !== 'social_services') return renderPage(request, reply, lang);
     const team = data.application.teams[index];
-    const link = await app.drafts.createLink({ draftId: draft.id, teamId: team.id, side, label: linkLabel(side, team.name) });
+    const link = await app.drafts.createLink({ draftId: draft.id, teamId: team.id, side, label: words.sv.history.actor.link(side, team.name) });
     if (!link) throw new NotFoundError();
     return renderPage(request, reply, lang, link);
   });
@@ -137,14 +129,14 @@ const handoff: FastifyPluginAsync = async (app) => {
 
   app.get('/ansokan/:id/historik', async (request, reply) => {
     const lang = langOf(request.query);
-    const { draft } = await loadDraft(request);
-    const t = historyText[lang];
+    const { draft, data } = await loadDraft(request);
+    const t = words[lang].history;
     const entries = await app.drafts.history(draft.id);
     return reply.view('history.eta', {
       ...pageData(lang, draftPath(draft.id, 'historik'), t.title),
       text: t,
       backHref: inLang(draftPath(draft.id, 'team'), lang),
-      entries: entries.map((e) => ({ ...e, at: showTime(e.at) })),
+      entries: entries.map((e) => ({ at: showTime(e.at), ...historyWords(e, data.application, lang) })),
     });
   });
 };

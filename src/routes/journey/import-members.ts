@@ -34,7 +34,6 @@ import { keptConfirmations } from '../../../forms/plausible.ts';
 import type { Lang } from '../../../rules/types.ts';
 import { keepConfirmed, type DraftData } from '../../drafts/draft-data.ts';
 import { showDecimal } from '../../../forms/input.ts';
-import { draftChange } from '../../drafts/handoff.ts';
 import { loadDraft, saveDraft } from '../../drafts/load.ts';
 import { existingTeam } from '../../drafts/team-param.ts';
 import { inLang, teamPath } from '../../journey.ts';
@@ -384,10 +383,12 @@ const importMembers: FastifyPluginAsync = async (app) => {
       keepConfirmed(data, id, keptConfirmations(questions[fitting.indexOf(row)]));
       data.nextMember += 1;
     }
-    const name = data.application.teams[team].name;
+    const teamRef = { team: data.application.teams[team].id, teamName: data.application.teams[team].name };
     const duplicates = mode === 'add' ? valid.length - wanted.length : 0;
     if (added.length > 0 || removed.length > 0) {
-      const change = mode === 'replace' ? draftChange.importReplaced(removed.length, added.length, name) : draftChange.imported(added.length, name, duplicates);
+      const change = mode === 'replace'
+        ? { kind: 'members_replaced' as const, added: added.length, removed: removed.length, ...teamRef }
+        : { kind: 'members_imported' as const, added: added.length, skipped: duplicates, ...teamRef };
       await saveDraft(request, loaded, { change });
     }
     const skipped = Math.max(0, payload.total - added.length);

@@ -7,7 +7,7 @@ import { validateForm, type FieldError } from '../../../forms/page-form.ts';
 import { confirmedIn, keptConfirmations, memberQuestions, type Question } from '../../../forms/plausible.ts';
 import type { Education, Lang, Side } from '../../../rules/types.ts';
 import { keepConfirmed, type DraftData } from '../../drafts/draft-data.ts';
-import { memberChange } from '../../drafts/handoff.ts';
+import { memberEvent } from '../../drafts/handoff.ts';
 import { loadDraft, saveDraft, type LoadedDraft } from '../../drafts/load.ts';
 import { exampleYear } from '../../grant-round.ts';
 import { existingTeam, memberParam } from '../../drafts/team-param.ts';
@@ -207,7 +207,7 @@ const member: FastifyPluginAsync = async (app) => {
       return renderPage(request, reply, loaded, team, shownId, (request.body ?? {}) as Values, accepted.errors, accepted.questions);
     }
     const { id } = accepted;
-    await saveDraft(request, loaded, { change: index === 'ny' ? memberChange.added(id) : memberChange.changed(id) });
+    await saveDraft(request, loaded, { change: memberEvent(index === 'ny' ? 'member_added' : 'member_saved', data.application.teams[team], id) });
     return reply.redirect(inLang(returnTo(request.query, loaded.draft.id, teamPath(loaded.draft.id, team, 'personer')), lang), 303);
   });
 };

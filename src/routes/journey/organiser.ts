@@ -4,7 +4,6 @@ import { organiserForm, organiserMessages, organiserTypeLabels } from '../../../
 import { validateForm, type FieldError } from '../../../forms/page-form.ts';
 import type { Lang } from '../../../rules/types.ts';
 import { replacePlaceholder } from '../../drafts/draft-data.ts';
-import { draftChange } from '../../drafts/handoff.ts';
 import { loadDraft, saveDraft } from '../../drafts/load.ts';
 import { draftPath, formAction, inLang, returnTo } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
@@ -60,7 +59,7 @@ const organiser: FastifyPluginAsync = async (app) => {
     if (!form.ok) return renderPage(reply, lang, loaded.draft.id, request.query, (request.body ?? {}) as Values, form.errors);
     loaded.data.application.organiser = form.value;
     replacePlaceholder(loaded.data, 'organiser');
-    await saveDraft(request, loaded, { change: draftChange.organiser });
+    await saveDraft(request, loaded, { change: { kind: 'organiser_changed' } });
     return reply.redirect(inLang(returnTo(request.query, loaded.draft.id, draftPath(loaded.draft.id, 'team')), lang), 303);
   });
 };

@@ -1,6 +1,6 @@
 /** /ansokan/{id}/team/{t}/person/{m}/ta-bort: remove a member, after asking. */
 import type { FastifyPluginAsync } from 'fastify';
-import { memberChange } from '../../drafts/handoff.ts';
+import { memberEvent } from '../../drafts/handoff.ts';
 import { loadDraft, saveDraft } from '../../drafts/load.ts';
 import { existingTeam, memberParam } from '../../drafts/team-param.ts';
 import { inLang, memberPath, teamPath } from '../../journey.ts';
@@ -41,7 +41,7 @@ const removeMember: FastifyPluginAsync = async (app) => {
     const loaded = await loadDraft(request);
     const team = existingTeam(request, loaded.data);
     const [removed] = loaded.data.application.teams[team].members.splice(memberParam(request, loaded.data, team) as number, 1);
-    await saveDraft(request, loaded, { change: memberChange.removed(removed.id) });
+    await saveDraft(request, loaded, { change: memberEvent('member_removed', loaded.data.application.teams[team], removed.id) });
     return reply.redirect(inLang(teamPath(loaded.draft.id, team, 'personer'), langOf(request.query)), 303);
   });
 };

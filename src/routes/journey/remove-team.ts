@@ -1,6 +1,6 @@
 /** /ansokan/{id}/team/{t}/ta-bort: remove a team, after asking. */
 import type { FastifyPluginAsync } from 'fastify';
-import { draftChange } from '../../drafts/handoff.ts';
+import { teamEvent } from '../../drafts/handoff.ts';
 import { loadDraft, saveDraft } from '../../drafts/load.ts';
 import { existingTeam } from '../../drafts/team-param.ts';
 import { draftPath, inLang, teamPath } from '../../journey.ts';
@@ -41,7 +41,7 @@ const removeTeam: FastifyPluginAsync = async (app) => {
     const index = existingTeam(request, loaded.data);
     const [removed] = loaded.data.application.teams.splice(index, 1);
     // Saving revokes the removed team's links (see the drafts store).
-    await saveDraft(request, loaded, { change: draftChange.teamRemoved(removed.name) });
+    await saveDraft(request, loaded, { change: teamEvent('team_removed', removed) });
     return reply.redirect(inLang(draftPath(loaded.draft.id, 'team'), langOf(request.query)), 303);
   });
 };

@@ -12,7 +12,6 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { municipalityName } from '../../../forms/municipalities.ts';
 import type { FieldError } from '../../../forms/page-form.ts';
 import type { Lang } from '../../../rules/types.ts';
-import { COORDINATOR } from '../../drafts/handoff.ts';
 import { loadDraft, NotFoundError, type LoadedDraft } from '../../drafts/load.ts';
 import type { Share } from '../../drafts/overviews.ts';
 import { draftPath, inLang } from '../../journey.ts';
@@ -61,12 +60,6 @@ const shareText = {
     cancel: 'Cancel, do not share',
     back: 'Back to the result',
   },
-};
-
-/** What a share was, in the history (always Swedish: it is stored). */
-const shareChange = {
-  shared: (name: string, year: number) => `delade ansökan med kommunens översikt för ${name} ${year}`,
-  withdrawn: (name: string, year: number) => `tog tillbaka ansökan från kommunens översikt för ${name} ${year}`,
 };
 
 const kommun = (code: string) => municipalityName(code) ?? code;
@@ -134,7 +127,7 @@ const shareOverview: FastifyPluginAsync = async (app) => {
     const { lang, loaded, code, check } = await checkPosted(request);
     if (!check.ok) return renderSharePage(request, reply, loaded, code, [{ field: 'code', message: check.message }]);
     if (!(await app.drafts.share(check.overview.id, loaded.draft.id, check.teams))) throw new NotFoundError();
-    await app.drafts.addHistory(loaded.draft.id, COORDINATOR, shareChange.shared(kommun(check.overview.municipalityCode), check.overview.grantYear));
+    await app.drafts.addHistory(loaded.draft.id, 'coordinator', { kind: 'shared_with_overview', municipality: check.overview.municipalityCode, year: check.overview.grantYear });
     return reply.redirect(inLang(draftPath(loaded.draft.id, 'oversikt'), lang), 303);
   });
 
@@ -144,7 +137,7 @@ const shareOverview: FastifyPluginAsync = async (app) => {
     const overviewId = String((request.body as Record<string, unknown> | undefined)?.overview ?? '');
     const share = (await app.drafts.sharesOf(draft.id)).find((s) => s.overviewId === overviewId);
     if (share && (await app.drafts.withdraw(share.overviewId, draft.id))) {
-      await app.drafts.addHistory(draft.id, COORDINATOR, shareChange.withdrawn(kommun(share.municipalityCode), share.grantYear));
+      await app.drafts.addHistory(draft.id, 'coordinator', { kind: 'withdrawn_from_overview', municipality: share.municipalityCode, year: share.grantYear });
     }
     return reply.redirect(inLang(draftPath(draft.id, 'oversikt'), lang), 303);
   });

@@ -6,7 +6,7 @@ import { schoolFormLabels, teamForm, teamMessages } from '../../../forms/team.ts
 import { ruleSetFor } from '../../../rules/rule-sets.ts';
 import type { Lang } from '../../../rules/types.ts';
 import { replacePlaceholder, type DraftData } from '../../drafts/draft-data.ts';
-import { draftChange } from '../../drafts/handoff.ts';
+import { teamEvent } from '../../drafts/handoff.ts';
 import { loadDraft, saveDraft, type LoadedDraft } from '../../drafts/load.ts';
 import { exampleYear } from '../../grant-round.ts';
 import { teamParam } from '../../drafts/team-param.ts';
@@ -125,7 +125,7 @@ const team: FastifyPluginAsync = async (app) => {
     const saved = index === 'ny' ? teams.push({ id: `t${data.nextTeam++}`, ...form.value, members: [] }) - 1 : index;
     if (index !== 'ny') teams[index] = { id: teams[index].id, ...form.value, members: teams[index].members };
     replacePlaceholder(data, `municipality:${teams[saved].id}`);
-    await saveDraft(request, loaded, { change: (index === 'ny' ? draftChange.teamAdded : draftChange.teamChanged)(form.value.name) });
+    await saveDraft(request, loaded, { change: teamEvent(index === 'ny' ? 'team_added' : 'team_changed', teams[saved]) });
     const next = index === 'ny' ? teamPath(loaded.draft.id, saved, 'personer') : returnTo(request.query, loaded.draft.id, teamPath(loaded.draft.id, saved, 'personer'));
     return reply.redirect(inLang(next, lang), 303);
   });
