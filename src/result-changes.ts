@@ -4,24 +4,22 @@
  * finding whose outcome changed. Empty when nothing a person would notice has changed.
  */
 import { municipalityName } from '../forms/municipalities.ts';
-import { formatKronor } from '../rules/format.ts';
+import { formatCountOf, formatKronor } from '../rules/format.ts';
 import type { Lang } from '../rules/types.ts';
 import type { ResultSummary } from './drafts/draft-data.ts';
 import { resultWords, ruleTitle, statusLabel } from './result-words.ts';
+import { words } from './words/index.ts';
 
 /** Beyond this many lines the banner says how many more there are. */
 const MAX_LINES = 10;
 
-const words = {
-  sv: { ruleSet: 'Reglerna som gäller har ändrats.', status: 'Status', none: 'finns inte', more: (n: number) => `… och ${n} ändringar till.` },
-  en: { ruleSet: 'The rules that apply have changed.', status: 'Status', none: 'none', more: (n: number) => `… and ${n} more changes.` },
-};
+const changeWords = { sv: words.sv.resultChanges, en: words.en.resultChanges };
 
 const arrow = (label: string, from: string, to: string) => `${label}: ${from} → ${to}`;
 
 export function resultChanges(previous: ResultSummary | undefined, current: ResultSummary, lang: Lang): string[] {
   if (!previous) return [];
-  const w = { ...words[lang], ...resultWords[lang] };
+  const w = { ...changeWords[lang], ...resultWords[lang] };
   const kr = (v: string) => formatKronor(v, lang);
   const lines: string[] = [];
   if (previous.ruleSetId !== current.ruleSetId) lines.push(w.ruleSet);
@@ -52,5 +50,5 @@ export function resultChanges(previous: ResultSummary | undefined, current: Resu
     const where = [team === '' ? '' : teamName(Number(team)), member].filter(Boolean).join(', ');
     lines.push(arrow(`${ruleTitle(rule, lang)}${where ? ` (${where})` : ''}`, outcome(before), outcome(after)));
   }
-  return lines.length > MAX_LINES ? [...lines.slice(0, MAX_LINES - 1), w.more(lines.length - MAX_LINES + 1)] : lines;
+  return lines.length > MAX_LINES ? [...lines.slice(0, MAX_LINES - 1), w.more(formatCountOf(lines.length - MAX_LINES + 1, words[lang].count.changes, lang))] : lines;
 }

@@ -18,6 +18,8 @@ const NAMES = { application: 'ansokan.json', assessment: 'bedomning.json' };
 const MAX_DEPTH = 16;
 /** The largest attachment, inflated, and the deepest nesting of its JSON. */
 export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
+/** The same limit in megabytes, as the pages say it. */
+export const MAX_ATTACHMENT_MEGABYTES = MAX_ATTACHMENT_BYTES / (1024 * 1024);
 export const MAX_NESTING = 32;
 
 export type AttachmentsRead =

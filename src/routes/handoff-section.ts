@@ -25,63 +25,9 @@ import { langOf, todayInSweden } from '../lang.ts';
 import { isFull, pageData, renderConfirm, renderForm, renderFull } from '../page.ts';
 import { acceptMember, educationChoices, memberText, valuesOf } from './journey/member.ts';
 import { showDate } from './journey/handoff.ts';
+import { words } from '../words/index.ts';
 
-const text = {
-  sv: {
-    title: (side: string, team: string) => `${side} i ${team}`,
-    application: 'Ansökan från',
-    grantYear: 'Bidragsår',
-    team: 'Team',
-    side: 'Del',
-    missing: 'Inte ifyllt ännu',
-    rule: (fte: string, months: number) =>
-      `Den här delen av teamet behöver tillsammans minst ${fte} i tjänstgöringsgrad varje dag under perioden, med personer som har rätt utbildning och en anställning eller ett uppdrag på minst ${months} månader.`,
-    doneHeading: 'När du är klar',
-    doneLead: 'Tryck på Jag är klar när personerna är ifyllda, så ser den som samordnar ansökan det. Du kan ändra så länge länken gäller.',
-    done: 'Jag är klar',
-    doneAt: (date: string) => `Du meddelade att du var klar ${date}.`,
-    lead: 'Du har fått en länk för att fylla i personerna på den här delen av teamet. Skriv inte personernas namn. Länken gäller till',
-    none: 'Det finns inga personer här ännu.',
-    fte: 'tjänstgöringsgrad',
-    untilFurther: 'tills vidare',
-    change: 'Ändra',
-    remove: 'Ta bort',
-    add: 'Lägg till en person',
-    removeTitle: (who: string) => `Vill du ta bort ${who} från teamet?`,
-    removeExplanation: 'Personen tas bort från ansökan. Det går inte att ångra.',
-    removeConfirm: 'Ja, ta bort personen',
-    removeCancel: 'Nej, behåll personen',
-    gone: ['Länken gäller inte längre', 'Länken har gått ut eller återkallats. Be den som samordnar ansökan om en ny länk.'],
-    forbidden: ['Du kan inte ändra den personen', 'Länken gäller bara personerna på en del av ett team. Gå tillbaka till listan och försök igen.'],
-  },
-  en: {
-    title: (side: string, team: string) => `${side} in ${team}`,
-    application: 'Application from',
-    grantYear: 'Grant year',
-    team: 'Team',
-    side: 'Part',
-    missing: 'Not filled in yet',
-    rule: (fte: string, months: number) =>
-      `This part of the team needs at least ${fte} fte together every day of the period, from people with the right education and an employment or assignment of at least ${months} months.`,
-    doneHeading: 'When you are done',
-    doneLead: 'Press I am done when the people are filled in, so whoever coordinates the application sees it. You can make changes as long as the link is valid.',
-    done: 'I am done',
-    doneAt: (date: string) => `You said you were done on ${date}.`,
-    lead: 'You have been given a link to fill in the people on this part of the team. Do not write their names. The link is valid until',
-    none: 'There are no people here yet.',
-    fte: 'fte',
-    untilFurther: 'open-ended',
-    change: 'Change',
-    remove: 'Remove',
-    add: 'Add a person',
-    removeTitle: (who: string) => `Do you want to remove ${who} from the team?`,
-    removeExplanation: 'The person is removed from the application. This cannot be undone.',
-    removeConfirm: 'Yes, remove the person',
-    removeCancel: 'No, keep the person',
-    gone: ['The link is no longer valid', 'The link has expired or been revoked. Ask whoever coordinates the application for a new link.'],
-    forbidden: ['You cannot change that person', 'The link covers only the people on one part of one team. Go back to the list and try again.'],
-  },
-};
+const text = { sv: words.sv.handoffSection, en: words.en.handoffSection };
 
 interface Section {
   link: HandoffLink;

@@ -19,17 +19,17 @@
  * Totals are sums of the rows' whole kronor, split into settled and pending (RULEBOOK D18).
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import * as z from 'zod';
 import { municipalitiesByName, municipalityName } from '../../forms/municipalities.ts';
 import { organiserTypeLabels } from '../../forms/organiser.ts';
 import { showDecimal } from '../../forms/input.ts';
-import { validateForm, type FieldError } from '../../forms/page-form.ts';
+import { parseNewOverview } from '../../forms/overview.ts';
+import type { FieldError } from '../../forms/page-form.ts';
 import { formatKronor } from '../../rules/format.ts';
 import { knownGrantYears } from '../../rules/rule-sets.ts';
 import { roundBeingPrepared } from '../grant-round.ts';
 import type { Lang, TeamStatusWithMoney } from '../../rules/types.ts';
 import { NotFoundError } from '../drafts/load.ts';
-import { OVERVIEW_RETENTION_DAYS, type OverviewFigures, type OverviewRecord, type OverviewTeam } from '../drafts/overviews.ts';
+import { type OverviewFigures, type OverviewRecord, type OverviewTeam } from '../drafts/overviews.ts';
 import { inLang } from '../journey.ts';
 import { langOf, todayInSweden } from '../lang.ts';
 import { pageData, renderForm } from '../page.ts';
@@ -99,54 +99,7 @@ export async function loadOverview(request: FastifyRequest, key: string): Promis
   return record && overviewOf(record, await request.server.drafts.overviewFigures(record));
 }
 
-const overviewText = {
-  sv: {
-    title: (name: string, year: number) => `Kommunens översikt: ${name}, bidragsår ${year}`,
-    lead: 'Team i kommunen från ansökningar som samordnarna har delat med översikten, bedömda när de senast sparades eller delades. Beloppen är de högsta som kan lämnas, inte beslut. Personernas löner, organisationsnummer och personer visas inte.',
-    uncounted: (n: number) => `${n === 1 ? '1 delad ansökan' : `${n} delade ansökningar`} kunde inte räknas: ${n === 1 ? 'den är ofullständig eller har' : 'de är ofullständiga eller har'} inget team i kommunen för bidragsåret.`,
-    counted_once: (teams: string[]) => `Samma team finns i flera delade ansökningar från samma huvudman: ${teams.join(', ')}. Varje sådant team räknas en gång, från den ansökan som sparades senast. Be huvudmannen ta tillbaka den gamla ansökan från översikten.`,
-    caption: (name: string, year: number) => `Team i ${name}, bidragsår ${year}`,
-    organiser: 'Huvudman', type: 'Typ', team: 'Team', status: 'Bedömning',
-    ...words.sv.labels.amount,
-    suggestion: 'Förslag för att ta bort risken',
-    total: 'Summa',
-    none: 'Ingen ansökan med team i kommunen för bidragsåret är delad med översikten ännu.',
-    csv: 'Ladda ner tabellen som CSV (för Excel)',
-    linksHeading: 'Länken och koden',
-    kept: (until: string) => `Översikten sparas i ${OVERVIEW_RETENTION_DAYS} dagar efter att den senast öppnades eller ändrades, nu till ${until}. Sedan raderas den med sina delningar.`,
-    renewKey: 'Skapa en ny länk till översikten',
-    renewKeyHint: 'Den gamla länken slutar gälla direkt. Delningarna finns kvar.',
-    renewCode: 'Skapa en ny inskickningskod',
-    renewCodeHint: 'Den gamla koden slutar gälla direkt: ingen kan dela nya ansökningar med den. Det som redan är delat finns kvar.',
-    revoke: 'Stäng översikten',
-    revokeHint: 'Länken och koden slutar gälla och alla delningar tas bort. Det går inte att ångra.',
-    revoked: 'Översikten är stängd. Länken och inskickningskoden gäller inte längre.',
-    start: 'Till startsidan',
-  },
-  en: {
-    title: (name: string, year: number) => `The municipality's overview: ${name}, grant year ${year}`,
-    lead: "Teams in the municipality from applications their coordinators have shared with the overview, assessed when last saved or shared. The amounts are the most that can be granted, not decisions. People's salaries, organisation numbers and people are not shown.",
-    uncounted: (n: number) => `${n} shared ${n === 1 ? 'application' : 'applications'} could not be counted: incomplete, or with no team in the municipality for the grant year.`,
-    counted_once: (teams: string[]) => `The same team is in several shared applications from the same organiser: ${teams.join(', ')}. Each such team is counted once, from the application saved last. Ask the organiser to withdraw the old application from the overview.`,
-    caption: (name: string, year: number) => `Teams in ${name}, grant year ${year}`,
-    organiser: 'Organiser', type: 'Type', team: 'Team', status: 'Assessment',
-    ...words.en.labels.amount,
-    suggestion: 'Suggestion to remove the risk',
-    total: 'Total',
-    none: 'No application with a team in the municipality for the grant year has been shared with the overview yet.',
-    csv: 'Download the table as CSV (for Excel)',
-    linksHeading: 'The link and the code',
-    kept: (until: string) => `The overview is kept for ${OVERVIEW_RETENTION_DAYS} days after it was last opened or changed, now until ${until}. Then it is deleted with its shares.`,
-    renewKey: 'Create a new link to the overview',
-    renewKeyHint: 'The old link stops working at once. The shares stay.',
-    renewCode: 'Create a new submission code',
-    renewCodeHint: 'The old code stops working at once: no one can share new applications with it. What is already shared stays.',
-    revoke: 'Close the overview',
-    revokeHint: 'The link and the code stop working and every share is removed. This cannot be undone.',
-    revoked: 'The overview is closed. Its link and submission code no longer work.',
-    start: 'To the start page',
-  },
-};
+const overviewText = { sv: words.sv.overview, en: words.en.overview };
 
 /** What the kommun sees, as a table: the overview page and the coordinator's preview before sharing. */
 export function overviewTable(teams: OverviewTeam[], lang: Lang, caption: string) {
@@ -184,8 +137,7 @@ function splitOf(totals: Overview['totals'], lang: Lang): Array<{ label: string;
 function overviewCsv(overview: Overview, lang: Lang): string {
   const t = overviewText[lang];
   const header = [t.organiser, t.type, t.team, t.status, t.grant, t.matched, t.usable, t.risk,
-    lang === 'sv' ? 'Förslag: extra tjänst socialtjänsten' : 'Suggestion: extra social-services fte',
-    lang === 'sv' ? 'Förslag: extra kostnad' : 'Suggestion: extra cost'];
+    t.csvSuggestionFte, t.csvSuggestionCost];
   const rows = overview.teams.map((r) => [
     r.organiser.name, organiserTypeLabels[lang][r.organiser.type], r.team, words[lang].labels.teamStatus[r.status],
     r.skolverketGrant, r.matched, r.matchedUsable, r.repaymentRisk,
@@ -200,52 +152,7 @@ function overviewCsv(overview: Overview, lang: Lang): string {
 /** The paths of an overview, for the pages and the API's links. */
 export const overviewPath = (key: string, rest = ''): string => `/oversikt/${key}${rest}`;
 
-const newText = {
-  sv: {
-    title: 'Skapa en översikt för kommunen',
-    lead: 'Kommunens ekonomer skapar en översikt för en kommun och ett bidragsår. Ni får en länk till översikten och en inskickningskod att skicka till huvudmännen i kommunen. Bara ansökningar som en samordnare delar med koden syns i översikten.',
-    municipality: 'Kommun', municipalityChoose: 'Välj kommun', year: 'Bidragsår', yearChoose: 'Välj bidragsår',
-    submit: 'Skapa översikten',
-    createdTitle: 'Översikten är skapad', newKeyTitle: 'En ny länk till översikten', newCodeTitle: 'En ny inskickningskod',
-    forWhat: (name: string, year: number) => `Översikten gäller ${name}, bidragsår ${year}.`,
-    keyLabel: 'Länken till översikten',
-    keyHint: 'Den som har länken ser översikten: huvudmannens namn, teamets namn, bedömningen och beloppen för varje delat team i kommunen. Ge den bara till dem som ska se översikten, till exempel kommunens ekonomer.',
-    codeLabel: 'Inskickningskoden',
-    codeHint: 'Skicka koden till huvudmännen i kommunen. Med den kan en samordnare dela sin ansökan med översikten från resultatsidan. Koden ger ingen rätt att se översikten.',
-    onlyNow: `Det här visas bara nu: spara det. Det gamla slutar gälla när du skapar nytt. Översikten sparas i ${OVERVIEW_RETENTION_DAYS} dagar efter att den senast öppnades eller ändrades.`,
-    open: 'Öppna översikten',
-  },
-  en: {
-    title: 'Create an overview for the municipality',
-    lead: "The municipality's finance staff create an overview for a municipality and a grant year. You get a link to the overview and a submission code to send to the organisers in the municipality. Only applications that a coordinator shares with the code show in the overview.",
-    municipality: 'Municipality', municipalityChoose: 'Choose a municipality', year: 'Grant year', yearChoose: 'Choose a grant year',
-    submit: 'Create the overview',
-    createdTitle: 'The overview has been created', newKeyTitle: 'A new link to the overview', newCodeTitle: 'A new submission code',
-    forWhat: (name: string, year: number) => `The overview is for ${name}, grant year ${year}.`,
-    keyLabel: 'The link to the overview',
-    keyHint: "Whoever has the link sees the overview: the organiser's name, the team's name, the assessment and the amounts of every shared team in the municipality. Give it only to those who should see the overview, such as the municipality's finance staff.",
-    codeLabel: 'The submission code',
-    codeHint: 'Send the code to the organisers in the municipality. With it a coordinator can share their application with the overview from the result page. The code does not let anyone see the overview.',
-    onlyNow: `This is shown only now: keep it. The old one stops working when you create a new one. The overview is kept for ${OVERVIEW_RETENTION_DAYS} days after it was last opened or changed.`,
-    open: 'Open the overview',
-  },
-};
-
-const messages = {
-  municipalityCode: { sv: 'Välj kommunen i listan.', en: 'Choose the municipality from the list.' },
-  grantYear: { sv: 'Välj ett bidragsår i listan.', en: 'Choose a grant year from the list.' },
-};
-
-const codes = municipalitiesByName.map((m) => m.code) as [string, ...string[]];
-const years = () => knownGrantYears().map(String) as [string, ...string[]];
-const newOverviewForm = () =>
-  z.object({
-    municipalityCode: z.enum(codes, { error: 'municipalityCode' }),
-    grantYear: z.enum(years(), { error: 'grantYear' }).transform(Number),
-  });
-
-/** The new overview's key and code, or what is wrong with the kommun or the year (the API's body or the page's form). */
-export const parseNewOverview = (body: unknown, lang: Lang) => validateForm(newOverviewForm(), body, messages, lang);
+const newText = { sv: words.sv.overviewNew, en: words.en.overviewNew };
 
 /** For the form: every kommun, by name. */
 
@@ -282,18 +189,7 @@ function renderNew(reply: FastifyReply, lang: Lang, values: { municipalityCode?:
   });
 }
 
-const oldText = {
-  sv: {
-    title: 'Kommunens översikt har flyttat',
-    text: 'Kommunens översikt visas inte längre för den som bara känner till kommunkoden. Kommunens ekonomer skapar en översikt och får en egen länk till den, och en inskickningskod som huvudmännen använder för att dela sina ansökningar med den.',
-    link: 'Skapa en översikt för kommunen',
-  },
-  en: {
-    title: "The municipality's overview has moved",
-    text: "The municipality's overview is no longer shown to anyone who merely knows the municipality code. The municipality's finance staff create an overview and get a link of their own to it, and a submission code that organisers use to share their applications with it.",
-    link: 'Create an overview for the municipality',
-  },
-};
+const oldText = { sv: words.sv.overviewOld, en: words.en.overviewOld };
 
 const overview: FastifyPluginAsync = async (app) => {
   app.get('/oversikt/ny', async (request, reply) => renderNew(reply, langOf(request.query)));

@@ -5,25 +5,9 @@ import type { RuleDefinition } from '../../rules/rule.ts';
 import type { Lang } from '../../rules/types.ts';
 import { langOf } from '../lang.ts';
 import { pageData } from '../page.ts';
+import { words } from '../words/index.ts';
 
-const text = {
-  sv: {
-    title: 'Reglerna',
-    heading: 'Reglerna som verktyget tillämpar',
-    lead: 'Förordningen (2023:179) om statsbidrag för personalkostnader för skolsociala team, i den ursprungliga lydelsen för bidragsår 2023 och i lydelsen enligt SFS 2023:946 från bidragsår 2024.',
-    conditions: 'Villkor',
-    calculations: 'Status och belopp',
-    guidanceNote: 'Bygger delvis på myndighetens vägledning, inte bara förordningens ordalydelse.',
-  },
-  en: {
-    title: 'The rules',
-    heading: 'The rules the tool applies',
-    lead: 'Ordinance 2023:179 on state grants for personnel costs of school-social teams, in its original wording for grant year 2023 and as amended by SFS 2023:946 from grant year 2024.',
-    conditions: 'Conditions',
-    calculations: 'Status and amounts',
-    guidanceNote: 'Rests partly on the agency\'s guidance, not only on the ordinance\'s wording.',
-  },
-};
+const text = { sv: words.sv.rules, en: words.en.rules };
 
 function describe(rule: RuleDefinition, lang: Lang) {
   return { id: rule.id, citation: rule.citation, title: rule.title[lang], summary: rule.summary[lang], guidance: rule.guidance ?? false };

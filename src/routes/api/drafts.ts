@@ -19,17 +19,11 @@ import { changesBetween } from '../../drafts/handoff.ts';
 import { VersionConflictError, type Draft } from '../../drafts/store.ts';
 import { draftPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
+import { words } from '../../words/index.ts';
 
 type Issue = { path: string; message: string };
 
-const messages = {
-  sv: {
-    ifMatch: 'If-Match ska vara utkastets version, ett heltal.',
-  },
-  en: {
-    ifMatch: "If-Match must be the draft's version, an integer.",
-  },
-};
+const messages = { sv: words.sv.apiDrafts, en: words.en.apiDrafts };
 
 function view(draft: Draft) {
   return {

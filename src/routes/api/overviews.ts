@@ -17,7 +17,8 @@ import { municipalityName } from '../../../forms/municipalities.ts';
 import type { OverviewRecord } from '../../drafts/overviews.ts';
 import { langOf } from '../../lang.ts';
 import { checkShare, readCode } from '../../overview-share.ts';
-import { loadOverview, overviewPath, parseNewOverview } from '../overview.ts';
+import { parseNewOverview } from '../../../forms/overview.ts';
+import { loadOverview, overviewPath } from '../overview.ts';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 

@@ -12,69 +12,9 @@ import { loadDraft } from '../../drafts/load.ts';
 import { draftPath, fromCheckAnswers, inLang, memberPath, teamPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { pageData } from '../../page.ts';
+import { words } from '../../words/index.ts';
 
-const text = {
-  sv: {
-    title: 'Kontrollera dina svar',
-    grantYear: 'Bidragsår',
-    organiser: 'Huvudman',
-    name: 'Namn',
-    orgNumber: 'Organisationsnummer',
-    type: 'Typ',
-    teamFacts: 'Uppgifter om teamet',
-    schoolForms: 'Skolformer',
-    municipality: 'Kommun',
-    period: 'Period',
-    wholePeriod: 'Hela bidragsperioden',
-    status: 'Nytt eller befintligt',
-    statusValues: { new: 'Nytt team', existing: 'Befintligt team' } as Record<string, string>,
-    previous: 'Tidigare beviljade årsarbetskrafter',
-    contractEducation: 'Uppdragsutbildning',
-    yes: 'Ja',
-    no: 'Nej',
-    people: 'Personer',
-    change: 'Ändra',
-    missing: 'Inte ifyllt',
-    problemsHeading: 'Det här behöver fyllas i eller rättas innan resultatet kan visas',
-    result: 'Se resultatet',
-    delete: 'Radera utkastet',
-    until: 'tills vidare',
-    fte: 'tjänstgöringsgrad',
-    salary: 'kr i månaden',
-    employerCostUnknown: 'personalomkostnadspålägg: Vet inte',
-    educationNote: 'om utbildningen',
-  },
-  en: {
-    title: 'Check your answers',
-    grantYear: 'Grant year',
-    organiser: 'Organiser',
-    name: 'Name',
-    orgNumber: 'Organisation number',
-    type: 'Type',
-    teamFacts: 'About the team',
-    schoolForms: 'School forms',
-    municipality: 'Municipality',
-    period: 'Period',
-    wholePeriod: 'The whole grant period',
-    status: 'New or existing',
-    statusValues: { new: 'New team', existing: 'Existing team' } as Record<string, string>,
-    previous: 'Previously granted full-time equivalents',
-    contractEducation: 'Contract education',
-    yes: 'Yes',
-    no: 'No',
-    people: 'People',
-    change: 'Change',
-    missing: 'Not filled in',
-    problemsHeading: 'This needs to be filled in or corrected before the result can be shown',
-    result: 'See the result',
-    delete: 'Delete the draft',
-    until: 'open-ended',
-    fte: 'fte',
-    salary: 'kr a month',
-    employerCostUnknown: 'employer cost rate: Do not know',
-    educationNote: 'about the education',
-  },
-};
+const text = { sv: words.sv.checkAnswers, en: words.en.checkAnswers };
 
 /** The page where an API path's problem is fixed. */
 function pageFor(data: DraftData, id: string, path: string): string {

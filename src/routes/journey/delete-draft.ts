@@ -4,27 +4,9 @@ import { loadDraft } from '../../drafts/load.ts';
 import { draftPath, inLang } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { pageData, renderConfirm } from '../../page.ts';
+import { words } from '../../words/index.ts';
 
-const text = {
-  sv: {
-    title: 'Vill du radera utkastet?',
-    explanation: 'Allt du har fyllt i raderas och länken till utkastet slutar fungera. Det går inte att ångra.',
-    confirm: 'Ja, radera utkastet',
-    cancel: 'Nej, behåll utkastet',
-    deleted: 'Utkastet är raderat',
-    deletedText: 'Det du fyllde i finns inte längre sparat.',
-    start: 'Börja om från startsidan',
-  },
-  en: {
-    title: 'Do you want to delete the draft?',
-    explanation: 'Everything you have filled in is deleted and the link to the draft stops working. This cannot be undone.',
-    confirm: 'Yes, delete the draft',
-    cancel: 'No, keep the draft',
-    deleted: 'The draft is deleted',
-    deletedText: 'What you filled in is no longer saved.',
-    start: 'Start again from the start page',
-  },
-};
+const text = { sv: words.sv.deleteDraft, en: words.en.deleteDraft };
 
 const deleteDraft: FastifyPluginAsync = async (app) => {
   app.get('/ansokan/:id/radera', async (request, reply) => {

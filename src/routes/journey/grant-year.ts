@@ -8,11 +8,9 @@ import { loadDraft, saveDraft } from '../../drafts/load.ts';
 import { draftPath, formAction, inLang, returnTo } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { renderForm } from '../../page.ts';
+import { words } from '../../words/index.ts';
 
-const text = {
-  sv: { title: 'Vilket bidragsår gäller ansökan?', hint: 'Reglerna bestäms av bidragsåret. För 2023 gäller perioden 10 maj–31 december, från 2024 hela kalenderåret.' },
-  en: { title: 'Which grant year is the application for?', hint: 'The grant year decides the rules. For 2023 the period is 10 May–31 December, from 2024 the whole calendar year.' },
-};
+const text = { sv: words.sv.grantYear, en: words.en.grantYear };
 
 function options(lang: Lang) {
   return grantYearOptions.map((year) => ({ value: year, label: year, hint: ruleSetFor(Number(year))?.title[lang] }));

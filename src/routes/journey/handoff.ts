@@ -14,57 +14,9 @@ import { pageData, renderForm } from '../../page.ts';
 import { historyWords } from '../../words/history.ts';
 import { words } from '../../words/index.ts';
 
-const sideNames = {
-  sv: { school: 'Skolpersonal', social_services: 'Socialtjänsten' },
-  en: { school: 'School staff', social_services: 'Social services' },
-} as const;
+const sideNames = { sv: words.sv.handoffSides, en: words.en.handoffSides };
 
-const text = {
-  sv: {
-    title: (team: string) => `Dela en del av ${team} med en länk`,
-    lead: `Den som får länken kan lägga till, ändra och ta bort personerna på den ena sidan av teamet, utan konto. Länken gäller i 14 dagar. Alla ändringar syns i historiken.`,
-    links: 'Länkar',
-    none: 'Teamet har inga länkar ännu.',
-    side: 'Del',
-    created: 'Skapad',
-    expires: 'Gäller till',
-    status: 'Status',
-    active: 'Gäller',
-    revoked: 'Återkallad',
-    expired: 'Har gått ut',
-    done: (date: string) => `Klar ${date}`,
-    revoke: 'Återkalla',
-    create: 'Skapa en länk',
-    which: 'Vilken del ska länken öppna?',
-    submit: 'Skapa länken',
-    created_: 'Länken är skapad. Kopiera den och skicka den till den som ska fylla i. Den visas bara nu.',
-    copy: 'Länken',
-    history: 'Se historiken',
-    back: 'Tillbaka till personerna',
-  },
-  en: {
-    title: (team: string) => `Share part of ${team} with a link`,
-    lead: 'Whoever gets the link can add, change and remove the people on one side of the team, without an account. The link is valid for 14 days. Every change shows in the history.',
-    links: 'Links',
-    none: 'The team has no links yet.',
-    side: 'Part',
-    created: 'Created',
-    expires: 'Valid until',
-    status: 'Status',
-    active: 'Valid',
-    revoked: 'Revoked',
-    expired: 'Expired',
-    done: (date: string) => `Done ${date}`,
-    revoke: 'Revoke',
-    create: 'Create a link',
-    which: 'Which part should the link open?',
-    submit: 'Create the link',
-    created_: 'The link has been created. Copy it and send it to whoever will fill in. It is shown only now.',
-    copy: 'The link',
-    history: 'See the history',
-    back: 'Back to the people',
-  },
-};
+const text = { sv: words.sv.handoff, en: words.en.handoff };
 
 const stockholmTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' });
 export const showTime = (iso: string): string => stockholmTime.format(new Date(iso));

@@ -10,11 +10,7 @@ import { MAX_MEMBERS } from '../../../forms/application.ts';
 import { memberLabels } from '../../../forms/member.ts';
 import {
   FIELDS,
-  MAX_COLUMNS,
-  MAX_LINE,
-  MAX_ROWS,
   OPTIONAL,
-  SWEDISH_HEADERS,
   checkRow,
   membersCsv,
   missingFields,
@@ -40,128 +36,17 @@ import { inLang, teamPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { renderForm } from '../../page.ts';
 import { refusedAs } from '../../plugins/worker-pool.ts';
+import { words } from '../../words/index.ts';
 
 /** The file's text carried through the mapping step (base64url, in an urlencoded form under the 1 MB body limit). */
 const MAX_CARRIED = 900_000;
 /** The rows carried from preview to confirm: at most 50 members, so small. */
 const MAX_PAYLOAD = 200_000;
 
-const text = {
-  sv: {
-    title: 'Importera en personallista',
-    lead: 'Ladda upp en CSV-fil eller klistra in rader från ett kalkylblad. Första raden ska ha kolumnernas namn, till exempel Roll, Sida, Tjänstgöringsgrad, Start, Slut, Utbildning, Ursprung och Månadslön. Du får se alla rader innan något sparas.',
-    file: 'Personallistan (CSV-fil)',
-    fileHint: 'Kolumnerna kan skiljas åt med semikolon, komma eller tabb.',
-    rows: 'Eller klistra in rader från ett kalkylblad',
-    rowsHint: 'Markera raderna med rubrikraden i kalkylbladet, kopiera och klistra in här.',
-    read: 'Läs in och visa',
-    missing: 'Välj en fil eller klistra in rader.',
-    notText: 'Filen är inte en CSV-fil. Spara personallistan som CSV (UTF-8) i kalkylprogrammet och försök igen.',
-    notTable: 'Filen gick inte att läsa som en tabell. Kontrollera att citattecken är parvisa och försök igen.',
-    empty: 'Listan har inga personer. Första raden ska ha kolumnernas namn och varje följande rad en person.',
-    tooMany: `Listan har fler än ${MAX_ROWS} rader. Dela upp den.`,
-    tooWide: `Listan har fler än ${MAX_COLUMNS} kolumner. Ta bort kolumnerna som inte hör till personallistan och försök igen.`,
-    lineTooLong: `En rad i listan är längre än ${MAX_LINE} tecken. Kontrollera att filen är en personallista med en person per rad.`,
-    tooHeavy: 'Listan krävde för mycket minne eller tid för att läsas. Dela upp den och försök igen.',
-    tooBig: 'Filen är för stor för att välja kolumner här. Döp kolumnerna som i den nedladdade personallistan och försök igen.',
-    mappingTitle: 'Välj vilka kolumner som är vilka',
-    mappingLead: 'Några kolumner kände verktyget inte igen. Välj vilken kolumn i filen som innehåller varje uppgift.',
-    notInFile: 'Finns inte i filen',
-    needed: (label: string) => `Välj kolumnen för ${label.toLowerCase()}.`,
-    continue: 'Fortsätt',
-    previewTitle: 'Kontrollera personallistan',
-    summary: (valid: number, bad: number) => `${valid} ${valid === 1 ? 'rad kan' : 'rader kan'} läggas till. ${bad} ${bad === 1 ? 'rad har' : 'rader har'} problem och läggs inte till.`,
-    toConfirm: (n: number) => `${n} ${n === 1 ? 'rad har' : 'rader har'} ovanliga uppgifter och läggs bara till om du bekräftar att de stämmer.`,
-    confirmLegend: 'Stämmer de ovanliga uppgifterna?',
-    confirmRow: (row: number, questions: string) => `Ja, rad ${row} stämmer. ${questions}`,
-    confirmChecked: 'Lägg till personerna',
-    question: 'Bekräfta',
-    full: (room: number, over: number) => `Ett team får ha högst ${MAX_MEMBERS} personer. Det finns plats för ${room} till, så ${over} giltiga ${over === 1 ? 'rad' : 'rader'} kan inte läggas till.`,
-    nothingValid: 'Ingen rad kan läggas till. Rätta listan och läs in den igen.',
-    row: 'Rad', status: 'Resultat', ok: 'Kan läggas till', noRoom: 'Ryms inte i teamet', problems: 'Problem',
-    confirm: (n: number) => `Lägg till ${n} ${n === 1 ? 'person' : 'personer'}`,
-    again: 'Läs in en annan lista',
-    caption: 'Raderna i listan',
-    badPayload: 'Förhandsvisningen gick inte att läsa. Läs in listan igen.',
-    team: 'Teamet',
-    untilFurther: 'tills vidare',
-    windows1252: 'Filen var sparad som Windows-1252 (som Excel sparar ”CSV (semikolonavgränsad)”) och lästes som det, så å, ä och ö är med. Kontrollera ändå namnen i tabellen.',
-    modeLegend: (n: number) => `Teamet har redan ${n} ${n === 1 ? 'person' : 'personer'}. Ska listan läggas till eller ersätta dem?`,
-    add: 'Lägg till raderna bland personerna som redan finns',
-    addHint: 'Rader som liknar en person som redan finns (samma sida, roll, första dag och tjänstgöringsgrad) läggs inte till om du inte kryssar i dem.',
-    replace: 'Ersätt personerna på samma sida som listan',
-    replaceHint: (removed: string[], kept: string[]) =>
-      `${removed.length ? `${removed.join(' och ')} tas bort och raderna i listan läggs till i stället.` : 'Ingen tas bort.'}${kept.length ? ` ${kept.join(' och ')} behålls.` : ''}`,
-    sideCount: (side: string, n: number) => `${side === 'school' ? 'Skolpersonalen' : 'Personalen från socialtjänsten'} (${n} ${n === 1 ? 'person' : 'personer'})`,
-    modeMissing: 'Välj om listan ska läggas till eller ersätta personerna som redan finns i teamet.',
-    repeats: 'Finns redan',
-    repeated: (n: number) => `${n} ${n === 1 ? 'rad liknar en person' : 'rader liknar personer'} som redan finns i teamet. Lägger du till listan hoppas de över, om du inte kryssar i dem.`,
-    includeLegend: 'Lägg till dessa ändå?',
-    includeRow: (row: number, member: string) => `Lägg till rad ${row} ändå. Liknar ${member}.`,
-  },
-  en: {
-    title: 'Import a staff list',
-    lead: 'Upload a CSV file or paste rows from a spreadsheet. The first row should name the columns, for example Role, Side, FTE, Start, End, Education, Origin and Monthly salary. You see every row before anything is saved.',
-    file: 'The staff list (CSV file)',
-    fileHint: 'Columns may be separated by semicolon, comma or tab.',
-    rows: 'Or paste rows from a spreadsheet',
-    rowsHint: 'Select the rows with the header row in the spreadsheet, copy and paste them here.',
-    read: 'Read and show',
-    missing: 'Choose a file or paste rows.',
-    notText: 'The file is not a CSV file. Save the staff list as CSV (UTF-8) in the spreadsheet program and try again.',
-    notTable: 'The file could not be read as a table. Check that quotation marks come in pairs and try again.',
-    empty: 'The list has no people. The first row should name the columns and each following row be one person.',
-    tooMany: `The list has more than ${MAX_ROWS} rows. Split it up.`,
-    tooWide: `The list has more than ${MAX_COLUMNS} columns. Remove the columns that are not part of the staff list and try again.`,
-    lineTooLong: `A row of the list is longer than ${MAX_LINE} characters. Check that the file is a staff list with one person per row.`,
-    tooHeavy: 'The list needed too much memory or time to read. Split it up and try again.',
-    tooBig: 'The file is too large to choose columns here. Name the columns as in the downloaded staff list and try again.',
-    mappingTitle: 'Choose which column is which',
-    mappingLead: 'The tool did not recognise some columns. Choose which column in the file holds each item.',
-    notInFile: 'Not in the file',
-    needed: (label: string) => `Choose the column for ${label.toLowerCase()}.`,
-    continue: 'Continue',
-    previewTitle: 'Check the staff list',
-    summary: (valid: number, bad: number) => `${valid} ${valid === 1 ? 'row' : 'rows'} can be added. ${bad} ${bad === 1 ? 'row has' : 'rows have'} problems and will not be added.`,
-    toConfirm: (n: number) => `${n} ${n === 1 ? 'row has' : 'rows have'} unusual values and will be added only if you confirm that they are right.`,
-    confirmLegend: 'Are the unusual values right?',
-    confirmRow: (row: number, questions: string) => `Yes, row ${row} is right. ${questions}`,
-    confirmChecked: 'Add the people',
-    question: 'Confirm',
-    full: (room: number, over: number) => `A team may have at most ${MAX_MEMBERS} people. There is room for ${room} more, so ${over} valid ${over === 1 ? 'row' : 'rows'} cannot be added.`,
-    nothingValid: 'No row can be added. Correct the list and read it again.',
-    row: 'Row', status: 'Result', ok: 'Can be added', noRoom: 'Does not fit in the team', problems: 'Problems',
-    confirm: (n: number) => `Add ${n} ${n === 1 ? 'person' : 'people'}`,
-    again: 'Read another list',
-    caption: 'The rows of the list',
-    badPayload: 'The preview could not be read. Read the list again.',
-    team: 'The team',
-    untilFurther: 'open-ended',
-    windows1252: 'The file was saved as Windows-1252 (as Excel saves "CSV (semicolon delimited)") and was read as such, so å, ä and ö are kept. Still check the names in the table.',
-    modeLegend: (n: number) => `The team already has ${n} ${n === 1 ? 'person' : 'people'}. Should the list be added or replace them?`,
-    add: 'Add the rows to the people already there',
-    addHint: 'Rows that look like a person already there (same side, role, first day and fte) are not added unless you tick them.',
-    replace: 'Replace the people on the same side as the list',
-    replaceHint: (removed: string[], kept: string[]) =>
-      `${removed.length ? `${removed.join(' and ')} will be removed and the rows of the list added instead.` : 'No one is removed.'}${kept.length ? ` ${kept.join(' and ')} will be kept.` : ''}`,
-    sideCount: (side: string, n: number) => `${side === 'school' ? 'The school staff' : 'The social-services staff'} (${n} ${n === 1 ? 'person' : 'people'})`,
-    modeMissing: 'Choose whether the list should be added to or replace the people already in the team.',
-    repeats: 'Already there',
-    repeated: (n: number) => `${n} ${n === 1 ? 'row looks like a person' : 'rows look like people'} already in the team. If you add the list they are skipped unless you tick them.`,
-    includeLegend: 'Add these anyway?',
-    includeRow: (row: number, member: string) => `Add row ${row} anyway. Looks like ${member}.`,
-  },
-};
+const text = { sv: words.sv.importMembers, en: words.en.importMembers };
 
 /** The member page's question for each field, as the column's name on these pages. */
-const FIELD_LABELS: Record<Lang, Record<Field, string>> = {
-  sv: { ...SWEDISH_HEADERS, side: 'Sida (skola eller socialtjänst)', fte: 'Tjänstgöringsgrad', monthlySalary: 'Månadslön vid heltid' },
-  en: {
-    role: 'Role', side: 'Side (school or social services)', engagement: 'Engagement', fte: 'FTE', start: 'Start', end: 'End',
-    education: 'Education', educationNote: 'About the education', origin: 'Origin', monthlySalary: 'Monthly salary at full time',
-    employerCostRate: 'Employer cost rate', otherFundingShare: 'Other funding share',
-  },
-};
+const FIELD_LABELS: Record<Lang, Record<Field, string>> = { sv: words.sv.importFields, en: words.en.importFields };
 
 type Body = Record<string, unknown>;
 

@@ -13,35 +13,10 @@ import { withIds, type DraftApplicationInput } from '../../drafts/draft-data.ts'
 import { draftPath, inLang } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { renderForm } from '../../page.ts';
-import { MAX_ATTACHMENT_BYTES, MAX_NESTING } from '../../pdf/attachments.ts';
 import { refusedAs } from '../../plugins/worker-pool.ts';
+import { words } from '../../words/index.ts';
 
-const MEGABYTES = MAX_ATTACHMENT_BYTES / (1024 * 1024);
-
-const text = {
-  sv: {
-    title: 'Öppna en sammanställning',
-    lead: 'Har du en sammanställning som PDF från det här verktyget? Den innehåller ansökan, så du kan fortsätta arbeta med den. Ett nytt utkast skapas; filen sparas inte.',
-    file: 'Sammanställningen (PDF)',
-    open: 'Öppna',
-    notSummary: 'Välj en PDF som är en sammanställning från sst-bidrag. Den här filen innehåller ingen ansökan som verktyget kan läsa.',
-    missing: 'Välj en fil att öppna.',
-    tooLarge: `Ansökan i filen är större än ${MEGABYTES} MB och kan inte öppnas. En sammanställning från sst-bidrag är mindre än så. Välj en annan fil.`,
-    tooDeep: `Ansökan i filen är nästlad i fler än ${MAX_NESTING} nivåer, vilket en sammanställning från sst-bidrag aldrig är. Välj en annan fil.`,
-    tooHeavy: 'Filen krävde för mycket minne eller tid för att läsas och kan inte öppnas. Välj en annan fil.',
-  },
-  en: {
-    title: 'Open a summary',
-    lead: 'Do you have a summary PDF from this tool? It contains the application, so you can continue working on it. A new draft is created; the file is not kept.',
-    file: 'The summary (PDF)',
-    open: 'Open',
-    notSummary: 'Choose a PDF that is a summary from sst-bidrag. This file holds no application the tool can read.',
-    missing: 'Choose a file to open.',
-    tooLarge: `The application in the file is larger than ${MEGABYTES} MB and cannot be opened. A summary from sst-bidrag is smaller than that. Choose another file.`,
-    tooDeep: `The application in the file is nested more than ${MAX_NESTING} levels deep, which a summary from sst-bidrag never is. Choose another file.`,
-    tooHeavy: 'The file needed too much memory or time to read and cannot be opened. Choose another file.',
-  },
-};
+const text = { sv: words.sv.importSummary, en: words.en.importSummary };
 
 function renderPage(reply: FastifyReply, lang: Lang, errors: FieldError[] = []) {
   const t = text[lang];

@@ -14,63 +14,9 @@ import { existingTeam, memberParam } from '../../drafts/team-param.ts';
 import { formAction, inLang, memberPath, returnTo, teamPath } from '../../journey.ts';
 import { langOf, todayInSweden } from '../../lang.ts';
 import { isFull, renderForm, renderFull } from '../../page.ts';
+import { words } from '../../words/index.ts';
 
-const text = {
-  sv: {
-    titleNew: 'Lägg till en person i teamet',
-    titleChange: 'Ändra uppgifterna om',
-    privacy: 'Skriv inte personens namn. Verktyget behöver bara rollen och uppgifterna nedan.',
-    side: 'Varifrån kommer personen?',
-    role: 'Roll',
-    roleHint: 'Till exempel skolkurator, skolsocionom eller familjebehandlare.',
-    engagement: 'Anställning eller uppdrag?',
-    fte: 'Tjänstgöringsgrad i teamet',
-    fteHint: 'Till exempel 0,5, 1 eller 50 %.',
-    dates: 'Anställningens eller uppdragets tid',
-    datesHint: (year: number) => `Hela anställningen räknas för kravet på sex månader, även det som ligger utanför bidragsåret. Skriv datum som ${year}-08-15 eller 15/8 ${year}.`,
-    start: 'Första dagen',
-    end: 'Sista dagen (lämna tomt om den gäller tills vidare)',
-    education: 'Utbildning',
-    educationNote: 'Om utbildningen',
-    educationNoteHint: 'Till exempel examen och år. Hjälper den som bedömer ansökan.',
-    origin: 'Är personen ny i teamet?',
-    money: 'Kostnad',
-    monthlySalary: 'Månadslön eller arvode vid heltid, kronor',
-    monthlySalaryHint: 'Till exempel 42 000 eller 42 000 kr. Tjänstgöringsgraden räknas in av verktyget.',
-    employerCostRate: 'Personalomkostnadspålägg',
-    employerCostRateHint: 'Sociala avgifter och PO-pålägg i procent, till exempel 31,42 %. Behövs för en anställning; lämna tomt för ett uppdrag.',
-    employerCostRateUnknown: 'Vet inte (räknas som 0 %, och resultatet påminner om att fylla i det)',
-    otherFundingShare: 'Del som betalas av andra statsbidrag',
-    otherFundingShareHint: 'Till exempel 25 %. Den delen räknas bort från kostnaden.',
-  },
-  en: {
-    titleNew: 'Add a person to the team',
-    titleChange: 'Change the details of',
-    privacy: "Do not write the person's name. The tool needs only the role and the facts below.",
-    side: 'Where does the person come from?',
-    role: 'Role',
-    roleHint: 'For example school counsellor, school social worker or family therapist.',
-    engagement: 'Employment or assignment?',
-    fte: 'Fte in the team',
-    fteHint: 'For example 0.5, 1 or 50 %.',
-    dates: 'Length of the employment or assignment',
-    datesHint: (year: number) => `The whole engagement counts for the six-month requirement, also the part outside the grant year. Write dates as ${year}-08-15 or 15/8 ${year}.`,
-    start: 'First day',
-    end: 'Last day (leave empty if open-ended)',
-    education: 'Education',
-    educationNote: 'About the education',
-    educationNoteHint: 'For example degree and year. Helps whoever assesses the application.',
-    origin: 'Is the person new to the team?',
-    money: 'Cost',
-    monthlySalary: 'Monthly salary or fee at full time, kronor',
-    monthlySalaryHint: 'For example 42 000. The tool applies the fte.',
-    employerCostRate: 'Employer cost rate',
-    employerCostRateHint: 'Social charges and on-costs as a percentage, for example 31.42 %. Needed for an employment; leave it empty for an assignment.',
-    employerCostRateUnknown: 'Do not know (counted as 0 %, and the result reminds you to fill it in)',
-    otherFundingShare: 'Share paid by other state grants',
-    otherFundingShareHint: 'For example 25 %. That part is left out of the cost.',
-  },
-};
+const text = { sv: words.sv.member, en: words.en.member };
 
 type Values = Record<string, string | undefined>;
 

@@ -8,25 +8,9 @@ import { loadDraft, saveDraft } from '../../drafts/load.ts';
 import { draftPath, formAction, inLang, returnTo } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { renderForm } from '../../page.ts';
+import { words } from '../../words/index.ts';
 
-const text = {
-  sv: {
-    title: 'Vem är huvudman?',
-    lead: 'Huvudmannen är den som ansöker hos Skolverket: kommunen för kommunala skolor, annars den enskilda huvudmannen.',
-    name: 'Huvudmannens namn',
-    orgNumber: 'Organisationsnummer',
-    orgNumberHint: 'Tio siffror, till exempel 212000-0142.',
-    type: 'Typ av huvudman',
-  },
-  en: {
-    title: 'Who is the organiser?',
-    lead: 'The organiser (huvudman) is who applies to Skolverket: the municipality for municipal schools, otherwise the independent organiser.',
-    name: "Organiser's name",
-    orgNumber: 'Organisation number',
-    orgNumberHint: 'Ten digits, for example 212000-0142.',
-    type: 'Type of organiser',
-  },
-};
+const text = { sv: words.sv.organiser, en: words.en.organiser };
 
 type Values = { name?: string; orgNumber?: string; type?: string };
 

@@ -6,21 +6,9 @@ import { existingTeam, memberParam } from '../../drafts/team-param.ts';
 import { inLang, memberPath, teamPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { renderConfirm } from '../../page.ts';
+import { words } from '../../words/index.ts';
 
-const text = {
-  sv: {
-    title: (who: string) => `Vill du ta bort ${who} från teamet?`,
-    explanation: 'Personen tas bort från utkastet. Det går inte att ångra.',
-    confirm: 'Ja, ta bort personen',
-    cancel: 'Nej, behåll personen',
-  },
-  en: {
-    title: (who: string) => `Do you want to remove ${who} from the team?`,
-    explanation: 'The person is removed from the draft. This cannot be undone.',
-    confirm: 'Yes, remove the person',
-    cancel: 'No, keep the person',
-  },
-};
+const text = { sv: words.sv.removeMember, en: words.en.removeMember };
 
 const removeMember: FastifyPluginAsync = async (app) => {
   app.get('/ansokan/:id/team/:team/person/:member/ta-bort', async (request, reply) => {

@@ -6,21 +6,9 @@ import { existingTeam } from '../../drafts/team-param.ts';
 import { draftPath, inLang, teamPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { renderConfirm } from '../../page.ts';
+import { words } from '../../words/index.ts';
 
-const text = {
-  sv: {
-    title: (name: string) => `Vill du ta bort ${name}?`,
-    explanation: 'Teamet och alla personer i det tas bort från utkastet. Delade länkar till teamet slutar gälla. Det går inte att ångra.',
-    confirm: 'Ja, ta bort teamet',
-    cancel: 'Nej, behåll teamet',
-  },
-  en: {
-    title: (name: string) => `Do you want to remove ${name}?`,
-    explanation: 'The team and everyone in it are removed from the draft. Shared links to this team stop working. This cannot be undone.',
-    confirm: 'Yes, remove the team',
-    cancel: 'No, keep the team',
-  },
-};
+const text = { sv: words.sv.removeTeam, en: words.en.removeTeam };
 
 const removeTeam: FastifyPluginAsync = async (app) => {
   app.get('/ansokan/:id/team/:team/ta-bort', async (request, reply) => {

@@ -20,47 +20,9 @@ import { checkShare, readCode } from '../../overview-share.ts';
 import { renderForm } from '../../page.ts';
 import { overviewTable } from '../overview.ts';
 import { showTime } from './handoff.ts';
+import { words } from '../../words/index.ts';
 
-const shareText = {
-  sv: {
-    title: 'Dela med kommunens översikt',
-    lead: 'Kommunens ekonomer kan samla ansökningarna i kommunen i en översikt. Med inskickningskoden som kommunen har skickat delar du ansökan med den. Kommunen ser för varje team i kommunen: huvudmannens namn, teamets namn, bedömningen och beloppen. Aldrig löner, organisationsnummer eller personer. Du kan ta tillbaka delningen när du vill.',
-    code: 'Inskickningskod från kommunen',
-    codeHint: 'Koden är 22 tecken, till exempel 3q2-Xw9LkPz0aB7yR4tVnQ.',
-    next: 'Fortsätt',
-    shared: 'Ansökan är delad med',
-    none: 'Ansökan är inte delad med någon översikt.',
-    sharedAt: (at: string) => `delad ${at}`,
-    withdraw: 'Ta tillbaka',
-    withdrawFrom: (name: string) => `Ta tillbaka från ${name}`,
-    which: (name: string, year: number) => `${name}, bidragsår ${year}`,
-    confirmTitle: (name: string, year: number) => `Det här ser ${name} i översikten för ${year}`,
-    confirmLead: 'Bara raderna nedan, och de ändras när du sparar ändringar i ansökan. Inga löner, organisationsnummer eller personer.',
-    caption: 'Det kommunen ser',
-    share: 'Dela med kommunens översikt',
-    cancel: 'Avbryt, dela inte',
-    back: 'Tillbaka till resultatet',
-  },
-  en: {
-    title: "Share with the municipality's overview",
-    lead: "The municipality's finance staff can gather the applications in the municipality in an overview. With the submission code the municipality sent you share the application with it. For each team in the municipality they see: the organiser's name, the team's name, the assessment and the amounts. Never salaries, organisation numbers or people. You can withdraw it whenever you like.",
-    code: 'Submission code from the municipality',
-    codeHint: 'The code is 22 characters, for example 3q2-Xw9LkPz0aB7yR4tVnQ.',
-    next: 'Continue',
-    shared: 'The application is shared with',
-    none: 'The application is not shared with any overview.',
-    sharedAt: (at: string) => `shared ${at}`,
-    withdraw: 'Withdraw',
-    withdrawFrom: (name: string) => `Withdraw from ${name}`,
-    which: (name: string, year: number) => `${name}, grant year ${year}`,
-    confirmTitle: (name: string, year: number) => `This is what ${name} sees in the overview for ${year}`,
-    confirmLead: 'Only the rows below, and they change when you save changes to the application. No salaries, organisation numbers or people.',
-    caption: 'What the municipality sees',
-    share: "Share with the municipality's overview",
-    cancel: 'Cancel, do not share',
-    back: 'Back to the result',
-  },
-};
+const shareText = { sv: words.sv.shareOverview, en: words.en.shareOverview };
 
 const kommun = (code: string) => municipalityName(code) ?? code;
 

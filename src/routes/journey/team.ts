@@ -13,53 +13,9 @@ import { teamParam } from '../../drafts/team-param.ts';
 import { draftPath, formAction, inLang, returnTo, teamPath } from '../../journey.ts';
 import { langOf, todayInSweden } from '../../lang.ts';
 import { isFull, renderForm, renderFull } from '../../page.ts';
+import { words } from '../../words/index.ts';
 
-const text = {
-  sv: {
-    titleNew: 'Lägg till ett team',
-    titleChange: 'Ändra teamet',
-    name: 'Teamets namn',
-    schoolForms: 'Vilka skolformer arbetar teamet i?',
-    schoolFormsHint: 'Bidraget gäller team i grundskolan och gymnasieskolan. Välj alla som stämmer.',
-    municipality: 'Kommunen vars socialtjänst deltar',
-    municipalityChoose: 'Välj kommun',
-    period: 'Period som ansökan gäller (valfritt)',
-    periodHint: (year: number) => `Lämna tomt för hela bidragsperioden. Skriv datum som ${year}-01-01 eller 1/1 ${year}.`,
-    periodFrom: 'Första dagen',
-    periodTo: 'Sista dagen',
-    status: 'Är teamet nytt eller finns det redan?',
-    statusNew: 'Nytt team',
-    statusExisting: 'Befintligt team',
-    previous: 'Årsarbetskrafter skolpersonal som Skolverket finansierade för teamet förra bidragsåret',
-    previousHint: 'Till exempel 1 eller 1,5. Lämna tomt om inga.',
-    contractEducation: 'Gäller teamets arbete uppdragsutbildning?',
-    contractEducationHint: 'Uppdragsutbildning är utbildning som någon köper för andras räkning. För den lämnas inget bidrag.',
-    yes: 'Ja',
-    no: 'Nej',
-  },
-  en: {
-    titleNew: 'Add a team',
-    titleChange: 'Change the team',
-    name: "Team's name",
-    schoolForms: 'Which school forms does the team work in?',
-    schoolFormsHint: 'The grant is for teams in compulsory and upper secondary school. Choose all that apply.',
-    municipality: 'Municipality whose social services take part',
-    municipalityChoose: 'Choose a municipality',
-    period: 'Period applied for (optional)',
-    periodHint: (year: number) => `Leave empty for the whole grant period. Write dates as ${year}-01-01 or 1/1 ${year}.`,
-    periodFrom: 'First day',
-    periodTo: 'Last day',
-    status: 'Is the team new or does it already exist?',
-    statusNew: 'New team',
-    statusExisting: 'Existing team',
-    previous: 'Full-time equivalents of school staff Skolverket funded for the team last grant year',
-    previousHint: 'For example 1 or 1.5. Leave empty if none.',
-    contractEducation: "Does the team's work concern contract education?",
-    contractEducationHint: 'Contract education is education someone buys on behalf of others. No grant is given for it.',
-    yes: 'Yes',
-    no: 'No',
-  },
-};
+const text = { sv: words.sv.team, en: words.en.team };
 
 type Values = Record<string, string | string[] | undefined>;
 

@@ -5,31 +5,9 @@ import { loadDraft } from '../../drafts/load.ts';
 import { draftPath, inLang, teamPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { pageData } from '../../page.ts';
+import { words } from '../../words/index.ts';
 
-const text = {
-  sv: {
-    title: 'Teamen i ansökan',
-    none: 'Ansökan har inga team ännu.',
-    lead: 'En ansökan kan ha flera team. Ett team som inte klarar bemanningen själv kan få bidrag om huvudmannens team tillsammans klarar den.',
-    members: (n: number) => (n === 1 ? '1 person' : `${n} personer`),
-    change: 'Ändra',
-    people: 'Personer',
-    remove: 'Ta bort',
-    add: 'Lägg till ett team',
-    next: 'Fortsätt till att kontrollera svaren',
-  },
-  en: {
-    title: 'The teams in the application',
-    none: 'The application has no teams yet.',
-    lead: "An application can have several teams. A team that does not meet the staffing on its own can be funded if the organiser's teams together meet it.",
-    members: (n: number) => (n === 1 ? '1 person' : `${n} people`),
-    change: 'Change',
-    people: 'People',
-    remove: 'Remove',
-    add: 'Add a team',
-    next: 'Continue to check your answers',
-  },
-};
+const text = { sv: words.sv.teams, en: words.en.teams };
 
 const teams: FastifyPluginAsync = async (app) => {
   app.get('/ansokan/:id/team', async (request, reply) => {
