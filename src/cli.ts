@@ -41,6 +41,7 @@ import { parseApplication } from '../forms/application.ts';
 import type { ParseResult } from '../forms/application.ts';
 import { assess } from '../rules/assess.ts';
 import { todayInSweden } from './lang.ts';
+import { words, type Words } from './words/index.ts';
 import type { Application, Assessment, Lang } from '../rules/types.ts';
 import { renderSummaryPdf } from './pdf/summary.ts';
 import { FIELDS } from '../forms/member-import.ts';
@@ -109,46 +110,9 @@ CSV (komma eller semikolon / comma or semicolon; UTF-8):
   Rows with the same application form one application, with the same team one team; schoolForms are separated by |.
 `;
 
-const sv = {
-  stdin: 'standard in',
-  notFound: (name: string) => `Filen ${name} finns inte.`,
-  unreadable: (name: string) => `Kan inte läsa ${name}.`,
-  notJson: (name: string) => `Innehållet i ${name} är inte giltig JSON.`,
-  notList: (name: string) => `${name} ska innehålla en JSON-lista med ansökningar.`,
-  notCsv: (name: string, line?: number) => `${name} går inte att läsa som CSV${line ? ` (rad ${line})` : ''}.`,
-  noApplicationColumn: (name: string) => `${name} saknar kolumnen application.`,
-  noCommand: 'ange check eller batch',
-  unknownCommand: (command: string) => `okänt kommando: ${command}`,
-  unknownOption: (option: string) => `okänt alternativ: ${option}`,
-  missingValue: (option: string) => `${option} behöver ett värde`,
-  badLang: (value: string) => `--lang ska vara sv eller en, inte ${value}`,
-  badDate: (value: string) => `--as-of ska vara ett datum ÅÅÅÅ-MM-DD, inte ${value}`,
-  missingFile: 'ange en fil',
-  extraArgument: (argument: string) => `för många argument: ${argument}`,
-  batchFileType: (file: string) => `batch läser .csv- eller .json-filer, inte ${file}`,
-};
-type Messages = typeof sv;
+type Messages = Words['cli'];
 
-const en: Messages = {
-  stdin: 'standard input',
-  notFound: (name) => `The file ${name} does not exist.`,
-  unreadable: (name) => `Cannot read ${name}.`,
-  notJson: (name) => `The content of ${name} is not valid JSON.`,
-  notList: (name) => `${name} must contain a JSON array of applications.`,
-  notCsv: (name, line) => `${name} cannot be read as CSV${line ? ` (line ${line})` : ''}.`,
-  noApplicationColumn: (name) => `${name} has no application column.`,
-  noCommand: 'give check or batch',
-  unknownCommand: (command) => `unknown command: ${command}`,
-  unknownOption: (option) => `unknown option: ${option}`,
-  missingValue: (option) => `${option} needs a value`,
-  badLang: (value) => `--lang must be sv or en, not ${value}`,
-  badDate: (value) => `--as-of must be a date YYYY-MM-DD, not ${value}`,
-  missingFile: 'give a file',
-  extraArgument: (argument) => `too many arguments: ${argument}`,
-  batchFileType: (file) => `batch reads .csv or .json files, not ${file}`,
-};
-
-const messages: Record<Lang, Messages> = { sv, en };
+const messages: Record<Lang, Messages> = { sv: words.sv.cli, en: words.en.cli };
 
 /** The real process: what the npm bin runs. */
 export async function main(): Promise<void> {

@@ -501,4 +501,24 @@ export const en: Words = {
     grant_year_mismatch: (overview: number, draft: number) => `The overview is for grant year ${overview}, but the application is for ${draft}. Ask the municipality for the code to the overview for ${draft}. Nothing has been shared.`,
     no_team_in_municipality: (name: string) => `The application has no team in ${name}, which the overview is for. Nothing has been shared.`,
   },
+
+  /** The command line's messages (src/cli.ts). */
+  cli: {
+    stdin: 'standard input',
+    notFound: (name) => `The file ${name} does not exist.`,
+    unreadable: (name) => `Cannot read ${name}.`,
+    notJson: (name) => `The content of ${name} is not valid JSON.`,
+    notList: (name) => `${name} must contain a JSON array of applications.`,
+    notCsv: (name, line) => `${name} cannot be read as CSV${line ? ` (line ${line})` : ''}.`,
+    noApplicationColumn: (name) => `${name} has no application column.`,
+    noCommand: 'give check or batch',
+    unknownCommand: (command) => `unknown command: ${command}`,
+    unknownOption: (option) => `unknown option: ${option}`,
+    missingValue: (option) => `${option} needs a value`,
+    badLang: (value) => `--lang must be sv or en, not ${value}`,
+    badDate: (value) => `--as-of must be a date YYYY-MM-DD, not ${value}`,
+    missingFile: 'give a file',
+    extraArgument: (argument) => `too many arguments: ${argument}`,
+    batchFileType: (file) => `batch reads .csv or .json files, not ${file}`,
+  },
 };

@@ -510,6 +510,26 @@ export const sv = {
     grant_year_mismatch: (overview: number, draft: number) => `Översikten gäller bidragsår ${overview}, men ansökan gäller ${draft}. Be kommunen om koden till översikten för ${draft}. Inget har delats.`,
     no_team_in_municipality: (name: string) => `Ansökan har inget team i ${name}, som översikten gäller. Inget har delats.`,
   },
+
+  /** The command line's messages (src/cli.ts). */
+  cli: {
+    stdin: 'standard in',
+    notFound: (name: string) => `Filen ${name} finns inte.`,
+    unreadable: (name: string) => `Kan inte läsa ${name}.`,
+    notJson: (name: string) => `Innehållet i ${name} är inte giltig JSON.`,
+    notList: (name: string) => `${name} ska innehålla en JSON-lista med ansökningar.`,
+    notCsv: (name: string, line?: number) => `${name} går inte att läsa som CSV${line ? ` (rad ${line})` : ''}.`,
+    noApplicationColumn: (name: string) => `${name} saknar kolumnen application.`,
+    noCommand: 'ange check eller batch',
+    unknownCommand: (command: string) => `okänt kommando: ${command}`,
+    unknownOption: (option: string) => `okänt alternativ: ${option}`,
+    missingValue: (option: string) => `${option} behöver ett värde`,
+    badLang: (value: string) => `--lang ska vara sv eller en, inte ${value}`,
+    badDate: (value: string) => `--as-of ska vara ett datum ÅÅÅÅ-MM-DD, inte ${value}`,
+    missingFile: 'ange en fil',
+    extraArgument: (argument: string) => `för många argument: ${argument}`,
+    batchFileType: (file: string) => `batch läser .csv- eller .json-filer, inte ${file}`,
+  },
 };
 
 export type Words = typeof sv;
