@@ -427,6 +427,5 @@ function yearSpan(years: number[]): string {
 }
 
 /** The application's JSON Schema as clients send it, for the OpenAPI document. */
-export function applicationJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(schemaFor(undefined), { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' });
-}
+/** The application as /openapi.json describes it: every rule set's limits but its own grant period. */
+export const documentedApplication = schemaFor(undefined).meta({ id: 'Application' });
