@@ -32,7 +32,7 @@ import shareOverview from './routes/journey/share-overview.ts';
 import startDraft from './routes/journey/start-draft.ts';
 import team from './routes/journey/team.ts';
 import teams from './routes/journey/teams.ts';
-import errors from './plugins/errors.ts';
+import errors, { answerNotFound } from './plugins/errors.ts';
 import forms from './plugins/forms.ts';
 import rateLimits, { type RateLimits } from './plugins/rate-limits.ts';
 import securityHeaders from './plugins/security-headers.ts';
@@ -86,6 +86,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
     await pages.register(views);
     await pages.register(wayBack);
     await pages.register(forms);
+    pages.setNotFoundHandler(answerNotFound);
     await pages.register(start);
     await pages.register(rules);
     await pages.register(accessibility, { service: options.service ?? {} });

@@ -36,8 +36,9 @@ export default fp(
       cookieOpts: { httpOnly: true, sameSite: 'lax', path: '/', secure: 'auto' },
       getToken: (request) => (request.body as Record<string, string> | undefined)?.[CSRF_FIELD],
     });
+    // Every page is in this scope; so is the 404 for any unknown address, /api/ ones answered as JSON.
     app.addHook('preHandler', (request, reply, done) => {
-      if (request.method !== 'POST') return done();
+      if (request.method !== 'POST' || request.url.startsWith('/api/')) return done();
       app.csrfProtection(request, reply, done);
     });
   },

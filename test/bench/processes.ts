@@ -43,7 +43,7 @@ export function startServer({ script = 'test/bench/server.ts', nodeArgs = [] as 
   });
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => fail(new Error(`${script} did not report a port within 60 s`)), 60_000);
+    const timer = setTimeout(() => fail(new Error(`${script} did not report a port within 180 s`)), 180_000);
     const fail = (error: Error) => {
       clearTimeout(timer);
       void stopServer({ child });
