@@ -225,7 +225,7 @@ async function startUp() {
   });
   try {
     let readyMs: number | undefined;
-    while (readyMs === undefined && performance.now() - started < 60_000 && child.exitCode === null) {
+    while (readyMs === undefined && performance.now() - started < 180_000 && child.exitCode === null) {
       try {
         const response = await fetch(`http://127.0.0.1:${port}/healthz`);
         if (response.ok) readyMs = performance.now() - started;
@@ -233,7 +233,7 @@ async function startUp() {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     }
-    if (readyMs === undefined) throw new Error('npm start did not answer /healthz within 60 s');
+    if (readyMs === undefined) throw new Error('npm start did not answer /healthz within 180 s');
     await new Promise((resolve) => setTimeout(resolve, 2000));
     // The server is the largest process of the group (npm and its shell are small).
     const idleMiB = Math.max(...processGroup(child.pid!).map((pid) => rssMiBOf(pid)));
