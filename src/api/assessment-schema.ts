@@ -3,6 +3,7 @@
  * from it and the tests check every response against it.
  */
 import * as z from 'zod';
+import { errorBody } from './schemas.ts';
 
 const wholeKronor = z.string().regex(/^\d+$/).describe('Whole kronor (RULEBOOK D6)');
 const fte = z.string().regex(/^\d+\.\d{2}$/);
@@ -92,7 +93,7 @@ export const assessmentSchema = z.object({
     notice: z.string(),
     demandRatio: z.string().nullable(),
   }),
-});
+}).meta({ id: 'Assessment' });
 
 const settlementMatched = z.object({ received: wholeKronor, usable: wholeKronor, repay: wholeKronor });
 
@@ -138,21 +139,34 @@ export const settlementSchema = z.object({
 });
 
 export const errorSchemas = {
-  invalidApplication: z.object({
-    error: z.literal('invalid_application'),
-    issues: z.array(z.object({ path: z.string(), message: z.string() })),
-  }),
-  noRuleSet: z.object({
-    error: z.literal('no_rule_set'),
-    grantYear: z.number().int().optional(),
-    knownYears: z.array(z.number().int()),
-    message: z.string().optional(),
-  }),
-  noSettlementRules: z.object({
-    error: z.literal('no_settlement_rules'),
-    grantYear: z.number().int(),
-    settlementYears: z.array(z.number().int()),
-    message: z.string(),
-  }),
-  simple: z.object({ error: z.string() }),
+  invalidApplication: z
+    .object({
+      error: z.literal('invalid_application'),
+      issues: z.array(z.object({ path: z.string(), message: z.string() })),
+    })
+    .meta({ id: 'InvalidApplication' }),
+  noRuleSet: z
+    .object({
+      error: z.literal('no_rule_set'),
+      grantYear: z.number().int().optional(),
+      knownYears: z.array(z.number().int()),
+      message: z.string().optional(),
+    })
+    .meta({ id: 'NoRuleSet' }),
+  noSettlementRules: z
+    .object({
+      error: z.literal('no_settlement_rules'),
+      grantYear: z.number().int(),
+      settlementYears: z.array(z.number().int()),
+      message: z.string(),
+    })
+    .meta({ id: 'NoSettlementRules' }),
+  simple: errorBody,
+};
+
+/** The answers of both assessment routes to a body they cannot assess. */
+export const refusedApplication = {
+  400: { description: 'Every problem with the input, each with its path', json: errorSchemas.invalidApplication },
+  413: { description: 'The body is larger than the limit', json: errorBody },
+  422: { description: 'No rule set for the grant year', json: errorSchemas.noRuleSet },
 };

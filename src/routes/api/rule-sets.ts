@@ -7,9 +7,21 @@ import type { FastifyPluginAsync } from 'fastify';
 import { ruleDefinition } from '../../../rules/catalogue.ts';
 import { ruleSetDefinitions, ruleSetFor, knownGrantYears } from '../../../rules/rule-sets.ts';
 import { langOf } from '../../lang.ts';
+import { errorSchemas } from '../../api/assessment-schema.ts';
+import { ruleSetSchemas } from '../../api/schemas.ts';
+import { langQuery, type RouteSchema } from '../openapi.ts';
+import * as z from 'zod';
+
+const list: RouteSchema = { summary: 'List the rule sets', querystring: langQuery, response: { 200: { description: 'The rule sets', json: ruleSetSchemas.list } } };
+const one: RouteSchema = {
+  summary: 'The rule set for a grant year: parameters, rules with citations, sources',
+  params: z.object({ year: z.string().describe('The grant year, e.g. 2026') }),
+  querystring: langQuery,
+  response: { 200: { description: 'The rule set', json: ruleSetSchemas.one }, 404: { description: 'No rule set for that year', json: errorSchemas.noRuleSet } },
+};
 
 const ruleSets: FastifyPluginAsync = async (app) => {
-  app.get('/api/v1/rule-sets', async (request) => {
+  app.get('/api/v1/rule-sets', { schema: list }, async (request) => {
     const lang = langOf(request.query);
     return {
       ruleSets: ruleSetDefinitions.map((d) => ({
@@ -21,7 +33,7 @@ const ruleSets: FastifyPluginAsync = async (app) => {
     };
   });
 
-  app.get<{ Params: { year: string } }>('/api/v1/rule-sets/:year', async (request, reply) => {
+  app.get<{ Params: { year: string } }>('/api/v1/rule-sets/:year', { schema: one }, async (request, reply) => {
     const lang = langOf(request.query);
     const describe = (ruleId: string) => {
       const rule = ruleDefinition(ruleId);
