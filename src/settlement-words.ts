@@ -1,0 +1,86 @@
+/**
+ * The words of the year after the decision (RULEBOOK §6, D19–D23) as the redovisning summary PDF
+ * says them (Swedish only, like the application summary). Every figure is called the product's
+ * estimate: the agencies decide.
+ */
+import type { ChangeKind, Conditions, MinimumSide } from './settlement.ts';
+
+export const settlementPdfWords = {
+  title: 'Underlag för redovisning av statsbidrag för skolsociala team',
+  titleBreak: 'Underlag för redovisning av statsbidrag\nför skolsociala team',
+  attachmentInput: 'Redovisningens uppgifter som JSON (sst-bidrag): ansökan som den genomfördes, besluten och ansökan som den söktes',
+  attachmentResult: 'Uppskattningen som JSON (sst-bidrag)',
+  footer: (date: string) => `Uppskattat ${date} med sst-bidrag. Underlaget är inte ett beslut; Skolverket och Socialstyrelsen beslutar.`,
+  grantYear: 'Bidragsår',
+  ruleSet: 'Regelverk',
+  period: 'Bidragsperiod',
+  estimatedOn: 'Uppskattat',
+  organiser: 'Huvudman',
+  orgNumber: 'Organisationsnummer',
+  lead: 'Underlaget jämför Skolverkets beslut med hur teamen faktiskt bemannades under året. Alla belopp är uppskattningar gjorda med sst-bidrag enligt förordningen (2023:179). Skolverket och Socialstyrelsen granskar redovisningen och beslutar om något ska betalas tillbaka.',
+  estimate: '(uppskattning)',
+  team: (n: number, name: string) => `Team ${n}: ${name}`,
+  municipality: 'Kommun (socialtjänsten)',
+  decidedOn: 'Skolverkets beslut',
+  decidedOnUnknown: 'Datum inte angivet',
+  conditionsLabel: 'Villkoren under året',
+  conditions: {
+    met: 'Uppfyllda: teamet var bemannat enligt kraven hela perioden',
+    needs_review: 'Behöver bedömas: utbildningen är inte angiven för någon som behövs för att nå kraven',
+    not_met: 'Inte uppfyllda: bemanningen var under kraven en period',
+  } satisfies Record<Conditions, string>,
+  decided: 'Beviljat av Skolverket',
+  justified: 'Motiverat av kostnaderna',
+  used: 'Använt',
+  unused: 'Inte använt, att betala tillbaka till Skolverket',
+  unusedShort: 'Inte använt',
+  reconcileTeam: (used: string, unused: string, decided: string) => `Avstämning, använt + inte använt = beviljat: ${used} + ${unused} = ${decided}`,
+  atRisk: (decided: string) =>
+    `Villkoren följdes inte under hela året. Skolverket kan kräva tillbaka upp till hela det beviljade bidraget, ${decided} (16 §). Hur mycket beslutar Skolverket.`,
+  belowTitle: 'Perioder under kraven',
+  belowColumns: { side: 'Gäller', from: 'Från', to: 'Till', lowest: 'Lägst en dag' },
+  side: { school: 'Skolpersonal', social_services: 'Personal från socialtjänsten', total: 'Teamet totalt' } satisfies Record<MinimumSide, string>,
+  matchedTitle: 'Kommunens motfinansiering från Socialstyrelsen',
+  received: 'Mottaget från Socialstyrelsen',
+  usable: 'Får användas',
+  repay: 'Att betala tillbaka till Socialstyrelsen',
+  reconcileMatched: (usable: string, repay: string, received: string) => `Avstämning, får användas + att betala tillbaka = mottaget: ${usable} + ${repay} = ${received}`,
+  totalsTitle: 'Alla team',
+  teamColumn: 'Team',
+  sum: 'Summa',
+  reconcileTotals: (parts: string[], total: string) => `Avstämning, teamens beviljade bidrag och summan: ${parts.join(' + ')} = ${total}`,
+  municipalitiesTitle: 'Kommunernas motfinansiering från Socialstyrelsen',
+  municipalitiesLead:
+    'Kommunen fick samma belopp som Skolverket beviljade för teamet och får använda högst hälften av kostnaden för personalen från socialtjänsten. Resten betalas tillbaka.',
+  municipalityColumn: 'Kommun',
+  reconcileMunicipality: (name: string, usable: string, repay: string, received: string) =>
+    `Avstämning för ${name}, får användas + att betala tillbaka = mottaget: ${usable} + ${repay} = ${received}`,
+  changesTitle: 'Förändringar att anmäla',
+  changesLead:
+    'Förändringar under året ska anmälas utan dröjsmål (15 §): till Skolverket, och av kommunen till Socialstyrelsen. Anmäl dem nu om det inte redan är gjort, och redovisa dem i redovisningen.',
+  noChanges: 'Inga förändringar jämfört med ansökan.',
+  noApplied: 'Ansökan som den söktes finns inte med, så förändringarna kan inte jämföras.',
+  changeColumns: { member: 'Person', kind: 'Förändring', from: 'Från och med', agency: 'Anmäls till', message: 'Vad som hände' },
+  changeKinds: {
+    ended_early: 'Slutade tidigare',
+    started_later: 'Började senare',
+    fte_lowered: 'Lägre tjänstgöringsgrad',
+    removed: 'Finns inte med',
+    added: 'Tillkom',
+  } satisfies Record<ChangeKind, string>,
+  agencies: 'Skolverket och Socialstyrelsen',
+  datesTitle: 'Datum att hålla',
+  evidenceTitle: 'Underlag att ha redo',
+  evidenceLead: 'Socialstyrelsen och Skolverket kan begära underlag för kostnaderna. Ha det här redo:',
+  evidence: [
+    'Utdrag ur huvudboken för teamets kostnader under bidragsåret',
+    'Fakturor för köpta tjänster och uppdrag',
+    'Lönespecifikationer för personalen i teamet',
+    'Anställningsavtal och uppdragsavtal',
+    'Beslut från Skolverket och, för kommunen, rekvisitionen hos Socialstyrelsen',
+  ],
+  costCentre: 'Ett eget kostnadsställe eller projekt för teamet i bokföringen rekommenderas: då visar huvudboken teamets kostnader direkt.',
+  signaturesTitle: 'Underskrifter',
+  forOrganiser: 'För huvudmannen',
+  forSocialServices: 'För kommunens socialtjänst',
+} as const;
