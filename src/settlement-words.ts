@@ -3,7 +3,7 @@
  * says them (Swedish only, like the application summary). Every figure is called the product's
  * estimate: the agencies decide.
  */
-import type { ChangeKind, Conditions, MinimumSide } from './settlement.ts';
+import type { Agency, BelowMinimum, ChangeKind, Conditions } from './settlement.ts';
 
 export const settlementPdfWords = {
   title: 'Underlag för redovisning av statsbidrag för skolsociala team',
@@ -38,8 +38,8 @@ export const settlementPdfWords = {
   atRisk: (decided: string) =>
     `Villkoren följdes inte under hela året. Skolverket kan kräva tillbaka upp till hela det beviljade bidraget, ${decided} (16 §). Hur mycket beslutar Skolverket.`,
   belowTitle: 'Perioder under kraven',
-  belowColumns: { side: 'Gäller', from: 'Från', to: 'Till', lowest: 'Lägst en dag' },
-  side: { school: 'Skolpersonal', social_services: 'Personal från socialtjänsten', total: 'Teamet totalt' } satisfies Record<MinimumSide, string>,
+  belowColumns: { side: 'Gäller', from: 'Från', to: 'Till', lowest: 'Lägst en dag', minimum: 'Krav' },
+  side: { school: 'Skolpersonal', social_services: 'Personal från socialtjänsten', total: 'Teamet totalt' } satisfies Record<BelowMinimum['side'], string>,
   matchedTitle: 'Kommunens motfinansiering från Socialstyrelsen',
   received: 'Mottaget från Socialstyrelsen',
   usable: 'Får användas',
@@ -68,7 +68,7 @@ export const settlementPdfWords = {
     removed: 'Finns inte med',
     added: 'Tillkom',
   } satisfies Record<ChangeKind, string>,
-  agencies: 'Skolverket och Socialstyrelsen',
+  agency: { skolverket: 'Skolverket', socialstyrelsen: 'Socialstyrelsen (kommunen)' } satisfies Record<Agency, string>,
   datesTitle: 'Datum att hålla',
   evidenceTitle: 'Underlag att ha redo',
   evidenceLead: 'Socialstyrelsen och Skolverket kan begära underlag för kostnaderna. Ha det här redo:',

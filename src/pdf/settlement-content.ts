@@ -10,7 +10,8 @@
 import { ruleSetFor } from '../../rules/rule-sets.ts';
 import type { Member } from '../../rules/types.ts';
 import { personLabel } from '../result-words.ts';
-import type { Settlement, SettlementRequest } from '../settlement.ts';
+import type { Settlement } from '../settlement.ts';
+import type { SettlementPdfInput } from './settlement-pdf.ts';
 import { settlementPdfWords as w } from '../settlement-words.ts';
 import { fte, kr, list, municipality, range } from './format.ts';
 import { colors, type Block, type Cell } from './layout.ts';
@@ -21,7 +22,7 @@ const bold = (text: string): Cell => ({ text, bold: true });
 const estimate = (value: string) => `${kr(value)} ${w.estimate}`;
 
 /** The document's blocks, in reading order. */
-export function settlementContent(request: SettlementRequest, settlement: Settlement, estimatedOn: string): Block[] {
+export function settlementContent(request: SettlementPdfInput, settlement: Settlement, estimatedOn: string): Block[] {
   const { application } = request;
   const ruleSet = ruleSetFor(application.grantYear);
   const period = settlement.assessment.ruleSet.period;
@@ -58,7 +59,7 @@ export function settlementContent(request: SettlementRequest, settlement: Settle
   ];
 }
 
-function teamBlocks(request: SettlementRequest, settlement: Settlement, index: number): Block[] {
+function teamBlocks(request: SettlementPdfInput, settlement: Settlement, index: number): Block[] {
   const team = settlement.teams[index];
   const given = request.application.teams[index];
   const decidedOn = request.decision.teams[index]?.decidedOn;
@@ -85,12 +86,13 @@ function teamBlocks(request: SettlementRequest, settlement: Settlement, index: n
       title: w.belowTitle,
       size: 9,
       columns: [
-        { header: w.belowColumns.side, width: 40 },
-        { header: w.belowColumns.from, width: 20 },
-        { header: w.belowColumns.to, width: 20 },
-        { header: w.belowColumns.lowest, width: 20, align: 'right' },
+        { header: w.belowColumns.side, width: 36 },
+        { header: w.belowColumns.from, width: 17 },
+        { header: w.belowColumns.to, width: 17 },
+        { header: w.belowColumns.lowest, width: 15, align: 'right' },
+        { header: w.belowColumns.minimum, width: 15, align: 'right' },
       ],
-      rows: team.belowMinimum.map((b) => [w.side[b.side], b.from, b.to, fte(b.lowest)]),
+      rows: team.belowMinimum.map((b) => [w.side[b.side], b.from, b.to, fte(b.lowest), fte(b.minimum)]),
     });
   }
   blocks.push(
@@ -124,7 +126,7 @@ function totalsBlocks(settlement: Settlement): Block[] {
       ],
       rows: [
         ...teams.map((t, i) => [w.team(i + 1, t.name), kr(t.decided), kr(t.justified), kr(t.used), kr(t.unused)]),
-        [bold(w.sum), bold(kr(totals.decided)), '', bold(kr(totals.used)), bold(kr(totals.unused))],
+        [bold(w.sum), bold(kr(totals.decided)), bold(kr(totals.justified)), bold(kr(totals.used)), bold(kr(totals.unused))],
       ],
     },
     { kind: 'paragraph', text: w.reconcileTotals(teams.map((t) => kr(t.decided)), kr(totals.decided)) },
@@ -153,12 +155,12 @@ function municipalityBlocks(settlement: Settlement): Block[] {
   ];
 }
 
-function changesBlocks(request: SettlementRequest, settlement: Settlement): Block[] {
+function changesBlocks(request: SettlementPdfInput, settlement: Settlement): Block[] {
   const blocks: Block[] = [
     { kind: 'heading', text: w.changesTitle, level: 2, keep: 90 },
     { kind: 'paragraph', text: w.changesLead, style: muted },
   ];
-  if (!request.applied) return [...blocks, { kind: 'paragraph', text: w.noApplied }];
+  if (!settlement.changesCompared || !request.applied) return [...blocks, { kind: 'paragraph', text: w.noApplied }];
   if (settlement.changes.length === 0) return [...blocks, { kind: 'paragraph', text: w.noChanges }];
   const people = new Map<string, Member>();
   for (const application of [request.applied, request.application]) for (const team of application.teams) for (const m of team.members) people.set(m.id, m);
@@ -177,7 +179,7 @@ function changesBlocks(request: SettlementRequest, settlement: Settlement): Bloc
       personLabel(people.get(change.member) ?? { id: change.member }),
       w.changeKinds[change.kind],
       change.from,
-      w.agencies,
+      list(change.agencies.map((a) => w.agency[a])),
       change.message,
     ]),
   });

@@ -5,14 +5,19 @@
  * PDF can be opened again as a settlement draft; the estimate beside it as
  * redovisning-uppskattning.json.
  */
-import type { Settlement, SettlementRequest } from '../settlement.ts';
+import type { Settlement, SettlementInput } from '../settlement.ts';
 import { settlementPdfWords as w } from '../settlement-words.ts';
 import { SETTLEMENT_NAMES } from './attachments.ts';
 import { renderDocument, type RenderedPdf } from './document.ts';
 import { drawBlocks } from './layout.ts';
 import { settlementContent } from './settlement-content.ts';
 
-export function renderSettlementPdf(request: SettlementRequest, settlement: Settlement, estimatedOn: string): Promise<RenderedPdf> {
+/** The settlement's input with the date of each team's decision where the user gave it (YYYY-MM-DD). */
+export interface SettlementPdfInput extends SettlementInput {
+  decision: { teams: Array<{ skolverketGrant: string; decidedOn?: string }> };
+}
+
+export function renderSettlementPdf(request: SettlementPdfInput, settlement: Settlement, estimatedOn: string): Promise<RenderedPdf> {
   const { organiser, grantYear } = request.application;
   return renderDocument(
     {

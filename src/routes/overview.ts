@@ -42,7 +42,14 @@ export interface Overview {
   municipality: string;
   grantYear: number;
   teams: OverviewTeam[];
-  totals: Amounts & { extraCost: string; byTeamStatus: Record<TeamStatusWithMoney, Amounts> };
+  /**
+   * Sums of the rows. `byTeamStatus` splits the teams from applications by status (D18);
+   * `decided` is the part from teams with Skolverket's decision entered (settlements). The
+   * parts add up to the totals.
+   */
+  totals: Amounts & { extraCost: string; byTeamStatus: Record<TeamStatusWithMoney, Amounts>; decided: Amounts };
+  /** What the kommun requisitions from Socialstyrelsen: the decided grants of its teams (D22), and when. */
+  requisition: Requisition;
   /** Shared drafts that could not be counted: incomplete, or with no team in the kommun for the year any more. */
   uncounted: number;
   expiresAt: string;
@@ -65,27 +72,32 @@ const sum = (teams: OverviewTeam[], pick: (row: OverviewTeam) => string | undefi
 const amountsOf = (teams: OverviewTeam[]): Amounts => Object.fromEntries(AMOUNTS.map((a) => [a, sum(teams, (r) => r[a])])) as Amounts;
 
 /**
- * Totals are sums of the rows, and split by the rows' team status as the assessment's
- * `amounts.byTeamStatus` is (RULEBOOK D18): a team that does not meet the conditions carries
- * nothing, so the parts add up to the totals.
+ * Totals are sums of the rows. The rows from applications are split by team status as the
+ * assessment's `amounts.byTeamStatus` is (RULEBOOK D18): a team that does not meet the
+ * conditions carries nothing. The rows from settlements carry Skolverket's decision and are
+ * their own part, `decided`. So the parts add up to the totals.
  */
 function totalsOf(teams: OverviewTeam[]): Overview['totals'] {
+  const applied = teams.filter((r) => !r.settlement);
   return {
     ...amountsOf(teams),
     extraCost: sum(teams, (r) => r.staffingSuggestion?.extraCost),
-    byTeamStatus: Object.fromEntries(WITH_MONEY.map((status) => [status, amountsOf(teams.filter((r) => r.status === status))])) as Record<TeamStatusWithMoney, Amounts>,
+    byTeamStatus: Object.fromEntries(WITH_MONEY.map((status) => [status, amountsOf(applied.filter((r) => r.status === status))])) as Record<TeamStatusWithMoney, Amounts>,
+    decided: amountsOf(teams.filter((r) => r.settlement)),
   };
 }
 
 /** The overview as the JSON API, the CSV and the page have it. */
 function overviewOf(record: OverviewRecord, figures: OverviewFigures): Overview {
   const teams = [...figures.teams].sort(byOrganiserAndTeam);
+  const totals = totalsOf(teams);
   return {
     municipalityCode: record.municipalityCode,
     municipality: municipalityName(record.municipalityCode) ?? '',
     grantYear: record.grantYear,
     teams,
-    totals: totalsOf(teams),
+    totals,
+    requisition: requisitionOf(record.grantYear, teams),
     uncounted: figures.uncounted,
     expiresAt: record.expiresAt,
   };
