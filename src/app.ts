@@ -46,6 +46,9 @@ import rules from './routes/rules.ts';
 import start from './routes/start.ts';
 import views from './plugins/views.ts';
 import wayBack from './plugins/way-back.ts';
+import settlementOffer from './plugins/settlement-offer.ts';
+import startSettlement from './routes/settlement/start.ts';
+import decisions from './routes/settlement/decisions.ts';
 
 /** Requests larger than this get 413: room for 20 teams of 50 members with long notes. */
 export const BODY_LIMIT = 1024 * 1024;
@@ -65,6 +68,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(rateLimits, options.rateLimits ?? {});
   await fastify.register(views);
   await fastify.register(wayBack);
+  await fastify.register(settlementOffer);
   await fastify.register(errors);
   await fastify.register(forms);
   await fastify.register(drafts, options.drafts);
@@ -102,6 +106,8 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   // Hand-off: the coordinator shares one side of a team with a link (no account) and sees the history.
   await fastify.register(handoff);
   await fastify.register(handoffSection);
+  await fastify.register(startSettlement);
+  await fastify.register(decisions);
   await fastify.register(checkAnswers);
   await fastify.register(result);
   await fastify.register(shareOverview);

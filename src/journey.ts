@@ -44,6 +44,8 @@ export function stepOf(route: string): { number: number; step: JourneyStep } | u
  */
 export function firstUnanswered(data: DraftData, id: string): string {
   const app = data.application;
+  // A settlement opens at Skolverket's decision until every team has one.
+  if (data.settlement && app.teams.some((t) => data.settlement?.decisions[t.id]?.skolverketGrant === undefined)) return draftPath(id, 'beslut');
   if (app.grantYear === undefined) return draftPath(id, 'bidragsar');
   if (app.organiser === undefined) return draftPath(id, 'huvudman');
   if (app.teams.length === 0) return draftPath(id, 'team');
