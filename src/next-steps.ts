@@ -7,24 +7,14 @@
 import { municipalityName } from '../forms/municipalities.ts';
 import { sources } from '../rules/params/sources.ts';
 import { ruleSetFor } from '../rules/rule-sets.ts';
-import type { Application, DateRange, Lang } from '../rules/types.ts';
+import type { Application, Lang } from '../rules/types.ts';
+import { dateSpan } from './windows.ts';
 
 export interface NextSteps {
   heading: string;
   steps: string[];
   /** The agencies' pages, each as a label and its address. */
   links: Array<{ label: string; url: string }>;
-}
-
-const dayAndMonth = { sv: new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', timeZone: 'UTC' }), en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' }) };
-const fullDate = { sv: new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'UTC' }), en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }) };
-
-/** "15 januari–16 februari 2026": the year once, at the end, when both dates are in it. */
-export function dateSpan(range: DateRange, lang: Lang): string {
-  const from = new Date(`${range.from}T00:00:00Z`);
-  const to = new Date(`${range.to}T00:00:00Z`);
-  const start = range.from.slice(0, 4) === range.to.slice(0, 4) ? dayAndMonth[lang].format(from) : fullDate[lang].format(from);
-  return `${start}–${fullDate[lang].format(to)}`;
 }
 
 const lists = { sv: new Intl.ListFormat('sv', { type: 'conjunction' }), en: new Intl.ListFormat('en', { type: 'conjunction' }) };

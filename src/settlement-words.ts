@@ -84,3 +84,75 @@ export const settlementPdfWords = {
   forOrganiser: 'För huvudmannen',
   forSocialServices: 'För kommunens socialtjänst',
 } as const;
+
+/** The kommun's overview once Skolverket's decisions are entered in settlements shared with it. */
+export const overviewSettlementWords = {
+  sv: {
+    decidedMark: 'beslut',
+    basis: { application: 'Ansökan', settlement: 'Beslut och redovisning' },
+    csv: { basis: 'Underlag', decided: 'Beviljat av Skolverket', decidedOn: 'Beslutsdatum', unused: 'Inte använt' },
+    decidedPart: 'Beslutat: från team där Skolverkets beslut är inlagt',
+    fromSettlement: (teams: string[]) =>
+      `Team som finns både i en ansökan och i en redovisning räknas en gång, från redovisningen med Skolverkets beslut: ${teams.join(', ')}.`,
+    requisitionHeading: 'Rekvisition hos Socialstyrelsen',
+    requisitionAmount: (amount: string, teams: number) =>
+      `Skolverket har beviljat ${amount} för ${teams === 1 ? 'ett team' : `${teams} team`} i kommunen, enligt de redovisningar som har delats med översikten. Kommunen rekvirerar samma belopp från Socialstyrelsen.`,
+    requisitionNone:
+      'När Skolverket har beslutat lägger samordnaren in beslutet med Redovisa året på resultatsidan och delar redovisningen med översikten. Då visas här vad kommunen ska rekvirera: summan av Skolverkets beviljade bidrag för kommunens team. Till dess är beloppen de högsta som kan lämnas.',
+    requisitionWindow: 'Rekvisitionsperiod',
+    requisitionUnknown: (year: number) => `Socialstyrelsens rekvisitionsperiod för bidragsår ${year} är inte känd ännu.`,
+    prerequisitesHeading: 'Det här behöver kommunen för att rekvirera',
+    prerequisites: [
+      'Ett ombud för kommunen i Socialstyrelsens e-tjänst för statsbidrag.',
+      'Ett utdrag ur delegationsordningen som visar vem som får rekvirera statsbidrag för kommunen.',
+    ],
+    afterYearHeading: 'Efter året: redovisningarna',
+    afterYearLead: 'Från redovisningar som har delats med översikten. Alla belopp utom beslutet är uppskattningar; Skolverket och Socialstyrelsen beslutar.',
+    afterYearCaption: (name: string, year: number) => `Redovisade team i ${name}, bidragsår ${year}`,
+    columns: {
+      decidedOn: 'Beslutsdatum',
+      conditions: 'Villkoren under året',
+      decided: 'Beviljat av Skolverket',
+      unused: 'Inte använt (till Skolverket)',
+      received: 'Mottaget från Socialstyrelsen',
+      usable: 'Får användas',
+      repay: 'Att betala tillbaka (till Socialstyrelsen)',
+    },
+    conditions: { met: 'Uppfyllda', needs_review: 'Behöver bedömas', not_met: 'Inte uppfyllda' } satisfies Record<Conditions, string>,
+    notGiven: 'inte angivet',
+  },
+  en: {
+    decidedMark: 'decision',
+    basis: { application: 'Application', settlement: 'Decision and report' },
+    csv: { basis: 'Basis', decided: 'Granted by Skolverket', decidedOn: 'Decision date', unused: 'Not used' },
+    decidedPart: "Decided: from teams with Skolverket's decision entered",
+    fromSettlement: (teams: string[]) =>
+      `Teams that are both in an application and in a report are counted once, from the report with Skolverket's decision: ${teams.join(', ')}.`,
+    requisitionHeading: 'Requisition from Socialstyrelsen',
+    requisitionAmount: (amount: string, teams: number) =>
+      `Skolverket has granted ${amount} for ${teams === 1 ? 'one team' : `${teams} teams`} in the municipality, according to the reports shared with the overview. The municipality requisitions the same amount from Socialstyrelsen.`,
+    requisitionNone:
+      "Once Skolverket has decided, the coordinator enters the decision with Report the year on the result page and shares the report with the overview. Then this shows what the municipality requisitions: the sum of Skolverket's granted amounts for the municipality's teams. Until then the amounts are the most that can be granted.",
+    requisitionWindow: 'Requisition period',
+    requisitionUnknown: (year: number) => `Socialstyrelsen's requisition period for grant year ${year} is not known yet.`,
+    prerequisitesHeading: 'What the municipality needs to requisition',
+    prerequisites: [
+      "A representative (ombud) for the municipality in Socialstyrelsen's e-service for state grants.",
+      'An extract from the delegation rules (delegationsordning) showing who may requisition state grants for the municipality.',
+    ],
+    afterYearHeading: 'After the year: the reports',
+    afterYearLead: 'From reports shared with the overview. Every amount but the decision is an estimate; Skolverket and Socialstyrelsen decide.',
+    afterYearCaption: (name: string, year: number) => `Reported teams in ${name}, grant year ${year}`,
+    columns: {
+      decidedOn: 'Decision date',
+      conditions: 'Conditions during the year',
+      decided: 'Granted by Skolverket',
+      unused: 'Not used (to Skolverket)',
+      received: 'Received from Socialstyrelsen',
+      usable: 'May be used',
+      repay: 'To repay (to Socialstyrelsen)',
+    },
+    conditions: { met: 'Met', needs_review: 'Needs review', not_met: 'Not met' } satisfies Record<Conditions, string>,
+    notGiven: 'not given',
+  },
+};
