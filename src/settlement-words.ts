@@ -3,7 +3,7 @@
  * says them (Swedish only, like the application summary). Every figure is called the product's
  * estimate: the agencies decide.
  */
-import type { Agency, BelowMinimum, ChangeKind, Conditions } from './settlement.ts';
+import type { Agency, BelowMinimum, ChangeKind, Conditions } from '../rules/types.ts';
 
 export const settlementPdfWords = {
   title: 'Underlag för redovisning av statsbidrag för skolsociala team',
@@ -154,5 +154,17 @@ export const overviewSettlementWords = {
     },
     conditions: { met: 'Met', needs_review: 'Needs review', not_met: 'Not met' } satisfies Record<Conditions, string>,
     notGiven: 'not given',
+  },
+};
+
+/** The download of the redovisning summary on the settlement's result page. */
+export const settlementPdfLinkWords = {
+  sv: {
+    button: 'Ladda ner underlaget för redovisningen som PDF',
+    hint: 'Med teamens belopp, förändringarna att anmäla, underlaget att ha redo och rader för underskrifter. Uppgifterna finns med i filen, så den kan öppnas i verktyget igen.',
+  },
+  en: {
+    button: 'Download the report summary as PDF',
+    hint: 'With the teams’ amounts, the changes to report, the evidence to keep ready and lines for signatures (in Swedish). The data is in the file, so the tool can open it again.',
   },
 };

@@ -9,8 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { StaffingSuggestion } from '../../rules/staffing-suggestion.ts';
-import type { OrganiserType, TeamStatus } from '../../rules/types.ts';
-import type { Conditions } from '../settlement.ts';
+import type { Conditions, OrganiserType, TeamStatus } from '../../rules/types.ts';
 import type { Queryable } from './db.ts';
 import { isKey } from './handoff.ts';
 

@@ -10,7 +10,7 @@
 import { ruleSetFor } from '../../rules/rule-sets.ts';
 import type { Member } from '../../rules/types.ts';
 import { personLabel } from '../result-words.ts';
-import type { Settlement } from '../settlement.ts';
+import type { Settlement } from '../../rules/types.ts';
 import type { SettlementPdfInput } from './settlement-pdf.ts';
 import { settlementPdfWords as w } from '../settlement-words.ts';
 import { fte, kr, list, municipality, range } from './format.ts';

@@ -5,7 +5,8 @@
  * PDF can be opened again as a settlement draft; the estimate beside it as
  * redovisning-uppskattning.json.
  */
-import type { Settlement, SettlementInput } from '../settlement.ts';
+import { readDate } from '../../forms/input.ts';
+import type { Settlement, SettlementInput } from '../../rules/types.ts';
 import { settlementPdfWords as w } from '../settlement-words.ts';
 import { SETTLEMENT_NAMES } from './attachments.ts';
 import { renderDocument, type RenderedPdf } from './document.ts';
@@ -15,6 +16,23 @@ import { settlementContent } from './settlement-content.ts';
 /** The settlement's input with the date of each team's decision where the user gave it (YYYY-MM-DD). */
 export interface SettlementPdfInput extends SettlementInput {
   decision: { teams: Array<{ skolverketGrant: string; decidedOn?: string }> };
+}
+
+/**
+ * The validated input with each decision's date from the raw request beside it, where it is a
+ * real date (the engine does not read it; the PDF shows it and a re-import restores it).
+ */
+export function withDecisionDates(input: SettlementInput, raw: unknown): SettlementPdfInput {
+  const entries = (raw as { decision?: { teams?: unknown } } | null)?.decision?.teams;
+  const dateOf = (i: number) => {
+    const value = Array.isArray(entries) ? (entries[i] as { decidedOn?: unknown } | null)?.decidedOn : undefined;
+    return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? readDate(value) : undefined;
+  };
+  const teams = input.decision.teams.map((team, i) => {
+    const decidedOn = dateOf(i);
+    return decidedOn ? { ...team, decidedOn } : team;
+  });
+  return { ...input, decision: { teams } };
 }
 
 export function renderSettlementPdf(request: SettlementPdfInput, settlement: Settlement, estimatedOn: string): Promise<RenderedPdf> {
