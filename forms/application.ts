@@ -175,6 +175,8 @@ const member = z
     {
       id: text('member.id', { min: 1, max: 64 }),
       ...memberShape,
+      // Read only by a settlement (RULEBOOK D19); an assessment ignores it.
+      actualCost: decimal('member.actualCost', { min: '0', max: '1000000000', maxDecimals: 2 }).optional(),
     },
     { error: 'member' },
   )

@@ -1,7 +1,7 @@
 /**
  * GET /api/v1/rule-sets and GET /api/v1/rule-sets/{year}: the wordings of the ordinance the
  * tool applies, and for one bidragsår its parameters, rules (citation and plain-language
- * text) and sources.
+ * text), the rules of the settlement after the year where there are any, and sources.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { ruleDefinition } from '../../../rules/catalogue.ts';
@@ -23,12 +23,16 @@ const ruleSets: FastifyPluginAsync = async (app) => {
 
   app.get<{ Params: { year: string } }>('/api/v1/rule-sets/:year', async (request, reply) => {
     const lang = langOf(request.query);
+    const describe = (ruleId: string) => {
+      const rule = ruleDefinition(ruleId);
+      return { id: ruleId, scope: rule.scope, citation: rule.citation, outcomes: rule.outcomes, text: rule.summary[lang], guidance: rule.guidance ?? false };
+    };
     const year = /^\d{4}$/.test(request.params.year) ? Number(request.params.year) : undefined;
     const ruleSet = year === undefined ? undefined : ruleSetFor(year);
     if (!ruleSet) {
       return reply.status(404).send({ error: 'no_rule_set', knownYears: knownGrantYears() });
     }
-    const { id, title, wording, grantYear, year: yearParameters, rules, ...parameters } = ruleSet;
+    const { id, title, wording, grantYear, year: yearParameters, rules, settlementRules = [], ...parameters } = ruleSet;
     const allParameters = { ...parameters, ...yearParameters };
     const withValue = Object.entries(allParameters).filter(([, p]) => p !== undefined);
     return {
@@ -37,10 +41,8 @@ const ruleSets: FastifyPluginAsync = async (app) => {
       wording,
       grantYear,
       parameters: Object.fromEntries(withValue),
-      rules: rules.map((ruleId) => {
-        const rule = ruleDefinition(ruleId);
-        return { id: ruleId, scope: rule.scope, citation: rule.citation, outcomes: rule.outcomes, text: rule.summary[lang], guidance: rule.guidance ?? false };
-      }),
+      rules: rules.map(describe),
+      settlementRules: settlementRules.map(describe),
       sources: [...new Map(withValue.map(([, p]) => [p!.source.url, p!.source])).values()],
     };
   });
