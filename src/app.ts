@@ -49,6 +49,7 @@ import wayBack from './plugins/way-back.ts';
 import settlementOffer from './plugins/settlement-offer.ts';
 import startSettlement from './routes/settlement/start.ts';
 import decisions from './routes/settlement/decisions.ts';
+import settlementResult from './routes/settlement/result.ts';
 import settlementPdf from './routes/settlement/pdf.ts';
 
 /** Requests larger than this get 413: room for 20 teams of 50 members with long notes. */
@@ -109,6 +110,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(handoffSection);
   await fastify.register(startSettlement);
   await fastify.register(decisions);
+  await fastify.register(settlementResult);
   await fastify.register(settlementPdf);
   await fastify.register(checkAnswers);
   await fastify.register(result);

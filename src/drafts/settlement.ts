@@ -5,8 +5,12 @@
  * sfs-2023-946 (2024 onwards) can be settled.
  */
 import type { FastifyRequest } from 'fastify';
+import { parseApplication } from '../../forms/application.ts';
 import { ruleSetFor } from '../../rules/rule-sets.ts';
-import { isSettlement, type DraftApplication, type DraftData, type SettlementData } from './draft-data.ts';
+import { settle } from '../../rules/settlement.ts';
+import type { Lang, Settlement } from '../../rules/types.ts';
+import { todayInSweden } from '../lang.ts';
+import { isSettlement, type DraftData, type SettlementData } from './draft-data.ts';
 import { loadDraft, NotFoundError, type LoadedDraft } from './load.ts';
 
 /** The only rule set whose bidragsår can be settled. */
@@ -28,21 +32,27 @@ export function startSettlement(data: DraftData): DraftData {
   return { ...rest, settlement: { applied: structuredClone(data.application), decisions: {} } };
 }
 
-/** The engine's input for a settlement draft, or the ids of the teams whose decision is still missing. */
-export function settlementInput(data: DraftData & { settlement: SettlementData }):
-  | { ok: true; input: { application: DraftApplication; decision: { teams: Array<{ skolverketGrant: string }> }; applied: DraftApplication } }
-  | { ok: false; missing: string[] } {
+export type DraftSettlement =
+  | { ok: true; settlement: Settlement }
+  | { ok: false; reason: 'decisions'; missing: string[] }
+  | { ok: false; reason: 'year' | 'invalid' };
+
+/**
+ * A settlement draft through the same validation and engine as POST /api/v1/settlements: the
+ * application as carried out, Skolverket's decision for each of its teams in order, and the
+ * application as applied for. Not worked out while a team's decision is missing (the names of
+ * those teams), the bidragsår cannot be settled, or the application is not complete.
+ */
+export function settleDraft(data: DraftData & { settlement: SettlementData }, lang: Lang, asOf = todayInSweden()): DraftSettlement {
   const { application, settlement } = data;
-  const missing = application.teams.filter((t) => settlement.decisions[t.id]?.skolverketGrant === undefined).map((t) => t.id);
-  if (missing.length) return { ok: false, missing };
-  return {
-    ok: true,
-    input: {
-      application,
-      decision: { teams: application.teams.map((t) => ({ skolverketGrant: settlement.decisions[t.id].skolverketGrant! })) },
-      applied: settlement.applied,
-    },
-  };
+  if (!settlesYear(application.grantYear)) return { ok: false, reason: 'year' };
+  const missing = application.teams.filter((t) => settlement.decisions[t.id]?.skolverketGrant === undefined).map((t) => t.name);
+  if (missing.length) return { ok: false, reason: 'decisions', missing };
+  const carriedOut = parseApplication(application, lang);
+  const applied = parseApplication(settlement.applied, lang);
+  if (!carriedOut.ok || !applied.ok) return { ok: false, reason: 'invalid' };
+  const decision = { teams: application.teams.map((t) => ({ skolverketGrant: settlement.decisions[t.id].skolverketGrant! })) };
+  return { ok: true, settlement: settle({ application: carriedOut.application, decision, applied: applied.application }, { asOf, lang }) };
 }
 
 /** The settlement draft named by the route's :id; a 404 page for an application draft, as for a missing one. */
