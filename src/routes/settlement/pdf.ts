@@ -10,7 +10,8 @@
  */
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { Lang } from '../../../rules/types.ts';
-import { loadSettlement, settlementInput } from '../../drafts/settlement.ts';
+import type { DraftData, SettlementData } from '../../drafts/draft-data.ts';
+import { loadSettlement } from '../../drafts/settlement.ts';
 import { draftPath, inLang } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { sendPdf } from '../../plugins/pdf.ts';
@@ -21,15 +22,23 @@ export function settlementPdfForm(draftId: string, lang: Lang, reply: FastifyRep
   return { action: inLang(draftPath(draftId, 'redovisning.pdf'), lang), csrfToken: reply.generateCsrf(), text: settlementPdfLinkWords[lang] };
 }
 
+/**
+ * The draft as the settlements API's body, each decision with its date (the PDF shows the dates
+ * and a re-import restores them); undefined while a team's decision is missing.
+ */
+function pdfInput({ application, settlement }: DraftData & { settlement: SettlementData }) {
+  const decisions = application.teams.map((team) => settlement.decisions[team.id]);
+  if (decisions.some((d) => d?.skolverketGrant === undefined)) return undefined;
+  return { application, decision: { teams: decisions.map((d) => ({ skolverketGrant: d.skolverketGrant, decidedOn: d.decidedOn })) }, applied: settlement.applied };
+}
+
 const settlementPdf: FastifyPluginAsync = async (app) => {
   app.post('/ansokan/:id/redovisning.pdf', async (request, reply) => {
     const lang = langOf(request.query);
     const { draft, data } = await loadSettlement(request);
-    const ready = settlementInput(data);
-    if (!ready.ok) return reply.redirect(inLang(draftPath(draft.id, 'beslut'), lang), 303);
-    // The decisions' dates travel with the input: the PDF shows them and a re-import restores them.
-    const teams = data.application.teams.map((team, i) => ({ ...ready.input.decision.teams[i], decidedOn: data.settlement.decisions[team.id]?.decidedOn }));
-    const pdf = await app.settlementPdf({ ...ready.input, decision: { teams } }, 'sv');
+    const input = pdfInput(data);
+    if (!input) return reply.redirect(inLang(draftPath(draft.id, 'beslut'), lang), 303);
+    const pdf = await app.settlementPdf(input, 'sv');
     return pdf.ok ? sendPdf(reply, pdf, 'redovisning') : reply.redirect(inLang(draftPath(draft.id, 'kontrollera'), lang), 303);
   });
 };

@@ -18,6 +18,7 @@ import { langOf } from '../../lang.ts';
 import { pageData } from '../../page.ts';
 import { findingView, resultWords } from '../../result-words.ts';
 import { chartLegend, staffingChart } from '../../staffing-chart.ts';
+import { settlementPdfForm } from './pdf.ts';
 
 const text = {
   sv: {
@@ -189,6 +190,7 @@ const result: FastifyPluginAsync = async (app) => {
       settlement: settlementView(outcome.settlement, lang),
       backHref: inLang(draftPath(draft.id, 'kontrollera'), lang),
       changeHref: inLang(draftPath(draft.id, 'kontrollera'), lang),
+      pdf: settlementPdfForm(draft.id, lang, reply),
     });
   });
 };
