@@ -1,20 +1,25 @@
 /**
  * "Så går det till härnäst": what happens after the check, in the PDF and on the result page
  * alike. The dates come from the rule set's data (rules/params): the bidragsår's application
- * window when Skolverket has published it, otherwise last year's as a guide. The agencies'
+ * window when Skolverket has published it or the product has estimated it ("preliminär"),
+ * otherwise last year's as a guide; and every window of the year with its source and the day
+ * it was last checked (src/windows.ts). The agencies'
  * pages are written out as plain addresses, so they survive printing and the PDF.
  */
 import { municipalityName } from '../forms/municipalities.ts';
 import { sources } from '../rules/params/sources.ts';
 import { ruleSetFor } from '../rules/rule-sets.ts';
 import type { Application, Lang } from '../rules/types.ts';
-import { dateSpan } from './windows.ts';
+import { dateSpan, windowsOf, windowWords } from './windows.ts';
 
 export interface NextSteps {
   heading: string;
   steps: string[];
   /** The agencies' pages, each as a label and its address. */
   links: Array<{ label: string; url: string }>;
+  /** The year's windows as data (application, rekvisition, redovisning), "preliminär" where estimated. */
+  datesHeading: string;
+  dates: ReturnType<typeof windowsOf>;
 }
 
 const lists = { sv: new Intl.ListFormat('sv', { type: 'conjunction' }), en: new Intl.ListFormat('en', { type: 'conjunction' }) };
@@ -63,12 +68,12 @@ export function nextSteps(application: Pick<Application, 'grantYear' | 'teams'>,
   const codes = [...new Set(application.teams.map((t) => t.municipalityCode))];
   const kommuner = lists[lang].format(codes.map((code) => `${municipalityName(code) ?? w.unknownMunicipality} (${code})`));
   const steps = [
-    window ? w.window(year, dateSpan(window.value, lang)) : w.noWindow(year) + (lastYear ? w.lastYear(year - 1, dateSpan(lastYear.value, lang)) : ''),
+    window ? w.window(year, dateSpan(window.value, lang) + (window.preliminary ? ` (${windowWords[lang].preliminary})` : '')) : w.noWindow(year) + (lastYear ? w.lastYear(year - 1, dateSpan(lastYear.value, lang)) : ''),
     w.decision,
     ...(matched ? [w.requisition(kommuner, codes.length > 1, application.teams.length > 1), w.reportBoth] : [w.reportOne]),
     w.changes(matched),
   ];
   const skolverketPage = (window ?? lastYear)?.source.url ?? sources.skolverket2026.url;
   const links = [{ label: w.skolverket, url: skolverketPage }, ...(matched ? [{ label: w.socialstyrelsen, url: sources.socialstyrelsen2026.url }] : [])];
-  return { heading: w.heading, steps, links };
+  return { heading: w.heading, steps, links, datesHeading: windowWords[lang].datesHeading, dates: windowsOf(year, lang) };
 }

@@ -48,6 +48,7 @@ export const windowWords = {
       reporting: (year: number) => `Redovisning till Skolverket för bidragsår ${year}`,
     } satisfies Record<WindowKind, (year: number) => string>,
     preliminary: 'preliminär',
+    datesHeading: 'Datum för året',
     checked: (date: string) => `kontrollerat ${date}`,
   },
   en: {
@@ -57,6 +58,7 @@ export const windowWords = {
       reporting: (year: number) => `Report to Skolverket for grant year ${year}`,
     } satisfies Record<WindowKind, (year: number) => string>,
     preliminary: 'preliminary',
+    datesHeading: 'Dates for the year',
     checked: (date: string) => `checked ${date}`,
   },
 };

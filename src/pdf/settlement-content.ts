@@ -4,7 +4,7 @@
  * carried-out costs justify, what was used and what was not (D20), the conditions during the
  * year with every period below a minimum (D21) and the kommun's received, usable and to-repay
  * money (D22); all teams and all kommuner with their reconciliations; the changes to report
- * (D23); the dates to keep; the evidence to have ready; signature lines. Every amount is an
+ * (D23); the year's rekvisition and redovisning windows; the evidence to have ready; signature lines. Every amount is an
  * estimate and says so.
  */
 import { ruleSetFor } from '../../rules/rule-sets.ts';
@@ -13,6 +13,7 @@ import { personLabel } from '../result-words.ts';
 import type { Settlement } from '../../rules/types.ts';
 import type { SettlementPdfInput } from './settlement-pdf.ts';
 import { settlementPdfWords as w } from '../settlement-words.ts';
+import { windowsOf } from '../windows.ts';
 import { fte, kr, list, municipality, range } from './format.ts';
 import { colors, type Block, type Cell } from './layout.ts';
 
@@ -44,6 +45,7 @@ export function settlementContent(request: SettlementPdfInput, settlement: Settl
     ...totalsBlocks(settlement),
     ...municipalityBlocks(settlement),
     ...changesBlocks(request, settlement),
+    ...datesBlocks(application.grantYear),
     { kind: 'heading', text: w.evidenceTitle, level: 2, keep: 90 },
     { kind: 'paragraph', text: w.evidenceLead },
     { kind: 'list', items: [...w.evidence], marker: 'box' },
@@ -152,6 +154,16 @@ function municipalityBlocks(settlement: Settlement): Block[] {
     ...settlement.municipalities.map(
       (m): Block => ({ kind: 'paragraph', text: w.reconcileMunicipality(municipality(m.municipalityCode), kr(m.usable), kr(m.repay), kr(m.received)) }),
     ),
+  ];
+}
+
+/** The year's rekvisition and redovisning windows, "preliminär" where estimated, with their sources. */
+function datesBlocks(grantYear: number): Block[] {
+  const dates = windowsOf(grantYear, 'sv').filter((d) => d.kind !== 'application');
+  if (dates.length === 0) return [];
+  return [
+    { kind: 'heading', text: w.datesTitle, level: 2, keep: 60 },
+    { kind: 'list', items: dates.map((d) => `${d.name}: ${d.text} ${d.url}`) },
   ];
 }
 

@@ -323,6 +323,10 @@ function drawNextSteps(cursor: Cursor, application: Application, assessment: Ass
   const next = nextSteps(application, assessment.amounts.municipalities.length > 0, 'sv');
   cursor.heading(next.heading, 2);
   cursor.list([...next.steps, ...next.links.map((link) => `${link.label}: ${link.url}`)]);
+  if (next.dates.length) {
+    cursor.heading(next.datesHeading, 3, 50);
+    cursor.list(next.dates.map((d) => `${d.name}: ${d.text}`));
+  }
 }
 
 function drawChecklist(cursor: Cursor) {
