@@ -32,7 +32,7 @@ export const settlementPdfWords = {
   decided: 'Beviljat av Skolverket',
   justified: 'Motiverat av kostnaderna',
   used: 'Använt',
-  unused: 'Inte använt, att betala tillbaka till Skolverket',
+  unused: 'Inte använt, betalas tillbaka',
   unusedShort: 'Inte använt',
   reconcileTeam: (used: string, unused: string, decided: string) => `Avstämning, använt + inte använt = beviljat: ${used} + ${unused} = ${decided}`,
   atRisk: (decided: string) =>
