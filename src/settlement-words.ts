@@ -134,7 +134,6 @@ export const settlementPdfWords = {
     `Villkoren följdes inte under hela året. Skolverket kan kräva tillbaka upp till hela det beviljade bidraget, ${decided} (16 §). Hur mycket beslutar Skolverket.`,
   belowTitle: 'Perioder under kraven',
   belowColumns: { side: 'Gäller', from: 'Från', to: 'Till', lowest: 'Lägst en dag', minimum: 'Krav' },
-  side: { school: 'Skolpersonal', social_services: 'Personal från socialtjänsten', total: 'Teamet totalt' } satisfies Record<BelowMinimum['side'], string>,
   matchedTitle: 'Kommunens motfinansiering från Socialstyrelsen',
   received: 'Mottaget från Socialstyrelsen',
   usable: 'Får användas',
@@ -153,16 +152,7 @@ export const settlementPdfWords = {
   changesTitle: 'Förändringar att anmäla',
   changesLead:
     'Förändringar under året ska anmälas utan dröjsmål (15 §): till Skolverket, och av kommunen till Socialstyrelsen. Anmäl dem nu om det inte redan är gjort, och redovisa dem i redovisningen.',
-  noChanges: 'Inga förändringar jämfört med ansökan.',
-  noApplied: 'Ansökan som den söktes finns inte med, så förändringarna kan inte jämföras.',
   changeColumns: { member: 'Person', kind: 'Förändring', from: 'Från och med', agency: 'Anmäls till', message: 'Vad som hände' },
-  changeKinds: {
-    ended_early: 'Slutade tidigare',
-    started_later: 'Började senare',
-    fte_lowered: 'Lägre tjänstgöringsgrad',
-    removed: 'Finns inte med',
-    added: 'Tillkom',
-  } satisfies Record<ChangeKind, string>,
   agency: { skolverket: 'Skolverket', socialstyrelsen: 'Socialstyrelsen (kommunen)' } satisfies Record<Agency, string>,
   datesTitle: 'Datum att hålla',
   evidenceTitle: 'Underlag att ha redo',
@@ -213,7 +203,6 @@ export const overviewSettlementWords = {
       usable: 'Får användas',
       repay: 'Att betala tillbaka (till Socialstyrelsen)',
     },
-    conditions: { met: 'Uppfyllda', needs_review: 'Behöver bedömas', not_met: 'Inte uppfyllda' } satisfies Record<Conditions, string>,
     notGiven: 'inte angivet',
   },
   en: {
@@ -247,7 +236,6 @@ export const overviewSettlementWords = {
       usable: 'May be used',
       repay: 'To repay (to Socialstyrelsen)',
     },
-    conditions: { met: 'Met', needs_review: 'Needs review', not_met: 'Not met' } satisfies Record<Conditions, string>,
     notGiven: 'not given',
   },
 };
@@ -263,3 +251,6 @@ export const settlementPdfLinkWords = {
     hint: 'With the teams’ amounts, the changes to report, the evidence to keep ready and lines for signatures (in Swedish). The data is in the file, so the tool can open it again.',
   },
 };
+
+/** "slutade tidigare" → "Slutade tidigare": a word from the catalogue at the start of a cell. */
+export const capitalised = (word: string) => word.charAt(0).toLocaleUpperCase('sv') + word.slice(1);

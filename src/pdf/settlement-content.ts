@@ -12,7 +12,7 @@ import type { Member } from '../../rules/types.ts';
 import { personLabel } from '../result-words.ts';
 import type { Settlement } from '../../rules/types.ts';
 import type { SettlementPdfInput } from './settlement-pdf.ts';
-import { settlementPdfWords as w } from '../settlement-words.ts';
+import { capitalised, settlementPdfWords as w, settlementWords } from '../settlement-words.ts';
 import { windowsOf } from '../windows.ts';
 import { fte, kr, list, municipality, range } from './format.ts';
 import { colors, type Block, type Cell } from './layout.ts';
@@ -94,7 +94,7 @@ function teamBlocks(request: SettlementPdfInput, settlement: Settlement, index: 
         { header: w.belowColumns.lowest, width: 15, align: 'right' },
         { header: w.belowColumns.minimum, width: 15, align: 'right' },
       ],
-      rows: team.belowMinimum.map((b) => [w.side[b.side], b.from, b.to, fte(b.lowest), fte(b.minimum)]),
+      rows: team.belowMinimum.map((b) => [capitalised(settlementWords.sv.side[b.side]), b.from, b.to, fte(b.lowest), fte(b.minimum)]),
     });
   }
   blocks.push(
@@ -172,8 +172,8 @@ function changesBlocks(request: SettlementPdfInput, settlement: Settlement): Blo
     { kind: 'heading', text: w.changesTitle, level: 2, keep: 90 },
     { kind: 'paragraph', text: w.changesLead, style: muted },
   ];
-  if (!settlement.changesCompared || !request.applied) return [...blocks, { kind: 'paragraph', text: w.noApplied }];
-  if (settlement.changes.length === 0) return [...blocks, { kind: 'paragraph', text: w.noChanges }];
+  if (!settlement.changesCompared || !request.applied) return [...blocks, { kind: 'paragraph', text: settlementWords.sv.notCompared }];
+  if (settlement.changes.length === 0) return [...blocks, { kind: 'paragraph', text: settlementWords.sv.noChanges }];
   const people = new Map<string, Member>();
   for (const application of [request.applied, request.application]) for (const team of application.teams) for (const m of team.members) people.set(m.id, m);
   const c = w.changeColumns;
@@ -189,7 +189,7 @@ function changesBlocks(request: SettlementPdfInput, settlement: Settlement): Blo
     ],
     rows: settlement.changes.map((change) => [
       personLabel(people.get(change.member) ?? { id: change.member }),
-      w.changeKinds[change.kind],
+      capitalised(settlementWords.sv.changeKind[change.kind]),
       change.from,
       list(change.agencies.map((a) => w.agency[a])),
       change.message,

@@ -35,7 +35,7 @@ import { langOf, todayInSweden } from '../lang.ts';
 import { pageData, renderForm } from '../page.ts';
 import { writeCsv } from '../csv.ts';
 import { resultWords, settledAndPending } from '../result-words.ts';
-import { overviewSettlementWords } from '../settlement-words.ts';
+import { capitalised, overviewSettlementWords, settlementWords } from '../settlement-words.ts';
 import { windowOf, windowText, type WindowData } from '../windows.ts';
 import { showTime } from './journey/handoff.ts';
 
@@ -267,7 +267,7 @@ function afterYearTable(overview: Overview, lang: Lang) {
             organiser: organiser.name,
             team,
             decidedOn: s.decidedOn ?? w.notGiven,
-            conditions: w.conditions[s.conditions],
+            conditions: capitalised(settlementWords[lang].conditionsValue[s.conditions]),
             decided: kr(s.decided),
             unused: kr(s.unused),
             received: kr(s.received),

@@ -13,6 +13,7 @@ import type { Settlement } from '../../rules/types.ts';
 import { readAttachments } from '../../src/pdf/attachments.ts';
 import { kr } from '../../src/pdf/format.ts';
 import { renderSettlementPdf, withDecisionDates, type SettlementPdfInput } from '../../src/pdf/settlement-pdf.ts';
+import { readFileSync } from 'node:fs';
 import { settlementRequest } from '../fixtures/settlements.ts';
 import { pageTexts } from './pdf-text.ts';
 
@@ -29,6 +30,29 @@ async function render(raw: unknown) {
   return { input, settlement, bytes, pages, text: normalise(pages.join(' ')) };
 }
 
+/** The example every output is checked against: the API, the command line, the pages and this PDF. */
+const sharedExample: unknown = JSON.parse(readFileSync(new URL('../fixtures/settlement-example.json', import.meta.url), 'utf8'));
+
+/** Every team's, kommun's and total figure, as the PDF prints it. */
+function everyFigure(text: string, settlement: Settlement) {
+  const says = (expected: string) => assert.ok(text.includes(normalise(expected)), `the PDF says ${JSON.stringify(expected)}`);
+  settlement.teams.forEach((team, i) => {
+    says(`Team ${i + 1}: ${team.name}`);
+    says(`Beviljat av Skolverket ${kr(team.decided)}`);
+    says(`Motiverat av kostnaderna ${kr(team.justified)} (uppskattning)`);
+    says(`Använt ${kr(team.used)} (uppskattning)`);
+    says(`Inte använt, betalas tillbaka ${kr(team.unused)} (uppskattning)`);
+    says(`använt + inte använt = beviljat: ${kr(team.used)} + ${kr(team.unused)} = ${kr(team.decided)}`);
+    says(`Mottaget från Socialstyrelsen ${kr(team.matched.received)}`);
+    says(`Får användas ${kr(team.matched.usable)} (uppskattning)`);
+    says(`Att betala tillbaka till Socialstyrelsen ${kr(team.matched.repay)} (uppskattning)`);
+  });
+  const { totals } = settlement;
+  says(`Summa ${kr(totals.decided)} ${kr(totals.justified)} ${kr(totals.used)} ${kr(totals.unused)}`);
+  says(`teamens beviljade bidrag och summan: ${settlement.teams.map((t) => kr(t.decided)).join(' + ')} = ${kr(totals.decided)}`);
+  for (const m of settlement.municipalities) says(`${kr(m.usable)} + ${kr(m.repay)} = ${kr(m.received)}`);
+}
+
 describe('the redovisning summary PDF', () => {
   let rendered: { input: SettlementPdfInput; settlement: Settlement; bytes: Uint8Array; pages: string[]; text: string };
   const says = (expected: string) => assert.ok(rendered.text.includes(normalise(expected)), `the PDF says ${JSON.stringify(expected)}`);
@@ -39,23 +63,14 @@ describe('the redovisning summary PDF', () => {
   test('gives every figure of every team, each kommun and the totals, with their reconciliations', () => {
     const { settlement } = rendered;
     assert.equal(settlement.teams[0].conditions, 'not_met', 'the fixture has a team that broke the conditions');
-    settlement.teams.forEach((team, i) => {
-      says(`Team ${i + 1}: ${team.name}`);
-      says(`Beviljat av Skolverket ${kr(team.decided)}`);
-      says(`Motiverat av kostnaderna ${kr(team.justified)} (uppskattning)`);
-      says(`Använt ${kr(team.used)} (uppskattning)`);
-      says(`Inte använt, betalas tillbaka ${kr(team.unused)} (uppskattning)`);
-      says(`använt + inte använt = beviljat: ${kr(team.used)} + ${kr(team.unused)} = ${kr(team.decided)}`);
-      says(`Mottaget från Socialstyrelsen ${kr(team.matched.received)}`);
-      says(`Får användas ${kr(team.matched.usable)} (uppskattning)`);
-      says(`Att betala tillbaka till Socialstyrelsen ${kr(team.matched.repay)} (uppskattning)`);
-    });
-    const { totals } = settlement;
-    says(`Summa ${kr(totals.decided)} ${kr(totals.justified)} ${kr(totals.used)} ${kr(totals.unused)}`);
-    says(`teamens beviljade bidrag och summan: ${settlement.teams.map((t) => kr(t.decided)).join(' + ')} = ${kr(totals.decided)}`);
-    for (const m of settlement.municipalities) says(`${kr(m.usable)} + ${kr(m.repay)} = ${kr(m.received)}`);
+    everyFigure(rendered.text, settlement);
     says('Stockholm (0180)');
     says('Malmö (1280)');
+  });
+
+  test('gives every figure of the shared example the API, the command line and the pages are checked against', async () => {
+    const example = await render(sharedExample);
+    everyFigure(example.text, example.settlement);
   });
 
   test('says the whole decided grant is at risk where the conditions were not followed, with each period below a minimum', () => {
@@ -106,7 +121,7 @@ describe('the redovisning summary PDF', () => {
   test('without the application as applied for, says the changes cannot be compared', async () => {
     const { applied: _applied, ...withoutApplied } = settlementRequest;
     const alone = await render(withoutApplied);
-    assert.ok(alone.text.includes('Ansökan som den söktes finns inte med, så förändringarna kan inte jämföras.'));
+    assert.ok(alone.text.includes('Ansökan som den söktes är inte med, så förändringarna kan inte listas.'));
     assert.ok(!alone.text.includes('Slutade tidigare'));
   });
 });
