@@ -20,6 +20,12 @@ export function dateSpan(range: DateRange, lang: Lang): string {
   return `${start}–${fullDate[lang].format(to)}`;
 }
 
+/** A window as people read it, "(preliminärt)" after an estimate. */
+export function windowSpan(window: { value: DateRange; preliminary?: boolean }, lang: Lang): string {
+  const span = dateSpan(window.value, lang);
+  return window.preliminary ? `${span} (${windowWords[lang].preliminary})` : span;
+}
+
 export type WindowKind = 'application' | 'requisition' | 'reporting';
 
 /** A window as the JSON API gives it. */
@@ -47,7 +53,7 @@ export const windowWords = {
       requisition: (year: number) => `Kommunens rekvisition hos Socialstyrelsen för bidragsår ${year}`,
       reporting: (year: number) => `Redovisning till Skolverket för bidragsår ${year}`,
     } satisfies Record<WindowKind, (year: number) => string>,
-    preliminary: 'preliminär',
+    preliminary: 'preliminärt',
     datesHeading: 'Datum för året',
     checked: (date: string) => `kontrollerat ${date}`,
   },
@@ -63,11 +69,10 @@ export const windowWords = {
   },
 };
 
-/** A window in words, e.g. "15 april–1 juni 2026 (Socialstyrelsen: …, kontrollerat 2026-12-02)", "preliminär" where estimated. */
+/** A window in words, e.g. "15 april–1 juni 2026. Socialstyrelsen: …, kontrollerat 2026-12-02.", "(preliminärt)" where estimated. */
 export function windowText(window: WindowData, lang: Lang): string {
-  const w = windowWords[lang];
-  const span = dateSpan(window, lang) + (window.preliminary ? ` (${w.preliminary})` : '');
-  return `${span}. ${window.source.title}, ${w.checked(window.checked)}.`;
+  const span = windowSpan({ value: window, preliminary: window.preliminary }, lang);
+  return `${span}. ${window.source.title}, ${windowWords[lang].checked(window.checked)}.`;
 }
 
 /** The year's windows that are known or estimated, each with its name and in words. */
