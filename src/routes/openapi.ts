@@ -275,7 +275,22 @@ export function openApiDocument() {
             },
             copies: {
               type: 'integer',
-              description: 'How many shared drafts hold this team (same huvudman by organisationsnummer, same team name); above 1 it is counted once, from the draft saved last',
+              description: 'How many shared drafts hold this team (same huvudman by organisationsnummer, same team name); above 1 it is counted once: from a settlement when one holds it, else from the draft saved last',
+            },
+            settlement: {
+              type: 'object',
+              description:
+                "Present when the team comes from a shared settlement (RULEBOOK D20–D22): skolverketGrant is then Skolverket's decided grant, matched the money the kommun received, matchedUsable and repaymentRisk its usable and to-repay money. Every figure but the decision is the product's estimate",
+              properties: {
+                decided: kronor,
+                decidedOn: { type: 'string', format: 'date' },
+                conditions: { type: 'string', enum: ['met', 'needs_review', 'not_met'] },
+                used: kronor,
+                unused: kronor,
+                received: kronor,
+                usable: kronor,
+                repay: kronor,
+              },
             },
           },
         },
@@ -294,6 +309,30 @@ export function openApiDocument() {
                   description:
                     "The totals split by the teams' status (RULEBOOK D18): settled is eligible plus eligible_aggregate_only, pending is needs_review; a team that is not eligible carries nothing, so the parts add up exactly to the totals",
                   properties: Object.fromEntries(['eligible', 'eligible_aggregate_only', 'needs_review'].map((status) => [status, { type: 'object', properties: overviewAmounts }])),
+                },
+                decided: {
+                  type: 'object',
+                  description: "The part of the totals from teams with Skolverket's decision entered (shared settlements); byTeamStatus splits the rest, so all the parts add up to the totals",
+                  properties: overviewAmounts,
+                },
+              },
+            },
+            requisition: {
+              type: 'object',
+              description: "What the kommun requisitions from Socialstyrelsen: the sum of the decided grants of its teams in shared settlements, how many teams, and Socialstyrelsen's window for the year (null where not known)",
+              properties: {
+                amount: kronor,
+                teams: { type: 'integer' },
+                window: {
+                  type: 'object',
+                  nullable: true,
+                  properties: {
+                    from: { type: 'string', format: 'date' },
+                    to: { type: 'string', format: 'date' },
+                    preliminary: { type: 'boolean', description: "The product's estimate: not yet published" },
+                    source: { type: 'object', properties: { title: { type: 'string' }, url: { type: 'string' } } },
+                    checked: { type: 'string', format: 'date', description: 'When the source was last checked' },
+                  },
                 },
               },
             },
