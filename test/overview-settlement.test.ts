@@ -147,3 +147,27 @@ test('en redovisning utan alla beslut räknas inte förrän besluten finns; tas 
   const after = (await app.inject({ url: `/api/v1/overviews/${overview.key}` })).json();
   assert.deepEqual(after.teams.map((t: { skolverketGrant: string; settlement?: unknown }) => [t.skolverketGrant, t.settlement]), [['300000', undefined]]);
 });
+
+test('en redovisning med skräp i sparade beslut: datumet når aldrig kommunen, ett ogiltigt belopp delar ingenting', async () => {
+  const overview = await createOverview(app, '0180', 2026);
+  const teams = withIds(carriedOut as unknown as DraftApplicationInput);
+  const asApplied = withIds(applied as unknown as DraftApplicationInput).application;
+  const hostile = { ...teams, settlement: { applied: asApplied, decisions: { t1: { skolverketGrant: '280000', decidedOn: '<script>alert(1)</script>' }, t2: { skolverketGrant: '80000', decidedOn: '2026-02-30' } } } };
+  const { id } = await app.drafts.create(hostile);
+  assert.equal((await app.inject({ method: 'POST', url: `/api/v1/drafts/${id}/share`, payload: { submissionCode: overview.submissionCode } })).statusCode, 200);
+  const [norr] = (await app.inject({ url: `/api/v1/overviews/${overview.key}` })).json().teams;
+  assert.equal(norr.settlement.decided, '280000');
+  assert.equal('decidedOn' in norr.settlement, false);
+  const page = (await app.inject({ url: `/oversikt/${overview.key}` })).body;
+  assert.doesNotMatch(page, /<script>alert|&lt;script&gt;/);
+  assert.match(withoutCellLabels(page), /<th scope="row">Team Norr<\/th><td>inte angivet<\/td>/);
+
+  for (const skolverketGrant of ['-5', '12,5', '1e9', 'många']) {
+    const bad = { ...teams, settlement: { applied: asApplied, decisions: { t1: { skolverketGrant }, t2: { skolverketGrant: '80000' } } } };
+    const draft = await app.drafts.create(bad);
+    const refused = await app.inject({ method: 'POST', url: `/api/v1/drafts/${draft.id}/share`, payload: { submissionCode: overview.submissionCode } });
+    assert.equal(refused.statusCode, 422, skolverketGrant);
+    assert.equal(refused.json().error, 'not_assessable');
+  }
+  assert.equal((await app.inject({ url: `/api/v1/overviews/${overview.key}` })).json().teams.length, 1);
+});

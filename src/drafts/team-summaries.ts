@@ -12,6 +12,7 @@
  * settlement's figures beside them. Until every team has its decision, it has no summary.
  */
 import { parseApplication } from '../../forms/application.ts';
+import { isoDate } from '../../forms/input.ts';
 import { assess } from '../../rules/assess.ts';
 import { staffingSuggestion, type StaffingSuggestion } from '../../rules/staffing-suggestion.ts';
 import { todayInSweden } from '../lang.ts';
@@ -57,7 +58,8 @@ function summariseSettlement(data: DraftData & { settlement: SettlementData }, a
   if (!settled.ok || !parsed?.ok) return undefined;
   const { name, type, orgNumber } = parsed.application.organiser;
   return settled.settlement.teams.map((team, index) => {
-    const decidedOn = data.settlement.decisions[data.application.teams[index]?.id ?? '']?.decidedOn;
+    // Stored data is never trusted: only a real date is shown to the kommun.
+    const decidedOn = isoDate(data.settlement.decisions[data.application.teams[index]?.id ?? '']?.decidedOn);
     const { received, usable, repay } = team.matched;
     return {
       municipalityCode: team.matched.municipalityCode,

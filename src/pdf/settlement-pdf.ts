@@ -5,7 +5,7 @@
  * PDF can be opened again as a settlement draft; the estimate beside it as
  * redovisning-uppskattning.json.
  */
-import { readDate } from '../../forms/input.ts';
+import { isoDate } from '../../forms/input.ts';
 import type { Settlement, SettlementInput } from '../../rules/types.ts';
 import { settlementPdfWords as w } from '../settlement-words.ts';
 import { SETTLEMENT_NAMES } from './attachments.ts';
@@ -24,10 +24,7 @@ export interface SettlementPdfInput extends SettlementInput {
  */
 export function withDecisionDates(input: SettlementInput, raw: unknown): SettlementPdfInput {
   const entries = (raw as { decision?: { teams?: unknown } } | null)?.decision?.teams;
-  const dateOf = (i: number) => {
-    const value = Array.isArray(entries) ? (entries[i] as { decidedOn?: unknown } | null)?.decidedOn : undefined;
-    return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? readDate(value) : undefined;
-  };
+  const dateOf = (i: number) => isoDate(Array.isArray(entries) ? (entries[i] as { decidedOn?: unknown } | null)?.decidedOn : undefined);
   const teams = input.decision.teams.map((team, i) => {
     const decidedOn = dateOf(i);
     return decidedOn ? { ...team, decidedOn } : team;
