@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { parseSettlement } from '../forms/settlement.ts';
+import { rawMember, recognise } from '../forms/member-import.ts';
 import { formatKronor } from '../rules/format.ts';
 import { settle } from '../rules/settlement.ts';
 import { asDraftData } from '../src/drafts/draft-data.ts';
@@ -149,15 +150,21 @@ describe('det som blev', () => {
     const settlement = await startSettlement(client, base);
     const csv = (await client.get(`${settlement}/team/1/personal.csv`)).body;
     assert.match(csv.split('\r\n')[0], /;Faktisk kostnad$/);
-    const list = 'Roll;Sida;Anställning;Tjänstgöringsgrad;Start;Slut;Utbildning;Ursprung;Månadslön;Personalomkostnadspålägg;Faktisk kostnad\nKurator;skola;Anställning;1;2025-08-15;;Socionomexamen;Nytillsatt;42 000;31,42 %;500 000\n';
-    const preview = await client.submit(`${settlement}/team/1/importera`, { rows: list });
-    assert.equal(preview.statusCode, 200, preview.body.slice(0, 500));
-    const payload = /name="payload" value="([^"]+)"/.exec(preview.body)?.[1]?.replaceAll('&quot;', '"').replaceAll('&amp;', '&');
-    assert.ok(payload);
-    const saved = await client.post(`${settlement}/team/1/importera/spara`, { payload, mode: 'add' });
-    assert.equal(saved.statusCode, 303, saved.body.slice(0, 500));
-    const added = asDraftData((await app.drafts.get(idOf(settlement)))!.data).application.teams[0].members.at(-1);
-    assert.equal(added?.actualCost, '500000');
+    // A list's column "Faktisk kostnad" is read as the actual cost …
+    const headers = ['Roll', 'Sida', 'Anställning', 'Tjänstgöringsgrad', 'Start', 'Utbildning', 'Ursprung', 'Månadslön', 'Personalomkostnadspålägg', 'Faktisk kostnad'];
+    const raw = rawMember(['Kurator', 'skola', 'Anställning', '1', '2025-08-15', 'Examen i psykosocialt arbete', 'Nytillsatt', '42 000', '31,42 %', '500 000'], recognise(headers));
+    assert.equal(raw.actualCost, '500 000');
+    // … and the checked rows saved with it into a settlement, without it into an application.
+    const payload = JSON.stringify({ total: 1, encoding: 'utf-8', lines: [2], rows: [raw] });
+    for (const [draft, expected] of [[settlement, '500000'], [base, undefined]] as const) {
+      await client.get(`${draft}/team/1/importera`);
+      const saved = await client.post(`${draft}/team/1/importera/spara`, { payload, mode: 'add', confirmRow: '0' });
+      assert.match(String(saved.headers.location), /tillagda=1/);
+      assert.equal(saved.statusCode, 303, saved.body.slice(0, 500));
+      const added = asDraftData((await app.drafts.get(idOf(draft)))!.data).application.teams[0].members.at(-1);
+      assert.equal(added?.role, 'Kurator');
+      assert.equal(added?.actualCost, expected);
+    }
   });
 });
 
