@@ -12,6 +12,13 @@
  *   kontrollera                        check your answers, with "Ändra" links
  *   resultat                           the verdict, the findings, the amounts
  *
+ * A settlement (the year after the decision, "Redovisa året" on the result page) is a draft of
+ * its own with the same pages for teams and people, and three of its own:
+ *
+ *   beslut                             Skolverket's decision per team (src/routes/settlement)
+ *   kontrollera                        as above, with the decisions and the actual costs
+ *   redovisning                        the settlement's result
+ *
  * /ansokan/{id} itself opens the draft at its first unanswered step (firstUnanswered), and the
  * step indicator counts the steps below (journeySteps). Pages keep the language with ?lang=en;
  * Swedish is the default.

@@ -206,8 +206,11 @@ describe('resultatet', () => {
     assert.deepEqual([...mrow.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1]), [municipality.received, municipality.usable, municipality.repay].map(kr));
     // The change to report, with its date and agencies.
     assert.ok(expected.changes.length > 0);
-    for (const change of expected.changes) assert.ok(page.body.includes(`Från ${change.from}: ${change.message}`), change.message);
-    assert.match(page.body, /Anmäls till Skolverket och Socialstyrelsen\./);
+    for (const change of expected.changes) {
+      assert.ok(page.body.includes(`<li><strong>Från ${change.from}:</strong> ${change.message}</li>`), change.message);
+      assert.deepEqual(change.agencies, ['skolverket', 'socialstyrelsen']);
+      assert.match(change.message, /Skolverket och Socialstyrelsen/);
+    }
     // The conditions during the year: the chart of what happened, collapsed under the summary.
     assert.match(page.body, /<details class="details">\s*<summary>Villkoren under året: Skolsocialt team Norr<\/summary>[^]*<svg/);
     // In English too.
