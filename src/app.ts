@@ -36,6 +36,7 @@ import forms from './plugins/forms.ts';
 import rateLimits, { type RateLimits } from './plugins/rate-limits.ts';
 import securityHeaders from './plugins/security-headers.ts';
 import assessments from './routes/api/assessments.ts';
+import settlements from './routes/api/settlements.ts';
 import draftsApi from './routes/api/drafts.ts';
 import overviewsApi from './routes/api/overviews.ts';
 import ruleSets from './routes/api/rule-sets.ts';
@@ -80,6 +81,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(health);
   await fastify.register(assessments);
   await fastify.register(assessmentPdf);
+  await fastify.register(settlements);
   await fastify.register(ruleSets);
   await fastify.register(draftsApi);
   await fastify.register(overviewsApi);

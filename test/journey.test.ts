@@ -53,6 +53,14 @@ describe('frågesidorna', () => {
     assert.match(response.body, /id="grantYear-error"/);
   });
 
+  test('bidragsårets ledtext tar bidragsperioderna från regeluppsättningarna', async () => {
+    const client = new FormClient(app);
+    await client.get('/');
+    const base = String((await client.post('/ansokan', {})).headers.location).replace('/bidragsar', '');
+    assert.match((await client.get(`${base}/bidragsar`)).body, /Reglerna bestäms av bidragsåret\. För 2023 gäller perioden 10 maj–31 december 2023, från 2024 hela kalenderåret\./);
+    assert.match((await client.get(`${base}/bidragsar?lang=en`)).body, /For 2023 the period is 10 May–31 December 2023, from 2024 the whole calendar year\./);
+  });
+
   test('POST /ansokan/…/huvudman med fel kontrollsiffra säger vad som är fel och behåller det skrivna', async () => {
     const client = new FormClient(app);
     const base = await startDraft(client);

@@ -71,7 +71,7 @@ export const sfs2023946: RuleSetDefinition = {
         source: sources.skolverket2026,
         checked: '2026-10-01',
         preliminary: true,
-        note: 'inte publicerad; uppskattning från tidigare år (mitten av januari–mitten av februari)',
+        note: 'inte publicerad; uppskattning från tidigare år, mitten av januari–mitten av februari',
       },
       skolverketAppropriation: { value: '200000000', ...planned },
       socialstyrelsenAppropriation: { value: '200000000', ...planned },

@@ -228,7 +228,8 @@ export class Cursor {
     const lineHeight = this.lineHeight(size);
     for (const item of items) {
       const lines = wrapText(this.faces.regular, this.faces.regular.prepare(item), size, this.width - indent);
-      this.ensure(Math.min(lines.length, 2) * lineHeight);
+      // An item of a few lines (an address broken over lines, say) stays on one page; a longer one keeps two lines together.
+      this.ensure((lines.length <= 4 ? lines.length : 2) * lineHeight);
       if (marker === 'box') {
         this.page.drawRectangle({ x: this.left + 1, y: this.y - size * 0.92, width: size * 0.8, height: size * 0.8, borderColor: colors.text, borderWidth: 0.7 });
       } else {

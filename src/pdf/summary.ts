@@ -17,6 +17,7 @@ import { organiserTypeLabels } from '../../forms/organiser.ts';
 import { schoolFormLabels } from '../../forms/team.ts';
 import { formatKronor } from '../../rules/format.ts';
 import { ruleSetFor } from '../../rules/rule-sets.ts';
+import type { RuleSet } from '../../rules/params/rule-set.ts';
 import type { Application, Assessment, Education, Finding, Member, MemberResult, Team, TeamResult } from '../../rules/types.ts';
 import { decidingEducations, type DecidingEducation } from '../education-outcomes.ts';
 import { bothOutcomes, personLabel, resultWords, ruleTitle, settledAndPending, verdict, waitsForReview } from '../result-words.ts';
@@ -262,6 +263,11 @@ const staffingRules = [
   { rule: 'team-total-fte', label: 'teamet totalt' },
 ] as const;
 
+/** Why a rule set has no priority tiers (its parameter's note), or undefined where it has them. */
+function noTiers(ruleSet: RuleSet | undefined): string | undefined {
+  return ruleSet && !ruleSet.priorityTiers.value ? (ruleSet.priorityTiers.note ?? 'urvalsordningen är inte bekräftad') : undefined;
+}
+
 function drawStaffing(cursor: Cursor, application: Application, assessment: Assessment, result: TeamResult, index: number) {
   const ruleSet = ruleSetFor(application.grantYear);
   const minimum = (value: string | undefined) => (value ? ` (krav ${fte(value)})` : '');
@@ -287,8 +293,8 @@ function drawStaffing(cursor: Cursor, application: Application, assessment: Asse
   );
   const requested = result.priorityShares.length
     ? result.priorityShares.map((s) => `grupp ${s.tier}, ${text.tier[s.tier] ?? ''} (${fte(s.fte)} årsarbetskrafter)`).join('; ')
-    : application.grantYear === 2023
-      ? 'Ingen prioritetsgrupp: urvalsordningen för 2023 är inte bekräftad'
+    : noTiers(ruleSet)
+      ? `Ingen prioritetsgrupp: ${noTiers(ruleSet)}`
       : 'Ingen prioritetsgrupp';
   cursor.fields(
     [
@@ -395,7 +401,8 @@ function drawAmounts(cursor: Cursor, application: Application, assessment: Asses
     const shares = team.priorityShares.map((s) => `grupp ${s.tier} (${text.tier[s.tier] ?? ''}, ${fte(s.fte)} årsarbetskrafter)`);
     return `Team ${i + 1}: ${shares.length ? list(shares) : 'ingen prioritetsgrupp'}`;
   });
-  if (application.grantYear === 2023) tiers.push('För bidragsår 2023 visas ingen prioritetsgrupp, eftersom urvalsordningen inte är bekräftad.');
+  const why = noTiers(ruleSetFor(application.grantYear));
+  if (why) tiers.push(`För bidragsår ${application.grantYear} visas ingen prioritetsgrupp: ${why}.`);
   cursor.list(tiers);
   cursor.paragraph(
     'Beloppen är högsta belopp, inte ett löfte om bidrag. Hur mycket som beviljas beror på hur mycket pengar som finns och på Skolverkets urval när ansökningarna är fler än pengarna räcker till.',

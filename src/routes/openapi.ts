@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import * as z from 'zod';
 import { applicationJsonSchema } from '../../forms/application.ts';
-import { assessmentSchema, errorSchemas } from '../api/assessment-schema.ts';
+import { assessmentSchema, errorSchemas, settlementSchema } from '../api/assessment-schema.ts';
 
 function jsonSchema(schema: z.ZodType) {
   return z.toJSONSchema(schema, { target: 'openapi-3.0', unrepresentable: 'any' });
@@ -86,6 +86,20 @@ export function openApiDocument() {
             413: json('The body is larger than the limit', 'Error'),
             422: json('No rule set for the grant year', 'NoRuleSet'),
             503: json('Too many summaries are being built; try again after Retry-After seconds', 'Error'),
+          },
+        },
+      },
+      '/api/v1/settlements': {
+        post: {
+          summary:
+            "The year after the decision: Skolverket's decided grant per team against the application as carried out (members may add actualCost from the ledger); justified, used and unused grant, the conditions during the year, the kommun's received, usable and to-repay money, and, with the application as applied for, the changes to report. Every amount is the tool's estimate. Grant years 2024 onwards",
+          parameters: [langParameter],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/SettlementRequest' } } } },
+          responses: {
+            200: json('The settlement', 'Settlement'),
+            400: json('Every problem with the input, each with its path under application., decision. or applied.', 'InvalidApplication'),
+            413: json('The body is larger than the limit', 'Error'),
+            422: json('No settlement for the grant year (before 2024, or a year without rules)', 'NoSettlementRules'),
           },
         },
       },
@@ -208,6 +222,27 @@ export function openApiDocument() {
         Assessment: jsonSchema(assessmentSchema),
         InvalidApplication: jsonSchema(errorSchemas.invalidApplication),
         NoRuleSet: jsonSchema(errorSchemas.noRuleSet),
+        SettlementRequest: {
+          type: 'object',
+          required: ['application', 'decision'],
+          properties: {
+            application: { $ref: '#/components/schemas/Application', description: 'The application as carried out during the grant year; members may add actualCost' },
+            decision: {
+              type: 'object',
+              required: ['teams'],
+              properties: {
+                teams: {
+                  type: 'array',
+                  description: 'One entry per team of application.teams, in the same order',
+                  items: { type: 'object', required: ['skolverketGrant'], properties: { skolverketGrant: { oneOf: [{ type: 'string', pattern: '^[0-9]+(\\.0+)?$' }, { type: 'integer', minimum: 0 }], description: "Skolverket's decided grant for the team, whole kronor; 0 for a team not granted" } } },
+                },
+              },
+            },
+            applied: { $ref: '#/components/schemas/Application', description: 'Optional: the application as applied for, to list the changes to report' },
+          },
+        },
+        Settlement: jsonSchema(settlementSchema),
+        NoSettlementRules: jsonSchema(errorSchemas.noSettlementRules),
         Error: jsonSchema(errorSchemas.simple),
         DraftCreated: {
           type: 'object',

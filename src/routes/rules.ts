@@ -13,6 +13,7 @@ const text = {
     lead: 'Förordningen (2023:179) om statsbidrag för personalkostnader för skolsociala team, i den ursprungliga lydelsen för bidragsår 2023 och i lydelsen enligt SFS 2023:946 från bidragsår 2024.',
     conditions: 'Villkor',
     calculations: 'Status och belopp',
+    settlement: 'Redovisning efter året (från bidragsår 2024)',
     guidanceNote: 'Bygger delvis på myndighetens vägledning, inte bara förordningens ordalydelse.',
   },
   en: {
@@ -21,6 +22,7 @@ const text = {
     lead: 'Ordinance 2023:179 on state grants for personnel costs of school-social teams, in its original wording for grant year 2023 and as amended by SFS 2023:946 from grant year 2024.',
     conditions: 'Conditions',
     calculations: 'Status and amounts',
+    settlement: 'The report after the year (from grant year 2024)',
     guidanceNote: 'Rests partly on the agency\'s guidance, not only on the ordinance\'s wording.',
   },
 };
@@ -41,6 +43,7 @@ const rules: FastifyPluginAsync = async (app) => {
       groups: [
         { heading: t.conditions, rules: ruleCatalogue.findings.map((r) => describe(r, lang)) },
         { heading: t.calculations, rules: ruleCatalogue.calculations.map((r) => describe(r, lang)) },
+        { heading: t.settlement, rules: ruleCatalogue.settlement.map((r) => describe(r, lang)) },
       ],
     });
   });

@@ -126,6 +126,8 @@ describe('the application summary PDF', () => {
 
   test('says what happens next, what to have at hand, and has signature lines', () => {
     includes(typical, 'Ansökningsperioden för bidragsår 2026 är 15 januari–16 februari 2026');
+    includes(typical, 'Rekvisitionsperioden för bidragsår 2026 är 15 april–1 juni 2026');
+    includes(typical, 'Redovisningen till Skolverket för bidragsår 2026 görs 15 januari–15 februari 2027');
     sameNextSteps(typical);
     includes(typical, 'rekvirerar motfinansieringen från Socialstyrelsen');
     includes(typical, 'redovisar motfinansieringen till Socialstyrelsen');
@@ -338,7 +340,7 @@ describe('the application summary PDF', () => {
     includes(rendered, 'Förordning (2023:179) om statsbidrag för personalkostnader för skolsociala team, ursprunglig lydelse');
     includes(rendered, 'Ansökningsperioden för bidragsår 2023 är 15 september–16 oktober 2023');
     sameNextSteps(rendered);
-    includes(rendered, 'urvalsordningen inte är bekräftad');
+    includes(rendered, 'För bidragsår 2023 visas ingen prioritetsgrupp: urvalsordningen för 2023 är inte bekräftad.');
     assert.ok(!rendered.text.includes('Socialstyrelsen'), 'no word of Socialstyrelsen');
     assert.ok(!rendered.text.includes('Motfinansiering'));
     const grant = rendered.assessment.amounts.skolverketGrant;
@@ -357,6 +359,7 @@ describe('the application summary PDF', () => {
     includes(rendered, '556036-0793');
     includes(rendered, 'Enskild huvudman (fristående skola)');
     includes(rendered, 'Ansökningsperioden för bidragsår 2027 är inte känd ännu');
+    includes(rendered, 'Preliminärt, utifrån tidigare år: 15 januari–15 februari 2027');
     includes(rendered, 'Förra årets period, för bidragsår 2026, var 15 januari–16 februari 2026');
     sameNextSteps(rendered);
   });

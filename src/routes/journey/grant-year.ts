@@ -2,18 +2,36 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { grantYearForm, grantYearMessages, grantYearOptions } from '../../../forms/grant-year.ts';
 import { validateForm, type FieldError } from '../../../forms/page-form.ts';
-import { ruleSetFor } from '../../../rules/rule-sets.ts';
+import { knownGrantYears, ruleSetFor } from '../../../rules/rule-sets.ts';
 import type { Lang } from '../../../rules/types.ts';
 import { draftChange } from '../../drafts/handoff.ts';
 import { loadDraft, saveDraft } from '../../drafts/load.ts';
 import { draftPath, formAction, inLang, returnTo } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
+import { dateSpan } from '../../next-steps.ts';
 import { renderForm } from '../../page.ts';
 
 const text = {
-  sv: { title: 'Vilket bidragsår gäller ansökan?', hint: 'Reglerna bestäms av bidragsåret. För 2023 gäller perioden 10 maj–31 december, från 2024 hela kalenderåret.' },
-  en: { title: 'Which grant year is the application for?', hint: 'The grant year decides the rules. For 2023 the period is 10 May–31 December, from 2024 the whole calendar year.' },
+  sv: {
+    title: 'Vilket bidragsår gäller ansökan?',
+    hint: (parts: string[], wholeFrom: number) => `Reglerna bestäms av bidragsåret. ${parts.map((p) => `${p}, `).join('')}från ${wholeFrom} hela kalenderåret.`,
+    part: (year: number, span: string) => `För ${year} gäller perioden ${span}`,
+  },
+  en: {
+    title: 'Which grant year is the application for?',
+    hint: (parts: string[], wholeFrom: number) => `The grant year decides the rules. ${parts.map((p) => `${p}, `).join('')}from ${wholeFrom} the whole calendar year.`,
+    part: (year: number, span: string) => `For ${year} the period is ${span}`,
+  },
 };
+
+/** The grant periods from the rule sets' data: each one that is not the calendar year, then the year whole periods start. */
+function periodHint(lang: Lang): string {
+  const years = knownGrantYears();
+  const period = (year: number) => ruleSetFor(year)!.year.grantPeriod.value;
+  const whole = (year: number) => period(year).from === `${year}-01-01` && period(year).to === `${year}-12-31`;
+  const parts = years.filter((year) => !whole(year)).map((year) => text[lang].part(year, dateSpan(period(year), lang)));
+  return text[lang].hint(parts, years.find(whole) ?? years[0]);
+}
 
 function options(lang: Lang) {
   return grantYearOptions.map((year) => ({ value: year, label: year, hint: ruleSetFor(Number(year))?.title[lang] }));
@@ -47,7 +65,7 @@ function renderPage(reply: FastifyReply, lang: Lang, path: string, query: unknow
     errors,
     action: formAction(path, query, lang),
     backHref: inLang('/', lang),
-    hint: text[lang].hint,
+    hint: periodHint(lang),
     options: options(lang),
     value,
   });
