@@ -5,14 +5,18 @@
  * engine's for the same input. CSRF on every new POST, bad input answered 422 at the field,
  * 2023 refused with a message, and a settlement's section link reaching only its team and side.
  */
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { parseSettlement } from '../forms/settlement.ts';
 import { rawMember, recognise } from '../forms/member-import.ts';
+import { municipalityName } from '../forms/municipalities.ts';
 import { formatKronor } from '../rules/format.ts';
+import type { Settlement } from '../rules/types.ts';
 import { settle } from '../rules/settlement.ts';
-import { asDraftData } from '../src/drafts/draft-data.ts';
+import { asDraftData, withIds, type DraftApplicationInput } from '../src/drafts/draft-data.ts';
+import { settlementWords } from '../src/settlement-words.ts';
 import { todayInSweden } from '../src/lang.ts';
 import { FormClient } from './form-client.ts';
 import { buildApp } from './helper.ts';
@@ -207,7 +211,7 @@ describe('resultatet', () => {
     // The change to report, with its date and agencies.
     assert.ok(expected.changes.length > 0);
     for (const change of expected.changes) {
-      assert.ok(page.body.includes(`<li><strong>Från ${change.from}:</strong> ${change.message}</li>`), change.message);
+      assert.ok(page.body.includes(`<li><strong>${change.from}, ${settlementWords.sv.changeKind[change.kind]}:</strong> ${change.message}</li>`), change.message);
       assert.deepEqual(change.agencies, ['skolverket', 'socialstyrelsen']);
       assert.match(change.message, /Skolverket och Socialstyrelsen/);
     }
@@ -215,7 +219,7 @@ describe('resultatet', () => {
     assert.match(page.body, /<details class="details">\s*<summary>Villkoren under året: Skolsocialt team Norr<\/summary>[^]*<svg/);
     // In English too.
     const english = await client.get(`${settlement}/redovisning?lang=en`);
-    assert.match(english.body, /<h1>Report of grant year 2026<\/h1>/);
+    assert.match(english.body, /<h1>Report on grant year 2026<\/h1>/);
     assert.match(english.body, /Estimate — the agency decides/);
   });
 });
@@ -245,5 +249,31 @@ describe('länk till socialtjänsten i en redovisning', () => {
     assert.equal(data.application.teams[0].members[1].actualCost, '200000');
     assert.ok(data.settlement, 'a save through the link keeps the settlement');
     assert.equal((await holder.post(`${link}/person/p1`, { ...school, actualCost: '1' })).statusCode, 403);
+  });
+});
+
+describe('samma exempel genom API:et och sidorna', () => {
+  test('test/fixtures/settlement-example.json som utkast ger sidan samma siffror och förändringar som POST /api/v1/settlements', async () => {
+    const example = JSON.parse(readFileSync(new URL('./fixtures/settlement-example.json', import.meta.url), 'utf8')) as {
+      application: DraftApplicationInput;
+      decision: { teams: Array<{ skolverketGrant: string }> };
+      applied: DraftApplicationInput;
+    };
+    const api = await app.inject({ method: 'POST', url: '/api/v1/settlements', payload: example });
+    assert.equal(api.statusCode, 200, api.body);
+    const expected = api.json() as Settlement;
+    // The same input as a settlement draft: its teams get ids, and the decisions go by them.
+    const carriedOut = withIds(example.application);
+    const decisions = Object.fromEntries(carriedOut.application.teams.map((t, i) => [t.id, { skolverketGrant: example.decision.teams[i].skolverketGrant, decidedOn: '2026-04-15' }]));
+    const draft = await app.drafts.create({ ...carriedOut, settlement: { applied: withIds(example.applied).application, decisions } });
+    const page = (await new FormClient(app).get(`/ansokan/${draft.id}/redovisning`)).body;
+    const kr = (v: string) => formatKronor(v, 'sv');
+    const cells = (rowHead: string) => [...(new RegExp(`<tr><th scope="row">${rowHead.replace(/[()]/g, '\\$&')}</th>(.*?)</tr>`).exec(page)?.[1] ?? '').matchAll(/<td[^>]*>(?:<strong>)?(.*?)(?:<\/strong>)?<\/td>/g)].map((m) => m[1]);
+    for (const team of expected.teams) assert.deepEqual(cells(team.name), [team.decided, team.justified, team.used, team.unused].map(kr), team.name);
+    assert.deepEqual(cells('Totalt'), [expected.totals.decided, expected.totals.justified, expected.totals.used, expected.totals.unused].map(kr));
+    assert.equal(expected.municipalities.length, 2);
+    for (const m of expected.municipalities) assert.deepEqual(cells(`${municipalityName(m.municipalityCode)} (${m.municipalityCode})`), [m.received, m.usable, m.repay].map(kr));
+    assert.ok(expected.changes.length > 0);
+    for (const change of expected.changes) assert.ok(page.includes(change.message.replaceAll("'", '&#39;')), change.message);
   });
 });

@@ -42,11 +42,11 @@ for (const javaScript of [true, false]) {
         const row = page.locator('table.settlement-teams tbody tr', { hasText: 'Skolsocialt team Norr' });
         assert.deepEqual(await row.locator('td').allTextContents(), [kr('300 000'), kr('331 178'), kr('300 000'), kr('0')]);
         assert.deepEqual(await page.locator('table.settlement-municipalities tbody td').allTextContents(), [kr('300 000'), kr('90 000'), kr('210 000')]);
-        assert.match((await page.locator('ul.settlement-changes').textContent()) ?? '', /Från 2026-06-15:.*Skolverket och Socialstyrelsen/);
+        assert.match((await page.locator('ul.settlement-changes').textContent()) ?? '', /2026-06-15, slutade tidigare:.*Skolverket och Socialstyrelsen/);
         // The conditions during the year, opened: the chart and the days below a minimum.
         await page.getByText('Villkoren under året: Skolsocialt team Norr').click();
         assert.ok(await page.locator('details[open] svg').first().isVisible());
-        assert.match((await page.locator('ul.below-minimum').textContent()) ?? '', /Socialtjänsten under 1,00 från 2026-06-15 till 2026-12-31/);
+        assert.match((await page.locator('ul.below-minimum').textContent()) ?? '', /Personal från socialtjänsten 2026-06-15–2026-12-31, lägst 0,00 \(krav 1,00\)/);
         await checkAccessibility(page);
       } finally {
         await page.context().close();
