@@ -63,6 +63,10 @@ describe('Redovisa året', () => {
     const appliedFor = asDraftData((await app.drafts.get(idOf(base)))!.data).application;
     assert.deepEqual(data.application, appliedFor);
     assert.deepEqual(data.settlement, { applied: appliedFor, decisions: {} });
+    // A settlement counts its own steps.
+    for (const [page, step] of [['beslut', 'Steg 1 av 5: Skolverkets beslut'], ['team', 'Steg 2 av 5: Teamen'], ['team/1/personer', 'Steg 3 av 5: Personerna'], ['kontrollera', 'Steg 4 av 5: Kontrollera dina svar']]) {
+      assert.match((await client.get(`${settlement}/${page}`)).body, new RegExp(`<p class="step-indicator">${step}</p>`), page);
+    }
     // The draft's own link opens the settlement at the decision until it is entered; the history says how it began.
     assert.equal((await client.get(settlement)).headers.location, `${settlement}/beslut`);
     assert.match((await client.get(`${settlement}/historik`)).body, /startade redovisningen från ansökan/);
@@ -194,6 +198,7 @@ describe('resultatet', () => {
     const page = await client.get(`${settlement}/redovisning`);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /<h1>Redovisning av bidragsår 2026<\/h1>/);
+    assert.match(page.body, /<p class="step-indicator">Steg 5 av 5: Redovisningen<\/p>/);
     assert.match(page.body, /Uppskattning — myndigheten beslutar/);
     // The engine on the same input.
     const data = asDraftData((await app.drafts.get(idOf(settlement)))!.data);
