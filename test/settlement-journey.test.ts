@@ -257,6 +257,23 @@ describe('länk till socialtjänsten i en redovisning', () => {
   });
 });
 
+describe('utkastens API', () => {
+  test('PUT /api/v1/drafts/{id} på en redovisning byter det som blev men behåller beslut och ansökan som den söktes', async () => {
+    const client = new FormClient(app);
+    const { base } = await application(client);
+    const settlement = await startSettlement(client, base);
+    assert.equal((await client.submit(`${settlement}/beslut`, { 'grant-t1': '300 000', 'decidedOn-t1': '2026-04-15' })).statusCode, 303);
+    const before = asDraftData((await app.drafts.get(idOf(settlement)))!.data);
+    const changed = structuredClone(before.application);
+    changed.teams[0].members[1].fte = '0.5';
+    const put = await app.inject({ method: 'PUT', url: `/api/v1/drafts/${idOf(settlement)}`, payload: changed });
+    assert.equal(put.statusCode, 200, put.body);
+    const after = asDraftData((await app.drafts.get(idOf(settlement)))!.data);
+    assert.equal(after.application.teams[0].members[1].fte, '0.50');
+    assert.deepEqual(after.settlement, before.settlement);
+  });
+});
+
 describe('samma exempel genom API:et och sidorna', () => {
   test('test/fixtures/settlement-example.json som utkast ger sidan samma siffror och förändringar som POST /api/v1/settlements', async () => {
     const example = JSON.parse(readFileSync(new URL('./fixtures/settlement-example.json', import.meta.url), 'utf8')) as {
