@@ -4,7 +4,8 @@
  * RULEBOOK D23: with the applied-for application beside the carried-out one, every member
  * whose engagement ended earlier, started later or whose fte fell, and every member removed
  * or added, is a change to report, each from the day it applies. Members are matched by id
- * across the application. Only what touches the team's period counts; the day a change
+ * and team: a member who moved to another team is removed from one and added to the other.
+ * Only what touches the team's period counts; the day a change
  * applies is the first day it makes a difference in it: the day after the earlier end, the
  * planned start, the first day in the team at the lower fte, the first planned day of a member
  * who never came, the first day of an added member.
@@ -23,8 +24,8 @@ export const changesToReport: RuleDefinition = {
   outcomes: ['info', 'pass', 'warn'],
   guidance: true,
   summary: {
-    sv: 'Förändringar som påverkar rätten till bidraget ska anmälas utan dröjsmål. Verktyget jämför ansökan med det som faktiskt blev och listar varje person som slutade tidigare, började senare eller fick lägre tjänstgöringsgrad, och varje person som togs bort eller tillkom, med datum från när ändringen gäller. Ändringar för skolpersonal anmäls till Skolverket, ändringar för personal från socialtjänsten till Skolverket och Socialstyrelsen.',
-    en: 'Changes that affect the right to the grant must be reported without delay. The tool compares the application with what actually happened and lists everyone who ended earlier, started later or had their fte lowered, and everyone removed or added, with the date from which the change applies. Changes for school staff are reported to Skolverket, changes for social-services staff to Skolverket and Socialstyrelsen.',
+    sv: 'Förändringar som påverkar rätten till bidraget ska anmälas utan dröjsmål. Verktyget jämför ansökan med det som faktiskt blev och listar varje person som slutade tidigare, började senare eller fick lägre tjänstgöringsgrad, och varje person som togs bort eller tillkom, med datum från när ändringen gäller. Den som flyttade till ett annat team togs bort från det ena och tillkom i det andra. Ändringar för skolpersonal anmäls till Skolverket, ändringar för personal från socialtjänsten till Skolverket och Socialstyrelsen.',
+    en: 'Changes that affect the right to the grant must be reported without delay. The tool compares the application with what actually happened and lists everyone who ended earlier, started later or had their fte lowered, and everyone removed or added, with the date from which the change applies. Someone who moved to another team was removed from one and added to the other. Changes for school staff are reported to Skolverket, changes for social-services staff to Skolverket and Socialstyrelsen.',
   },
 };
 
@@ -65,7 +66,8 @@ export function changesBetween(applied: Application, carried: Application, grant
   for (const [id, planned] of before) {
     const plannedDays = activeIn(planned.member, planned.period);
     const now = after.get(id);
-    if (!now) {
+    if (!now || now.team !== planned.team) {
+      // Not there, or in another team: gone from the team applied for (and added where it went, below).
       if (plannedDays) change(planned, 'removed', plannedDays.from);
       continue;
     }
@@ -87,7 +89,7 @@ export function changesBetween(applied: Application, carried: Application, grant
   }
   for (const [id, now] of after) {
     const actualDays = activeIn(now.member, now.period);
-    if (before.has(id) || !actualDays) continue;
+    if (before.get(id)?.team === now.team || !actualDays) continue;
     change(now, 'added', actualDays.from);
   }
   changes.sort(

@@ -5,13 +5,18 @@
  * engine's for the same input. CSRF on every new POST, bad input answered 422 at the field,
  * 2023 refused with a message, and a settlement's section link reaching only its team and side.
  */
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { parseSettlement } from '../forms/settlement.ts';
+import { rawMember, recognise } from '../forms/member-import.ts';
+import { municipalityName } from '../forms/municipalities.ts';
 import { formatKronor } from '../rules/format.ts';
+import type { Settlement } from '../rules/types.ts';
 import { settle } from '../rules/settlement.ts';
-import { asDraftData } from '../src/drafts/draft-data.ts';
+import { asDraftData, withIds, type DraftApplicationInput } from '../src/drafts/draft-data.ts';
+import { settlementWords } from '../src/settlement-words.ts';
 import { todayInSweden } from '../src/lang.ts';
 import { FormClient } from './form-client.ts';
 import { buildApp } from './helper.ts';
@@ -58,6 +63,10 @@ describe('Redovisa året', () => {
     const appliedFor = asDraftData((await app.drafts.get(idOf(base)))!.data).application;
     assert.deepEqual(data.application, appliedFor);
     assert.deepEqual(data.settlement, { applied: appliedFor, decisions: {} });
+    // A settlement counts its own steps.
+    for (const [page, step] of [['beslut', 'Steg 1 av 5: Skolverkets beslut'], ['team', 'Steg 2 av 5: Teamen'], ['team/1/personer', 'Steg 3 av 5: Personerna'], ['kontrollera', 'Steg 4 av 5: Kontrollera dina svar']]) {
+      assert.match((await client.get(`${settlement}/${page}`)).body, new RegExp(`<p class="step-indicator">${step}</p>`), page);
+    }
     // The draft's own link opens the settlement at the decision until it is entered; the history says how it began.
     assert.equal((await client.get(settlement)).headers.location, `${settlement}/beslut`);
     assert.match((await client.get(`${settlement}/historik`)).body, /startade redovisningen från ansökan/);
@@ -149,15 +158,21 @@ describe('det som blev', () => {
     const settlement = await startSettlement(client, base);
     const csv = (await client.get(`${settlement}/team/1/personal.csv`)).body;
     assert.match(csv.split('\r\n')[0], /;Faktisk kostnad$/);
-    const list = 'Roll;Sida;Anställning;Tjänstgöringsgrad;Start;Slut;Utbildning;Ursprung;Månadslön;Personalomkostnadspålägg;Faktisk kostnad\nKurator;skola;Anställning;1;2025-08-15;;Socionomexamen;Nytillsatt;42 000;31,42 %;500 000\n';
-    const preview = await client.submit(`${settlement}/team/1/importera`, { rows: list });
-    assert.equal(preview.statusCode, 200, preview.body.slice(0, 500));
-    const payload = /name="payload" value="([^"]+)"/.exec(preview.body)?.[1]?.replaceAll('&quot;', '"').replaceAll('&amp;', '&');
-    assert.ok(payload);
-    const saved = await client.post(`${settlement}/team/1/importera/spara`, { payload, mode: 'add' });
-    assert.equal(saved.statusCode, 303, saved.body.slice(0, 500));
-    const added = asDraftData((await app.drafts.get(idOf(settlement)))!.data).application.teams[0].members.at(-1);
-    assert.equal(added?.actualCost, '500000');
+    // A list's column "Faktisk kostnad" is read as the actual cost …
+    const headers = ['Roll', 'Sida', 'Anställning', 'Tjänstgöringsgrad', 'Start', 'Utbildning', 'Ursprung', 'Månadslön', 'Personalomkostnadspålägg', 'Faktisk kostnad'];
+    const raw = rawMember(['Kurator', 'skola', 'Anställning', '1', '2025-08-15', 'Examen i psykosocialt arbete', 'Nytillsatt', '42 000', '31,42 %', '500 000'], recognise(headers));
+    assert.equal(raw.actualCost, '500 000');
+    // … and the checked rows saved with it into a settlement, without it into an application.
+    const payload = JSON.stringify({ total: 1, encoding: 'utf-8', lines: [2], rows: [raw] });
+    for (const [draft, expected] of [[settlement, '500000'], [base, undefined]] as const) {
+      await client.get(`${draft}/team/1/importera`);
+      const saved = await client.post(`${draft}/team/1/importera/spara`, { payload, mode: 'add', confirmRow: '0' });
+      assert.match(String(saved.headers.location), /tillagda=1/);
+      assert.equal(saved.statusCode, 303, saved.body.slice(0, 500));
+      const added = asDraftData((await app.drafts.get(idOf(draft)))!.data).application.teams[0].members.at(-1);
+      assert.equal(added?.role, 'Kurator');
+      assert.equal(added?.actualCost, expected);
+    }
   });
 });
 
@@ -183,6 +198,7 @@ describe('resultatet', () => {
     const page = await client.get(`${settlement}/redovisning`);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /<h1>Redovisning av bidragsår 2026<\/h1>/);
+    assert.match(page.body, /<p class="step-indicator">Steg 5 av 5: Redovisningen<\/p>/);
     assert.match(page.body, /Uppskattning — myndigheten beslutar/);
     // The engine on the same input.
     const data = asDraftData((await app.drafts.get(idOf(settlement)))!.data);
@@ -199,13 +215,16 @@ describe('resultatet', () => {
     assert.deepEqual([...mrow.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1]), [municipality.received, municipality.usable, municipality.repay].map(kr));
     // The change to report, with its date and agencies.
     assert.ok(expected.changes.length > 0);
-    for (const change of expected.changes) assert.ok(page.body.includes(`Från ${change.from}: ${change.message}`), change.message);
-    assert.match(page.body, /Anmäls till Skolverket och Socialstyrelsen\./);
+    for (const change of expected.changes) {
+      assert.ok(page.body.includes(`<li><strong>${change.from}, ${settlementWords.sv.changeKind[change.kind]}:</strong> ${change.message}</li>`), change.message);
+      assert.deepEqual(change.agencies, ['skolverket', 'socialstyrelsen']);
+      assert.match(change.message, /Skolverket och Socialstyrelsen/);
+    }
     // The conditions during the year: the chart of what happened, collapsed under the summary.
     assert.match(page.body, /<details class="details">\s*<summary>Villkoren under året: Skolsocialt team Norr<\/summary>[^]*<svg/);
     // In English too.
     const english = await client.get(`${settlement}/redovisning?lang=en`);
-    assert.match(english.body, /<h1>Report of grant year 2026<\/h1>/);
+    assert.match(english.body, /<h1>Report on grant year 2026<\/h1>/);
     assert.match(english.body, /Estimate — the agency decides/);
   });
 });
@@ -235,5 +254,48 @@ describe('länk till socialtjänsten i en redovisning', () => {
     assert.equal(data.application.teams[0].members[1].actualCost, '200000');
     assert.ok(data.settlement, 'a save through the link keeps the settlement');
     assert.equal((await holder.post(`${link}/person/p1`, { ...school, actualCost: '1' })).statusCode, 403);
+  });
+});
+
+describe('utkastens API', () => {
+  test('PUT /api/v1/drafts/{id} på en redovisning byter det som blev men behåller beslut och ansökan som den söktes', async () => {
+    const client = new FormClient(app);
+    const { base } = await application(client);
+    const settlement = await startSettlement(client, base);
+    assert.equal((await client.submit(`${settlement}/beslut`, { 'grant-t1': '300 000', 'decidedOn-t1': '2026-04-15' })).statusCode, 303);
+    const before = asDraftData((await app.drafts.get(idOf(settlement)))!.data);
+    const changed = structuredClone(before.application);
+    changed.teams[0].members[1].fte = '0.5';
+    const put = await app.inject({ method: 'PUT', url: `/api/v1/drafts/${idOf(settlement)}`, payload: changed });
+    assert.equal(put.statusCode, 200, put.body);
+    const after = asDraftData((await app.drafts.get(idOf(settlement)))!.data);
+    assert.equal(after.application.teams[0].members[1].fte, '0.50');
+    assert.deepEqual(after.settlement, before.settlement);
+  });
+});
+
+describe('samma exempel genom API:et och sidorna', () => {
+  test('test/fixtures/settlement-example.json som utkast ger sidan samma siffror och förändringar som POST /api/v1/settlements', async () => {
+    const example = JSON.parse(readFileSync(new URL('./fixtures/settlement-example.json', import.meta.url), 'utf8')) as {
+      application: DraftApplicationInput;
+      decision: { teams: Array<{ skolverketGrant: string }> };
+      applied: DraftApplicationInput;
+    };
+    const api = await app.inject({ method: 'POST', url: '/api/v1/settlements', payload: example });
+    assert.equal(api.statusCode, 200, api.body);
+    const expected = api.json() as Settlement;
+    // The same input as a settlement draft: its teams get ids, and the decisions go by them.
+    const carriedOut = withIds(example.application);
+    const decisions = Object.fromEntries(carriedOut.application.teams.map((t, i) => [t.id, { skolverketGrant: example.decision.teams[i].skolverketGrant, decidedOn: '2026-04-15' }]));
+    const draft = await app.drafts.create({ ...carriedOut, settlement: { applied: withIds(example.applied).application, decisions } });
+    const page = (await new FormClient(app).get(`/ansokan/${draft.id}/redovisning`)).body;
+    const kr = (v: string) => formatKronor(v, 'sv');
+    const cells = (rowHead: string) => [...(new RegExp(`<tr><th scope="row">${rowHead.replace(/[()]/g, '\\$&')}</th>(.*?)</tr>`).exec(page)?.[1] ?? '').matchAll(/<td[^>]*>(?:<strong>)?(.*?)(?:<\/strong>)?<\/td>/g)].map((m) => m[1]);
+    for (const team of expected.teams) assert.deepEqual(cells(team.name), [team.decided, team.justified, team.used, team.unused].map(kr), team.name);
+    assert.deepEqual(cells('Totalt'), [expected.totals.decided, expected.totals.justified, expected.totals.used, expected.totals.unused].map(kr));
+    assert.equal(expected.municipalities.length, 2);
+    for (const m of expected.municipalities) assert.deepEqual(cells(`${municipalityName(m.municipalityCode)} (${m.municipalityCode})`), [m.received, m.usable, m.repay].map(kr));
+    assert.ok(expected.changes.length > 0);
+    for (const change of expected.changes) assert.ok(page.includes(change.message.replaceAll("'", '&#39;')), change.message);
   });
 });

@@ -8,8 +8,9 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
+import fc from 'fast-check';
 import { assessmentSchema, errorSchemas, settlementSchema } from '../src/api/assessment-schema.ts';
-import { buildApplication } from './application-builder.ts';
+import { buildApplication, mutate } from './application-builder.ts';
 import { buildApp } from './helper.ts';
 
 let app: FastifyInstance;
@@ -165,5 +166,25 @@ describe('POST /api/v1/settlements', () => {
     assert.deepEqual(components.schemas.Settlement.properties.changes.items.properties.kind.enum, ['ended_early', 'started_later', 'fte_lowered', 'removed', 'added']);
     const member = components.schemas.Application.properties.teams.items.properties.members.items;
     assert.ok(member.properties.actualCost, 'members may carry actualCost');
+  });
+
+  test('500 förvanskade redovisningar ger aldrig ett 5xx-svar', async () => {
+    const awkward = fc.oneof(
+      fc.jsonValue({ maxDepth: 2 }),
+      fc.constantFrom('', '-1', '1e3', '0,5', '2026-02-30', null, 2023, 2031, [], {}, '300000.5', 1e308),
+    );
+    const statuses = new Map<number, number>();
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.array(fc.nat(), { maxLength: 7 }), awkward), { maxLength: 3 }), async (mutations) => {
+        let body: unknown = example();
+        for (const [steps, replacement] of mutations) body = mutate(body, steps, replacement);
+        const response = await app.inject({ method: 'POST', url: '/api/v1/settlements', payload: JSON.stringify(body) ?? 'null', headers: { 'content-type': 'application/json' } });
+        statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
+        assert.ok([200, 400, 422].includes(response.statusCode), `status ${response.statusCode}: ${response.body.slice(0, 300)}`);
+        if (response.statusCode === 200) settlementSchema.parse(response.json());
+      }),
+      { numRuns: 500 },
+    );
+    for (const status of [200, 400]) assert.ok((statuses.get(status) ?? 0) > 0, `no ${status} among ${JSON.stringify([...statuses])}`);
   });
 });

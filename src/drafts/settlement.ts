@@ -1,24 +1,20 @@
 /**
  * A settlement draft (RULEBOOK §6, D19–D23): started from an application draft, it is a draft
  * of its own whose application is the application as carried out, beside the application as
- * applied for and Skolverket's decision per team. Only bidragsår under the rule set
- * sfs-2023-946 (2024 onwards) can be settled.
+ * applied for and Skolverket's decision per team. Only bidragsår whose rule set has settlement
+ * rules (sfs-2023-946, 2024 onwards) can be settled.
  */
 import type { FastifyRequest } from 'fastify';
-import { parseApplication } from '../../forms/application.ts';
-import { ruleSetFor } from '../../rules/rule-sets.ts';
-import { settle } from '../../rules/settlement.ts';
+import { parseSettlement } from '../../forms/settlement.ts';
+import { settle, settlementRuleSetFor } from '../../rules/settlement.ts';
 import type { Lang, Settlement } from '../../rules/types.ts';
 import { todayInSweden } from '../lang.ts';
 import { isSettlement, type DraftData, type SettlementData } from './draft-data.ts';
 import { loadDraft, NotFoundError, type LoadedDraft } from './load.ts';
 
-/** The only rule set whose bidragsår can be settled. */
-export const SETTLEMENT_RULE_SET = 'sfs-2023-946';
-
-/** Whether the bidragsår can be settled. */
+/** Whether the bidragsår can be settled (its rule set has settlement rules). */
 export function settlesYear(grantYear: number | undefined): boolean {
-  return grantYear !== undefined && ruleSetFor(grantYear)?.id === SETTLEMENT_RULE_SET;
+  return grantYear !== undefined && settlementRuleSetFor(grantYear) !== undefined;
 }
 
 /**
@@ -48,11 +44,10 @@ export function settleDraft(data: DraftData & { settlement: SettlementData }, la
   if (!settlesYear(application.grantYear)) return { ok: false, reason: 'year' };
   const missing = application.teams.filter((t) => settlement.decisions[t.id]?.skolverketGrant === undefined).map((t) => t.name);
   if (missing.length) return { ok: false, reason: 'decisions', missing };
-  const carriedOut = parseApplication(application, lang);
-  const applied = parseApplication(settlement.applied, lang);
-  if (!carriedOut.ok || !applied.ok) return { ok: false, reason: 'invalid' };
   const decision = { teams: application.teams.map((t) => ({ skolverketGrant: settlement.decisions[t.id].skolverketGrant! })) };
-  return { ok: true, settlement: settle({ application: carriedOut.application, decision, applied: applied.application }, { asOf, lang }) };
+  const parsed = parseSettlement({ application, decision, applied: settlement.applied }, lang);
+  if (!parsed.ok) return { ok: false, reason: 'invalid' };
+  return { ok: true, settlement: settle(parsed.input, { asOf, lang }) };
 }
 
 /** The settlement draft named by the route's :id; a 404 page for an application draft, as for a missing one. */

@@ -7,18 +7,10 @@
  */
 import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
-import type { DraftData } from '../drafts/draft-data.ts';
 import { isSettlement } from '../drafts/draft-data.ts';
 import { settlesYear } from '../drafts/settlement.ts';
 import { draftPath, inLang } from '../journey.ts';
 import { langOf } from '../lang.ts';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** The data of the draft the page shows, once loaded (src/drafts/load.ts); null on every other page. */
-    journeyData: DraftData | null;
-  }
-}
 
 export const offerText = {
   sv: {
@@ -58,7 +50,6 @@ export function settlementOffer(request: FastifyRequest) {
 
 export default fp(
   async (app) => {
-    app.decorateRequest('journeyData', null);
     app.addHook('onRequest', async (request, reply) => {
       reply.locals = { ...reply.locals, settlementOffer: () => settlementOffer(request) };
     });

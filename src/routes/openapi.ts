@@ -234,7 +234,7 @@ export function openApiDocument() {
                 teams: {
                   type: 'array',
                   description: 'One entry per team of application.teams, in the same order',
-                  items: { type: 'object', required: ['skolverketGrant'], properties: { skolverketGrant: { oneOf: [{ type: 'string', pattern: '^[0-9]+$' }, { type: 'integer', minimum: 0 }], description: "Skolverket's decided grant for the team, whole kronor; 0 for a team not granted" } } },
+                  items: { type: 'object', required: ['skolverketGrant'], properties: { skolverketGrant: { oneOf: [{ type: 'string', pattern: '^[0-9]+(\\.0+)?$' }, { type: 'integer', minimum: 0 }], description: "Skolverket's decided grant for the team, whole kronor; 0 for a team not granted" } } },
                 },
               },
             },

@@ -10,52 +10,36 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { showDecimal } from '../../../forms/input.ts';
 import { municipalityName } from '../../../forms/municipalities.ts';
-import { formatKronor, formatList } from '../../../rules/format.ts';
+import { formatFte, formatKronor, formatList } from '../../../rules/format.ts';
+import { sumKronor } from '../../../rules/money.ts';
+import { hundredths } from '../../../rules/staffing.ts';
 import type { Lang, Settlement } from '../../../rules/types.ts';
 import { loadSettlement, settleDraft } from '../../drafts/settlement.ts';
 import { draftPath, inLang } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { pageData } from '../../page.ts';
 import { findingView, resultWords } from '../../result-words.ts';
+import { settlementWords } from '../../settlement-words.ts';
 import { chartLegend, staffingChart } from '../../staffing-chart.ts';
 import { settlementPdfForm } from './pdf.ts';
 
+/** The page's own words; the figures' names are the settlement's everywhere (src/settlement-words.ts). */
 const text = {
   sv: {
-    title: (year: number | undefined) => (year ? `Redovisning av bidragsår ${year}` : 'Redovisning'),
     estimate: 'Uppskattning — myndigheten beslutar',
-    decided: 'Beviljat av Skolverket',
-    justified: 'Motiverat av det som blev',
-    used: 'Använt',
-    unused: 'Outnyttjat, att betala tillbaka till Skolverket',
     summaryUnused: (unused: string) => `Uppskattningsvis ${unused} av Skolverkets bidrag har inte använts och ska betalas tillbaka till Skolverket.`,
     summaryAllUsed: 'Uppskattningsvis har hela Skolverkets bidrag använts; inget behöver betalas tillbaka som outnyttjat.',
     summaryRepay: (repay: string) => `Kommunen ska uppskattningsvis betala tillbaka ${repay} till Socialstyrelsen.`,
     summaryNoRepay: 'Kommunen får uppskattningsvis använda hela beloppet från Socialstyrelsen.',
-    summaryNotMet: (teams: string, upTo: string) => `Villkoren följdes inte under året för ${teams}: hela det beviljade bidraget, upp till ${upTo}, kan krävas tillbaka.`,
+    summaryNotMet: (teams: string, upTo: string) => `Villkoren var inte uppfyllda under året för ${teams}: Skolverket kan kräva tillbaka upp till ${upTo}.`,
     summaryChanges: (n: number) => (n === 1 ? 'En förändring ska anmälas, se nedan.' : `${n} förändringar ska anmälas, se nedan.`),
-    summaryNoChanges: 'Inga förändringar mot ansökan att anmäla.',
     teamsCaption: 'Skolverkets bidrag per team',
     team: 'Team',
-    total: 'Summa',
-    municipalitiesHeading: 'Kommunens pengar från Socialstyrelsen',
+    municipalitiesCaption: 'Kommunens pengar från Socialstyrelsen',
     municipality: 'Kommun',
-    received: 'Mottaget',
-    usable: 'Får användas',
-    repay: 'Att betala tillbaka till Socialstyrelsen',
-    changesHeading: 'Förändringar att anmäla',
     changesLead: 'Förändringar som påverkar rätten till bidraget ska anmälas utan dröjsmål (15 §). Har de inte anmälts under året, ta med dem i redovisningen.',
-    changeLine: (from: string, message: string) => `Från ${from}: ${message}`,
-    reportTo: (agencies: string) => `Anmäls till ${agencies}.`,
-    agencies: { skolverket: 'Skolverket', socialstyrelsen: 'Socialstyrelsen' } as Record<string, string>,
-    conditions: { met: 'Villkoren följdes', needs_review: 'Behöver bedömas', not_met: 'Villkoren följdes inte' } as Record<string, string>,
-    duringYear: 'Villkoren under året',
     staffing: 'Bemanningen som den blev, dag för dag',
     lowest: (s: string, ss: string, t: string) => `Lägst ${s} skolpersonal och ${ss} från socialtjänsten en och samma dag; lägst ${t} totalt.`,
-    belowHeading: 'Dagar under ett minimikrav',
-    below: (side: string, minimum: string, from: string, to: string, lowest: string) => `${side} under ${minimum} från ${from} till ${to}, lägst ${lowest}.`,
-    sides: { school: 'Skolpersonal', social_services: 'Socialtjänsten', total: 'Teamet totalt' } as Record<string, string>,
-    notMetRisk: (upTo: string) => `Hela det beviljade bidraget, upp till ${upTo}, kan krävas tillbaka eftersom villkoren inte följdes.`,
     findings: 'Bedömningen i detalj',
     change: 'Ändra uppgifterna',
     decisionsMissing: (teams: string) => `Skolverkets beslut saknas för ${teams}. Fyll i beslutet först.`,
@@ -63,42 +47,23 @@ const text = {
     notReady: 'Det saknas uppgifter om det som blev. Gå till Kontrollera redovisningen och fyll i dem först.',
     check: 'Kontrollera redovisningen',
     noRules: 'Redovisning stöds från bidragsår 2024. Välj ett bidragsår från 2024 eller redovisa direkt hos myndigheterna.',
+    noYear: 'Redovisning',
   },
   en: {
-    title: (year: number | undefined) => (year ? `Report of grant year ${year}` : 'Report'),
     estimate: 'Estimate — the agency decides',
-    decided: 'Granted by Skolverket',
-    justified: 'Justified by what happened',
-    used: 'Used',
-    unused: 'Unused, to repay to Skolverket',
     summaryUnused: (unused: string) => `An estimated ${unused} of Skolverket's grant was not used and is to be repaid to Skolverket.`,
     summaryAllUsed: "An estimate: all of Skolverket's grant was used; nothing is to be repaid as unused.",
     summaryRepay: (repay: string) => `The municipality is to repay an estimated ${repay} to Socialstyrelsen.`,
     summaryNoRepay: 'An estimate: the municipality may use all of the amount from Socialstyrelsen.',
-    summaryNotMet: (teams: string, upTo: string) => `The conditions were not followed during the year for ${teams}: the whole grant, up to ${upTo}, may be claimed back.`,
+    summaryNotMet: (teams: string, upTo: string) => `The conditions were not met during the year for ${teams}: Skolverket may claim back up to ${upTo}.`,
     summaryChanges: (n: number) => (n === 1 ? 'One change is to be reported, see below.' : `${n} changes are to be reported, see below.`),
-    summaryNoChanges: 'No changes from the application to report.',
     teamsCaption: "Skolverket's grant per team",
     team: 'Team',
-    total: 'Total',
-    municipalitiesHeading: "The municipality's money from Socialstyrelsen",
+    municipalitiesCaption: "The municipality's money from Socialstyrelsen",
     municipality: 'Municipality',
-    received: 'Received',
-    usable: 'May be used',
-    repay: 'To repay to Socialstyrelsen',
-    changesHeading: 'Changes to report',
     changesLead: 'Changes that affect the right to the grant are to be reported without delay (15 §). If they were not reported during the year, include them in the report.',
-    changeLine: (from: string, message: string) => `From ${from}: ${message}`,
-    reportTo: (agencies: string) => `Reported to ${agencies}.`,
-    agencies: { skolverket: 'Skolverket', socialstyrelsen: 'Socialstyrelsen' } as Record<string, string>,
-    conditions: { met: 'The conditions were followed', needs_review: 'Needs review', not_met: 'The conditions were not followed' } as Record<string, string>,
-    duringYear: 'The conditions during the year',
     staffing: 'The staffing as it was, day by day',
     lowest: (s: string, ss: string, t: string) => `Lowest ${s} school staff and ${ss} from social services on any one day; lowest ${t} in total.`,
-    belowHeading: 'Days below a minimum',
-    below: (side: string, minimum: string, from: string, to: string, lowest: string) => `${side} below ${minimum} from ${from} to ${to}, lowest ${lowest}.`,
-    sides: { school: 'School staff', social_services: 'Social services', total: 'The team in total' } as Record<string, string>,
-    notMetRisk: (upTo: string) => `The whole grant, up to ${upTo}, may be claimed back because the conditions were not followed.`,
     findings: 'The assessment in detail',
     change: 'Change the details',
     decisionsMissing: (teams: string) => `Skolverket's decision is missing for ${teams}. Enter the decision first.`,
@@ -106,35 +71,46 @@ const text = {
     notReady: 'Some details of what happened are missing. Go to Check the report and fill them in first.',
     check: 'Check the report',
     noRules: 'Reports are supported from grant year 2024. Choose a grant year from 2024 or report directly to the agencies.',
+    noYear: 'Report',
   },
 };
 
-export type SettlementText = (typeof text)['sv'];
+const capitalised = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
+
+/** The names of the figures, as the settlement's catalogue has them, as column and row headings. */
+function figureNames(lang: Lang) {
+  const w = settlementWords[lang];
+  return {
+    grant: [w.decided, w.justified, w.used, w.unused],
+    matched: [w.received, w.usable, w.repay].map(capitalised),
+  };
+}
 
 function settlementView(settlement: Settlement, lang: Lang) {
   const t = text[lang];
+  const w = settlementWords[lang];
+  const names = figureNames(lang);
   const kr = (v: string) => formatKronor(v, lang);
-  const municipality = (code: string) => `${municipalityName(code) ?? ''} (${code})`;
-  const repay = settlement.municipalities.reduce((sum, m) => sum + BigInt(m.repay), 0n).toString();
+  const fte = (v: string) => formatFte(hundredths(v), lang);
+  const municipality = (code: string) => `${municipalityName(code) ?? w.unknownMunicipality} (${code})`;
+  const repay = sumKronor(settlement.municipalities.map((m) => m.repay));
   const notMet = settlement.teams.filter((team) => team.conditions === 'not_met');
-  const upTo = notMet.reduce((sum, team) => sum + BigInt(team.decided), 0n).toString();
   const summary = [
     settlement.totals.unused === '0' ? t.summaryAllUsed : t.summaryUnused(kr(settlement.totals.unused)),
     settlement.municipalities.length ? (repay === '0' ? t.summaryNoRepay : t.summaryRepay(kr(repay))) : undefined,
-    notMet.length ? t.summaryNotMet(formatList(notMet.map((team) => team.name), lang), kr(upTo)) : undefined,
-    settlement.changes.length ? t.summaryChanges(settlement.changes.length) : t.summaryNoChanges,
+    notMet.length ? t.summaryNotMet(formatList(notMet.map((team) => team.name), lang), kr(sumKronor(notMet.map((team) => team.decided)))) : undefined,
+    settlement.changes.length ? t.summaryChanges(settlement.changes.length) : w.noChanges,
   ].filter((line): line is string => line !== undefined);
   const figures = (f: { decided: string; justified: string; used: string; unused: string }) => [f.decided, f.justified, f.used, f.unused].map(kr);
   return {
     summary,
     tone: notMet.length ? 'not_eligible' : settlement.teams.some((team) => team.conditions === 'needs_review') ? 'needs_review' : 'eligible',
+    names,
     totals: figures(settlement.totals),
     teamRows: settlement.teams.map((team) => ({ name: team.name, values: figures(team) })),
     municipalities: settlement.municipalities.map((m) => ({ name: municipality(m.municipalityCode), values: [m.received, m.usable, m.repay].map(kr) })),
-    changes: settlement.changes.map((c) => ({
-      line: t.changeLine(c.from, c.message),
-      reportTo: t.reportTo(formatList(c.agencies.map((a) => t.agencies[a]), lang)),
-    })),
+    // The engine's message names the change, the day it applies from and the agencies to tell.
+    changes: settlement.changes.map((c) => ({ head: `${c.from}, ${w.changeKind[c.kind]}`, message: c.message })),
     teams: settlement.teams.map((team, index) => {
       const result = settlement.assessment.teams[index];
       const chartId = `chart-${index + 1}`;
@@ -142,23 +118,15 @@ function settlementView(settlement: Settlement, lang: Lang) {
         number: index + 1,
         name: team.name,
         conditions: team.conditions,
-        conditionsLabel: t.conditions[team.conditions],
-        notMetRisk: team.conditions === 'not_met' ? t.notMetRisk(kr(team.decided)) : undefined,
+        conditionsLabel: `${w.conditions}: ${w.conditionsValue[team.conditions]}`,
+        atRisk: team.conditions === 'not_met' ? w.atRisk(kr(team.decided)) : undefined,
         municipality: municipality(team.matched.municipalityCode),
         period: `${result.period.from} – ${result.period.to}`,
         lowest: t.lowest(showDecimal(result.fte.schoolMin, lang), showDecimal(result.fte.socialServicesMin, lang), showDecimal(result.fte.totalMin, lang)),
         chart: staffingChart(result, chartId, `${chartId}-summary`, lang),
         chartId,
-        below: team.belowMinimum.map((b) => t.below(t.sides[b.side], showDecimal(b.minimum, lang), b.from, b.to, showDecimal(b.lowest, lang))),
-        figures: [
-          [t.decided, kr(team.decided)],
-          [t.justified, kr(team.justified)],
-          [t.used, kr(team.used)],
-          [t.unused, kr(team.unused)],
-          [t.received, kr(team.matched.received)],
-          [t.usable, kr(team.matched.usable)],
-          [t.repay, kr(team.matched.repay)],
-        ],
+        below: team.belowMinimum.map((b) => `${capitalised(w.side[b.side])} ${b.from}–${b.to}, ${w.lowest(fte(b.lowest), fte(b.minimum))}`),
+        figures: [...names.grant.map((name, i) => [name, figures(team)[i]]), ...names.matched.map((name, i) => [name, kr([team.matched.received, team.matched.usable, team.matched.repay][i])])],
         findings: settlement.findings.filter((f) => f.team === index).map((f) => findingView(f, lang)),
       };
     }),
@@ -172,7 +140,8 @@ const result: FastifyPluginAsync = async (app) => {
     const { draft, data } = await loadSettlement(request);
     const t = text[lang];
     const path = draftPath(draft.id, 'redovisning');
-    const title = t.title(data.application.grantYear);
+    const year = data.application.grantYear;
+    const title = year === undefined ? t.noYear : settlementWords[lang].title(year);
     const outcome = settleDraft(data, lang);
     if (!outcome.ok) {
       const message =
@@ -184,6 +153,7 @@ const result: FastifyPluginAsync = async (app) => {
     return reply.view('settlement.eta', {
       ...pageData(lang, path, title),
       text: t,
+      words: settlementWords[lang],
       fixLabel: resultWords[lang].fix,
       notice: outcome.settlement.notice,
       legend: chartLegend(lang),
