@@ -185,6 +185,9 @@ describe('resultatet', () => {
     assert.equal(missing.statusCode, 200);
     assert.match(missing.body, /Skolverkets beslut saknas för Skolsocialt team Norr/);
     assert.match(missing.body, new RegExp(`href="${settlement}/beslut"`));
+    const unchecked = await client.get(`${settlement}/kontrollera`);
+    assert.match(unchecked.body, new RegExp(`<a href="${settlement}/beslut\\?fran=kontrollera">Fyll i Skolverkets beslut för Skolsocialt team Norr\\.</a>`));
+    assert.doesNotMatch(unchecked.body, /Se redovisningen/);
 
     assert.equal((await client.submit(`${settlement}/beslut`, { 'grant-t1': '300 000', 'decidedOn-t1': '2026-04-15' })).statusCode, 303);
     // The social-services member ended early and cost less than computed.

@@ -49,6 +49,7 @@ const text = {
     decisions: 'Skolverkets beslut',
     decided: (kronor: string, on: string) => `${kronor}, beslut ${on}`,
     settlementResult: 'Se redovisningen',
+    decisionMissing: (team: string) => `Fyll i Skolverkets beslut för ${team}.`,
   },
   en: {
     title: 'Check your answers',
@@ -84,6 +85,7 @@ const text = {
     decisions: "Skolverket's decision",
     decided: (kronor: string, on: string) => `${kronor}, decided on ${on}`,
     settlementResult: 'See the report',
+    decisionMissing: (team: string) => `Enter Skolverket's decision for ${team}.`,
   },
 };
 
@@ -160,13 +162,18 @@ const checkAnswers: FastifyPluginAsync = async (app) => {
     const { draft, data } = await loadDraft(request);
     const t = text[lang];
     const result = assessDraft(data, lang);
-    const problems = result.ok
-      ? []
-      : 'issues' in result.problems.body
-        ? result.problems.body.issues.map((issue) => ({ message: issue.message, href: inLang(fromCheckAnswers(pageFor(data, draft.id, issue.path)), lang) }))
-        : [{ message: result.problems.body.message, href: inLang(fromCheckAnswers(draftPath(draft.id, 'bidragsar')), lang) }];
-    const path = draftPath(draft.id, 'kontrollera');
     const settlement = isSettlement(data);
+    // A settlement also needs Skolverket's decision for every team.
+    const undecided = settlement ? data.application.teams.filter((team) => data.settlement.decisions[team.id]?.skolverketGrant === undefined) : [];
+    const problems = [
+      ...undecided.map((team) => ({ message: t.decisionMissing(team.name), href: inLang(fromCheckAnswers(draftPath(draft.id, 'beslut')), lang) })),
+      ...(result.ok
+        ? []
+        : 'issues' in result.problems.body
+          ? result.problems.body.issues.map((issue) => ({ message: issue.message, href: inLang(fromCheckAnswers(pageFor(data, draft.id, issue.path)), lang) }))
+          : [{ message: result.problems.body.message, href: inLang(fromCheckAnswers(draftPath(draft.id, 'bidragsar')), lang) }]),
+    ];
+    const path = draftPath(draft.id, 'kontrollera');
     return reply.view('check-answers.eta', {
       ...pageData(lang, path, settlement ? t.settlementTitle : t.title),
       text: t,
