@@ -48,6 +48,11 @@ import rules from './routes/rules.ts';
 import start from './routes/start.ts';
 import views from './plugins/views.ts';
 import wayBack from './plugins/way-back.ts';
+import settlementOffer from './plugins/settlement-offer.ts';
+import startSettlement from './routes/settlement/start.ts';
+import decisions from './routes/settlement/decisions.ts';
+import settlementResult from './routes/settlement/result.ts';
+import settlementPdf from './routes/settlement/pdf.ts';
 
 /** Requests larger than this get 413: room for 20 teams of 50 members with long notes. */
 export const BODY_LIMIT = 1024 * 1024;
@@ -87,6 +92,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(async (pages) => {
     await pages.register(views);
     await pages.register(wayBack);
+    await pages.register(settlementOffer);
     await pages.register(forms);
     pages.setNotFoundHandler(answerNotFound);
     await pages.register(start);
@@ -112,6 +118,10 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
     // Hand-off: the coordinator shares one side of a team with a link (no account) and sees the history.
     await pages.register(handoff);
     await pages.register(handoffSection);
+    await pages.register(startSettlement);
+    await pages.register(decisions);
+    await pages.register(settlementResult);
+    await pages.register(settlementPdf);
     await pages.register(checkAnswers);
     await pages.register(result);
     await pages.register(shareOverview);

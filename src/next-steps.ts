@@ -2,37 +2,25 @@
  * "Så går det till härnäst": what happens after the check, in the PDF and on the result page
  * alike. The dates come from the rule set's data (rules/params): the bidragsår's application
  * window when Skolverket has published it, otherwise the preliminary one where the data has
- * an estimate, and last year's as a guide; the rekvisition and redovisning windows where known.
+ * an estimate, and last year's as a guide; the rekvisition and redovisning windows where known;
+ * and every window of the year with its source and the day it was last checked (src/windows.ts).
  * The agencies' pages are written out as plain addresses, so they survive printing and the PDF.
  */
 import { municipalityName } from '../forms/municipalities.ts';
 import type { Window } from '../rules/params/rule-set.ts';
 import { sources } from '../rules/params/sources.ts';
 import { ruleSetFor } from '../rules/rule-sets.ts';
-import type { Application, DateRange, Lang } from '../rules/types.ts';
+import type { Application, Lang } from '../rules/types.ts';
+import { dateSpan, windowsOf, windowSpan, windowWords } from './windows.ts';
 
 export interface NextSteps {
   heading: string;
   steps: string[];
   /** The agencies' pages, each as a label and its address. */
   links: Array<{ label: string; url: string }>;
-}
-
-const dayAndMonth = { sv: new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', timeZone: 'UTC' }), en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' }) };
-const fullDate = { sv: new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'UTC' }), en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }) };
-
-/** "15 januari–16 februari 2026": the year once, at the end, when both dates are in it. */
-export function dateSpan(range: DateRange, lang: Lang): string {
-  const from = new Date(`${range.from}T00:00:00Z`);
-  const to = new Date(`${range.to}T00:00:00Z`);
-  const start = range.from.slice(0, 4) === range.to.slice(0, 4) ? dayAndMonth[lang].format(from) : fullDate[lang].format(from);
-  return `${start}–${fullDate[lang].format(to)}`;
-}
-
-/** A window as people read it, "(preliminärt)" after an estimate. */
-export function windowSpan(window: Window, lang: Lang): string {
-  const span = dateSpan(window.value, lang);
-  return window.preliminary ? `${span} (${lang === 'sv' ? 'preliminärt' : 'preliminary'})` : span;
+  /** The year's windows as data (application, rekvisition, redovisning), "preliminär" where estimated. */
+  datesHeading: string;
+  dates: ReturnType<typeof windowsOf>;
 }
 
 const lists = { sv: new Intl.ListFormat('sv', { type: 'conjunction' }), en: new Intl.ListFormat('en', { type: 'conjunction' }) };
@@ -100,5 +88,5 @@ export function nextSteps(application: Pick<Application, 'grantYear' | 'teams'>,
   ];
   const skolverketPage = (known ?? lastYear)?.source.url ?? sources.skolverket2026.url;
   const links = [{ label: w.skolverket, url: skolverketPage }, ...(matched ? [{ label: w.socialstyrelsen, url: sources.socialstyrelsen2026.url }] : [])];
-  return { heading: w.heading, steps, links };
+  return { heading: w.heading, steps, links, datesHeading: windowWords[lang].datesHeading, dates: windowsOf(year, lang) };
 }

@@ -121,7 +121,7 @@ forEachBackend((name, newBackend) => {
       await open();
       assert.deepEqual(await store.get(created.id), created);
       assert.deepEqual(await migrate(db), []);
-      assert.deepEqual(await db.query('SELECT name FROM schema_migrations'), [{ name: '001_create_drafts.sql' }, { name: '002_draft_ready.sql' }, { name: '003_handoff.sql' }, { name: '004_team_ids.sql' }, { name: '005_overviews.sql' }, { name: '006_summary_org_number.sql' }, { name: '007_link_done.sql' }]);
+      assert.deepEqual(await db.query('SELECT name FROM schema_migrations'), [{ name: '001_create_drafts.sql' }, { name: '002_draft_ready.sql' }, { name: '003_handoff.sql' }, { name: '004_team_ids.sql' }, { name: '005_overviews.sql' }, { name: '006_summary_org_number.sql' }, { name: '007_link_done.sql' }, { name: '008_settlement_summaries.sql' }]);
     });
   });
 });

@@ -55,3 +55,12 @@ export class FormClient {
     return this.post(url, fields);
   }
 }
+
+/** A multipart form with the CSRF token and one file, as a browser sends it. */
+export function multipart(token: string | null, file: Buffer, fileName = 'sammanstallning.pdf') {
+  const boundary = '----sst-bidrag-test';
+  const parts: Buffer[] = [];
+  if (token !== null) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n`));
+  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n`), file, Buffer.from(`\r\n--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}

@@ -82,7 +82,22 @@ const overviewTeam = z
       .number()
       .int()
       .optional()
-      .describe('How many shared drafts hold this team (same huvudman by organisationsnummer, same team name); above 1 it is counted once, from the draft saved last'),
+      .describe('How many shared drafts hold this team (same huvudman by organisationsnummer, same team name); above 1 it is counted once: from a settlement when one holds it, else from the draft saved last'),
+    settlement: z
+      .object({
+        decided: wholeKronor,
+        decidedOn: z.string().optional(),
+        conditions: z.enum(['met', 'needs_review', 'not_met']),
+        used: wholeKronor,
+        unused: wholeKronor,
+        received: wholeKronor,
+        usable: wholeKronor,
+        repay: wholeKronor,
+      })
+      .optional()
+      .describe(
+        "Present when the team comes from a shared settlement (RULEBOOK D20–D22): skolverketGrant is then Skolverket's decided grant, matched the money the kommun received, matchedUsable and repaymentRisk its usable and to-repay money. Every figure but the decision is the product's estimate",
+      ),
   })
   .meta({ id: 'OverviewTeam' });
 
@@ -103,7 +118,25 @@ export const overviewSchemas = {
           .describe(
             "The totals split by the teams' status (RULEBOOK D18): settled is eligible plus eligible_aggregate_only, pending is needs_review; a team that is not eligible carries nothing, so the parts add up exactly to the totals",
           ),
+        decided: z
+          .object(amounts)
+          .describe("The part of the totals from teams with Skolverket's decision entered (shared settlements); byTeamStatus splits the rest, so all the parts add up to the totals"),
       }),
+      requisition: z
+        .object({
+          amount: wholeKronor,
+          teams: z.number().int(),
+          window: z
+            .object({
+              from: z.string(),
+              to: z.string(),
+              preliminary: z.boolean().describe("The product's estimate: not yet published"),
+              source: z.object({ title: z.string(), url: z.string() }),
+              checked: z.string().describe('When the source was last checked'),
+            })
+            .nullable(),
+        })
+        .describe("What the kommun requisitions from Socialstyrelsen: the sum of the decided grants of its teams in shared settlements, how many teams, and Socialstyrelsen's window for the year (null where not known)"),
       uncounted: z.number().int().describe('Shared drafts that could not be counted: incomplete, or with no team in the kommun for the year'),
     })
     .meta({ id: 'Overview' }),

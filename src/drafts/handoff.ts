@@ -38,6 +38,8 @@ export const draftChange = {
     `importerade ${count} personer till ${team} (lade till${repeats ? `, ${repeats} som redan fanns hoppades över` : ''})`,
   importReplaced: (removed: number, count: number, team: string) => `importerade ${count} personer till ${team} (ersatte ${removed} som fanns)`,
   linkDone: 'är klar med sin del',
+  settlementStarted: 'startade redovisningen från ansökan',
+  decisions: 'förde in Skolverkets beslut',
 };
 
 /**

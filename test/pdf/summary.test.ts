@@ -70,6 +70,9 @@ function sameNextSteps(rendered: Rendered) {
     includes(rendered, link.label);
     assert.ok(joined.includes(link.url), `the PDF gives the address ${link.url}`);
   }
+  // The year's windows, with their sources and the day each was checked.
+  if (next.dates.length) includes(rendered, next.datesHeading);
+  for (const date of next.dates) assert.ok(joined.includes(`${date.name}:${date.text}`.replace(/[\s\u00a0]+/g, '')), `the PDF gives ${date.name}`);
 }
 
 describe('the application summary PDF', () => {

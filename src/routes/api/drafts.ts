@@ -115,7 +115,8 @@ const drafts: FastifyPluginAsync = async (app) => {
     const current = await app.drafts.get(request.params.id);
     if (!current) return notFound(reply);
     const previous = asDraftData(current.data);
-    const data: DraftData = { ...withIds(parsed.application, previous), lastResult: previous.lastResult };
+    // A settlement stays one: its decisions and the application as applied for are not the body's to replace.
+    const data: DraftData = { ...withIds(parsed.application, previous), lastResult: previous.lastResult, ...(previous.settlement && { settlement: previous.settlement }) };
     try {
       // The version read above, unless the client named one: a save in between is a conflict, not lost from the history.
       const saved = await app.drafts.save(current.id, data, { expectedVersion: expectedVersion ?? current.version });

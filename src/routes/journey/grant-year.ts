@@ -8,7 +8,7 @@ import { draftChange } from '../../drafts/handoff.ts';
 import { loadDraft, saveDraft } from '../../drafts/load.ts';
 import { draftPath, formAction, inLang, returnTo } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
-import { dateSpan } from '../../next-steps.ts';
+import { dateSpan } from '../../windows.ts';
 import { renderForm } from '../../page.ts';
 
 const text = {

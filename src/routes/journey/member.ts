@@ -6,7 +6,7 @@ import { educationHints, employerCostUnknown, memberDateMessages, memberForm, me
 import { validateForm, type FieldError } from '../../../forms/page-form.ts';
 import { confirmedIn, keptConfirmations, memberQuestions, type Question } from '../../../forms/plausible.ts';
 import type { Education, Lang, Side } from '../../../rules/types.ts';
-import { keepConfirmed, type DraftData } from '../../drafts/draft-data.ts';
+import { isSettlement, keepConfirmed, type DraftData } from '../../drafts/draft-data.ts';
 import { memberChange } from '../../drafts/handoff.ts';
 import { loadDraft, saveDraft, type LoadedDraft } from '../../drafts/load.ts';
 import { exampleYear } from '../../grant-round.ts';
@@ -42,6 +42,8 @@ const text = {
     employerCostRateUnknown: 'Vet inte (räknas som 0 %, och resultatet påminner om att fylla i det)',
     otherFundingShare: 'Del som betalas av andra statsbidrag',
     otherFundingShareHint: 'Till exempel 25 %. Den delen räknas bort från kostnaden.',
+    actualCost: 'Faktisk kostnad under teamets period, kronor',
+    actualCostHint: 'Personalkostnaden med arbetsgivaravgifter och pålägg enligt huvudboken, till exempel 412 345. Den ersätter kostnaden som räknas fram av lön och pålägg. Lämna tomt om den inte är känd.',
   },
   en: {
     titleNew: 'Add a person to the team',
@@ -69,6 +71,8 @@ const text = {
     employerCostRateUnknown: 'Do not know (counted as 0 %, and the result reminds you to fill it in)',
     otherFundingShare: 'Share paid by other state grants',
     otherFundingShareHint: 'For example 25 %. That part is left out of the cost.',
+    actualCost: "Actual cost in the team's period, kronor",
+    actualCostHint: 'The personnel cost including employer costs, from the general ledger, for example 412 345. It replaces the cost worked out from salary and rate. Leave it empty if not known.',
   },
 };
 
@@ -91,6 +95,7 @@ export function valuesOf(data: DraftData, team: number, member: number | 'ny', l
     employerCostRate: showPercent(m.employerCostRate, lang),
     employerCostRateUnknown: employerCostUnknown(m) ? 'yes' : undefined,
     otherFundingShare: showPercent(m.otherFundingShare, lang),
+    actualCost: m.actualCost === undefined ? '' : showDecimal(m.actualCost, lang),
   };
 }
 
@@ -113,11 +118,14 @@ export function acceptMember(
   const others = members.filter((_, i) => i !== index);
   const { ask, all } = memberQuestions(form.value, others, { ...data.confirmed?.[id], ...confirmedIn(body) }, lang);
   if (ask.length) return { ok: false, errors: [], questions: ask };
+  // The actual cost belongs to a settlement; an application's member page has no such field.
+  const { actualCost, ...fields } = form.value;
+  const value = isSettlement(data) && actualCost !== undefined ? { ...fields, actualCost } : fields;
   if (index === 'ny') {
-    members.push({ id, ...form.value });
+    members.push({ id, ...value });
     data.nextMember += 1;
   } else {
-    members[index] = { id, ...form.value };
+    members[index] = { id, ...value };
   }
   keepConfirmed(data, id, keptConfirmations(all));
   return { ok: true, id };
@@ -179,6 +187,7 @@ function renderPage(
     engagementOptions: options(labels.engagement),
     ...educationChoices(values.side, lang),
     originOptions: options(labels.origin),
+    settlement: isSettlement(data),
     values,
   });
 }
