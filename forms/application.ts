@@ -199,13 +199,15 @@ const memberShape = {
   otherFundingShare: share('member.otherFundingShare'),
 };
 
+// Read only by a settlement (RULEBOOK D19); an assessment ignores it. A draft keeps it as given.
+const actualCost = decimal('member.actualCost', { min: '0', max: '1000000000', maxDecimals: 2 }).optional();
+
 const member = z
   .object(
     {
       id: text('member.id', { min: 1, max: 64 }),
       ...memberShape,
-      // Read only by a settlement (RULEBOOK D19); an assessment ignores it.
-      actualCost: decimal('member.actualCost', { min: '0', max: '1000000000', maxDecimals: 2 }).optional(),
+      actualCost,
     },
     { error: 'member' },
   )
@@ -361,6 +363,7 @@ const draftMember = z
     {
       id: orEmpty(draftId('member.id.draft'), undefined),
       ...emptiable(memberShape, { end: null, employerCostRate: '0', otherFundingShare: '0' }),
+      actualCost,
     },
     { error: 'member' },
   )

@@ -269,10 +269,12 @@ describe('utkastens API', () => {
     const before = asDraftData((await app.drafts.get(idOf(settlement)))!.data);
     const changed = structuredClone(before.application);
     changed.teams[0].members[1].fte = '0.5';
+    changed.teams[0].members[1].actualCost = '180000.50';
     const put = await app.inject({ method: 'PUT', url: `/api/v1/drafts/${idOf(settlement)}`, payload: changed });
     assert.equal(put.statusCode, 200, put.body);
     const after = asDraftData((await app.drafts.get(idOf(settlement)))!.data);
     assert.equal(after.application.teams[0].members[1].fte, '0.50');
+    assert.equal(after.application.teams[0].members[1].actualCost, '180000.5');
     assert.deepEqual(after.settlement, before.settlement);
   });
 });
