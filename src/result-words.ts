@@ -44,6 +44,36 @@ export const resultWords = {
   },
 };
 
+/** Each side's staffing against its minimum, on the members page and in the check-answers warning. */
+export const staffingWords = {
+  sv: {
+    heading: 'Bemanningen under teamets period',
+    side: { school: 'Skolpersonal', social_services: 'Socialtjänsten' } as Record<string, string>,
+    line: (side: string, lowest: string, minimum: string) => `${side}: lägst ${lowest} av minst ${minimum}`,
+    enough: 'räcker',
+    notEnough: 'räcker inte',
+    counted: 'Räknat dag för dag med de personer som är sparade. Bara personer med godkänd utbildning och minst sex månaders anställning räknas.',
+    warningHeading: 'Bemanningen räcker inte varje dag',
+    warningLead: 'Kravet gäller varje dag under perioden, också under sommaren och mellan två anställningar.',
+    staff: { school: 'skolpersonalen', social_services: 'personalen från socialtjänsten' } as Record<string, string>,
+    shortfall: (team: string, staff: string, minimum: string, ranges: string) => `${team}: ${staff} har mindre än ${minimum} årsarbetskraft under ${ranges}.`,
+    changePeople: (team: string) => `Ändra personerna i ${team}`,
+  },
+  en: {
+    heading: "Staffing during the team's period",
+    side: { school: 'School staff', social_services: 'Social services' } as Record<string, string>,
+    line: (side: string, lowest: string, minimum: string) => `${side}: lowest ${lowest} of at least ${minimum}`,
+    enough: 'enough',
+    notEnough: 'not enough',
+    counted: 'Counted day by day with the people saved. Only people with qualifying education and an engagement of at least six months count.',
+    warningHeading: 'Staffing is not enough every day',
+    warningLead: 'The requirement applies on every day of the period, in the summer and between two engagements too.',
+    staff: { school: 'the school staff', social_services: 'the social-services staff' } as Record<string, string>,
+    shortfall: (team: string, staff: string, minimum: string, ranges: string) => `${team}: ${staff} count less than ${minimum} full-time equivalent during ${ranges}.`,
+    changePeople: (team: string) => `Change the people in ${team}`,
+  },
+};
+
 /** A rule's title, or its id for a rule the catalogue no longer has (a stored summary may name one). */
 export function ruleTitle(id: string, lang: Lang): string {
   try {

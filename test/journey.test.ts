@@ -227,6 +227,49 @@ describe('kontrollera svaren och resultatet', () => {
   });
 });
 
+describe('bemanningen medan personerna läggs till', () => {
+  /** The staffing box on a team's people page, tags and spaces made plain. */
+  const staffingBox = (body: string) =>
+    (/<div class="staffing-now"[^]*?<\/div>/.exec(body)?.[0] ?? '').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+
+  test('personsidan visar varje sidas lägsta tjänstgöringsgrad mot minimum, med ✓ eller ✗ och i ord', async () => {
+    const client = new FormClient(app);
+    const base = await startDraft(client);
+    const people = await addTeam(client, base, [school, { ...school, role: 'Skolpsykolog', fte: '0,1' }, { ...social, fte: '0,99' }]);
+    const box = staffingBox((await client.get(people)).body);
+    assert.match(box, /^Bemanningen under teamets period Skolpersonal: lägst 1,10 av minst 1,00 ✓ \(räcker\) Socialtjänsten: lägst 0,99 av minst 1,00 ✗ \(räcker inte\)/);
+    // The boundary: exactly the minimum is enough.
+    await client.submit(`${people.replace('/personer', '/person/p3')}`, { ...social, fte: '1,00' });
+    assert.match(staffingBox((await client.get(people)).body), /Socialtjänsten: lägst 1,00 av minst 1,00 ✓ \(räcker\)/);
+    assert.match(staffingBox((await client.get(`${people}?lang=en`)).body), /School staff: lowest 1\.10 of at least 1\.00 ✓ \(enough\) Social services: lowest 1\.00 of at least 1\.00 ✓ \(enough\)/);
+  });
+
+  test('utan personer visas ingen bemanning, och en person utan godkänd utbildning räknas inte', async () => {
+    const client = new FormClient(app);
+    const base = await startDraft(client);
+    const people = await addTeam(client, base, []);
+    assert.equal(staffingBox((await client.get(people)).body), '');
+    await client.submit(people.replace('/personer', '/person/ny'), { ...school, education: 'unknown' });
+    assert.match(staffingBox((await client.get(people)).body), /Skolpersonal: lägst 0,00 av minst 1,00 ✗/);
+  });
+
+  test('kontrollsidan varnar före resultatet när sommaren lämnar en sida kort, med datumen och länk till personerna', async () => {
+    const client = new FormClient(app);
+    const base = await startDraft(client);
+    await addTeam(client, base, [school, { ...social, end: '31/5 2026' }, { ...social, role: 'Socionom', start: '1/9 2026' }]);
+    const check = (await client.get(`${base}/kontrollera`)).body;
+    assert.match(check, /<h2 id="staffing-warning-title">Bemanningen räcker inte varje dag<\/h2>/);
+    assert.match(check, /<li>Skolsocialt team Norr: personalen från socialtjänsten har mindre än 1,00 årsarbetskraft under 2026-06-01–2026-08-31\. <a href="[^"]*\/team\/1\/personer\?fran=kontrollera">Ändra personerna i Skolsocialt team Norr<\/a><\/li>/);
+    assert.ok(check.indexOf('staffing-warning-title') < check.indexOf('Se resultatet'), 'before the result');
+    assert.doesNotMatch(check, /skolpersonalen har mindre/, 'the school side is not short');
+
+    const whole = new FormClient(app);
+    const other = await startDraft(whole);
+    await addTeam(whole, other, [school, social]);
+    assert.doesNotMatch((await whole.get(`${other}/kontrollera`)).body, /staffing-warning-title/, 'no warning when every day is staffed');
+  });
+});
+
 describe('på engelska', () => {
   test('hela vägen går på engelska och formulären behåller språket', async () => {
     const client = new FormClient(app);

@@ -11,6 +11,8 @@ import type { DraftData } from '../../drafts/draft-data.ts';
 import { loadDraft } from '../../drafts/load.ts';
 import { draftPath, fromCheckAnswers, inLang, memberPath, teamPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
+import { staffingWords } from '../../result-words.ts';
+import { shortfallWarnings } from '../../staffing-check.ts';
 import { pageData } from '../../page.ts';
 
 const text = {
@@ -151,6 +153,13 @@ const checkAnswers: FastifyPluginAsync = async (app) => {
       backHref: inLang(draftPath(draft.id, 'team'), lang),
       rows: rows(data, draft.id, lang),
       problems,
+      // Before the result: the days a side falls short, each with the link to the team's people.
+      staffing: {
+        text: staffingWords[lang],
+        warnings: result.ok
+          ? shortfallWarnings(result.assessment, lang).map((w) => ({ ...w, href: inLang(fromCheckAnswers(teamPath(draft.id, w.team, 'personer')), lang), linkText: staffingWords[lang].changePeople(result.assessment.teams[w.team].name) }))
+          : [],
+      },
       resultHref: inLang(draftPath(draft.id, 'resultat'), lang),
       deleteHref: inLang(draftPath(draft.id, 'radera'), lang),
     });
