@@ -33,6 +33,7 @@ import team from './routes/journey/team.ts';
 import teams from './routes/journey/teams.ts';
 import errors from './plugins/errors.ts';
 import forms from './plugins/forms.ts';
+import formErrors from './plugins/form-errors.ts';
 import rateLimits, { type RateLimits } from './plugins/rate-limits.ts';
 import securityHeaders from './plugins/security-headers.ts';
 import assessments from './routes/api/assessments.ts';
@@ -68,6 +69,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(errors);
   await fastify.register(forms);
   await fastify.register(drafts, options.drafts);
+  await fastify.register(formErrors);
   // Measures the event loop for /readyz only: no limits here, so it turns no request away.
   await fastify.register(underPressure, { eventLoopUtilizationMode: 'interval' });
   await fastify.register(workerPool);
