@@ -25,7 +25,8 @@ const DRAFT_PAGE = /\/ansokan\/[A-Za-z0-9_-]{22}(?:[/?]|$)/;
 async function checkPage(page: Page): Promise<void> {
   await checkAccessibility(page);
   if (!DRAFT_PAGE.test(new URL(page.url()).pathname) || (await page.locator('h1').textContent())?.trim() === 'Sidan finns inte') return;
-  assert.equal(await page.getByRole('heading', { name: 'Spara och fortsätt senare' }).count(), 1, `the way back on ${page.url()}`);
+  const heading = (await page.locator('html').getAttribute('lang')) === 'en' ? 'Save and continue later' : 'Spara och fortsätt senare';
+  assert.equal(await page.getByRole('heading', { name: heading }).count(), 1, `the way back on ${page.url()}`);
   assert.match((await page.locator('#draft-link-url').textContent()) ?? '', DRAFT_PAGE);
 }
 
