@@ -68,7 +68,7 @@ export default fp(
 
     // Shown once: a reload or Back asks the route itself, which shows what is saved.
     app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
-      if (request.method !== 'GET') return;
+      if (request.method !== 'GET' || !request.url.includes('fel=')) return;
       const { path, key } = split(request.url);
       if (!key || !KEY.test(key)) return;
       const entry = kept.get(key);
