@@ -34,6 +34,7 @@ import team from './routes/journey/team.ts';
 import teams from './routes/journey/teams.ts';
 import errors, { answerNotFound } from './plugins/errors.ts';
 import forms from './plugins/forms.ts';
+import formErrors from './plugins/form-errors.ts';
 import rateLimits, { type RateLimits } from './plugins/rate-limits.ts';
 import securityHeaders from './plugins/security-headers.ts';
 import assessments from './routes/api/assessments.ts';
@@ -92,6 +93,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(async (pages) => {
     await pages.register(views);
     await pages.register(wayBack);
+    await pages.register(formErrors);
     await pages.register(settlementOffer);
     await pages.register(forms);
     pages.setNotFoundHandler(answerNotFound);

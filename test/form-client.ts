@@ -31,8 +31,8 @@ export class FormClient {
     return response;
   }
 
-  /** Posts the fields with the token from the last page (or `csrf` to override it). */
-  async post(url: string, fields: Record<string, string | string[]>, { csrf }: { csrf?: string | null } = {}) {
+  /** Posts the fields with the token from the last page (or `csrf` to override it), with any further `headers`. */
+  async post(url: string, fields: Record<string, string | string[]>, { csrf, headers }: { csrf?: string | null; headers?: Record<string, string> } = {}) {
     const body = new URLSearchParams();
     for (const [name, value] of Object.entries(fields)) {
       for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
@@ -43,7 +43,7 @@ export class FormClient {
       method: 'POST',
       url,
       payload: body.toString(),
-      headers: { cookie: this.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { ...headers, cookie: this.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' },
     });
     this.remember(response);
     return response;

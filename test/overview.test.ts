@@ -40,7 +40,8 @@ after(() => app.close());
 test('resultatsidan delar utkastet med koden, visar först exakt vad kommunen ser, och kan ta tillbaka det', async () => {
   const client = new FormClient(app);
   const result = await client.get(`/ansokan/${exemplaId}/resultat`);
-  assert.match(result.body, /<h2>Dela med kommunens översikt<\/h2>/);
+  // Collapsed under its name, which says what it is shared with.
+  assert.match(result.body, /<details class="details share">\s*<summary>Dela med kommunens översikt<\/summary>/);
   assert.match(result.body, /Ansökan är inte delad med någon översikt/);
   assert.match(result.body, new RegExp(`<form method="post" action="/ansokan/${exemplaId}/oversikt"`));
 
@@ -58,6 +59,7 @@ test('resultatsidan delar utkastet med koden, visar först exakt vad kommunen se
   assert.equal(shared.headers.location, `/ansokan/${exemplaId}/oversikt`);
   const page = await client.get(`/ansokan/${exemplaId}/oversikt`);
   assert.match(page.body, /Stockholm, bidragsår 2026 \(delad /);
+  assert.match((await client.get(`/ansokan/${exemplaId}/resultat`)).body, /<summary>Dela med kommunens översikt \(Ansökan är delad med Stockholm, bidragsår 2026\)<\/summary>/);
   assert.equal((await app.inject({ url: `/api/v1/overviews/${stockholm.key}` })).json().teams.length, 2);
   assert.match((await client.get(`/ansokan/${exemplaId}/historik`)).body, /delade ansökan med kommunens översikt för Stockholm 2026/);
 

@@ -12,6 +12,8 @@ import { formatKronor } from '../../../rules/format.ts';
 import { loadDraft } from '../../drafts/load.ts';
 import { draftPath, fromCheckAnswers, inLang, memberPath, teamPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
+import { staffingWords } from '../../result-words.ts';
+import { shortfallWarnings } from '../../staffing-check.ts';
 import { pageData } from '../../page.ts';
 
 const text = {
@@ -180,6 +182,13 @@ const checkAnswers: FastifyPluginAsync = async (app) => {
       backHref: inLang(draftPath(draft.id, 'team'), lang),
       rows: rows(data, draft.id, lang),
       problems,
+      // Before the result: the days a side falls short, each with the link to the team's people.
+      staffing: {
+        text: staffingWords[lang],
+        warnings: result.ok
+          ? shortfallWarnings(result.assessment, lang).map((w) => ({ ...w, href: inLang(fromCheckAnswers(teamPath(draft.id, w.team, 'personer')), lang), linkText: staffingWords[lang].changePeople(result.assessment.teams[w.team].name) }))
+          : [],
+      },
       resultHref: inLang(draftPath(draft.id, settlement ? 'redovisning' : 'resultat'), lang),
       resultLabel: settlement ? t.settlementResult : t.result,
       deleteHref: inLang(draftPath(draft.id, 'radera'), lang),

@@ -2,7 +2,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { showDecimal } from '../../../forms/input.ts';
 import { memberLabels } from '../../../forms/member.ts';
+import { assessDraft } from '../../drafts/assess-draft.ts';
+import type { DraftData } from '../../drafts/draft-data.ts';
 import { loadDraft } from '../../drafts/load.ts';
+import type { Lang } from '../../../rules/types.ts';
+import { staffingWords } from '../../result-words.ts';
+import { staffingLine, teamStaffing } from '../../staffing-check.ts';
 import { existingTeam } from '../../drafts/team-param.ts';
 import { draftPath, inLang, memberPath, teamPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
@@ -55,6 +60,20 @@ function importedNotice(query: unknown, t: (typeof text)['sv']): string | undefi
   return added === undefined ? undefined : t.imported(added, count(overhoppade) ?? 0, count(borttagna) ?? 0);
 }
 
+/**
+ * Each side's lowest daily fte against the minimum, from what is saved: the team assessed on its
+ * own, as the result will assess it. None while the team has no people or the answers before it
+ * are not complete enough to assess.
+ */
+function liveStaffing(data: DraftData, index: number, lang: Lang) {
+  const team = data.application.teams[index];
+  if (!team?.members.length) return undefined;
+  const outcome = assessDraft({ ...data, application: { ...data.application, teams: [team] } }, lang);
+  if (!outcome.ok) return undefined;
+  const sides = teamStaffing(outcome.assessment, 0).map((s) => staffingLine(s, lang));
+  return sides.length ? { text: staffingWords[lang], sides } : undefined;
+}
+
 const members: FastifyPluginAsync = async (app) => {
   app.get('/ansokan/:id/team/:team/personer', async (request, reply) => {
     const lang = langOf(request.query);
@@ -79,6 +98,7 @@ const members: FastifyPluginAsync = async (app) => {
       shareHref: inLang(teamPath(draft.id, index, 'dela'), lang),
       historyHref: inLang(draftPath(draft.id, 'historik'), lang),
       imported: importedNotice(request.query, t),
+      staffing: liveStaffing(data, index, lang),
       doneHref: inLang(draftPath(draft.id, 'team'), lang),
     });
   });
