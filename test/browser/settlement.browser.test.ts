@@ -21,8 +21,8 @@ for (const javaScript of [true, false]) {
         await addTeam(v, 'Skolsocialt team Norr', [schoolMember, socialMember]);
         await toResult(v);
 
-        // After the year: the offer is collapsed at the end of the result page.
-        await page.getByText('Efter året: redovisningen').click();
+        // After the year: the offer is in the collapsed "what happens next".
+        await page.getByText('Så går det till härnäst').click();
         await v.expectPage(await v.follow(v.button('Redovisa året')), 'Vad beslutade Skolverket?');
         const invalid = await v.follow(v.button('Fortsätt'));
         assert.equal(invalid.status(), 422);
