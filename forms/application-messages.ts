@@ -270,6 +270,10 @@ export const messages = {
     sv: 'Ange arbetsgivaravgiften som en andel från 0 till 1 med högst sex decimaler, till exempel 0.3142, eller utelämna den.',
     en: "Enter the employer's contribution rate as a fraction from 0 to 1 with at most six decimals, for example 0.3142, or leave it out.",
   },
+  'member.actualCost': {
+    sv: 'Ange den faktiska personalkostnaden under teamets period i kronor, med arbetsgivaravgifter, från 0 till 1 000 000 000 med högst två decimaler, till exempel 512345.50, eller utelämna den.',
+    en: 'Enter the actual personnel cost during the team\'s period in kronor, employer costs included, from 0 to 1 000 000 000 with at most two decimals, for example 512345.50, or leave it out.',
+  },
   'member.otherFundingShare': {
     sv: 'Ange den andel av kostnaden som betalas med andra statsbidrag, ett tal från 0 till 1 med högst sex decimaler, till exempel 0.25, eller utelämna den.',
     en: 'Enter the share of the cost paid by other state grants, a number from 0 to 1 with at most six decimals, for example 0.25, or leave it out.',

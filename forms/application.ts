@@ -6,7 +6,6 @@
  * Each schema reports a message key (see application-messages.ts) as its zod message; the
  * keys are translated once parsing is done, so zod's own wording never reaches the user.
  */
-import { Decimal } from 'decimal.js';
 import * as z from 'zod';
 import { daysInMonth } from '../rules/dates.ts';
 import type { RuleSet } from '../rules/params/rule-set.ts';
@@ -106,16 +105,46 @@ interface DecimalRule {
   places?: number;
 }
 
-/** A non-negative decimal written with digits and an optional dot ("0.5", "42000"; not "0,5" or "1e3"). */
+/** A decimal written as DECIMAL allows, as its whole part without leading zeros and its decimals without trailing zeros. */
+interface Digits {
+  whole: string;
+  fraction: string;
+}
+
+function digitsOf(text: string): Digits {
+  const dot = text.indexOf('.');
+  return {
+    whole: (dot < 0 ? text : text.slice(0, dot)).replace(/^0+(?=\d)/, ''),
+    fraction: dot < 0 ? '' : text.slice(dot + 1).replace(/0+$/, ''),
+  };
+}
+
+/** Compares two decimals exactly, digit by digit (no floating point): below 0, 0 or above 0. */
+function compareDigits(a: Digits, b: Digits): number {
+  if (a.whole.length !== b.whole.length) return a.whole.length - b.whole.length;
+  if (a.whole !== b.whole) return a.whole < b.whole ? -1 : 1;
+  const width = Math.max(a.fraction.length, b.fraction.length);
+  const [x, y] = [a.fraction.padEnd(width, '0'), b.fraction.padEnd(width, '0')];
+  return x === y ? 0 : x < y ? -1 : 1;
+}
+
+/**
+ * A non-negative decimal written with digits and an optional dot ("0.5", "42000"; not "0,5" or
+ * "1e3"), normalised as decimal.js's toFixed would write it. Read as text, digit by digit: the
+ * API reads thousands of these per large application, and a Decimal for each cost a fifth of
+ * its validation. Output with `places` only pads (places ≥ maxDecimals), so nothing is rounded.
+ */
 function decimal(key: MessageKey, { min, max, exclusiveMin = false, maxDecimals, places }: DecimalRule) {
-  const lowest = new Decimal(min);
-  const highest = new Decimal(max);
+  if (places !== undefined && places < maxDecimals) throw new Error(`${key}: places must be at least maxDecimals, so nothing is rounded`);
+  const lowest = digitsOf(min);
+  const highest = digitsOf(max);
   return fromText(key, (text) => {
     if (!DECIMAL.test(text)) return undefined;
-    const value = new Decimal(text);
-    const aboveMin = exclusiveMin ? value.gt(lowest) : value.gte(lowest);
-    if (!aboveMin || value.gt(highest) || value.decimalPlaces() > maxDecimals) return undefined;
-    return places === undefined ? value.toFixed() : value.toFixed(places);
+    const value = digitsOf(text);
+    const fromMin = compareDigits(value, lowest);
+    if (fromMin < 0 || (exclusiveMin && fromMin === 0) || compareDigits(value, highest) > 0 || value.fraction.length > maxDecimals) return undefined;
+    const fraction = places === undefined ? value.fraction : value.fraction.padEnd(places, '0');
+    return fraction ? `${value.whole}.${fraction}` : value.whole;
   });
 }
 
@@ -170,11 +199,15 @@ const memberShape = {
   otherFundingShare: share('member.otherFundingShare'),
 };
 
+// Read only by a settlement (RULEBOOK D19); an assessment ignores it. A draft keeps it as given.
+const actualCost = decimal('member.actualCost', { min: '0', max: '1000000000', maxDecimals: 2 }).optional();
+
 const member = z
   .object(
     {
       id: text('member.id', { min: 1, max: 64 }),
       ...memberShape,
+      actualCost,
     },
     { error: 'member' },
   )
@@ -330,6 +363,7 @@ const draftMember = z
     {
       id: orEmpty(draftId('member.id.draft'), undefined),
       ...emptiable(memberShape, { end: null, employerCostRate: '0', otherFundingShare: '0' }),
+      actualCost,
     },
     { error: 'member' },
   )
@@ -426,7 +460,5 @@ function yearSpan(years: number[]): string {
   return consecutive && years.length > 1 ? `${years[0]}–${years.at(-1)}` : years.join(', ');
 }
 
-/** The application's JSON Schema as clients send it, for the OpenAPI document. */
-export function applicationJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(schemaFor(undefined), { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' });
-}
+/** The application as /openapi.json describes it: every rule set's limits but its own grant period. */
+export const documentedApplication = schemaFor(undefined).meta({ id: 'Application' });

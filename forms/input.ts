@@ -116,6 +116,11 @@ export function readDate(text: string): string | undefined {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** A value that must already be a real date as YYYY-MM-DD (stored or sent data, never trusted); undefined otherwise. */
+export function isoDate(value: unknown): string | undefined {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? readDate(value) : undefined;
+}
+
 /** A stored decimal as a person writes it: "0,5" in Swedish, "0.5" in English. */
 export function showDecimal(value: string, lang: 'sv' | 'en'): string {
   return lang === 'sv' ? value.replace('.', ',') : value;

@@ -31,8 +31,14 @@ export const FIELDS = [
   'monthlySalary',
   'employerCostRate',
   'otherFundingShare',
+  'actualCost',
 ] as const;
 export type Field = (typeof FIELDS)[number];
+
+/** A settlement's list may carry the actual cost from the ledger (RULEBOOK D19); an application's has no such column. */
+export function fieldsFor(settlement: boolean): readonly Field[] {
+  return settlement ? FIELDS : FIELDS.filter((f) => f !== 'actualCost');
+}
 
 /** Columns a list must have (or be mapped to); the rest may be missing. */
 export const NEEDED: readonly Field[] = ['side', 'fte', 'start', 'education', 'monthlySalary'];
@@ -41,7 +47,7 @@ export const NEEDED: readonly Field[] = ['side', 'fte', 'start', 'education', 'm
  * Columns whose answer the member page, too, marks "(valfritt)". Any other column may be left
  * out of the file, but then every row is asked for its value (engagement, origin, rate).
  */
-export const OPTIONAL: readonly Field[] = ['role', 'end', 'educationNote', 'otherFundingShare'];
+export const OPTIONAL: readonly Field[] = ['role', 'end', 'educationNote', 'otherFundingShare', 'actualCost'];
 
 /** The exported file's headers; also recognised on import. */
 export const SWEDISH_HEADERS: Record<Field, string> = {
@@ -57,6 +63,7 @@ export const SWEDISH_HEADERS: Record<Field, string> = {
   monthlySalary: 'Månadslön',
   employerCostRate: 'Personalomkostnadspålägg',
   otherFundingShare: 'Annan finansiering',
+  actualCost: 'Faktisk kostnad',
 };
 
 /** Lower case, letters and digits only: "Månadslön (kr)" → "månadslönkr". */
@@ -76,6 +83,7 @@ const HEADER_ALIASES: Record<Field, string[]> = {
   origin: ['ursprung', 'origin', 'ny i teamet', 'nytillsatt'],
   monthlySalary: ['månadslön', 'monthlysalary', 'monthly salary', 'lön', 'salary', 'arvode', 'månadslön eller arvode vid heltid kronor', 'månadslön kr'],
   employerCostRate: ['personalomkostnadspålägg', 'employercostrate', 'employer cost rate', 'po', 'popålägg', 'po-pålägg', 'personalomkostnader'],
+  actualCost: ['faktisk kostnad', 'actualcost', 'actual cost', 'kostnad enligt huvudbok', 'kostnad enligt bokföring', 'utfall'],
   otherFundingShare: ['annan finansiering', 'otherfundingshare', 'other funding share', 'other funding', 'andra statsbidrag', 'del som betalas av andra statsbidrag'],
 };
 
@@ -279,11 +287,15 @@ export function sameMember(row: Omit<DraftMember, 'id'>, existing: DraftMember[]
   return existing.find((m) => m.side === row.side && role(m.role) === role(row.role) && m.start === row.start && sameFte(m.fte));
 }
 
-/** The team's members as the file the import reads: semicolon, Swedish headers and values, BOM, decimal comma. */
-export function membersCsv(members: DraftMember[]): string {
+/**
+ * The team's members as the file the import reads: semicolon, Swedish headers and values, BOM,
+ * decimal comma; a settlement's list with the actual cost as its last column.
+ */
+export function membersCsv(members: DraftMember[], settlement = false): string {
   const labels = memberLabels.sv;
   const short = (label: string) => label.split(' (')[0].split(', ')[0];
-  const rows = [FIELDS.map((f) => SWEDISH_HEADERS[f])];
+  const fields = fieldsFor(settlement);
+  const rows = [fields.map((f) => SWEDISH_HEADERS[f])];
   for (const m of members) {
     const values: Record<Field, string> = {
       role: m.role,
@@ -298,8 +310,9 @@ export function membersCsv(members: DraftMember[]): string {
       monthlySalary: showDecimal(m.monthlySalary, 'sv'),
       employerCostRate: employerCostUnknown(m) ? 'Vet inte' : showPercent(m.employerCostRate, 'sv'),
       otherFundingShare: showPercent(m.otherFundingShare, 'sv'),
+      actualCost: m.actualCost === undefined ? '' : showDecimal(m.actualCost, 'sv'),
     };
-    rows.push(FIELDS.map((f) => values[f]));
+    rows.push(fields.map((f) => values[f]));
   }
   return writeCsv(rows);
 }

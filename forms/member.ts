@@ -5,6 +5,9 @@ import type { DraftMember } from '../src/drafts/draft-data.ts';
 import { allowed } from './application-messages.ts';
 import { ambiguousAmount, choice, date, decimal, optional, text, whenValid, type Messages } from './page-form.ts';
 
+/** The largest actual cost of one member the page accepts, kronor (a year's salary is far below). */
+export const MAX_ACTUAL_COST = 100_000_000;
+
 export const memberForm = z
   .object({
     side: choice('side', allowed.side),
@@ -21,6 +24,8 @@ export const memberForm = z
     /** "Vet inte": no rate known for an employment; stored as 0, which the result warns about (D17). */
     employerCostRateUnknown: optional(choice('employerCostRateUnknown', ['yes'])),
     otherFundingShare: optional(decimal('otherFundingShare', { min: 0, max: 1, maxDecimals: 6, read: 'rate' })),
+    /** Settlements only (RULEBOOK D19): the actual cost from the ledger, kronor with at most öre. */
+    actualCost: optional(decimal('actualCost', { min: 0, max: MAX_ACTUAL_COST, maxDecimals: 2, read: 'amount' })),
   })
   .superRefine((member, ctx) => {
     if (member.end && member.end < member.start) ctx.addIssue({ code: 'custom', message: 'endBeforeStart', path: ['end'] });
@@ -34,11 +39,12 @@ export const memberForm = z
       ctx.addIssue({ code: 'custom', message: 'employerCostRate_required', path: ['employerCostRate'] });
     }
   }, whenValid('engagement', 'employerCostRate', 'employerCostRateUnknown'))
-  .transform(({ employerCostRateUnknown: _unknown, ...member }) => ({
+  .transform(({ employerCostRateUnknown: _unknown, actualCost, ...member }) => ({
     ...member,
     end: member.end ?? null,
     employerCostRate: member.employerCostRate ?? '0',
     otherFundingShare: member.otherFundingShare ?? '0',
+    ...(actualCost !== undefined && { actualCost }),
   }));
 
 /** An employment stored without employer costs: what "Vet inte" saves (and the result warns about, D17). */
@@ -104,6 +110,11 @@ export const memberMessages: Messages = {
     sv: 'Skriv hur stor del andra statsbidrag betalar, till exempel 25 %, eller lämna tomt.',
     en: 'Enter how much other state grants pay, for example 25 %, or leave it empty.',
   },
+  actualCost: {
+    sv: 'Skriv den faktiska kostnaden enligt bokföringen i kronor, till exempel 412 345 eller 412 345,50, eller lämna tomt om den inte är känd.',
+    en: 'Enter the actual cost from the accounts in kronor, for example 412 345 or 412 345.50, or leave it empty if not known.',
+  },
+  actualCost_ambiguous: ambiguousAmount,
   otherFundingShare_ambiguous: {
     sv: 'Menar du 1 % eller hela kostnaden (100 %)? Skriv andelen med procenttecken, till exempel 25 % eller 100 %.',
     en: 'Do you mean 1 % or the whole cost (100 %)? Enter the share with a percent sign, for example 25 % or 100 %.',

@@ -1,7 +1,8 @@
 /**
  * 7 § förordningen (2023:179): the huvudman applies to Skolverket (agency guidance). The
  * window for each bidragsår is data where known; the product warns once it has closed on the
- * evaluation date.
+ * evaluation date. A window not yet published but estimated from earlier years is marked
+ * preliminary in the data: it is shown as such and never said to have closed.
  */
 import type { RuleSet } from './params/rule-set.ts';
 import { finding, type RuleDefinition } from './rule.ts';
@@ -15,8 +16,8 @@ export const applicationWindow: RuleDefinition = {
   outcomes: ['info', 'warn'],
   guidance: true,
   summary: {
-    sv: 'Huvudmannen ansöker hos Skolverket under den period Skolverket anger för bidragsåret. Verktyget visar perioden när den är känd och varnar när den har stängt.',
-    en: 'The organiser applies to Skolverket during the period Skolverket sets for the grant year. The tool shows the period when it is known and warns once it has closed.',
+    sv: 'Huvudmannen ansöker hos Skolverket under den period Skolverket anger för bidragsåret. Verktyget visar perioden när den är känd och varnar när den har stängt. Innan Skolverket har publicerat perioden visas en preliminär period utifrån tidigare år, när det finns en.',
+    en: 'The organiser applies to Skolverket during the period Skolverket sets for the grant year. The tool shows the period when it is known and warns once it has closed. Before Skolverket has published the period, a preliminary one going by earlier years is shown, where there is one.',
   },
 };
 
@@ -29,6 +30,20 @@ export function checkApplicationWindow(ruleSet: RuleSet, asOf: string, lang: Lan
       sv: `När Skolverket tar emot ansökningar för bidragsår ${year} är inte känt ännu. Håll utkik på Skolverkets webbplats.`,
       en: `When Skolverket takes applications for grant year ${year} is not known yet. Watch Skolverket's website.`,
     });
+  }
+  if (ruleSet.year.applicationWindow?.preliminary) {
+    // An estimate from earlier years: shown as preliminary, never as closed.
+    return finding(
+      applicationWindow,
+      lang,
+      where,
+      'info',
+      {
+        sv: `Skolverket har inte publicerat ansökningsperioden för bidragsår ${year}. Preliminärt, utifrån tidigare år, blir den ungefär ${window.from}–${window.to}. Håll utkik på Skolverkets webbplats.`,
+        en: `Skolverket has not published the application period for grant year ${year}. Preliminarily, going by earlier years, it will be about ${window.from} to ${window.to}. Watch Skolverket's website.`,
+      },
+      { details: { window, asOf, preliminary: true } },
+    );
   }
   const details = { window, asOf };
   if (asOf > window.to) {

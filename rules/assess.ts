@@ -44,6 +44,11 @@ export interface AssessOptions {
   /** The evaluation date, YYYY-MM-DD (decides only whether the application window has closed). */
   asOf: string;
   lang?: Lang;
+  /**
+   * Use each member's `actualCost` where given (a settlement, RULEBOOK D19). Off for an
+   * assessment of an application, which ignores it.
+   */
+  actualCosts?: boolean;
 }
 
 export class NoRuleSetError extends Error {
@@ -104,7 +109,28 @@ function union(ranges: DayRange[]): DayRange[] {
   return merged;
 }
 
-function minimaOf(ruleSet: RuleSet): Minima {
+/** Daily staffing over `span`, counting qualifying members, and also those with unknown education (D4). */
+function staffingOf(span: DayRange, members: MemberFacts[]): { qualifying: DailyStaffing; withUnknown: DailyStaffing } {
+  return {
+    qualifying: dailyStaffing(span, contributions(members, countsWhenQualifying)),
+    withUnknown: dailyStaffing(span, contributions(members, countsWhenUnknownQualifies)),
+  };
+}
+
+/**
+ * Each team's staffing day by day, alone and together with the huvudman's other teams (D1,
+ * D9): what its status is decided on. A settlement reads it for the conditions during the
+ * year (D21).
+ */
+export function staffingByTeam(application: Application, ruleSet: RuleSet): TeamStatusQuestion[] {
+  const grantPeriod = ruleSet.year.grantPeriod.value;
+  const span = { first: dayNumber(grantPeriod.from), last: dayNumber(grantPeriod.to) };
+  const teams = factsOf(application, ruleSet);
+  const together = staffingOf(span, teams.filter((t) => t.gatesPass).flatMap((t) => t.members));
+  return teams.map((t) => ({ gatesPass: t.gatesPass, period: t.period, own: staffingOf(t.period, t.members), together }));
+}
+
+export function minimaOf(ruleSet: RuleSet): Minima {
   return {
     school: hundredths(ruleSet.minSchoolFte.value),
     socialServices: hundredths(ruleSet.minSocialServicesFte.value),
@@ -150,10 +176,7 @@ export function assess(application: Application, options: AssessOptions): Assess
   // D9: all teams that pass school forms and contract education, summed over the grant period.
   const together = teams.filter((t) => t.gatesPass);
   const togetherMembers = together.flatMap((t) => t.members);
-  const togetherStaffing = {
-    qualifying: dailyStaffing(span, contributions(togetherMembers, countsWhenQualifying)),
-    withUnknown: dailyStaffing(span, contributions(togetherMembers, countsWhenUnknownQualifies)),
-  };
+  const togetherStaffing = staffingOf(span, togetherMembers);
   const togetherDays = union(together.map((t) => t.period));
 
   const findings: Finding[] = [];
@@ -171,7 +194,8 @@ export function assess(application: Application, options: AssessOptions): Assess
     findings.push(checkStaffing(rule, minimumFor(rule, minima), question, lang));
   }
 
-  const teamResults = teams.map((facts) => assessTeam(facts, { application, ruleSet, applies, minima, lang, togetherStaffing, findings }));
+  const actualCosts = options.actualCosts ?? false;
+  const teamResults = teams.map((facts) => assessTeam(facts, { application, ruleSet, applies, minima, lang, togetherStaffing, findings, actualCosts }));
 
   const matched = applies.has('matched-allocation');
   const teamMoney = teamResults.map((t) => ({
@@ -215,27 +239,27 @@ interface TeamContext {
   togetherStaffing: { qualifying: DailyStaffing; withUnknown: DailyStaffing };
   /** Findings are appended here, team by team, in rule-set order. */
   findings: Finding[];
+  actualCosts: boolean;
 }
 
 function assessTeam(facts: TeamFacts, context: TeamContext): TeamResult {
   const { team, index, period, members } = facts;
   const { ruleSet, applies, minima, lang, findings } = context;
-  const own = {
-    qualifying: dailyStaffing(period, contributions(members, countsWhenQualifying)),
-    withUnknown: dailyStaffing(period, contributions(members, countsWhenUnknownQualifies)),
-  };
+  const own = staffingOf(period, members);
   const statusQuestion: TeamStatusQuestion = { gatesPass: facts.gatesPass, period, own, together: context.togetherStaffing };
   const status = teamStatus(statusQuestion, minima);
   const carriesMoney = teamCarriesMoney(status);
 
   // D5–D7: every member's cost and grant; Skolverket funds the sides D7 names.
   const organiserType = context.application.organiser.type;
+  const actualCost = (m: MemberFacts) => (context.actualCosts ? m.member.actualCost : undefined);
   const costs: MemberCost[] = members.map((m) =>
     memberCost(
       m.member,
       m.active,
       countsWhenQualifying(m) && m.member.origin !== 'redistributed' && !team.contractEducation,
       ruleSet.grantShare.value,
+      actualCost(m),
     ),
   );
   const fundedSide = members.map((m) => skolverketFundsSide(m.member.side, organiserType, ruleSet));
@@ -275,7 +299,7 @@ function assessTeam(facts: TeamFacts, context: TeamContext): TeamResult {
       if (id === 'member-education') findings.push(checkMemberEducation(member, index, lang));
       else if (id === 'member-duration') findings.push(checkMemberDuration(member, index, ruleSet.minEngagementMonths.value, lang));
       else if (id === 'member-origin') findings.push(checkMemberOrigin(member, index, facts.periodDates.from, lang));
-      else if (id === 'member-cost') findings.push(checkMemberCost(member, costs[i], index, lang));
+      else if (id === 'member-cost') findings.push(checkMemberCost(member, costs[i], index, lang, actualCost(members[i]) !== undefined));
       else if (id === 'member-other-funding') findings.push(checkMemberOtherFunding(member, index, lang));
       else if (id === 'independent-own-staff') {
         const info = checkIndependentOwnStaff(member, index, organiserType, lang);

@@ -6,6 +6,8 @@
  * does not qualify, is short of six months, is redistributed, or works in contract education.
  * RULEBOOK D6: cost and grant (cost × share) are each rounded to whole kronor, half away from
  * zero, from the exact value.
+ * RULEBOOK D19: in a settlement a member's actual cost from the ledger, when given, replaces
+ * the computed cost; the other-funding share and the zero rules of D5 still apply.
  * RULEBOOK D17: an employment with employer cost rate 0 is reported as a warning (the
  * personalomkostnadspålägg is probably missing, so cost and grant are too low). It changes no
  * amount.
@@ -73,39 +75,56 @@ function gcd(a: number, b: number): number {
   return a;
 }
 
-/** The member's eligible cost and grant over the days they are active in the team's period. */
+/**
+ * The member's eligible cost and grant over the days they are active in the team's period.
+ * `actualCost` (a settlement's ledger figure, D19) replaces the computed cost when given.
+ */
 export function memberCost(
   member: Pick<Member, 'monthlySalary' | 'employerCostRate' | 'fte' | 'otherFundingShare'>,
   activeDays: DayRange | undefined,
   eligible: boolean,
   grantShare: string,
+  actualCost?: string,
 ): MemberCost {
   if (!eligible || !activeDays) return ZERO;
-  const months = activeMonths(activeDays);
   // Factors that are exactly 0 or 1 (the usual rate for an assignment, no other funding, whole
-  // months) are skipped: the result is the same, with fewer decimal operations.
-  let exactCost = new Money(member.monthlySalary).times(member.fte).times(months.numerator);
-  if (member.employerCostRate !== '0') exactCost = exactCost.times(ONE.plus(member.employerCostRate));
+  // months) are skipped: the result is the same, with fewer decimal operations. The one
+  // division comes last, so rounding is decided on the exact value (D6).
+  let exactCost: Money;
+  let denominator = 1;
+  if (actualCost === undefined) {
+    const months = activeMonths(activeDays);
+    exactCost = new Money(member.monthlySalary).times(member.fte).times(months.numerator);
+    if (member.employerCostRate !== '0') exactCost = exactCost.times(ONE.plus(member.employerCostRate));
+    denominator = months.denominator;
+  } else {
+    exactCost = new Money(actualCost);
+  }
   if (member.otherFundingShare !== '0') exactCost = exactCost.times(ONE.minus(member.otherFundingShare));
-  if (months.denominator !== 1) exactCost = exactCost.dividedBy(months.denominator);
+  if (denominator !== 1) exactCost = exactCost.dividedBy(denominator);
   return { eligibleCost: wholeKronor(exactCost), grant: wholeKronor(exactCost.times(grantShare)) };
 }
 
-/** The member's cost and grant as a finding: D17 warns about an employment without employer costs. */
+/**
+ * The member's cost and grant as a finding: D17 warns about an employment without employer
+ * costs, unless the cost is the actual one from the ledger (D19), which includes them.
+ */
 export function checkMemberCost(
   member: Pick<Member, 'id' | 'engagement' | 'employerCostRate'>,
   cost: MemberCost,
   team: number,
   lang: Lang,
+  actual = false,
 ): Finding {
   const where = { scope: 'member' as const, team, member: member.id };
   const id = member.id;
-  const details = { ...cost };
+  const details = actual ? { ...cost, actualCost: true } : { ...cost };
+  const basis = actual ? { sv: ' (den faktiska kostnaden enligt redovisningen)', en: ' (the actual cost from the ledger)' } : { sv: '', en: '' };
   const amounts = {
-    sv: `${id}:s bidragsgrundande kostnad är ${formatKronor(cost.eligibleCost, 'sv')} och bidraget ${formatKronor(cost.grant, 'sv')}.`,
-    en: `${id}'s eligible cost is ${formatKronor(cost.eligibleCost, 'en')} and the grant ${formatKronor(cost.grant, 'en')}.`,
+    sv: `${id}:s bidragsgrundande kostnad är ${formatKronor(cost.eligibleCost, 'sv')}${basis.sv} och bidraget ${formatKronor(cost.grant, 'sv')}.`,
+    en: `${id}'s eligible cost is ${formatKronor(cost.eligibleCost, 'en')}${basis.en} and the grant ${formatKronor(cost.grant, 'en')}.`,
   };
-  if (member.engagement !== 'employment' || member.employerCostRate !== '0') {
+  if (actual || member.engagement !== 'employment' || member.employerCostRate !== '0') {
     return finding(memberCostProvision, lang, where, 'pass', amounts, { details });
   }
   return finding(

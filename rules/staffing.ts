@@ -214,10 +214,17 @@ export function checkStaffing(rule: StaffingRule, minimum: number, question: Sta
       en: `Every day of the period, ${subject.en} count at least ${min.en} full-time equivalent in total (lowest ${low.en}).`,
     }, { details });
   }
-  const below = { sv: formatRange(first), en: formatRange(first) };
+  const below = formatRange(first);
+  // Said as it is: short every day, on one stretch, or on several (the first named).
+  const when: Text =
+    details.daysBelow === seen.testedDays
+      ? { sv: `hela perioden (lägst ${low.sv})`, en: `the whole period (lowest ${low.en})` }
+      : seen.shortfalls.length === 1
+        ? { sv: `en del av perioden: lägst ${low.sv}, ${below}`, en: `part of the period: lowest ${low.en}, ${below}` }
+        : { sv: `delar av perioden: lägst ${low.sv}, första gången ${below}`, en: `parts of the period: lowest ${low.en}, first ${below}` };
   const shortMessage: Text = {
-    sv: `${capitalise(subject.sv)} har mindre än ${min.sv} årsarbetskraft under delar av perioden: lägst ${low.sv}, första gången ${below.sv}. Enligt Skolverkets vägledning gäller kravet varje dag under perioden.`,
-    en: `During parts of the period, ${subject.en} count less than ${min.en} full-time equivalent: lowest ${low.en}, first ${below.en}. According to Skolverket's guidance the requirement applies every day of the period.`,
+    sv: `${capitalise(subject.sv)} har mindre än ${min.sv} årsarbetskraft under ${when.sv}. Enligt Skolverkets vägledning gäller kravet varje dag under perioden.`,
+    en: `During ${when.en}, ${subject.en} count less than ${min.en} full-time equivalent. According to Skolverket's guidance the requirement applies every day of the period.`,
   };
   if (meets(question.withUnknown, measure, question.tested, minimum)) {
     const ids = question.unknownMembers.map((m) => m.id);

@@ -52,6 +52,11 @@ export interface Member {
   employerCostRate: string;
   /** Share of the member's cost funded by other state grants, "0" … "1". */
   otherFundingShare: string;
+  /**
+   * The member's actual personnel cost in the team's period, employer costs included, kronor
+   * (from the ledger). Only a settlement reads it (RULEBOOK D19); an assessment ignores it.
+   */
+  actualCost?: string;
 }
 
 export interface Team {
@@ -185,4 +190,88 @@ export interface Assessment {
     notice: string;
     demandRatio: string | null;
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The settlement after the year (RULEBOOK §6, D19–D23).
+
+/** Skolverket's decision: the granted amount per team, in the order of the application's teams. */
+export interface Decision {
+  teams: Array<{ skolverketGrant: string }>;
+}
+
+export interface SettlementInput {
+  /** The application as carried out during the bidragsår (members may carry actualCost). */
+  application: Application;
+  decision: Decision;
+  /** The application as applied for, to list the changes to report (D23). */
+  applied?: Application;
+}
+
+/** D21: the carried-out team's status under §5, in a word. */
+export type Conditions = 'met' | 'needs_review' | 'not_met';
+
+/** D21: a range of days in which the team fell below a minimum, with its lowest daily fte. */
+export interface BelowMinimum extends DateRange {
+  side: 'school' | 'social_services' | 'total';
+  /** The team's own lowest daily fte in the range, two decimals. */
+  lowest: string;
+  /** The minimum it fell below, two decimals. */
+  minimum: string;
+}
+
+/** D22: the kommun's matched money, all whole kronor. */
+export interface SettlementMatched {
+  received: string;
+  usable: string;
+  repay: string;
+}
+
+export interface SettlementTeam {
+  name: string;
+  /** The carried-out team's status under §5. */
+  status: TeamStatus;
+  conditions: Conditions;
+  decided: string;
+  justified: string;
+  used: string;
+  unused: string;
+  belowMinimum: BelowMinimum[];
+  matched: SettlementMatched & { municipalityCode: string };
+}
+
+export type ChangeKind = 'ended_early' | 'started_later' | 'fte_lowered' | 'removed' | 'added';
+export type Agency = 'skolverket' | 'socialstyrelsen';
+
+/** D23: a change to report without delay (15 §), from the day it applies. */
+export interface ChangeToReport {
+  member: string;
+  /** The team's index (in the carried-out application; in the applied one for a removed member). */
+  team: number;
+  side: Side;
+  kind: ChangeKind;
+  from: string;
+  /** What the application said and what happened: an end date (null: open-ended), a start date or an fte. */
+  applied?: string | null;
+  actual?: string | null;
+  /** Who the change is reported to. */
+  agencies: Agency[];
+  message: string;
+}
+
+export interface Settlement {
+  grantYear: number;
+  ruleSet: { id: string; title: string; period: DateRange };
+  lang: Lang;
+  /** Every figure is the product's estimate; the agencies decide. */
+  notice: string;
+  teams: SettlementTeam[];
+  totals: { decided: string; justified: string; used: string; unused: string };
+  municipalities: Array<SettlementMatched & { municipalityCode: string }>;
+  /** True when the applied-for application was given, so changes could be listed. */
+  changesCompared: boolean;
+  changes: ChangeToReport[];
+  findings: Finding[];
+  /** The full assessment of the carried-out application, with the actual costs (D19). */
+  assessment: Assessment;
 }

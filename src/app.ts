@@ -1,10 +1,11 @@
 /**
  * The application as a Fastify plugin: the server and the tests build it the same way.
- * Plugins first (security headers, views, error handling, forms, drafts), then one route file
- * per page or API resource.
+ * Plugins for every response first (security headers, rate limits, errors, drafts, OpenAPI),
+ * then the JSON routes and the pages, each in a scope of its own with only the plugins it uses
+ * (a page's cookies, CSRF check and views cost every API request time for nothing), one route
+ * file per page or API resource.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import underPressure from '@fastify/under-pressure';
 import type { ServiceInfo } from './config.ts';
 import drafts, { type DraftsOptions } from './plugins/drafts.ts';
 import pdf from './plugins/pdf.ts';
@@ -31,11 +32,13 @@ import shareOverview from './routes/journey/share-overview.ts';
 import startDraft from './routes/journey/start-draft.ts';
 import team from './routes/journey/team.ts';
 import teams from './routes/journey/teams.ts';
-import errors from './plugins/errors.ts';
+import errors, { answerNotFound } from './plugins/errors.ts';
 import forms from './plugins/forms.ts';
+import formErrors from './plugins/form-errors.ts';
 import rateLimits, { type RateLimits } from './plugins/rate-limits.ts';
 import securityHeaders from './plugins/security-headers.ts';
 import assessments from './routes/api/assessments.ts';
+import settlements from './routes/api/settlements.ts';
 import draftsApi from './routes/api/drafts.ts';
 import overviewsApi from './routes/api/overviews.ts';
 import ruleSets from './routes/api/rule-sets.ts';
@@ -46,6 +49,11 @@ import rules from './routes/rules.ts';
 import start from './routes/start.ts';
 import views from './plugins/views.ts';
 import wayBack from './plugins/way-back.ts';
+import settlementOffer from './plugins/settlement-offer.ts';
+import startSettlement from './routes/settlement/start.ts';
+import decisions from './routes/settlement/decisions.ts';
+import settlementResult from './routes/settlement/result.ts';
+import settlementPdf from './routes/settlement/pdf.ts';
 
 /** Requests larger than this get 413: room for 20 teams of 50 members with long notes. */
 export const BODY_LIMIT = 1024 * 1024;
@@ -60,52 +68,67 @@ export interface AppOptions {
 }
 
 const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
+  // For every response: security headers, rate limits (classed as each route is added), errors.
   await fastify.register(securityHeaders);
-  // Before any route, so that every route is classed as it is added.
   await fastify.register(rateLimits, options.rateLimits ?? {});
-  await fastify.register(views);
-  await fastify.register(wayBack);
   await fastify.register(errors);
-  await fastify.register(forms);
   await fastify.register(drafts, options.drafts);
-  // Measures the event loop for /readyz only: no limits here, so it turns no request away.
-  await fastify.register(underPressure, { eventLoopUtilizationMode: 'interval' });
   await fastify.register(workerPool);
   await fastify.register(pdf);
-  await fastify.register(health);
-  await fastify.register(assessments);
-  await fastify.register(assessmentPdf);
-  await fastify.register(ruleSets);
-  await fastify.register(draftsApi);
-  await fastify.register(overviewsApi);
+  // Before any route, so that every JSON route's schema is in /openapi.json.
   await fastify.register(openapi);
-  await fastify.register(start);
-  await fastify.register(rules);
-  await fastify.register(accessibility, { service: options.service ?? {} });
-  await fastify.register(about, { service: options.service ?? {} });
-  await fastify.register(estimate);
-  // For the kommun's finance staff: an overview by link, of the drafts shared into it.
-  await fastify.register(overview);
-  // The guided check, in the order of src/journey.ts.
-  await fastify.register(startDraft);
-  await fastify.register(openDraft);
-  await fastify.register(importSummary);
-  await fastify.register(grantYear);
-  await fastify.register(organiser);
-  await fastify.register(teams);
-  await fastify.register(team);
-  await fastify.register(removeTeam);
-  await fastify.register(members);
-  await fastify.register(importMembers);
-  await fastify.register(member);
-  await fastify.register(removeMember);
-  // Hand-off: the coordinator shares one side of a team with a link (no account) and sees the history.
-  await fastify.register(handoff);
-  await fastify.register(handoffSection);
-  await fastify.register(checkAnswers);
-  await fastify.register(result);
-  await fastify.register(shareOverview);
-  await fastify.register(deleteDraft);
+
+  // The JSON routes, in a scope of their own: no views, cookies, CSRF or form parsers run for them.
+  await fastify.register(async (json) => {
+    await json.register(health);
+    await json.register(assessments);
+    await json.register(assessmentPdf);
+    await json.register(settlements);
+    await json.register(ruleSets);
+    await json.register(draftsApi);
+    await json.register(overviewsApi);
+  });
+
+  // The pages: views with the way back to a draft, cookies and CSRF, urlencoded and multipart forms.
+  await fastify.register(async (pages) => {
+    await pages.register(views);
+    await pages.register(wayBack);
+    await pages.register(formErrors);
+    await pages.register(settlementOffer);
+    await pages.register(forms);
+    pages.setNotFoundHandler(answerNotFound);
+    await pages.register(start);
+    await pages.register(rules);
+    await pages.register(accessibility, { service: options.service ?? {} });
+    await pages.register(about, { service: options.service ?? {} });
+    await pages.register(estimate);
+    // For the kommun's finance staff: an overview by link, of the drafts shared into it.
+    await pages.register(overview);
+    // The guided check, in the order of src/journey.ts.
+    await pages.register(startDraft);
+    await pages.register(openDraft);
+    await pages.register(importSummary);
+    await pages.register(grantYear);
+    await pages.register(organiser);
+    await pages.register(teams);
+    await pages.register(team);
+    await pages.register(removeTeam);
+    await pages.register(members);
+    await pages.register(importMembers);
+    await pages.register(member);
+    await pages.register(removeMember);
+    // Hand-off: the coordinator shares one side of a team with a link (no account) and sees the history.
+    await pages.register(handoff);
+    await pages.register(handoffSection);
+    await pages.register(startSettlement);
+    await pages.register(decisions);
+    await pages.register(settlementResult);
+    await pages.register(settlementPdf);
+    await pages.register(checkAnswers);
+    await pages.register(result);
+    await pages.register(shareOverview);
+    await pages.register(deleteDraft);
+  });
 };
 
 export default app;

@@ -6,6 +6,12 @@
  *     assessment as JSON. An invalid application prints the API's 400/422 body on stderr.
  *     With --pdf it also writes the application summary PDF (as POST /api/v1/assessments/pdf).
  *
+ *   sst-bidrag settle FILE.json [--lang en] [--as-of YYYY-MM-DD] [--json]
+ *     The settlement of a bidragsår after Skolverket's decision (the body of
+ *     POST /api/v1/settlements: application as carried out, decision, optionally applied),
+ *     printed as text per team, kommun and change; with --json the API's JSON. An invalid
+ *     request prints the API's 400/422 body on stderr.
+ *
  *   sst-bidrag batch FILE.csv|FILE.json [--lang en] [--as-of YYYY-MM-DD]
  *     Assesses many applications and prints one JSON line per application, in input order:
  *     {"application": key, "assessment": …} or {"application": key, "error": <400/422 body>}.
@@ -45,6 +51,9 @@ import { words, type Words } from './words/index.ts';
 import type { Application, Assessment, Lang } from '../rules/types.ts';
 import { renderSummaryPdf } from './pdf/summary.ts';
 import { FIELDS } from '../forms/member-import.ts';
+import { parseSettlement } from '../forms/settlement.ts';
+import { settle } from '../rules/settlement.ts';
+import { settlementText } from './settlement-words.ts';
 
 export interface Output {
   write(chunk: string): unknown;
@@ -80,26 +89,38 @@ type Column = (typeof APPLICATION_COLUMNS)[number] | (typeof TEAM_COLUMNS)[numbe
 
 const USAGE = `Användning:
   sst-bidrag check FIL.json [--lang en] [--as-of ÅÅÅÅ-MM-DD] [--pdf UT.pdf]
+  sst-bidrag settle FIL.json [--lang en] [--as-of ÅÅÅÅ-MM-DD] [--json]
   sst-bidrag batch FIL.csv|FIL.json [--lang en] [--as-of ÅÅÅÅ-MM-DD]
 
   check       Bedömer en ansökan i JSON (FIL - läser standard in) och skriver bedömningen som JSON.
+  settle      Redovisningen efter året: ansökan som den genomfördes, Skolverkets beslut per team
+              och, om du vill, ansökan som den söktes (samma JSON som POST /api/v1/settlements).
+              Skriver per team och kommun beslutat, använt, outnyttjat och att betala tillbaka,
+              villkoren under året och förändringarna att anmäla. Beloppen är uppskattningar.
   batch       Bedömer flera ansökningar, en JSON-lista eller en CSV-fil med en rad per teammedlem,
               och skriver en JSON-rad per ansökan.
   --lang en   Meddelanden på engelska (annars svenska).
   --as-of     Bedömningsdatum (annars dagens datum).
   --pdf       Skriver också sammanställningen som PDF till filen (bara med check).
+  --json      Redovisningen som JSON, som API:et svarar (bara med settle).
   Slutkod: 0 allt bedömt, 2 ogiltig ansökan eller oläslig fil, 64 felaktigt kommando.
 
 Usage:
   sst-bidrag check FILE.json [--lang en] [--as-of YYYY-MM-DD] [--pdf OUT.pdf]
+  sst-bidrag settle FILE.json [--lang en] [--as-of YYYY-MM-DD] [--json]
   sst-bidrag batch FILE.csv|FILE.json [--lang en] [--as-of YYYY-MM-DD]
 
   check       Assesses one application in JSON (FILE - reads standard input) and prints the assessment as JSON.
+  settle      The report after the year: the application as carried out, Skolverket's decision per team
+              and, optionally, the application as applied for (the JSON of POST /api/v1/settlements).
+              Prints per team and municipality decided, used, unused and to repay, the conditions
+              during the year and the changes to report. The amounts are estimates.
   batch       Assesses many applications, a JSON array or a CSV file with one row per team member,
               and prints one JSON line per application.
   --lang en   Messages in English (Swedish otherwise).
   --as-of     Date of the assessment (today otherwise).
   --pdf       Also writes the summary PDF (in Swedish) to the file (check only).
+  --json      The settlement as JSON, as the API answers (settle only).
   Exit code: 0 all assessed, 2 invalid application or unreadable file, 64 bad command line.
 
 CSV (komma eller semikolon / comma or semicolon; UTF-8):
@@ -156,6 +177,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return EXIT_OK;
     }
 
+    if (command === 'settle') {
+      const parsed = parseSettlement(parseJson(text, name, m), lang);
+      if (!parsed.ok) {
+        writeJson(io.stderr, parsed.body);
+        return EXIT_INVALID;
+      }
+      const settlement = settle(parsed.input, options);
+      if (invocation.json) writeJson(io.stdout, settlement);
+      else io.stdout.write(settlementText(settlement, lang));
+      return EXIT_OK;
+    }
+
     const inputs = batchFormat(file) === 'csv' ? applicationsFromCsv(text, name, m) : applicationsFromJson(text, name, m);
     let exitCode = EXIT_OK;
     for (const [key, input] of inputs) {
@@ -177,7 +210,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 type Invocation =
   | { kind: 'help' }
   | { kind: 'usage_error'; message: string }
-  | { kind: 'run'; command: 'check' | 'batch'; file: string; lang: Lang; asOf?: string; pdf?: string };
+  | { kind: 'run'; command: 'check' | 'settle' | 'batch'; file: string; lang: Lang; asOf?: string; pdf?: string; json: boolean };
 
 /**
  * Options may come anywhere, as `--name value` or `--name=value`. The first problem is
@@ -188,6 +221,7 @@ function parseArguments(argv: string[]): Invocation {
   let asOf: string | undefined;
   let pdf: string | undefined;
   let help = false;
+  let json = false;
   let problem: ((m: Messages) => string) | undefined;
   const fail = (found: (m: Messages) => string) => {
     problem ??= found;
@@ -200,6 +234,8 @@ function parseArguments(argv: string[]): Invocation {
     const name = equals > 0 ? arg.slice(0, equals) : arg;
     if (name === '--help' || name === '-h') {
       help = true;
+    } else if (arg === '--json') {
+      json = true;
     } else if (name === '--lang' || name === '--as-of' || name === '--pdf') {
       const value = equals > 0 ? arg.slice(equals + 1) : argv[++i];
       if (value === undefined) {
@@ -226,12 +262,13 @@ function parseArguments(argv: string[]): Invocation {
   if (problem) return usageError(problem(m));
   const [command, file, extra] = positionals;
   if (command === undefined) return usageError(m.noCommand);
-  if (command !== 'check' && command !== 'batch') return usageError(m.unknownCommand(command));
+  if (command !== 'check' && command !== 'settle' && command !== 'batch') return usageError(m.unknownCommand(command));
   if (file === undefined) return usageError(m.missingFile);
   if (extra !== undefined) return usageError(m.extraArgument(extra));
   if (command === 'batch' && !batchFormat(file)) return usageError(m.batchFileType(file));
-  if (command === 'batch' && pdf !== undefined) return usageError(m.unknownOption('--pdf'));
-  return { kind: 'run', command, file, lang, asOf, pdf };
+  if (command !== 'check' && pdf !== undefined) return usageError(m.unknownOption('--pdf'));
+  if (command !== 'settle' && json) return usageError(m.unknownOption('--json'));
+  return { kind: 'run', command, file, lang, asOf, pdf, json };
 }
 
 /** A YYYY-MM-DD date that exists in the calendar. */

@@ -50,7 +50,7 @@ const environment = z.object({
   RATE_LIMIT_CREATIONS_PER_MINUTE: perMinute(20),
   /** Rendered PDFs. */
   RATE_LIMIT_PDFS_PER_MINUTE: perMinute(10),
-  /** POST /api/v1/assessments, which stores nothing: no limit unless set. */
+  /** POST /api/v1/assessments and /api/v1/settlements, which store nothing: no limit unless set. */
   RATE_LIMIT_ASSESSMENTS_PER_MINUTE: perMinute(0),
   /**
    * With DATABASE_URL: how long to wait for a connection and for a statement; past it a page

@@ -12,6 +12,13 @@
  *   kontrollera                        check your answers, with "Ändra" links
  *   resultat                           the verdict, the findings, the amounts
  *
+ * A settlement (the year after the decision, "Redovisa året" on the result page) is a draft of
+ * its own with the same pages for teams and people, and three of its own:
+ *
+ *   beslut                             Skolverket's decision per team (src/routes/settlement)
+ *   kontrollera                        as above, with the decisions and the actual costs
+ *   redovisning                        the settlement's result
+ *
  * /ansokan/{id} itself opens the draft at its first unanswered step (firstUnanswered), and the
  * step indicator counts the steps below (journeySteps). Pages keep the language with ?lang=en;
  * Swedish is the default.
@@ -29,12 +36,21 @@ export const journeySteps = [
   { step: 'result', routes: ['/ansokan/:id/resultat'] },
 ] as const;
 
-export type JourneyStep = (typeof journeySteps)[number]['step'];
+/** A settlement's steps: Skolverket's decision, then the same teams, people and check, then its own result. */
+export const settlementSteps = [
+  { step: 'decisions', routes: ['/ansokan/:id/beslut'] },
+  journeySteps[2],
+  journeySteps[3],
+  journeySteps[4],
+  { step: 'settlement', routes: ['/ansokan/:id/redovisning'] },
+] as const;
 
-/** Where the route pattern's page is in the journey (1-based), if it is one of the steps' pages. */
-export function stepOf(route: string): { number: number; step: JourneyStep } | undefined {
-  const index = journeySteps.findIndex((s) => (s.routes as readonly string[]).includes(route));
-  return index < 0 ? undefined : { number: index + 1, step: journeySteps[index].step };
+export type JourneyStep = (typeof journeySteps)[number]['step'] | (typeof settlementSteps)[number]['step'];
+
+/** Where the route pattern's page is among the steps (1-based), if it is one of the steps' pages; and how many steps there are. */
+export function stepOf(route: string, steps: readonly { step: JourneyStep; routes: readonly string[] }[] = journeySteps): { number: number; of: number; step: JourneyStep } | undefined {
+  const index = steps.findIndex((s) => s.routes.includes(route));
+  return index < 0 ? undefined : { number: index + 1, of: steps.length, step: steps[index].step };
 }
 
 /**
@@ -44,6 +60,8 @@ export function stepOf(route: string): { number: number; step: JourneyStep } | u
  */
 export function firstUnanswered(data: DraftData, id: string): string {
   const app = data.application;
+  // A settlement opens at Skolverket's decision until every team has one.
+  if (data.settlement && app.teams.some((t) => data.settlement?.decisions[t.id]?.skolverketGrant === undefined)) return draftPath(id, 'beslut');
   if (app.grantYear === undefined) return draftPath(id, 'bidragsar');
   if (app.organiser === undefined) return draftPath(id, 'huvudman');
   if (app.teams.length === 0) return draftPath(id, 'team');

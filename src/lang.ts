@@ -9,7 +9,16 @@ export function langOf(query: unknown): Lang {
 // Swedish dates are written YYYY-MM-DD; one formatter, as making one per call is slow.
 const swedishDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
 
-/** Today's date in Sweden, YYYY-MM-DD: the evaluation date of an assessment made now. */
+const MINUTE_MS = 60_000;
+/** The last answer and its minute: formatting costs more than the rest of a small assessment's overhead. */
+let cached = { minute: Number.NaN, date: '' };
+
+/**
+ * Today's date in Sweden, YYYY-MM-DD: the evaluation date of an assessment made now. Formatted
+ * once a minute: Sweden's day (and its change of offset) always begins on a whole minute.
+ */
 export function todayInSweden(now: Date = new Date()): string {
-  return swedishDate.format(now);
+  const minute = Math.floor(now.getTime() / MINUTE_MS);
+  if (minute !== cached.minute) cached = { minute, date: swedishDate.format(now) };
+  return cached.date;
 }

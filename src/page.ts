@@ -48,17 +48,20 @@ export async function renderForm(
   const errors = [...(page.errors ?? []), ...questions];
   const prefix = page.errors?.length ? { sv: 'Fel', en: 'Error' } : questions.length ? { sv: 'Kontrollera', en: 'Check' } : undefined;
   const title = prefix ? `${prefix[page.lang]}: ${page.title}` : page.title;
-  const csrfToken = reply.generateCsrf();
-  return reply.status(errors.length ? 422 : 200).view(view, {
-    ...page,
-    ...pageData(page.lang, page.path, title),
-    heading: page.title,
-    errors,
-    asking: questions.length > 0,
-    confirmations: confirmations(questions),
-    errorFor: errorLookup(errors),
-    csrfToken,
-  });
+  const render = (to: FastifyReply) =>
+    to.status(errors.length ? 422 : 200).view(view, {
+      ...page,
+      ...pageData(page.lang, page.path, title),
+      heading: page.title,
+      errors,
+      asking: questions.length > 0,
+      confirmations: confirmations(questions),
+      errorFor: errorLookup(errors),
+      csrfToken: to.generateCsrf(),
+    });
+  // A browser is sent to the page's own address to see the errors, so Back never lands on a POST.
+  if (errors.length > 0 && reply.showErrorsAfterRedirect(render)) return reply;
+  return render(reply);
 }
 
 function errorLookup(errors: FieldError[]) {

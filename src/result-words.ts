@@ -29,6 +29,36 @@ export const resultWords = {
   },
 };
 
+/** Each side's staffing against its minimum, on the members page and in the check-answers warning. */
+export const staffingWords = {
+  sv: {
+    heading: 'Bemanningen under teamets period',
+    side: { school: 'Skolpersonal', social_services: 'Socialtjänsten' } as Record<string, string>,
+    line: (side: string, lowest: string, minimum: string) => `${side}: lägst ${lowest} av minst ${minimum}`,
+    enough: 'räcker',
+    notEnough: 'räcker inte',
+    counted: 'Räknat dag för dag med de personer som är sparade. Bara personer med godkänd utbildning och minst sex månaders anställning räknas.',
+    warningHeading: 'Bemanningen räcker inte varje dag',
+    warningLead: 'Kravet gäller varje dag under perioden, också under sommaren och mellan två anställningar.',
+    staff: { school: 'skolpersonalen', social_services: 'personalen från socialtjänsten' } as Record<string, string>,
+    shortfall: (team: string, staff: string, minimum: string, ranges: string) => `${team}: ${staff} har mindre än ${minimum} årsarbetskraft under ${ranges}.`,
+    changePeople: (team: string) => `Ändra personerna i ${team}`,
+  },
+  en: {
+    heading: "Staffing during the team's period",
+    side: { school: 'School staff', social_services: 'Social services' } as Record<string, string>,
+    line: (side: string, lowest: string, minimum: string) => `${side}: lowest ${lowest} of at least ${minimum}`,
+    enough: 'enough',
+    notEnough: 'not enough',
+    counted: 'Counted day by day with the people saved. Only people with qualifying education and an engagement of at least six months count.',
+    warningHeading: 'Staffing is not enough every day',
+    warningLead: 'The requirement applies on every day of the period, in the summer and between two engagements too.',
+    staff: { school: 'the school staff', social_services: 'the social-services staff' } as Record<string, string>,
+    shortfall: (team: string, staff: string, minimum: string, ranges: string) => `${team}: ${staff} count less than ${minimum} full-time equivalent during ${ranges}.`,
+    changePeople: (team: string) => `Change the people in ${team}`,
+  },
+};
+
 /** A rule's title, or its id for a rule the catalogue no longer has (a stored summary may name one). */
 export function ruleTitle(id: string, lang: Lang): string {
   try {
@@ -99,6 +129,25 @@ export function personLabel(member: { id: string; role?: string }): string {
   return member.role ? `${member.role} (${member.id})` : member.id;
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A finding's sentence with every member id the engine wrote ("p1", "p1:s", "p1's") as the role
+ * the user typed: "Skolkurator (p1)", "Skolkurators (p1)", "Skolkurator's (p1)". Ids are matched
+ * whole, so "p1" is not found inside "p10"; members without a role keep their id.
+ */
+export function namePeople(text: string, members: Array<{ id: string; role?: string }>): string {
+  const roles = new Map(members.filter((m) => m.role).map((m) => [m.id, m.role as string]));
+  if (roles.size === 0) return text;
+  const ids = [...roles.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  return text.replace(new RegExp(`(?<![\\p{L}\\p{N}_-])(${ids})(:s|'s)?(?![\\p{L}\\p{N}_-])`, 'gu'), (_, id: string, genitive?: string) => {
+    const role = roles.get(id) as string;
+    if (!genitive) return `${role} (${id})`;
+    // Swedish adds no genitive s to a word that already ends in s, x or z.
+    return genitive === ':s' ? `${/[sxz]$/i.test(role) ? role : `${role}s`} (${id})` : `${role}'s (${id})`;
+  });
+}
+
 /** D4: where one person's unknown education alone decides a team, both outcomes. */
 export function bothOutcomes(who: string, upTo: string, lang: Lang): string {
   const [yes, no] = [formatKronor(upTo, lang), formatKronor('0', lang)];
@@ -107,7 +156,8 @@ export function bothOutcomes(who: string, upTo: string, lang: Lang): string {
     : `The education of ${who} decides the team's grant: if it counts, up to ${yes}; otherwise ${no}.`;
 }
 
-const sum = (...values: Array<string | undefined>) => values.reduce((total, v) => total + BigInt(v ?? '0'), 0n).toString();
+/** Whole kronor added exactly. */
+export const sum = (...values: Array<string | undefined>) => values.reduce((total, v) => total + BigInt(v ?? '0'), 0n).toString();
 
 /** Whether some of the money depends on a review still open: a team needs review (D18). */
 export function waitsForReview(assessment: Assessment): boolean {

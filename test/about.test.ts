@@ -106,7 +106,7 @@ describe('tillgänglighetsredogörelsen', () => {
 });
 
 describe('så går det till härnäst', () => {
-  test('resultatsidan säger vad som händer härnäst för 2027: perioden är inte publicerad, förra årets var 15 januari–16 februari', async () => {
+  test('resultatsidan säger vad som händer härnäst för 2027: perioden är inte publicerad, preliminärt mitten av januari–mitten av februari, förra årets var 15 januari–16 februari', async () => {
     const client = new FormClient(app);
     const base = await startDraft(client);
     assert.equal((await client.submit(`${base}/bidragsar`, { grantYear: '2027' })).statusCode, 303);
@@ -115,7 +115,7 @@ describe('så går det till härnäst', () => {
     assert.equal(result.statusCode, 200);
     assert.match(result.body, /<details class="details next-steps">\s*<summary>Så går det till härnäst<\/summary>/);
     const text = textOf(result.body);
-    assert.match(text, /Ansökningsperioden för bidragsår 2027 är inte känd ännu; Skolverket har inte publicerat den\. Förra årets period, för bidragsår 2026, var 15 januari–16 februari 2026\./);
+    assert.match(text, /Ansökningsperioden för bidragsår 2027 är inte känd ännu; Skolverket har inte publicerat den\. Preliminärt, utifrån tidigare år: 15 januari–15 februari 2027\. Förra årets period, för bidragsår 2026, var 15 januari–16 februari 2026\./);
     assert.match(text, /Kommunen vars socialtjänst deltar i teamet, Stockholm \(0180\), rekvirerar motfinansieringen från Socialstyrelsen/);
     assert.match(text, /kommunen redovisar motfinansieringen till Socialstyrelsen/);
     assert.match(text, /ska anmälas utan dröjsmål till Skolverket och Socialstyrelsen/);

@@ -164,6 +164,7 @@ test('varje väg som sparar, importerar, gör en PDF eller skapar något har en 
     ['POST', '/api/v1/overviews', 'creations'],
     ['POST', '/api/v1/drafts/:id/share', 'creations'],
     ['POST', '/api/v1/assessments/pdf', 'pdfs'],
+    ['POST', '/api/v1/settlements', 'assessments'],
     ['POST', '/ansokan/:id/sammanstallning.pdf', 'pdfs'],
     ['POST', '/ansokan/:id/team/:team/person/:member', 'writes'],
     ['POST', '/lank/:token/person/:member', 'writes'],

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { openDb } from '../src/drafts/db.ts';
+import { asDraftData } from '../src/drafts/draft-data.ts';
 import { migrate } from '../src/drafts/migrate.ts';
 import { createDraftStore } from '../src/drafts/store.ts';
 import { buildApplication, mutate } from './application-builder.ts';
@@ -175,9 +176,16 @@ describe('API:et sparar bara det sidorna kan visa', () => {
     assert.deepEqual([school.fte, school.monthlySalary, school.employerCostRate, social.fte], ['1.00', '42000', '0.3142', '0.50']);
     const statuses = await openEveryPage(id);
     assert.ok(statuses.length > 20, `only ${statuses.length} pages`);
-    // The draft's own link opens it at a step.
-    const expected = (url: string) => (url === `/ansokan/${id}` ? 303 : 200);
+    // The draft's own link opens it at a step; a settlement's own pages are not an application's.
+    const settlementOnly = (url: string) => /\/(beslut|redovisning)$/.test(url);
+    const expected = (url: string) => (url === `/ansokan/${id}` ? 303 : settlementOnly(url) ? 404 : 200);
     assert.deepEqual(statuses.filter(([url, status]) => status !== expected(url)), []);
+    // The same application as a settlement (decided 300 000 kr): every page answers 200, its own included.
+    const data = asDraftData((await app.drafts.get(id))!.data);
+    const settlement = await app.drafts.create({ ...data, settlement: { applied: data.application, decisions: { [data.application.teams[0].id]: { skolverketGrant: '300000', decidedOn: '2026-04-15' } } } });
+    const settled = await openEveryPage(settlement.id);
+    assert.ok(settled.some(([url, status]) => url.endsWith('/redovisning') && status === 200));
+    assert.deepEqual(settled.filter(([url, status]) => status !== (url === `/ansokan/${settlement.id}` ? 303 : 200)), []);
   });
 
   test('NUL och ett ensamt surrogattecken i ett namn ger 400 med sökvägen, och inget sparas', async () => {

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { runCli } from '../src/cli.ts';
 import { parseApplication } from '../forms/application.ts';
 import { readAttachments } from '../src/pdf/summary.ts';
+import { settlementSchema } from '../src/api/assessment-schema.ts';
 import { buildApplication } from './application-builder.ts';
 
 const TODAY = '2026-03-01';
@@ -237,7 +238,15 @@ test('en CSV utan kolumnen application ger ett fel och slutkod 2', async () => {
 });
 
 test('okänt kommando eller alternativ ger användningstexten och slutkod 64', async () => {
-  for (const argv of [['validate', 'x.json'], ['check', 'x.json', '--output', 'out.pdf'], ['batch', 'x.csv', '--pdf', 'out.pdf'], ['batch', 'x.txt'], []]) {
+  for (const argv of [
+    ['validate', 'x.json'],
+    ['check', 'x.json', '--output', 'out.pdf'],
+    ['batch', 'x.csv', '--pdf', 'out.pdf'],
+    ['batch', 'x.txt'],
+    ['settle', 'x.json', '--pdf', 'out.pdf'],
+    ['check', 'x.json', '--json'],
+    [],
+  ]) {
     const { code, stdout, stderr } = await run(argv);
     assert.equal(code, 64, argv.join(' '));
     assert.equal(stdout, '');
@@ -257,4 +266,55 @@ test('programmet sst-bidrag läser en ansökan från standard in', () => {
   const result = spawnSync(process.execPath, [bin, 'check', '-', '--as-of', '2026-02-01'], { input: JSON.stringify(valid), encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
   assert.equal(JSON.parse(result.stdout).assessedOn, '2026-02-01');
+});
+
+// ---------------------------------------------------------------------------------------------
+// settle: the report after the year, with the shared example (test/fixtures/settlement-example.json).
+
+const settlementExample = fileURLToPath(new URL('./fixtures/settlement-example.json', import.meta.url));
+
+test('settle skriver redovisningen som text: per team, totalt, per kommun och förändringarna', async () => {
+  const { code, stdout, stderr } = await run(['settle', settlementExample]);
+  assert.equal(code, 0, stderr);
+  assert.equal(stderr, '');
+  const lines = stdout.split('\n');
+  assert.equal(lines[0], 'Redovisning av bidragsår 2026');
+  assert.match(stdout, /uppskattning/);
+  const nbsp = (text: string) => text.replaceAll(' ', '\u00a0');
+  for (const line of [
+    '  Villkoren under året: inte uppfyllda',
+    `    Under kravet: skolpersonal 2026-07-01–2026-08-14, lägst 0,00 (krav 1,00)`,
+    `  Beslutat av Skolverket: ${nbsp('300 000 kr')}`,
+    `  Outnyttjat, betalas tillbaka till Skolverket: ${nbsp('31 265 kr')}`,
+    `  Stockholm (0180): mottaget från Socialstyrelsen ${nbsp('300 000 kr')}, får användas ${nbsp('299 638 kr')}, betalas tillbaka till Socialstyrelsen ${nbsp('362 kr')}`,
+    `  Nacka (0182): mottaget från Socialstyrelsen ${nbsp('175 000 kr')}, får användas ${nbsp('145 876 kr')}, betalas tillbaka till Socialstyrelsen ${nbsp('29 124 kr')}`,
+  ]) {
+    assert.ok(lines.includes(line), `${line}\n${stdout}`);
+  }
+  const changes = lines.slice(lines.indexOf('Förändringar att anmäla utan dröjsmål') + 1).filter(Boolean);
+  assert.deepEqual(changes.map((line) => line.split(':')[0]), ['  2026-01-01 lägre tjänstgöringsgrad', '  2026-06-15 slutade tidigare', '  2026-08-15 tillkom']);
+});
+
+test('settle --json skriver samma JSON som API:et, och --lang en på engelska', async () => {
+  const { code, stdout } = await run(['settle', settlementExample, '--json', '--lang', 'en', '--as-of', '2027-01-20']);
+  assert.equal(code, 0);
+  const settlement = settlementSchema.parse(JSON.parse(stdout));
+  assert.equal(settlement.lang, 'en');
+  assert.equal(settlement.assessment.assessedOn, '2027-01-20');
+  assert.deepEqual(settlement.totals, { decided: '475000', justified: '483702', used: '443735', unused: '31265' });
+  const text = await run(['settle', settlementExample, '--lang', 'en']);
+  assert.ok(text.stdout.startsWith('Report on grant year 2026\n'));
+  assert.match(text.stdout, /Unused, repaid to Skolverket: SEK\u00a031,265/);
+});
+
+test('settle med fel antal beslut eller bidragsår 2023 ger API:ets fel på stderr och slutkod 2', async () => {
+  const example = JSON.parse(fs.readFileSync(settlementExample, 'utf8'));
+  example.decision.teams.pop();
+  const wrong = await run(['settle', fixture('wrong-decision.json', JSON.stringify(example))]);
+  assert.equal(wrong.code, 2);
+  assert.equal(wrong.stdout, '');
+  assert.deepEqual(JSON.parse(wrong.stderr).issues.map((i: { path: string }) => i.path), ['decision.teams']);
+  const old = await run(['settle', '-'], JSON.stringify({ application: buildApplication({ grantYear: 2023 }), decision: { teams: [{ skolverketGrant: '1' }] } }));
+  assert.equal(old.code, 2);
+  assert.equal(JSON.parse(old.stderr).error, 'no_settlement_rules');
 });

@@ -123,12 +123,12 @@ forEachBackend((name, newBackend) => {
       await open();
       assert.deepEqual(await store.get(created.id), created);
       assert.deepEqual(await migrate(db), []);
-      assert.deepEqual(await db.query('SELECT name FROM schema_migrations'), [{ name: '001_create_drafts.sql' }, { name: '002_draft_ready.sql' }, { name: '003_handoff.sql' }, { name: '004_team_ids.sql' }, { name: '005_overviews.sql' }, { name: '006_summary_org_number.sql' }, { name: '007_link_done.sql' }, { name: '008_history_events.sql' }]);
+      assert.deepEqual(await db.query('SELECT name FROM schema_migrations'), [{ name: '001_create_drafts.sql' }, { name: '002_draft_ready.sql' }, { name: '003_handoff.sql' }, { name: '004_team_ids.sql' }, { name: '005_overviews.sql' }, { name: '006_summary_org_number.sql' }, { name: '007_link_done.sql' }, { name: '008_settlement_summaries.sql' }, { name: '009_history_events.sql' }]);
     });
 
     test('the history keeps events as data, worded when shown; rows written as Swedish words before stay readable', async () => {
       const created = await store.create({});
-      // A row as the history stored it before 008: Swedish words in actor and change.
+      // A row as the history stored it before 009: Swedish words in actor and change.
       await db.query(`INSERT INTO draft_history (draft_id, actor, change) VALUES ($1, 'Länk för skolpersonal, Team Norr', 'lade till p9')`, [created.id]);
       await store.addHistory(created.id, 'link:school', [
         { kind: 'member_saved', team: 't1', teamName: 'Team Norr', member: 'p1' },

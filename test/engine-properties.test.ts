@@ -5,6 +5,10 @@
  * staffing figures and member costs agree with independent day-by-day and exact-fraction
  * computations, every failing staffing, duration or education finding says how to fix it, and
  * every fix the engine suggests, applied, fixes its finding while one step less does not.
+ * For the settlement after the year (RULEBOOK §6): used + unused = decided and usable + repay
+ * = received, per team, per kommun and in total; justified is the assessment's grant when no
+ * team is not eligible; an application carried out exactly as applied for, with the maximum
+ * decided, leaves nothing unused and the kommun repays exactly the assessment's repayment risk.
  *
  * Every generated case is built with buildApplication and goes through parseApplication, so
  * it is a valid API request. The oracles below use their own date and fraction arithmetic,
@@ -15,6 +19,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseApplication } from '../forms/application.ts';
 import { assess } from '../rules/assess.ts';
+import { settle } from '../rules/settlement.ts';
 import type {
   Application,
   ApplicationStatus,
@@ -838,6 +843,103 @@ describe('engine properties (fast-check)', () => {
           assert.equal(got.status === 'eligible', gates && meets, `team ${t} status ${got.status}`);
           if (!gates) assert.equal(got.status, 'not_eligible');
         });
+      }),
+      run,
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The settlement after the year (RULEBOOK §6, D19–D23): bidragsår 2024 onwards.
+
+const settlementArb = fc
+  .record({
+    raw: rawApplication.map((raw) => ({ ...raw, grantYear: raw.grantYear === 2023 ? 2026 : raw.grantYear })),
+    /** Skolverket's decision per team, by team index. */
+    decided: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 900_000 })), { minLength: 4, maxLength: 4 }),
+    /** A ledger figure per member, in member order across teams, or none. */
+    actualCosts: fc.array(fc.option(fc.integer({ min: 0, max: 80_000_000 }).map(hundredthsText), { nil: undefined, freq: 2 }), { minLength: 32, maxLength: 32 }),
+  })
+  .map(({ raw, decided, actualCosts }) => {
+    const sketch = toSketch(raw);
+    let n = 0;
+    const withActual: Sketch = {
+      ...sketch,
+      teams: sketch.teams.map((team) => ({
+        ...team,
+        members: team.members.map((m) => {
+          const actualCost = actualCosts[n++];
+          return actualCost === undefined ? m : { ...m, actualCost };
+        }),
+      })),
+    };
+    return { sketch: withActual, decided: sketch.teams.map((_, t) => String(decided[t])) };
+  });
+
+const settleIn = (application: Application, decided: string[], applied?: Application) =>
+  settle({ application, decision: { teams: decided.map((skolverketGrant) => ({ skolverketGrant })) }, ...(applied ? { applied } : {}) }, { asOf: `${application.grantYear + 1}-01-20` });
+
+describe('settlement properties (fast-check)', () => {
+  test('använt + outnyttjat = beslutat och användbart + att betala tillbaka = mottaget, per team, kommun och totalt', () => {
+    fc.assert(
+      fc.property(settlementArb, ({ sketch, decided }) => {
+        const settlement = settleIn(toApplication(sketch), decided);
+        settlement.teams.forEach((team, t) => {
+          for (const value of [team.decided, team.justified, team.used, team.unused, team.matched.received, team.matched.usable, team.matched.repay]) assert.match(value, KRONOR);
+          assert.equal(team.decided, decided[t]);
+          assert.equal(BigInt(team.used) + BigInt(team.unused), BigInt(team.decided));
+          assert.ok(BigInt(team.used) <= BigInt(team.justified));
+          assert.equal(team.matched.received, team.decided);
+          assert.equal(BigInt(team.matched.usable) + BigInt(team.matched.repay), BigInt(team.matched.received));
+          if (team.conditions !== 'not_met') assert.deepEqual(team.belowMinimum, []);
+        });
+        const { totals } = settlement;
+        assert.equal(BigInt(totals.used) + BigInt(totals.unused), BigInt(totals.decided));
+        for (const key of ['decided', 'justified', 'used', 'unused'] as const) assert.equal(BigInt(totals[key]), sum(settlement.teams.map((t) => t[key])));
+        for (const kommun of settlement.municipalities) {
+          const own = settlement.teams.filter((t) => t.matched.municipalityCode === kommun.municipalityCode).map((t) => t.matched);
+          assert.equal(BigInt(kommun.usable) + BigInt(kommun.repay), BigInt(kommun.received));
+          for (const key of ['received', 'usable', 'repay'] as const) assert.equal(BigInt(kommun[key]), sum(own.map((m) => m[key])));
+        }
+        assert.equal(sum(settlement.municipalities.map((m) => m.received)), BigInt(totals.decided));
+      }),
+      run,
+    );
+  });
+
+  test('det motiverade bidraget är bedömningens bidrag när inget team saknar rätt till bidrag', () => {
+    fc.assert(
+      fc.property(settlementArb, ({ sketch, decided }) => {
+        const application = toApplication(sketch);
+        const settlement = settleIn(application, decided);
+        const withoutActual = application.teams.every((team) => team.members.every((m) => m.actualCost === undefined));
+        if (settlement.assessment.teams.some((t) => t.status === 'not_eligible')) return;
+        assert.equal(settlement.totals.justified, settlement.assessment.amounts.skolverketGrant);
+        settlement.teams.forEach((team, t) => assert.equal(team.justified, settlement.assessment.teams[t].amounts.skolverketGrant));
+        if (withoutActual) assert.equal(settlement.totals.justified, assessIn(application).amounts.skolverketGrant);
+      }),
+      run,
+    );
+  });
+
+  test('genomfört precis som ansökt med högsta beslut: inget outnyttjat, kommunen betalar tillbaka bedömningens risk, inga förändringar', () => {
+    fc.assert(
+      fc.property(sketchArb.filter((s) => s.grantYear >= 2024), (sketch) => {
+        const application = toApplication(sketch);
+        const assessment = assessIn(application);
+        const settlement = settleIn(application, assessment.teams.map((t) => t.amounts.skolverketGrant), application);
+        assert.equal(settlement.totals.unused, '0');
+        settlement.teams.forEach((team, t) => {
+          assert.equal(team.unused, '0');
+          assert.equal(team.matched.repay, assessment.teams[t].amounts.repaymentRisk);
+          assert.equal(team.matched.usable, assessment.teams[t].amounts.matchedUsable);
+        });
+        assert.deepEqual(
+          settlement.municipalities.map((m) => [m.municipalityCode, m.received, m.usable, m.repay]),
+          assessment.amounts.municipalities.map((m) => [m.municipalityCode, m.matched, m.matchedUsable, m.repaymentRisk]),
+        );
+        assert.deepEqual(settlement.changes, []);
+        assert.deepEqual(settlement.assessment.teams, assessment.teams);
       }),
       run,
     );

@@ -31,8 +31,8 @@ export class FormClient {
     return response;
   }
 
-  /** Posts the fields with the token from the last page (or `csrf` to override it). */
-  async post(url: string, fields: Record<string, string | string[]>, { csrf }: { csrf?: string | null } = {}) {
+  /** Posts the fields with the token from the last page (or `csrf` to override it), with any further `headers`. */
+  async post(url: string, fields: Record<string, string | string[]>, { csrf, headers }: { csrf?: string | null; headers?: Record<string, string> } = {}) {
     const body = new URLSearchParams();
     for (const [name, value] of Object.entries(fields)) {
       for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
@@ -43,7 +43,7 @@ export class FormClient {
       method: 'POST',
       url,
       payload: body.toString(),
-      headers: { cookie: this.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { ...headers, cookie: this.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' },
     });
     this.remember(response);
     return response;
@@ -54,4 +54,13 @@ export class FormClient {
     await this.get(url);
     return this.post(url, fields);
   }
+}
+
+/** A multipart form with the CSRF token and one file, as a browser sends it. */
+export function multipart(token: string | null, file: Buffer, fileName = 'sammanstallning.pdf') {
+  const boundary = '----sst-bidrag-test';
+  const parts: Buffer[] = [];
+  if (token !== null) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n`));
+  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n`), file, Buffer.from(`\r\n--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }

@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { FormClient } from './form-client.ts';
 import { addTeam, school, social, startDraft, team } from './journey-answers.ts';
 import { buildApp } from './helper.ts';
+import { namePeople } from '../src/result-words.ts';
 
 let app: FastifyInstance;
 before(async () => {
@@ -51,6 +52,14 @@ describe('frågesidorna', () => {
     assert.match(response.body, /<title>Fel: Vilket bidragsår gäller ansökan\?/);
     assert.match(response.body, /<a href="#grantYear">Välj vilket bidragsår/);
     assert.match(response.body, /id="grantYear-error"/);
+  });
+
+  test('bidragsårets ledtext tar bidragsperioderna från regeluppsättningarna', async () => {
+    const client = new FormClient(app);
+    await client.get('/');
+    const base = String((await client.post('/ansokan', {})).headers.location).replace('/bidragsar', '');
+    assert.match((await client.get(`${base}/bidragsar`)).body, /Reglerna bestäms av bidragsåret\. För 2023 gäller perioden 10 maj–31 december 2023, från 2024 hela kalenderåret\./);
+    assert.match((await client.get(`${base}/bidragsar?lang=en`)).body, /For 2023 the period is 10 May–31 December 2023, from 2024 the whole calendar year\./);
   });
 
   test('POST /ansokan/…/huvudman med fel kontrollsiffra säger vad som är fel och behåller det skrivna', async () => {
@@ -132,7 +141,15 @@ describe('kontrollera svaren och resultatet', () => {
     assert.deepEqual(viaPage.teams, viaApi.teams);
     assert.deepEqual(viaPage.amounts, viaApi.amounts);
     assert.equal(viaPage.status, viaApi.status);
-    for (const finding of viaApi.findings) assert.ok(result.body.includes(escapeHtml(finding.message)), finding.message);
+    // Every finding is on the page, its people named by the role typed; with one team the
+    // organiser's teams together are that team, so their staffing findings are shown once, as the team's.
+    const people = application.teams.flatMap((t: { members: Array<{ id: string; role?: string }> }) => t.members);
+    for (const finding of viaApi.findings) {
+      const shown = escapeHtml(namePeople(finding.message, people));
+      const repeated = finding.scope === 'application' && ['team-total-fte', 'school-staff-fte', 'social-services-fte'].includes(finding.rule);
+      assert.equal(result.body.includes(shown), !repeated, shown);
+    }
+    assert.doesNotMatch(result.body, /\bp[12](?: |:s)/, 'no bare member ids');
   });
 
   test('ett team som inte uppfyller villkoren är ett resultat med åtgärder, inte ett valideringsfel', async () => {
@@ -151,7 +168,9 @@ describe('kontrollera svaren och resultatet', () => {
     await addTeam(client, base, [school, { ...social, education: 'unknown' }]);
     const result = await client.get(`${base}/resultat`);
     assert.match(result.body, /Ansökan behöver bedömas/);
-    assert.match(result.body, /Ange utbildningen för p2/);
+    assert.match(result.body, /Ange utbildningen för Skolsocionom \(p2\)/);
+    // The to-do list leads to the page where the education is given, and back to check answers.
+    assert.match(result.body, /<a class="finding__title" href="[^"]*\/team\/1\/person\/p2\?fran=kontrollera">[^<]*Skolsocionom \(p2\)<\/a>/);
   });
 
   test('Ändra från kontrollsidan går tillbaka till kontrollsidan efter sparandet', async () => {
@@ -213,6 +232,49 @@ describe('kontrollera svaren och resultatet', () => {
     await client.get(`${base}/radera`);
     assert.equal((await client.post(`${base}/radera`, {})).statusCode, 200);
     assert.equal((await client.get(`${base}/kontrollera`)).statusCode, 404);
+  });
+});
+
+describe('bemanningen medan personerna läggs till', () => {
+  /** The staffing box on a team's people page, tags and spaces made plain. */
+  const staffingBox = (body: string) =>
+    (/<div class="staffing-now"[^]*?<\/div>/.exec(body)?.[0] ?? '').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+
+  test('personsidan visar varje sidas lägsta tjänstgöringsgrad mot minimum, med ✓ eller ✗ och i ord', async () => {
+    const client = new FormClient(app);
+    const base = await startDraft(client);
+    const people = await addTeam(client, base, [school, { ...school, role: 'Skolpsykolog', fte: '0,1' }, { ...social, fte: '0,99' }]);
+    const box = staffingBox((await client.get(people)).body);
+    assert.match(box, /^Bemanningen under teamets period Skolpersonal: lägst 1,10 av minst 1,00 ✓ \(räcker\) Socialtjänsten: lägst 0,99 av minst 1,00 ✗ \(räcker inte\)/);
+    // The boundary: exactly the minimum is enough.
+    await client.submit(`${people.replace('/personer', '/person/p3')}`, { ...social, fte: '1,00' });
+    assert.match(staffingBox((await client.get(people)).body), /Socialtjänsten: lägst 1,00 av minst 1,00 ✓ \(räcker\)/);
+    assert.match(staffingBox((await client.get(`${people}?lang=en`)).body), /School staff: lowest 1\.10 of at least 1\.00 ✓ \(enough\) Social services: lowest 1\.00 of at least 1\.00 ✓ \(enough\)/);
+  });
+
+  test('utan personer visas ingen bemanning, och en person utan godkänd utbildning räknas inte', async () => {
+    const client = new FormClient(app);
+    const base = await startDraft(client);
+    const people = await addTeam(client, base, []);
+    assert.equal(staffingBox((await client.get(people)).body), '');
+    await client.submit(people.replace('/personer', '/person/ny'), { ...school, education: 'unknown' });
+    assert.match(staffingBox((await client.get(people)).body), /Skolpersonal: lägst 0,00 av minst 1,00 ✗/);
+  });
+
+  test('kontrollsidan varnar före resultatet när sommaren lämnar en sida kort, med datumen och länk till personerna', async () => {
+    const client = new FormClient(app);
+    const base = await startDraft(client);
+    await addTeam(client, base, [school, { ...social, end: '31/5 2026' }, { ...social, role: 'Socionom', start: '1/9 2026' }]);
+    const check = (await client.get(`${base}/kontrollera`)).body;
+    assert.match(check, /<h2 id="staffing-warning-title">Bemanningen räcker inte varje dag<\/h2>/);
+    assert.match(check, /<li>Skolsocialt team Norr: personalen från socialtjänsten har mindre än 1,00 årsarbetskraft under 2026-06-01–2026-08-31\. <a href="[^"]*\/team\/1\/personer\?fran=kontrollera">Ändra personerna i Skolsocialt team Norr<\/a><\/li>/);
+    assert.ok(check.indexOf('staffing-warning-title') < check.indexOf('Se resultatet'), 'before the result');
+    assert.doesNotMatch(check, /skolpersonalen har mindre/, 'the school side is not short');
+
+    const whole = new FormClient(app);
+    const other = await startDraft(whole);
+    await addTeam(whole, other, [school, social]);
+    assert.doesNotMatch((await whole.get(`${other}/kontrollera`)).body, /staffing-warning-title/, 'no warning when every day is staffed');
   });
 });
 

@@ -40,7 +40,8 @@ after(() => app.close());
 test('resultatsidan delar utkastet med koden, visar först exakt vad kommunen ser, och kan ta tillbaka det', async () => {
   const client = new FormClient(app);
   const result = await client.get(`/ansokan/${exemplaId}/resultat`);
-  assert.match(result.body, /<h2>Dela med kommunens översikt<\/h2>/);
+  // Collapsed under its name, which says what it is shared with.
+  assert.match(result.body, /<details class="details share">\s*<summary>Dela med kommunens översikt<\/summary>/);
   assert.match(result.body, /Ansökan är inte delad med någon översikt/);
   assert.match(result.body, new RegExp(`<form method="post" action="/ansokan/${exemplaId}/oversikt"`));
 
@@ -58,6 +59,7 @@ test('resultatsidan delar utkastet med koden, visar först exakt vad kommunen se
   assert.equal(shared.headers.location, `/ansokan/${exemplaId}/oversikt`);
   const page = await client.get(`/ansokan/${exemplaId}/oversikt`);
   assert.match(page.body, /Stockholm, bidragsår 2026 \(delad /);
+  assert.match((await client.get(`/ansokan/${exemplaId}/resultat`)).body, /<summary>Dela med kommunens översikt \(Ansökan är delad med Stockholm, bidragsår 2026\)<\/summary>/);
   assert.equal((await app.inject({ url: `/api/v1/overviews/${stockholm.key}` })).json().teams.length, 2);
   assert.match((await client.get(`/ansokan/${exemplaId}/historik`)).body, /delade ansökan med kommunens översikt för Stockholm \(0180\) 2026/);
 
@@ -113,11 +115,11 @@ test('CSV: BOM, rubrikrad, en rad per team med huvudmannens namn, summarad, semi
   const lines = response.body.replace(/^\ufeff/, '').trimEnd().split('\r\n');
   assert.equal(lines.length, 6);
   assert.match(lines[0], /^Huvudman;Typ;Team;Bedömning;Skolverkets bidrag;Socialstyrelsens belopp till kommunen;Del kommunen får använda;Risk att betala tillbaka;/);
-  assert.equal(lines[1], 'Exempla kommun;Kommun;Team Norr;Uppfyller villkoren;300000;300000;225000;75000;0,34;150000');
-  assert.equal(lines[2], 'Friskolan AB;Enskild huvudman (fristående skola);Team Söder;Uppfyller villkoren;240000;240000;240000;0;;');
-  assert.equal(lines[3], 'Summa;;;;540000;540000;465000;75000;;150000');
-  assert.equal(lines[4], 'Klart: från team som uppfyller villkoren;;;;540000;540000;465000;75000;;');
-  assert.equal(lines[5], 'Beror på en bedömning som återstår;;;;0;0;0;0;;');
+  assert.equal(lines[1], 'Exempla kommun;Kommun;Team Norr;Uppfyller villkoren;300000;300000;225000;75000;0,34;150000;Ansökan;;;');
+  assert.equal(lines[2], 'Friskolan AB;Enskild huvudman (fristående skola);Team Söder;Uppfyller villkoren;240000;240000;240000;0;;;Ansökan;;;');
+  assert.equal(lines[3], 'Summa;;;;540000;540000;465000;75000;;150000;;0;;');
+  assert.equal(lines[4], 'Klart: från team som uppfyller villkoren;;;;540000;540000;465000;75000;;;;;;');
+  assert.equal(lines[5], 'Beror på en bedömning som återstår;;;;0;0;0;0;;;;;;');
   // The CSV's totals are the JSON's.
   const json = (await app.inject({ url: `/api/v1/overviews/${stockholm.key}` })).json();
   assert.deepEqual(lines[3].split(';').slice(4, 8), [json.totals.skolverketGrant, json.totals.matched, json.totals.matchedUsable, json.totals.repaymentRisk]);
@@ -209,8 +211,8 @@ test('summorna delas i klart och beror på en bedömning; delarna blir exakt sum
   const lines = (await app.inject({ url: `/oversikt/${goteborg.key}/oversikt.csv` })).body.replace(/^\ufeff/, '').trimEnd().split('\r\n');
   assert.equal(lines.length, 6);
   assert.match(lines[3], /^Summa;/);
-  assert.equal(lines[4], `Klart: från team som uppfyller villkoren;;;;${settled.join(';')};;`);
-  assert.equal(lines[5], `Beror på en bedömning som återstår;;;;${pending.join(';')};;`);
+  assert.equal(lines[4], `Klart: från team som uppfyller villkoren;;;;${settled.join(';')};;;;;;`);
+  assert.equal(lines[5], `Beror på en bedömning som återstår;;;;${pending.join(';')};;;;;;`);
 });
 
 test('ett utkast från snabbuppskattningen delas inte förrän huvudmannen är ifylld; kommunen är användarens egen', async () => {

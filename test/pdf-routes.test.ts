@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { readAttachments } from '../src/pdf/summary.ts';
 import { WORK_QUEUE_LIMIT, WORKER_THREADS } from '../src/plugins/worker-pool.ts';
 import { buildApplication } from './application-builder.ts';
-import { FormClient } from './form-client.ts';
+import { FormClient, multipart } from './form-client.ts';
 import { buildApp } from './helper.ts';
 
 let app: FastifyInstance;
@@ -69,15 +69,6 @@ test('knappen Ladda ner PDF på resultatsidan är en POST med CSRF-skydd', async
   assert.equal(pdf.headers['content-type'], 'application/pdf');
   assert.match(String(pdf.headers['content-disposition']), /attachment; filename="sammanstallning-exempla-kommun-2026\.pdf"/);
 });
-
-/** A multipart form with the CSRF token and one file, as a browser sends it. */
-function multipart(token: string | null, file: Buffer, fileName = 'sammanstallning.pdf') {
-  const boundary = '----sst-bidrag-test';
-  const parts: Buffer[] = [];
-  if (token !== null) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n`));
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n`), file, Buffer.from(`\r\n--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 async function upload(file: Buffer, { withToken = true } = {}) {
   const page = await app.inject({ method: 'GET', url: '/importera' });

@@ -14,6 +14,7 @@ import { formatKronor } from '../rules/format.ts';
 import type { ResultSummary } from '../src/drafts/draft-data.ts';
 import { resultChanges } from '../src/result-changes.ts';
 import { pageTexts } from './pdf/pdf-text.ts';
+import { buildApplication } from './application-builder.ts';
 
 let app: FastifyInstance;
 before(async () => {
@@ -28,12 +29,13 @@ const unknownHalf = { ...school, role: 'Specialpedagog', fte: '0,5', education: 
 /** "331 178 kr" (with no-break spaces) → 331178n. */
 const kronor = (text: string) => BigInt(text.replace(/\D/g, ''));
 
-/** The value beside a label in the amounts under the verdict. */
-function amount(body: string, label: string): bigint {
-  const row = new RegExp(`<dt class="summary__key">${label}</dt><dd class="summary__value numeric">(?:<strong>)?([^<]+)<`).exec(body);
-  assert.ok(row, `a row "${label}"`);
-  return kronor(row[1]);
+/** The labels and amounts under the verdict, in order. */
+function totals(body: string): Array<{ label: string; value: bigint }> {
+  const list = /<dl class="summary grant-total">([^]*?)<\/dl>/.exec(body);
+  assert.ok(list, 'the amounts under the verdict');
+  return [...list[1].matchAll(/<dt class="summary__key">([^<]+)<\/dt><dd class="summary__value numeric">(?:<strong>)?([^<]+)</g)].map((m) => ({ label: m[1], value: kronor(m[2]) }));
 }
+const parts = ['Klart: från team som uppfyller villkoren', 'Beror på en bedömning som återstår'];
 
 describe('resultatets rubrik och belopp', () => {
   let base: string;
@@ -58,14 +60,22 @@ describe('resultatets rubrik och belopp', () => {
 
   test('beloppen visar vad som är klart och vad som beror på en bedömning, och delarna blir summan', async () => {
     const page = await client.get(`${base}/resultat`);
-    const total = amount(page.body, 'Skolverkets bidrag');
-    const settled = amount(page.body, 'Klart: från team som uppfyller villkoren');
-    const pending = amount(page.body, 'Beror på en bedömning som återstår');
-    assert.equal(settled + pending, total);
-    assert.ok(settled > 0n && pending > 0n);
     const assessment = (await client.get(`${base}/bedomning.json`)).json();
-    assert.equal(String(settled), assessment.amounts.byTeamStatus.eligible.skolverketGrant);
-    assert.equal(String(pending), assessment.amounts.byTeamStatus.needs_review.skolverketGrant);
+    // Under the verdict: each total followed by its settled and its pending part.
+    const rows = totals(page.body);
+    assert.deepEqual(
+      rows.map((r) => r.label),
+      ['Skolverkets bidrag till huvudmannen', ...parts, 'Socialstyrelsens belopp till kommunen', ...parts, 'Risk att betala tillbaka', ...parts],
+    );
+    const { eligible, needs_review: review } = assessment.amounts.byTeamStatus;
+    for (const [i, figure] of (['skolverketGrant', 'matched', 'repaymentRisk'] as const).entries()) {
+      const [total, settled, pending] = rows.slice(i * 3, i * 3 + 3).map((r) => r.value);
+      assert.equal(settled + pending, total, figure);
+      assert.equal(String(settled), eligible[figure]);
+      assert.equal(String(pending), review[figure]);
+    }
+    assert.equal(String(rows[0].value), assessment.amounts.skolverketGrant);
+    assert.ok(rows[1].value > 0n && rows[2].value > 0n);
     // Each kommun's figures likewise, under its row.
     const kommun = assessment.amounts.municipalities[0].byTeamStatus.needs_review;
     const cells = [kommun.matched, kommun.matchedUsable, kommun.repaymentRisk].map((v: string) => `<td class="numeric">${formatKronor(v, 'sv')}</td>`);
@@ -167,5 +177,82 @@ describe('utbildningen', () => {
     assert.match(english, /value="psychosocial_training"/);
     assert.doesNotMatch(english, /value="socionomexamen"/);
     assert.match(english, /A teacher, special-needs teacher \(speciallärare\) or special educator \(specialpedagog\) degree alone usually does not/);
+  });
+});
+
+describe('svaret först', () => {
+  test('ett team som inte uppfyller villkoren: rubriken, beloppen, en kort att göra-lista och detaljerna hopfällda', async () => {
+    const client = new FormClient(app);
+    const base = await startDraft(client);
+    await addTeam(client, base, [school, { ...school, role: 'Skolpsykolog', fte: '0,5' }, { ...social, fte: '0,5' }]);
+    const page = (await client.get(`${base}/resultat`)).body;
+    // The verdict per team, then the amounts, then what to do, in that order.
+    const order = ['class="panel__verdict"', 'Skolsocialt team Norr: <strong class="tag tag--not_eligible">Uppfyller inte villkoren</strong>', '<dl class="summary grant-total">', '<h2>Att göra</h2>', '<h2>Bedömningen i detalj</h2>'];
+    const at = order.map((part) => page.indexOf(part));
+    assert.ok(at.every((i, n) => i > 0 && (n === 0 || i > at[n - 1])), JSON.stringify(at));
+    // The to-do list: only what stops, lowers or needs checking, each once, each a link to its page.
+    const todo = /<div class="todo">([^]*?)<\/div>/.exec(page)?.[1] ?? '';
+    assert.doesNotMatch(todo, /finding--pass|finding--info/);
+    const links = [...todo.matchAll(/<a class="finding__title" href="([^"]+)">([^<]+)<\/a>/g)].map((m) => ({ href: m[1], text: m[2] }));
+    assert.ok(links.length > 0);
+    assert.equal(new Set(links.map((l) => l.text)).size, links.length, 'no point twice');
+    const staffing = links.find((l) => l.text.startsWith('Minst en årsarbetskraft från socialtjänsten'));
+    assert.ok(staffing, 'the failing condition is on the list');
+    assert.match(staffing.href, /\/team\/1\/personer\?fran=kontrollera$/);
+    assert.match(todo, /Öka tjänstgöringsgraden för personalen från socialtjänsten med 0,50 från 2026-01-01 till 2026-12-31\./);
+    // One team: the organiser's teams together are the team, so those findings are not repeated.
+    assert.doesNotMatch(page, /Huvudmannens team tillsammans|Personalen från socialtjänsten i huvudmannens team/);
+    // A shortfall over the whole period is said as such.
+    assert.match(page, /Teamets personal från socialtjänsten har mindre än 1,00 årsarbetskraft under hela perioden \(lägst 0,50\)\./);
+    assert.doesNotMatch(page, /under delar av perioden/);
+    // Everything else is collapsed, each part under a summary that names it.
+    for (const summary of ['Villkor för ansökan som helhet (3)', 'Villkor för teamet (6)', 'Bemanning dag för dag', 'Teamets belopp', 'Personerna i teamet (3)']) {
+      assert.ok(page.includes(`<summary>${summary}</summary>`), summary);
+    }
+    assert.equal((page.match(/<details/g) ?? []).length, (page.match(/<summary>/g) ?? []).length);
+    // The banner is the verdict; the rule set is named lower down, in the detail.
+    assert.doesNotMatch(/<div class="panel[^]*?<\/div>/.exec(page)?.[0] ?? '', /2023:179/);
+  });
+
+  test('personerna heter det som skrevs in, också i genitiv', async () => {
+    const client = new FormClient(app);
+    const base = await startDraft(client);
+    await addTeam(client, base, [{ ...school, employerCostRate: '0' }, social]);
+    const page = (await client.get(`${base}/resultat`)).body;
+    assert.match(page, /Skolkurator \(p1\) är anställd men personalomkostnadspålägget är 0 %/);
+    assert.match(page, /Skolkurators \(p1\) bidragsgrundande kostnad/);
+    assert.doesNotMatch(page, /\bp1:s\b/);
+  });
+});
+
+describe('bemanningens meningar stämmer för fallet', () => {
+  const socialMessage = async (members: Array<Record<string, unknown>>) => {
+    const response = await app.inject({ method: 'POST', url: '/api/v1/assessments', payload: buildApplication({ grantYear: 2027, teams: [{ members: [{ side: 'school' }, ...members] }] }) });
+    return (response.json().findings as Array<{ rule: string; scope: string; message: string }>).find((f) => f.rule === 'social-services-fte' && f.scope === 'team')?.message;
+  };
+
+  test('för lite hela året: "under hela perioden"', async () => {
+    assert.equal(
+      await socialMessage([{ side: 'social_services', fte: '0.50' }]),
+      'Teamets personal från socialtjänsten har mindre än 1,00 årsarbetskraft under hela perioden (lägst 0,50). Enligt Skolverkets vägledning gäller kravet varje dag under perioden.',
+    );
+  });
+
+  test('för lite en sammanhängande tid: den tiden, utan "första gången"', async () => {
+    assert.equal(
+      await socialMessage([{ side: 'social_services', end: '2027-05-31' }, { side: 'social_services', start: '2027-09-01' }]),
+      'Teamets personal från socialtjänsten har mindre än 1,00 årsarbetskraft under en del av perioden: lägst 0,00, 2027-06-01–2027-08-31. Enligt Skolverkets vägledning gäller kravet varje dag under perioden.',
+    );
+  });
+
+  test('för lite flera gånger: den första av dem', async () => {
+    assert.equal(
+      await socialMessage([{ side: 'social_services', end: '2027-03-31' }, { side: 'social_services', start: '2027-05-01', end: '2027-10-31' }, { side: 'social_services', start: '2027-12-01' }]),
+      'Teamets personal från socialtjänsten har mindre än 1,00 årsarbetskraft under delar av perioden: lägst 0,00, första gången 2027-04-01–2027-04-30. Enligt Skolverkets vägledning gäller kravet varje dag under perioden.',
+    );
+  });
+
+  test('tillräckligt varje dag: gränsen 1,00 räcker', async () => {
+    assert.match((await socialMessage([{ side: 'social_services', fte: '1.00' }])) ?? '', /har minst 1,00 årsarbetskraft varje dag under perioden \(lägst 1,00\)/);
   });
 });

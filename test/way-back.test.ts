@@ -157,6 +157,34 @@ describe('tillbaka efter ett rättat fel', () => {
     assert.match(back.body, /value="212000-0142"/);
     assert.doesNotMatch(back.body, /212000-0143|Fel:/);
   });
+
+  test('en webbläsare skickas till sidans egen adress för att se felet, en gång, så Tillbaka aldrig landar på en POST', async () => {
+    const client = new FormClient(app);
+    const base = await startDraft(client);
+    await client.get(`${base}/huvudman?lang=en`);
+    const browser = { 'sec-fetch-mode': 'navigate' };
+    const wrong = await client.post(`${base}/huvudman?lang=en`, { name: 'Exempla kommun', orgNumber: '212000-0143', type: 'municipal' }, { headers: browser });
+    assert.equal(wrong.statusCode, 303);
+    const shown = String(wrong.headers.location);
+    assert.match(shown, new RegExp(`^${base}/huvudman\\?lang=en&fel=[A-Za-z0-9_-]{22}$`));
+    // Another page's address with the key shows that page as it is.
+    assert.doesNotMatch((await client.get(shown.replace('/huvudman', '/bidragsar'))).body, /212000-0143/);
+    const errors = await client.get(shown);
+    assert.equal(errors.statusCode, 422);
+    assert.match(errors.body, /<title>Error: /);
+    assert.match(errors.body, /value="212000-0143"/);
+    assert.match(errors.body, /action="[^"]*\/huvudman\?lang=en"/, 'the form posts to the page, without the key');
+    assert.match(errors.body, /id="draft-link-url"/, 'the way back is on it too');
+    // Shown once: a reload (or Back, after the corrected answer is saved) shows what is saved.
+    assert.equal((await client.post(`${base}/huvudman?lang=en`, { name: 'Exempla kommun', orgNumber: '212000-0142', type: 'municipal' }, { headers: browser })).statusCode, 303);
+    const back = await client.get(shown);
+    assert.equal(back.statusCode, 200);
+    assert.match(back.body, /value="212000-0142"/);
+    assert.doesNotMatch(back.body, /212000-0143/);
+    // A made-up key, or none, is the page itself.
+    assert.equal((await client.get(`${base}/huvudman?fel=${'A'.repeat(22)}`)).statusCode, 200);
+    assert.equal((await client.get(`${base}/huvudman?fel=<script>`)).statusCode, 200);
+  });
 });
 
 describe('stegindikatorn', () => {

@@ -9,11 +9,23 @@ export interface Parameter<T> {
   note?: string;
 }
 
+/** A window an agency sets for a bidragsår, with the day its source was last checked. */
+export interface Window extends Parameter<DateRange> {
+  /** YYYY-MM-DD. */
+  checked: string;
+  /** Not yet published: the product's estimate from earlier years, shown as "preliminär". */
+  preliminary?: true;
+}
+
 /** What differs from one bidragsår to the next inside a rule set. */
 export interface YearParameters {
   grantPeriod: Parameter<DateRange>;
-  /** Skolverket's application window; absent where not yet known. */
-  applicationWindow?: Parameter<DateRange>;
+  /** Skolverket's application window; absent where neither known nor estimated. */
+  applicationWindow?: Window;
+  /** Socialstyrelsen's window for the kommun's rekvisition of the matched money (2024+). */
+  requisitionWindow?: Window;
+  /** Skolverket's window for the huvudman's redovisning of the year (after the year). */
+  reportingWindow?: Window;
   skolverketAppropriation: Parameter<string>;
   socialstyrelsenAppropriation?: Parameter<string>;
 }
@@ -43,6 +55,11 @@ export interface RuleSetDefinition {
   knownDemand: Parameter<{ year: number; appliedFor: string; granted: string }> | undefined;
   /** The rule ids this wording applies, in the order findings are reported. */
   rules: string[];
+  /**
+   * The rule ids of the settlement after the year (RULEBOOK §6, D19–D23), in the order
+   * findings are reported; absent where the product has no settlement rules for the wording.
+   */
+  settlementRules?: string[];
   years: Record<number, YearParameters>;
 }
 

@@ -35,7 +35,7 @@ export const sfs2023179: RuleSetDefinition = {
   years: {
     2023: {
       grantPeriod: { value: { from: '2023-05-10', to: '2023-12-31' }, source: sources.skolverket2023 },
-      applicationWindow: { value: { from: '2023-09-15', to: '2023-10-16' }, source: sources.skolverket2023 },
+      applicationWindow: { value: { from: '2023-09-15', to: '2023-10-16' }, source: sources.skolverket2023, checked: '2026-12-02' },
       skolverketAppropriation: {
         value: '75000000',
         source: sources.skolverket2023,

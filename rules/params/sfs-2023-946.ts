@@ -43,9 +43,11 @@ export const sfs2023946: RuleSetDefinition = {
     'member-cost',
     'member-other-funding',
   ],
+  settlementRules: ['settlement', 'unused-grant', 'conditions-during-year', 'matched-settlement', 'changes-to-report'],
   years: {
     2024: {
       grantPeriod: calendarYear(2024),
+      requisitionWindow: { value: { from: '2024-04-22', to: '2024-05-22' }, source: sources.socialstyrelsen2024, checked: '2026-12-02' },
       skolverketAppropriation: { value: '125000000', source: sources.socialstyrelsen2024 },
       socialstyrelsenAppropriation: { value: '125000000', source: sources.socialstyrelsen2024 },
     },
@@ -56,12 +58,21 @@ export const sfs2023946: RuleSetDefinition = {
     },
     2026: {
       grantPeriod: calendarYear(2026),
-      applicationWindow: { value: { from: '2026-01-15', to: '2026-02-16' }, source: sources.skolverket2026 },
+      applicationWindow: { value: { from: '2026-01-15', to: '2026-02-16' }, source: sources.skolverket2026, checked: '2026-12-02' },
+      requisitionWindow: { value: { from: '2026-04-15', to: '2026-06-01' }, source: sources.socialstyrelsen2026, checked: '2026-12-02' },
+      reportingWindow: { value: { from: '2027-01-15', to: '2027-02-15' }, source: sources.skolverket2026, checked: '2026-10-01' },
       skolverketAppropriation: { value: '200000000', source: sources.skolverket2026 },
       socialstyrelsenAppropriation: { value: '200000000', source: sources.socialstyrelsen2026 },
     },
     2027: {
       grantPeriod: calendarYear(2027),
+      applicationWindow: {
+        value: { from: '2027-01-15', to: '2027-02-15' },
+        source: sources.skolverket2026,
+        checked: '2026-10-01',
+        preliminary: true,
+        note: 'inte publicerad; uppskattning från tidigare år, mitten av januari–mitten av februari',
+      },
       skolverketAppropriation: { value: '200000000', ...planned },
       socialstyrelsenAppropriation: { value: '200000000', ...planned },
     },

@@ -3,6 +3,7 @@
  * from it and the tests check every response against it.
  */
 import * as z from 'zod';
+import { errorBody } from './schemas.ts';
 
 const wholeKronor = z.string().regex(/^\d+$/).describe('Whole kronor (RULEBOOK D6)');
 const fte = z.string().regex(/^\d+\.\d{2}$/);
@@ -92,18 +93,80 @@ export const assessmentSchema = z.object({
     notice: z.string(),
     demandRatio: z.string().nullable(),
   }),
+}).meta({ id: 'Assessment' });
+
+const settlementMatched = z.object({ received: wholeKronor, usable: wholeKronor, repay: wholeKronor });
+
+/** The settlement after the year (RULEBOOK §6, D19–D23), as POST /api/v1/settlements returns it. */
+export const settlementSchema = z.object({
+  grantYear: z.number().int(),
+  ruleSet: z.object({ id: z.string(), title: z.string(), period: range }),
+  lang: z.enum(['sv', 'en']),
+  notice: z.string().min(1).describe('Every amount is the tool\'s estimate; the agencies decide'),
+  teams: z.array(
+    z.object({
+      name: z.string(),
+      status: z.enum(['eligible', 'eligible_aggregate_only', 'needs_review', 'not_eligible']).describe('The carried-out team\'s status'),
+      conditions: z.enum(['met', 'needs_review', 'not_met']).describe('RULEBOOK D21'),
+      decided: wholeKronor,
+      justified: wholeKronor.describe('Half the carried-out eligible cost of the staff Skolverket funds, without zeroing a team that is not eligible (D20)'),
+      used: wholeKronor,
+      unused: wholeKronor.describe('To repay to Skolverket (16 §)'),
+      belowMinimum: z
+        .array(range.extend({ side: z.enum(['school', 'social_services', 'total']), lowest: fte, minimum: fte }))
+        .describe('For conditions not_met: every range below a minimum, alone and in the aggregate of the organiser\'s teams'),
+      matched: settlementMatched.extend({ municipalityCode: z.string() }).describe('The kommun\'s matched money (D22)'),
+    }),
+  ),
+  totals: z.object({ decided: wholeKronor, justified: wholeKronor, used: wholeKronor, unused: wholeKronor }),
+  municipalities: z.array(settlementMatched.extend({ municipalityCode: z.string() })),
+  changesCompared: z.boolean().describe('True when the application as applied for was given'),
+  changes: z.array(
+    z.object({
+      member: z.string(),
+      team: z.number().int().min(0),
+      side: z.enum(['school', 'social_services']),
+      kind: z.enum(['ended_early', 'started_later', 'fte_lowered', 'removed', 'added']),
+      from: date.describe('The day the change applies from'),
+      applied: z.string().nullable().optional().describe('As applied for: end date (null: open-ended), start date or fte'),
+      actual: z.string().nullable().optional().describe('As carried out'),
+      agencies: z.array(z.enum(['skolverket', 'socialstyrelsen'])),
+      message: z.string().min(1),
+    }),
+  ),
+  findings: z.array(findingSchema),
+  assessment: assessmentSchema.describe('The assessment of the carried-out application, with the actual costs'),
 });
 
 export const errorSchemas = {
-  invalidApplication: z.object({
-    error: z.literal('invalid_application'),
-    issues: z.array(z.object({ path: z.string(), message: z.string() })),
-  }),
-  noRuleSet: z.object({
-    error: z.literal('no_rule_set'),
-    grantYear: z.number().int().optional(),
-    knownYears: z.array(z.number().int()),
-    message: z.string().optional(),
-  }),
-  simple: z.object({ error: z.string() }),
+  invalidApplication: z
+    .object({
+      error: z.literal('invalid_application'),
+      issues: z.array(z.object({ path: z.string(), message: z.string() })),
+    })
+    .meta({ id: 'InvalidApplication' }),
+  noRuleSet: z
+    .object({
+      error: z.literal('no_rule_set'),
+      grantYear: z.number().int().optional(),
+      knownYears: z.array(z.number().int()),
+      message: z.string().optional(),
+    })
+    .meta({ id: 'NoRuleSet' }),
+  noSettlementRules: z
+    .object({
+      error: z.literal('no_settlement_rules'),
+      grantYear: z.number().int(),
+      settlementYears: z.array(z.number().int()),
+      message: z.string(),
+    })
+    .meta({ id: 'NoSettlementRules' }),
+  simple: errorBody,
+};
+
+/** The answers of both assessment routes to a body they cannot assess. */
+export const refusedApplication = {
+  400: { description: 'Every problem with the input, each with its path', json: errorSchemas.invalidApplication },
+  413: { description: 'The body is larger than the limit', json: errorBody },
+  422: { description: 'No rule set for the grant year', json: errorSchemas.noRuleSet },
 };

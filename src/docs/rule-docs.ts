@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { ruleCatalogue } from '../../rules/catalogue.ts';
-import type { Parameter } from '../../rules/params/rule-set.ts';
+import type { Parameter, Window } from '../../rules/params/rule-set.ts';
 import type { RuleDefinition } from '../../rules/rule.ts';
 import { ruleSetDefinitions } from '../../rules/rule-sets.ts';
 
@@ -74,6 +74,12 @@ function value(parameter: Parameter<unknown> | undefined): string {
   return `${shown}${note} [${parameter.source.confidence}](${parameter.source.url})`;
 }
 
+/** A window with the day its source was checked, "preliminär" where it is an estimate. */
+function window(parameter: Window | undefined): string {
+  if (!parameter) return 'inte känd';
+  return `${parameter.preliminary ? 'preliminär: ' : ''}${value(parameter)}, kontrollerad ${parameter.checked}`;
+}
+
 function parameterTables(): string {
   const lines: string[] = [];
   for (const definition of ruleSetDefinitions) {
@@ -87,11 +93,12 @@ function parameterTables(): string {
     lines.push(`| Skolverket finansierar socialtjänstens personal | ${value(definition.skolverketFundsSocialServices)} |`);
     lines.push(`| Prioritetsgrupper enligt 8 § | ${value(definition.priorityTiers)} |`);
     lines.push(`| Senast kända efterfrågan | ${definition.knownDemand ? `${definition.knownDemand.note} [${definition.knownDemand.source.confidence}](${definition.knownDemand.source.url})` : 'inte känd'} |`);
-    lines.push(`| Regler | ${definition.rules.map((r) => `\`${r}\``).join(', ')} |`, '');
-    lines.push('| Bidragsår | Bidragsperiod | Ansökningsperiod | Skolverkets anslag | Socialstyrelsens anslag |', '|---|---|---|---|---|');
+    lines.push(`| Regler | ${definition.rules.map((r) => `\`${r}\``).join(', ')} |`);
+    lines.push(`| Regler för redovisningen efter året | ${definition.settlementRules ? definition.settlementRules.map((r) => `\`${r}\``).join(', ') : 'ingen redovisning i verktyget'} |`, '');
+    lines.push('| Bidragsår | Bidragsperiod | Ansökningsperiod | Rekvisition (Socialstyrelsen) | Redovisning (Skolverket) | Skolverkets anslag | Socialstyrelsens anslag |', '|---|---|---|---|---|---|---|');
     for (const [year, p] of Object.entries(definition.years)) {
       lines.push(
-        `| ${year} | ${value(p.grantPeriod)} | ${value(p.applicationWindow)} | ${value(p.skolverketAppropriation)} | ${p.socialstyrelsenAppropriation ? value(p.socialstyrelsenAppropriation) : '–'} |`,
+        `| ${year} | ${value(p.grantPeriod)} | ${window(p.applicationWindow)} | ${window(p.requisitionWindow)} | ${window(p.reportingWindow)} | ${value(p.skolverketAppropriation)} | ${p.socialstyrelsenAppropriation ? value(p.socialstyrelsenAppropriation) : '–'} |`,
       );
     }
     lines.push('');
@@ -115,6 +122,13 @@ export function renderRuleDocs(): string {
     '## Status och belopp',
     '',
     ...ruleCatalogue.calculations.map(section),
+    '## Redovisning efter året',
+    '',
+    'Från bidragsår 2024: Skolverkets beslut per team jämförs med det som faktiskt blev. Alla belopp är verktygets uppskattning; myndigheterna beslutar.',
+    '',
+    '*The report after the year, from grant year 2024: Skolverket\'s decision per team against what actually happened. Every amount is the tool\'s estimate; the agencies decide.*',
+    '',
+    ...ruleCatalogue.settlement.map(section),
     '## Parametrar per regeluppsättning',
     '',
     parameterTables(),

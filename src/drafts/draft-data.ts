@@ -21,6 +21,8 @@ export interface DraftMember {
   monthlySalary: string;
   employerCostRate: string;
   otherFundingShare: string;
+  /** Settlements only (RULEBOOK D19): the member's actual personnel cost in the team's period from the ledger, kronor. */
+  actualCost?: string;
 }
 
 export interface DraftTeam {
@@ -84,9 +86,41 @@ export interface DraftData {
    * cannot be shared with a kommun's overview (src/overview-share.ts).
    */
   placeholders?: Placeholder[];
+  /** Present when the draft is a settlement of a bidragsår (see isSettlement). */
+  settlement?: SettlementData;
 }
 
 export type Placeholder = 'organiser' | `municipality:${string}`;
+
+/** Skolverket's decision for one team, as entered: the granted kronor and the decision's date. */
+export interface TeamDecision {
+  skolverketGrant?: string;
+  /** YYYY-MM-DD */
+  decidedOn?: string;
+}
+
+/**
+ * What makes a draft a settlement (RULEBOOK §6, D19): the application as applied for, kept
+ * as it was when the settlement started (for the changes to report, D23), and Skolverket's
+ * decision per team id. The draft's `application` is then the application as carried out.
+ */
+export interface SettlementData {
+  applied: DraftApplication;
+  decisions: Record<string, TeamDecision>;
+}
+
+/** A draft is a settlement when it holds a settlement's data. */
+export function isSettlement(data: DraftData): data is DraftData & { settlement: SettlementData } {
+  return data.settlement !== undefined;
+}
+
+/** The stored settlement part, if it has that shape (never trust storage blindly). */
+function asSettlement(value: unknown): SettlementData | undefined {
+  const candidate = value as Partial<SettlementData> | null;
+  if (!candidate || typeof candidate !== 'object' || !candidate.applied || !Array.isArray(candidate.applied.teams)) return undefined;
+  const decisions = candidate.decisions && typeof candidate.decisions === 'object' ? candidate.decisions : {};
+  return { applied: candidate.applied, decisions };
+}
 
 export function emptyDraft(): DraftData {
   return { application: { teams: [] }, nextMember: 1, nextTeam: 1 };
@@ -128,6 +162,7 @@ export function asDraftData(data: unknown): DraftData {
   const idOf = (team: unknown) => (typeof team === 'object' && team !== null ? (team as { id?: unknown }).id : undefined);
   let nextTeam = nextNumber(teams.map(idOf), 't', Number(candidate.nextTeam) || 1);
   const confirmed = candidate.confirmed && typeof candidate.confirmed === 'object' ? candidate.confirmed : undefined;
+  const settlement = asSettlement(candidate.settlement);
   const placeholders = Array.isArray(candidate.placeholders)
     ? candidate.placeholders.filter((p): p is Placeholder => typeof p === 'string' && (p === 'organiser' || p.startsWith('municipality:')))
     : [];
@@ -138,6 +173,7 @@ export function asDraftData(data: unknown): DraftData {
     lastResult: candidate.lastResult,
     ...(confirmed && { confirmed }),
     ...(placeholders.length && { placeholders }),
+    ...(settlement && { settlement }),
   };
 }
 

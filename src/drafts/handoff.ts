@@ -38,6 +38,7 @@ export type HistoryEvent =
   | ({ kind: 'members_imported'; added: number; skipped: number } & TeamRef)
   | ({ kind: 'members_replaced'; added: number; removed: number } & TeamRef)
   | ({ kind: 'link_done' } & TeamRef)
+  | { kind: 'settlement_started' | 'decisions_saved' }
   | { kind: 'shared_with_overview' | 'withdrawn_from_overview'; municipality: string; year: number };
 
 const teamRef = (team: DraftTeam): TeamRef => ({ team: team.id, teamName: team.name });

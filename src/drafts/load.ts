@@ -24,8 +24,10 @@ export async function loadDraft(request: FastifyRequest): Promise<LoadedDraft> {
   const { id } = request.params as { id: string };
   const draft = await request.server.drafts.get(id);
   if (!draft) throw new NotFoundError();
+  const data = asDraftData(draft.data);
   request.journeyDraftId = draft.id;
-  return { draft, data: asDraftData(draft.data) };
+  request.journeyData = data;
+  return { draft, data };
 }
 
 /**

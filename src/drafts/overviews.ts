@@ -9,14 +9,35 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { StaffingSuggestion } from '../../rules/staffing-suggestion.ts';
-import type { OrganiserType, TeamStatus } from '../../rules/types.ts';
+import type { Conditions, OrganiserType, TeamStatus } from '../../rules/types.ts';
 import type { Queryable } from './db.ts';
 import { isKey } from './handoff.ts';
 
 /** Kept this many days after it was last opened or changed, as drafts are after their last save. */
 export const OVERVIEW_RETENTION_DAYS = 30;
 
-/** What the overview shows of one team: no salaries, no org number, no people. */
+/**
+ * A team's year after the decision, from a settlement draft (RULEBOOK D20–D22): Skolverket's
+ * decided grant and the date of the decision where given, what the carried-out costs used of it
+ * and what was not used, the conditions during the year, and the kommun's received, usable and
+ * to-repay money. Whole kronor; every figure but the decision is the product's estimate.
+ */
+export interface OverviewSettlement {
+  decided: string;
+  decidedOn?: string;
+  conditions: Conditions;
+  used: string;
+  unused: string;
+  received: string;
+  usable: string;
+  repay: string;
+}
+
+/**
+ * What the overview shows of one team: no salaries, no org number, no people. For a team from a
+ * settlement draft, the grant is Skolverket's decided grant, the matched money the kommun
+ * received, and the usable part and the risk the settlement's usable and to-repay money.
+ */
 export interface OverviewTeam {
   organiser: { name: string; type: OrganiserType };
   team: string;
@@ -32,6 +53,8 @@ export interface OverviewTeam {
    * above 1, the team is counted once, from the draft saved last.
    */
   copies?: number;
+  /** Present when the team's figures come from a settlement draft. */
+  settlement?: OverviewSettlement;
 }
 
 /** A team's summary as stored with its draft: the overview's row, and where and when it counts. */
@@ -145,15 +168,16 @@ export async function writeSummaries(db: Queryable, draftId: string, teams: Team
     matched_usable: t.matchedUsable,
     repayment_risk: t.repaymentRisk,
     staffing_suggestion: t.staffingSuggestion,
+    settlement: t.settlement ?? null,
   }));
   await db.query(
     `INSERT INTO draft_team_summaries (draft_id, position, municipality_code, grant_year, organiser_name, organiser_type,
-       organiser_org_number, team_name, status, skolverket_grant, matched, matched_usable, repayment_risk, staffing_suggestion)
+       organiser_org_number, team_name, status, skolverket_grant, matched, matched_usable, repayment_risk, staffing_suggestion, settlement)
      SELECT $1, r.position, r.municipality_code, r.grant_year, r.organiser_name, r.organiser_type, r.organiser_org_number,
-       r.team_name, r.status, r.skolverket_grant, r.matched, r.matched_usable, r.repayment_risk, r.staffing_suggestion
+       r.team_name, r.status, r.skolverket_grant, r.matched, r.matched_usable, r.repayment_risk, r.staffing_suggestion, r.settlement
      FROM jsonb_to_recordset($2::text::jsonb) AS r(position integer, municipality_code text, grant_year integer, organiser_name text,
        organiser_type text, organiser_org_number text, team_name text, status text, skolverket_grant text, matched text, matched_usable text,
-       repayment_risk text, staffing_suggestion jsonb)`,
+       repayment_risk text, staffing_suggestion jsonb, settlement jsonb)`,
     [draftId, JSON.stringify(rows)],
   );
 }
@@ -206,13 +230,16 @@ interface SummaryRow {
   matched_usable: string;
   repayment_risk: string;
   staffing_suggestion: OverviewTeam['staffingSuggestion'];
+  settlement: OverviewSettlement | null;
   copies: number;
 }
 
 /**
  * The stored summaries of the teams in the overview's kommun and year, from its shared live
  * drafts. A team that several shared drafts hold (the same huvudman by organisationsnummer, the
- * same team name, case and surrounding space aside) is counted once, from the draft saved last.
+ * same team name, case and surrounding space aside) is counted once: from a settlement draft
+ * when one holds it (the decided grant replaces the maximum applied for), else from the draft
+ * saved last.
  */
 export async function overviewFigures(db: Queryable, overview: OverviewRecord): Promise<OverviewFigures> {
   const params = [overview.id, overview.municipalityCode, overview.grantYear];
@@ -221,9 +248,9 @@ export async function overviewFigures(db: Queryable, overview: OverviewRecord): 
   const rows = await db.query<SummaryRow>(
     `SELECT * FROM (
        SELECT t.organiser_name, t.organiser_type, t.team_name, t.status, t.skolverket_grant, t.matched, t.matched_usable,
-         t.repayment_risk, t.staffing_suggestion, s.shared_at, t.draft_id, t.position,
+         t.repayment_risk, t.staffing_suggestion, t.settlement, s.shared_at, t.draft_id, t.position,
          (count(*) OVER same_team)::int AS copies,
-         row_number() OVER (same_team ORDER BY d.updated_at DESC, d.id) AS newest
+         row_number() OVER (same_team ORDER BY t.settlement IS NULL, d.updated_at DESC, d.id) AS newest
        FROM ${shared} JOIN draft_team_summaries t ON ${inOverview}
        WHERE s.overview_id = $1
        WINDOW same_team AS (PARTITION BY coalesce(t.organiser_org_number, t.draft_id), lower(trim(t.team_name)))
@@ -247,6 +274,7 @@ export async function overviewFigures(db: Queryable, overview: OverviewRecord): 
       repaymentRisk: r.repayment_risk,
       staffingSuggestion: r.staffing_suggestion,
       copies: r.copies,
+      ...(r.settlement && { settlement: r.settlement }),
     })),
     uncounted: count,
   };

@@ -1,8 +1,9 @@
 /**
- * Reads the JSON attachments (ansokan.json, bedomning.json) back from a summary PDF, so an
- * imported PDF can restore a draft. Walks the catalog's Names/EmbeddedFiles name tree with
+ * Reads the JSON attachments back from a summary PDF, so an imported PDF can restore a draft:
+ * the application summary's ansokan.json and bedomning.json, or the redovisning summary's
+ * redovisning.json (the settlement's input; its estimate beside it is not read). Walks the catalog's Names/EmbeddedFiles name tree with
  * pdf-lib's low-level objects. Never throws: junk, an encrypted or damaged file, or a PDF
- * without both attachments is `notSummary`.
+ * without the attachments of either summary is `notSummary`.
  *
  * The file is the client's, so the limits are checked before the work: an attachment is
  * inflated only up to MAX_BYTES (a summary of 20 teams of 50 people carries about 1.3 MB),
@@ -14,6 +15,8 @@ import { inflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 
 const NAMES = { application: 'ansokan.json', assessment: 'bedomning.json' };
+/** The redovisning summary's attachments: the settlement's input and the estimate made from it. */
+export const SETTLEMENT_NAMES = { input: 'redovisning.json', estimate: 'redovisning-uppskattning.json' } as const;
 /** Name-tree depth the reader accepts (the tree is user-supplied). */
 const MAX_DEPTH = 16;
 /** The largest attachment, inflated, and the deepest nesting of its JSON. */
@@ -23,7 +26,8 @@ export const MAX_ATTACHMENT_MEGABYTES = MAX_ATTACHMENT_BYTES / (1024 * 1024);
 export const MAX_NESTING = 32;
 
 export type AttachmentsRead =
-  | { ok: true; application: unknown; assessment: unknown }
+  | { ok: true; application: unknown; assessment: unknown; settlement?: never }
+  | { ok: true; settlement: unknown; application?: never; assessment?: never }
   | { ok: false; problem: 'notSummary' | 'tooLarge' | 'tooDeep' };
 
 /** Refusals that name a limit, as opposed to a file that is not a summary at all. */
@@ -37,6 +41,8 @@ export async function readAttachments(pdfBytes: Uint8Array): Promise<Attachments
   try {
     const doc = await PDFDocument.load(pdfBytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: true });
     const files = embeddedFiles(doc);
+    const settlement = files.get(SETTLEMENT_NAMES.input);
+    if (settlement) return { ok: true, settlement: parseJson(settlement) };
     const application = files.get(NAMES.application);
     const assessment = files.get(NAMES.assessment);
     if (!application || !assessment) return { ok: false, problem: 'notSummary' };

@@ -228,7 +228,8 @@ export class Cursor {
     const lineHeight = this.lineHeight(size);
     for (const item of items) {
       const lines = wrapText(this.faces.regular, this.faces.regular.prepare(item), size, this.width - indent);
-      this.ensure(Math.min(lines.length, 2) * lineHeight);
+      // An item of a few lines (an address broken over lines, say) stays on one page; a longer one keeps two lines together.
+      this.ensure((lines.length <= 4 ? lines.length : 2) * lineHeight);
       if (marker === 'box') {
         this.page.drawRectangle({ x: this.left + 1, y: this.y - size * 0.92, width: size * 0.8, height: size * 0.8, borderColor: colors.text, borderWidth: 0.7 });
       } else {
@@ -320,8 +321,92 @@ export class Cursor {
     this.y -= 10;
   }
 
+  /**
+   * Signature lines for each party, side by side: the party and who it is (at most two lines;
+   * the full names are given earlier in the document), then a line to sign on and the printed
+   * name and the date side by side below.
+   */
+  signatures(parties: Array<{ title: string; who: string }>, heading: string): void {
+    const gap = 28;
+    const columnWidth = (this.width - gap * (parties.length - 1)) / parties.length;
+    const lineHeight = this.lineHeight(this.size);
+    const shown = parties.map((p) => ({ title: p.title, who: this.nameLines(p.who, columnWidth) }));
+    const rowHeight = 34;
+    const height = (1 + Math.max(...shown.map((p) => p.who.length))) * lineHeight + 2 * rowHeight;
+    this.heading(heading, 2, height);
+    const top = this.y;
+    shown.forEach((party, i) => {
+      const x = this.left + i * (columnWidth + gap);
+      let y = top;
+      this.drawLine(this.faces.bold.prepare(party.title), x, y, { bold: true });
+      for (const line of party.who) this.drawLine(line, x, (y -= lineHeight), { color: colors.muted });
+      y -= lineHeight;
+      const nameWidth = columnWidth * 0.62;
+      const fields = [
+        [{ label: 'Underskrift', x, width: columnWidth }],
+        [
+          { label: 'Namnförtydligande', x, width: nameWidth },
+          { label: 'Datum', x: x + nameWidth + 12, width: columnWidth - nameWidth - 12 },
+        ],
+      ];
+      for (const row of fields) {
+        y -= rowHeight - 12;
+        for (const field of row) {
+          this.page.drawLine({ start: { x: field.x, y }, end: { x: field.x + field.width, y }, thickness: 0.7, color: colors.text });
+          this.drawLine(field.label, field.x, y - 3, { size: 8.5, color: colors.muted });
+        }
+        y -= 12;
+      }
+    });
+    this.y = top - height - 10;
+  }
+
+  private nameLines(value: string, width: number): string[] {
+    const face = this.faces.regular;
+    const lines = wrapText(face, face.prepare(value), this.size, width);
+    if (lines.length <= 2) return lines;
+    return [lines[0], truncate(face, `${lines[1]} ${lines[2]}`, this.size, width)];
+  }
+
   /** Draws the footers, now that the number of pages is known. */
   finish(): void {
     this.pages.forEach((page, i) => this.decoration.footer(page, this, i + 1, this.pages.length));
+  }
+}
+
+/**
+ * A document's content as data, in reading order: what a content module (the words and their
+ * order) hands to the layout engine, which alone decides where each block goes.
+ */
+export type Block =
+  | { kind: 'heading'; text: string; level: 1 | 2 | 3; keep?: number }
+  | { kind: 'fields'; rows: Array<[string, string]> }
+  | { kind: 'paragraph'; text: string; style?: TextStyle }
+  | { kind: 'list'; items: string[]; marker?: 'bullet' | 'box' }
+  | { kind: 'table'; columns: Column[]; rows: Cell[][]; size?: number; title?: string }
+  | { kind: 'signatures'; heading: string; parties: Array<{ title: string; who: string }> };
+
+export function drawBlocks(cursor: Cursor, blocks: Block[]): void {
+  for (const block of blocks) {
+    switch (block.kind) {
+      case 'heading':
+        cursor.heading(block.text, block.level, block.keep);
+        break;
+      case 'fields':
+        cursor.fields(block.rows);
+        break;
+      case 'paragraph':
+        cursor.paragraph(block.text, block.style);
+        break;
+      case 'list':
+        cursor.list(block.items, block.marker);
+        break;
+      case 'table':
+        cursor.table(block.columns, block.rows, { size: block.size, title: block.title });
+        break;
+      case 'signatures':
+        cursor.signatures(block.parties, block.heading);
+        break;
+    }
   }
 }

@@ -8,36 +8,27 @@
  * gives the same bytes: every date in the file is the assessment date, and the document ID
  * is a hash of the input.
  */
-import { createHash } from 'node:crypto';
-import { Decimal } from 'decimal.js';
-import { AFRelationship, PDFDocument, PDFHexString } from 'pdf-lib';
-import { municipalityName } from '../../forms/municipalities.ts';
 import { memberLabels } from '../../forms/member.ts';
 import { organiserTypeLabels } from '../../forms/organiser.ts';
 import { schoolFormLabels } from '../../forms/team.ts';
-import { formatKronor } from '../../rules/format.ts';
 import { ruleSetFor } from '../../rules/rule-sets.ts';
+import type { RuleSet } from '../../rules/params/rule-set.ts';
 import type { Application, Assessment, Education, Finding, Member, MemberResult, Team, TeamResult } from '../../rules/types.ts';
 import { decidingEducations, type DecidingEducation } from '../education-outcomes.ts';
 import { bothOutcomes, personLabel, resultWords, ruleTitle, settledAndPending, verdict, waitsForReview } from '../result-words.ts';
 import { nextSteps } from '../next-steps.ts';
 import { words } from '../words/index.ts';
-import { embedTypefaces } from './fonts.ts';
-import { colors, Cursor, truncate, wrapText, type Cell, type PageDecoration } from './layout.ts';
+import { renderDocument, type RenderedPdf } from './document.ts';
+import { fte, kr, list, municipality, percent, range } from './format.ts';
+import { colors, type Cell, type Cursor } from './layout.ts';
 
 export { readAttachments } from './attachments.ts';
 
-export interface SummaryPdf {
-  bytes: Uint8Array;
-  /** The characters of the input the document could not draw, each shown as U+FFFD instead. */
-  replaced: string[];
-}
+export type SummaryPdf = RenderedPdf;
 
 export const ATTACHMENT_NAMES = { application: 'ansokan.json', assessment: 'bedomning.json' } as const;
 
 const TITLE = 'Sammanställning av ansökan om statsbidrag för skolsociala team';
-const NBSP = '\u00a0';
-
 const text = {
   outcome: words.sv.labels.outcome,
   side: { school: 'Skola', social_services: 'Socialtjänst' },
@@ -62,102 +53,27 @@ const amount = words.sv.labels.amount;
 
 const outcomeColor = { pass: colors.good, fail: colors.bad, warn: colors.warn, review: colors.warn, info: colors.muted };
 
-// ---------------------------------------------------------------------------------------------
-// Numbers and dates, the Swedish way.
-
-/** "1.50" → "1,50". */
-const fte = (value: string) => value.replace('.', ',');
-
-/** Kronor with no-break spaces: "331 178 kr"; öre after a decimal comma when there are any. */
-function kr(value: string | undefined): string {
-  const [whole, fraction] = (value ?? '0').split('.');
-  const formatted = formatKronor(whole, 'sv');
-  return fraction && /[1-9]/.test(fraction) ? formatted.replace(`${NBSP}kr`, `,${fraction.padEnd(2, '0')}${NBSP}kr`) : formatted;
-}
-
-/** "0.3142" → "31,42 %". */
-const percent = (share: string) => `${new Decimal(share).times(100).toFixed().replace('.', ',')}${NBSP}%`;
-
-const range = (from: string, to: string | null) => `${from}–${to ?? 'tills vidare'}`;
-
-const municipality = (code: string) => `${municipalityName(code) ?? 'Okänd kommun'} (${code})`;
-
-const list = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} och ${items.at(-1)}`);
-
-// ---------------------------------------------------------------------------------------------
-
 export async function renderSummaryPdf(
   application: Application,
   assessment: Assessment,
   _options: { lang?: 'sv' } = {},
 ): Promise<SummaryPdf> {
-  const day = new Date(`${assessment.assessedOn}T00:00:00Z`);
-  const date = Number.isNaN(day.getTime()) ? new Date(0) : day;
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  const faces = await embedTypefaces(doc);
   const year = application.grantYear;
-
-  const decoration: PageDecoration = {
-    header(page, cursor) {
-      const size = 8.5;
-      const top = page.getHeight() - 30;
-      const yearText = `Bidragsår ${year}`;
-      const yearWidth = faces.regular.width(yearText, size);
-      const name = truncate(faces.regular, faces.regular.prepare(application.organiser.name), size, cursor.width - yearWidth - 24);
-      cursor.drawLine(name, cursor.left, top, { size, color: colors.muted }, page);
-      cursor.drawLine(yearText, cursor.right - yearWidth, top, { size, color: colors.muted }, page);
-      page.drawLine({ start: { x: cursor.left, y: top - 14 }, end: { x: cursor.right, y: top - 14 }, thickness: 0.6, color: colors.rule });
+  return renderDocument(
+    {
+      date: assessment.assessedOn,
+      title: `${TITLE}, bidragsår ${year}`,
+      subject: `${application.organiser.name} (${application.organiser.orgNumber}), bidragsår ${year}, bedömd ${assessment.assessedOn}`,
+      keywords: ['statsbidrag', 'skolsociala team', 'förordning (2023:179)', assessment.ruleSet.id],
+      header: { left: application.organiser.name, right: `Bidragsår ${year}` },
+      footer: `Bedömd ${assessment.assessedOn} med sst-bidrag. Sammanställningen är inte ett beslut.`,
+      attachments: [
+        { name: ATTACHMENT_NAMES.application, description: 'Ansökan som JSON (sst-bidrag)', value: application, relationship: 'source' },
+        { name: ATTACHMENT_NAMES.assessment, description: 'Bedömningen som JSON (sst-bidrag)', value: assessment, relationship: 'supplement' },
+      ],
     },
-    footer(page, cursor, number, count) {
-      const size = 8;
-      const top = 40;
-      const pageText = `Sida ${number} av ${count}`;
-      page.drawLine({ start: { x: cursor.left, y: top + 6 }, end: { x: cursor.right, y: top + 6 }, thickness: 0.6, color: colors.rule });
-      const note = faces.regular.prepare(`Bedömd ${assessment.assessedOn} med sst-bidrag. Sammanställningen är inte ett beslut.`);
-      cursor.drawLine(note, cursor.left, top, { size, color: colors.muted }, page);
-      cursor.drawLine(pageText, cursor.right - faces.regular.width(pageText, size), top, { size, color: colors.muted }, page);
-    },
-  };
-
-  // Everything is drawn synchronously from here to `finish` (see Typefaces.beginDrawing).
-  faces.beginDrawing();
-  const cursor = new Cursor(doc, faces, decoration);
-  drawDocument(cursor, application, assessment);
-  cursor.finish();
-
-  setMetadata(doc, application, assessment, date);
-  const json = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
-  await doc.attach(json(application), ATTACHMENT_NAMES.application, {
-    mimeType: 'application/json',
-    description: 'Ansökan som JSON (sst-bidrag)',
-    creationDate: date,
-    modificationDate: date,
-    afRelationship: AFRelationship.Source,
-  });
-  await doc.attach(json(assessment), ATTACHMENT_NAMES.assessment, {
-    mimeType: 'application/json',
-    description: 'Bedömningen som JSON (sst-bidrag)',
-    creationDate: date,
-    modificationDate: date,
-    afRelationship: AFRelationship.Supplement,
-  });
-  const bytes = await doc.save({ useObjectStreams: true });
-  return { bytes, replaced: [...faces.replaced] };
-}
-
-function setMetadata(doc: PDFDocument, application: Application, assessment: Assessment, date: Date) {
-  doc.setTitle(`${TITLE}, bidragsår ${application.grantYear}`, { showInWindowTitleBar: true });
-  doc.setSubject(`${application.organiser.name} (${application.organiser.orgNumber}), bidragsår ${application.grantYear}, bedömd ${assessment.assessedOn}`);
-  doc.setAuthor('sst-bidrag');
-  doc.setCreator('sst-bidrag');
-  doc.setProducer('sst-bidrag (pdf-lib)');
-  doc.setKeywords(['statsbidrag', 'skolsociala team', 'förordning (2023:179)', assessment.ruleSet.id]);
-  doc.setLanguage('sv-SE');
-  doc.setCreationDate(date);
-  doc.setModificationDate(date);
-  // The file identifier: a hash of the input, never random, so equal input gives equal bytes.
-  const id = createHash('sha256').update(JSON.stringify([application, assessment])).digest('hex').slice(0, 32);
-  doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
+    (cursor) => drawDocument(cursor, application, assessment),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -266,6 +182,11 @@ const staffingRules = [
   { rule: 'team-total-fte', label: 'teamet totalt' },
 ] as const;
 
+/** Why a rule set has no priority tiers (its parameter's note), or undefined where it has them. */
+function noTiers(ruleSet: RuleSet | undefined): string | undefined {
+  return ruleSet && !ruleSet.priorityTiers.value ? (ruleSet.priorityTiers.note ?? 'urvalsordningen är inte bekräftad') : undefined;
+}
+
 function drawStaffing(cursor: Cursor, application: Application, assessment: Assessment, result: TeamResult, index: number) {
   const ruleSet = ruleSetFor(application.grantYear);
   const minimum = (value: string | undefined) => (value ? ` (krav ${fte(value)})` : '');
@@ -291,8 +212,8 @@ function drawStaffing(cursor: Cursor, application: Application, assessment: Asse
   );
   const requested = result.priorityShares.length
     ? result.priorityShares.map((s) => `grupp ${s.tier}, ${text.tier[s.tier] ?? ''} (${fte(s.fte)} årsarbetskrafter)`).join('; ')
-    : application.grantYear === 2023
-      ? 'Ingen prioritetsgrupp: urvalsordningen för 2023 är inte bekräftad'
+    : noTiers(ruleSet)
+      ? `Ingen prioritetsgrupp: ${noTiers(ruleSet)}`
       : 'Ingen prioritetsgrupp';
   cursor.fields(
     [
@@ -399,7 +320,8 @@ function drawAmounts(cursor: Cursor, application: Application, assessment: Asses
     const shares = team.priorityShares.map((s) => `grupp ${s.tier} (${text.tier[s.tier] ?? ''}, ${fte(s.fte)} årsarbetskrafter)`);
     return `Team ${i + 1}: ${shares.length ? list(shares) : 'ingen prioritetsgrupp'}`;
   });
-  if (application.grantYear === 2023) tiers.push('För bidragsår 2023 visas ingen prioritetsgrupp, eftersom urvalsordningen inte är bekräftad.');
+  const why = noTiers(ruleSetFor(application.grantYear));
+  if (why) tiers.push(`För bidragsår ${application.grantYear} visas ingen prioritetsgrupp: ${why}.`);
   cursor.list(tiers);
   cursor.paragraph(
     'Beloppen är högsta belopp, inte ett löfte om bidrag. Hur mycket som beviljas beror på hur mycket pengar som finns och på Skolverkets urval när ansökningarna är fler än pengarna räcker till.',
@@ -412,6 +334,10 @@ function drawNextSteps(cursor: Cursor, application: Application, assessment: Ass
   const next = nextSteps(application, assessment.amounts.municipalities.length > 0, 'sv');
   cursor.heading(next.heading, 2);
   cursor.list([...next.steps, ...next.links.map((link) => `${link.label}: ${link.url}`)]);
+  if (next.dates.length) {
+    cursor.heading(next.datesHeading, 3, 50);
+    cursor.list(next.dates.map((d) => `${d.name}: ${d.text}`));
+  }
 }
 
 function drawChecklist(cursor: Cursor) {
@@ -428,48 +354,11 @@ function drawChecklist(cursor: Cursor) {
 }
 
 function drawSignatures(cursor: Cursor, application: Application) {
-  const gap = 28;
-  const columnWidth = (cursor.width - gap) / 2;
-  const lineHeight = cursor.lineHeight(cursor.size);
-  const parties = [
-    { title: 'För huvudmannen', who: nameLines(cursor, application.organiser.name, columnWidth) },
-    { title: 'För kommunens socialtjänst', who: nameLines(cursor, list([...new Set(application.teams.map((t) => municipality(t.municipalityCode)))]), columnWidth) },
-  ];
-  // Per party: the signature on one line, the printed name and the date side by side below.
-  const rowHeight = 34;
-  const height = (1 + Math.max(...parties.map((p) => p.who.length))) * lineHeight + 2 * rowHeight;
-  cursor.heading('Underskrifter', 2, height);
-  const top = cursor.y;
-  parties.forEach((party, i) => {
-    const x = cursor.left + i * (columnWidth + gap);
-    let y = top;
-    cursor.drawLine(cursor.faces.bold.prepare(party.title), x, y, { bold: true });
-    for (const line of party.who) cursor.drawLine(line, x, (y -= lineHeight), { color: colors.muted });
-    y -= lineHeight;
-    const nameWidth = columnWidth * 0.62;
-    const fields = [
-      [{ label: 'Underskrift', x, width: columnWidth }],
-      [
-        { label: 'Namnförtydligande', x, width: nameWidth },
-        { label: 'Datum', x: x + nameWidth + 12, width: columnWidth - nameWidth - 12 },
-      ],
-    ];
-    for (const row of fields) {
-      y -= rowHeight - 12;
-      for (const field of row) {
-        cursor.page.drawLine({ start: { x: field.x, y }, end: { x: field.x + field.width, y }, thickness: 0.7, color: colors.text });
-        cursor.drawLine(field.label, field.x, y - 3, { size: 8.5, color: colors.muted });
-      }
-      y -= 12;
-    }
-  });
-  cursor.y = top - height - 10;
-}
-
-/** At most two lines of a name; the full names are given earlier in the document. */
-function nameLines(cursor: Cursor, value: string, width: number): string[] {
-  const face = cursor.faces.regular;
-  const lines = wrapText(face, face.prepare(value), cursor.size, width);
-  if (lines.length <= 2) return lines;
-  return [lines[0], truncate(face, `${lines[1]} ${lines[2]}`, cursor.size, width)];
+  cursor.signatures(
+    [
+      { title: 'För huvudmannen', who: application.organiser.name },
+      { title: 'För kommunens socialtjänst', who: list([...new Set(application.teams.map((t) => municipality(t.municipalityCode)))]) },
+    ],
+    'Underskrifter',
+  );
 }

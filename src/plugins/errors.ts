@@ -85,6 +85,14 @@ export function answerRouterError(_error: FastifyError, request: FastifyRequest,
   return sendError(request, reply, 400, 'bad_request');
 }
 
+/**
+ * An address no route has: a page or JSON 404. Set in the pages' scope (app.ts), so that a form
+ * posted to an unknown page is still checked for its CSRF token (403) and the page has its views.
+ */
+export function answerNotFound(request: FastifyRequest, reply: FastifyReply) {
+  return sendError(request, reply, 404, 'not_found');
+}
+
 export default fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -106,7 +114,6 @@ export default fp(
       request.log.error({ err: error }, 'unexpected error');
       return sendError(request, reply, 500, 'internal_error');
     });
-    app.setNotFoundHandler((request, reply) => sendError(request, reply, 404, 'not_found'));
   },
   { name: 'errors' },
 );

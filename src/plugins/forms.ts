@@ -3,8 +3,9 @@
  * page sends. The token's secret lives in an HttpOnly, SameSite cookie (Secure when the request
  * came over HTTPS); each form carries the token in a hidden `_csrf` field.
  *
- * The JSON API (/api/) is exempt: it accepts only application/json, which a cross-site form
- * cannot send without a CORS preflight, and it uses no cookies, so there is nothing to forge.
+ * Registered for the pages only (app.ts): the JSON API (/api/) accepts only application/json,
+ * which a cross-site form cannot send without a CORS preflight, and it uses no cookies, so there
+ * is nothing to forge.
  */
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
@@ -35,6 +36,7 @@ export default fp(
       cookieOpts: { httpOnly: true, sameSite: 'lax', path: '/', secure: 'auto' },
       getToken: (request) => (request.body as Record<string, string> | undefined)?.[CSRF_FIELD],
     });
+    // Every page is in this scope; so is the 404 for any unknown address, /api/ ones answered as JSON.
     app.addHook('preHandler', (request, reply, done) => {
       if (request.method !== 'POST' || request.url.startsWith('/api/')) return done();
       app.csrfProtection(request, reply, done);

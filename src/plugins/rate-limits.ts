@@ -18,20 +18,22 @@ export interface RateLimits {
   creations?: number;
   /** PDFs rendered. */
   pdfs?: number;
-  /** POST /api/v1/assessments: computes and stores nothing. */
+  /** POST /api/v1/assessments and /api/v1/settlements: compute and store nothing. */
   assessments?: number;
 }
 
 type RateClass = keyof RateLimits;
 
 const changingMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Routes that only compute an answer from the body, counted with the assessments. */
+const computeOnly = new Set(['/api/v1/assessments', '/api/v1/settlements']);
 /** Last path segments of routes that create something inside an existing draft. */
 const creatingSteps = new Set(['dela', 'share', 'importera', 'import']);
 
 /** Which limit a route falls under, from its method and path pattern; undefined for reads. */
 export function rateClassOf(method: string, url: string): RateClass | undefined {
   if (!changingMethods.has(method)) return undefined;
-  if (url === '/api/v1/assessments') return 'assessments';
+  if (computeOnly.has(url)) return 'assessments';
   if (/[./]pdf$/.test(url)) return 'pdfs';
   // A path with no id or token in it makes something new (/ansokan, /api/v1/drafts, /importera).
   if (!url.includes(':') || creatingSteps.has(url.split('/').at(-1) ?? '')) return 'creations';

@@ -7,14 +7,17 @@
  */
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { DraftData } from '../drafts/draft-data.ts';
 import { DRAFT_RETENTION_DAYS } from '../drafts/store.ts';
-import { draftPath, inLang, journeySteps, stepOf, type JourneyStep } from '../journey.ts';
+import { draftPath, inLang, journeySteps, settlementSteps, stepOf, type JourneyStep } from '../journey.ts';
 import { langOf } from '../lang.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** The id of the draft the page shows, once loaded; null on every other page. */
     journeyDraftId: string | null;
+    /** The data of that draft, once loaded; null on every other page. */
+    journeyData: DraftData | null;
   }
   interface FastifyReply {
     /** What @fastify/view adds to every view's data. */
@@ -30,7 +33,7 @@ const text = {
     copy: 'Kopiera länken',
     copied: 'Länken är kopierad.',
     step: (n: number, of: number, name: string) => `Steg ${n} av ${of}: ${name}`,
-    steps: { grantYear: 'Bidragsår', organiser: 'Huvudman', teams: 'Teamen', members: 'Personerna', checkAnswers: 'Kontrollera dina svar', result: 'Resultatet' },
+    steps: { grantYear: 'Bidragsår', organiser: 'Huvudman', teams: 'Teamen', members: 'Personerna', checkAnswers: 'Kontrollera dina svar', result: 'Resultatet', decisions: 'Skolverkets beslut', settlement: 'Redovisningen' },
   },
   en: {
     heading: 'Save and continue later',
@@ -39,7 +42,7 @@ const text = {
     copy: 'Copy the link',
     copied: 'The link has been copied.',
     step: (n: number, of: number, name: string) => `Step ${n} of ${of}: ${name}`,
-    steps: { grantYear: 'Grant year', organiser: 'Organiser', teams: 'The teams', members: 'The people', checkAnswers: 'Check your answers', result: 'The result' },
+    steps: { grantYear: 'Grant year', organiser: 'Organiser', teams: 'The teams', members: 'The people', checkAnswers: 'Check your answers', result: 'The result', decisions: "Skolverket's decision", settlement: 'The report' },
   },
 } satisfies Record<string, { steps: Record<JourneyStep, string> } & Record<string, unknown>>;
 
@@ -49,17 +52,20 @@ export function wayBack(request: FastifyRequest, reply: FastifyReply) {
   if (!id) return undefined;
   const lang = langOf(request.query);
   const t = text[lang];
-  const step = reply.statusCode === 200 || reply.statusCode === 422 ? stepOf(request.routeOptions.url ?? '') : undefined;
+  // A settlement counts its own steps (src/journey.ts).
+  const steps = request.journeyData?.settlement ? settlementSteps : journeySteps;
+  const step = reply.statusCode === 200 || reply.statusCode === 422 ? stepOf(request.routeOptions.url ?? '', steps) : undefined;
   return {
     text: t,
     link: `${request.protocol}://${request.host}${inLang(draftPath(id), lang)}`,
-    step: step && t.step(step.number, journeySteps.length, t.steps[step.step]),
+    step: step && t.step(step.number, step.of, t.steps[step.step]),
   };
 }
 
 export default fp(
   async (app) => {
     app.decorateRequest('journeyDraftId', null);
+    app.decorateRequest('journeyData', null);
     app.addHook('onRequest', async (request, reply) => {
       reply.locals = { ...reply.locals, wayBack: () => wayBack(request, reply) };
     });

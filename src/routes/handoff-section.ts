@@ -16,7 +16,7 @@ import type { FieldError } from '../../forms/page-form.ts';
 import type { Question } from '../../forms/plausible.ts';
 import { ruleSetFor } from '../../rules/rule-sets.ts';
 import type { Lang } from '../../rules/types.ts';
-import { asDraftData, type DraftData } from '../drafts/draft-data.ts';
+import { asDraftData, isSettlement, type DraftData } from '../drafts/draft-data.ts';
 import { memberEvent, type HandoffLink, type HistoryEvent } from '../drafts/handoff.ts';
 import type { Draft } from '../drafts/store.ts';
 import { exampleYear } from '../grant-round.ts';
@@ -95,6 +95,7 @@ function renderMember(
     engagementOptions: options(labels.engagement),
     ...educationChoices(s.link.side, lang),
     originOptions: options(labels.origin),
+    settlement: isSettlement(s.data),
     values: { ...values, side: s.link.side },
   });
 }

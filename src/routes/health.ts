@@ -2,9 +2,14 @@
  * GET /healthz: the process is alive (200), whatever the database does.
  * GET /readyz: ready to serve (200) only when the database answers within a second and the
  * event loop is not overloaded; else 503 with the check that failed, so a load balancer sends
- * requests elsewhere meanwhile. The event loop is measured by @fastify/under-pressure (app.ts).
+ * requests elsewhere meanwhile. The event loop is measured by @fastify/under-pressure, in this
+ * plugin's scope so that its hook runs for these two routes only; it sets no limits, so it turns
+ * no request away.
  */
+import underPressure from '@fastify/under-pressure';
 import type { FastifyPluginAsync } from 'fastify';
+import { healthSchemas } from '../api/schemas.ts';
+import type { RouteSchema } from './openapi.ts';
 
 const DATABASE_DEADLINE_MS = 1000;
 /** Overloaded, as fastify/demo counts it: a mean event-loop delay over a second, or the loop busy 98 % of the time. */
@@ -25,9 +30,18 @@ async function within(ms: number, work: Promise<unknown>): Promise<boolean> {
 }
 
 const health: FastifyPluginAsync = async (app) => {
-  app.get('/healthz', async () => ({ status: 'ok' }));
+  await app.register(underPressure, { eventLoopUtilizationMode: 'interval' });
+  const alive: RouteSchema = { summary: 'The process is alive', response: { 200: { description: 'Alive', json: healthSchemas.alive } } };
+  app.get('/healthz', { schema: alive }, async () => ({ status: 'ok' }));
 
-  app.get('/readyz', async (_request, reply) => {
+  const ready: RouteSchema = {
+    summary: 'Ready to serve: the database answers within a second and the event loop is not overloaded',
+    response: {
+      200: { description: 'Ready', json: healthSchemas.ready },
+      503: { description: 'Not ready: the checks say which failed', json: healthSchemas.ready },
+    },
+  };
+  app.get('/readyz', { schema: ready }, async (_request, reply) => {
     const { eventLoopDelay, eventLoopUtilized } = app.memoryUsage();
     const checks = {
       database: (await within(DATABASE_DEADLINE_MS, app.drafts.ping())) ? 'ok' : 'unavailable',

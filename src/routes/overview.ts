@@ -35,6 +35,8 @@ import { langOf, todayInSweden } from '../lang.ts';
 import { pageData, renderForm } from '../page.ts';
 import { writeCsv } from '../csv.ts';
 import { resultWords, settledAndPending } from '../result-words.ts';
+import { capitalised, overviewSettlementWords, settlementWords } from '../settlement-words.ts';
+import { windowOf, windowText, type WindowData } from '../windows.ts';
 import { showTime } from './journey/handoff.ts';
 import { words } from '../words/index.ts';
 import { staffingSuggestionText } from '../words/labels.ts';
@@ -44,18 +46,40 @@ export interface Overview {
   municipality: string;
   grantYear: number;
   teams: OverviewTeam[];
-  totals: Amounts & { extraCost: string; byTeamStatus: Record<TeamStatusWithMoney, Amounts> };
+  /**
+   * Sums of the rows. `byTeamStatus` splits the teams from applications by status (D18);
+   * `decided` is the part from teams with Skolverket's decision entered (settlements). The
+   * parts add up to the totals.
+   */
+  totals: Amounts & { extraCost: string; byTeamStatus: Record<TeamStatusWithMoney, Amounts>; decided: Amounts };
+  /** What the kommun requisitions from Socialstyrelsen: the decided grants of its teams (D22), and when. */
+  requisition: Requisition;
   /** Shared drafts that could not be counted: incomplete, or with no team in the kommun for the year any more. */
   uncounted: number;
   expiresAt: string;
 }
 
+/**
+ * What the kommun requisitions from Socialstyrelsen (D22: it receives the decided grant of each
+ * of its teams): the sum of the decided grants in the settlements shared with the overview, how
+ * many teams that is, and Socialstyrelsen's window for the year where known or estimated.
+ */
+export interface Requisition {
+  amount: string;
+  teams: number;
+  window: WindowData | null;
+}
+
 const byOrganiserAndTeam = (a: OverviewTeam, b: OverviewTeam) =>
   a.organiser.name.localeCompare(b.organiser.name, 'sv') || a.team.localeCompare(b.team, 'sv');
 
-/** The teams that several shared drafts hold, each counted once: "Team Norr (Exempla kommun)", or nothing to say. */
-function countedOnceNotice(teams: OverviewTeam[], say: (teams: string[]) => string): string | undefined {
-  const repeated = teams.filter((team) => (team.copies ?? 1) > 1).map((team) => `${team.team} (${team.organiser.name})`);
+/**
+ * The teams that several shared drafts hold, each counted once: "Team Norr (Exempla kommun)", or
+ * nothing to say. `settlement`: those counted from a settlement (beside their application, as
+ * expected), else those counted from the application saved last (an old copy to withdraw).
+ */
+function countedOnceNotice(teams: OverviewTeam[], settlement: boolean, say: (teams: string[]) => string): string | undefined {
+  const repeated = teams.filter((team) => (team.copies ?? 1) > 1 && Boolean(team.settlement) === settlement).map((team) => `${team.team} (${team.organiser.name})`);
   return repeated.length ? say(repeated) : undefined;
 }
 
@@ -67,27 +91,37 @@ const sum = (teams: OverviewTeam[], pick: (row: OverviewTeam) => string | undefi
 const amountsOf = (teams: OverviewTeam[]): Amounts => Object.fromEntries(AMOUNTS.map((a) => [a, sum(teams, (r) => r[a])])) as Amounts;
 
 /**
- * Totals are sums of the rows, and split by the rows' team status as the assessment's
- * `amounts.byTeamStatus` is (RULEBOOK D18): a team that does not meet the conditions carries
- * nothing, so the parts add up to the totals.
+ * Totals are sums of the rows. The rows from applications are split by team status as the
+ * assessment's `amounts.byTeamStatus` is (RULEBOOK D18): a team that does not meet the
+ * conditions carries nothing. The rows from settlements carry Skolverket's decision and are
+ * their own part, `decided`. So the parts add up to the totals.
  */
 function totalsOf(teams: OverviewTeam[]): Overview['totals'] {
+  const applied = teams.filter((r) => !r.settlement);
   return {
     ...amountsOf(teams),
     extraCost: sum(teams, (r) => r.staffingSuggestion?.extraCost),
-    byTeamStatus: Object.fromEntries(WITH_MONEY.map((status) => [status, amountsOf(teams.filter((r) => r.status === status))])) as Record<TeamStatusWithMoney, Amounts>,
+    byTeamStatus: Object.fromEntries(WITH_MONEY.map((status) => [status, amountsOf(applied.filter((r) => r.status === status))])) as Record<TeamStatusWithMoney, Amounts>,
+    decided: amountsOf(teams.filter((r) => r.settlement)),
   };
+}
+
+function requisitionOf(grantYear: number, teams: OverviewTeam[]): Requisition {
+  const decided = teams.filter((r) => r.settlement);
+  return { amount: sum(decided, (r) => r.settlement?.decided), teams: decided.length, window: windowOf(grantYear, 'requisition') };
 }
 
 /** The overview as the JSON API, the CSV and the page have it. */
 function overviewOf(record: OverviewRecord, figures: OverviewFigures): Overview {
   const teams = [...figures.teams].sort(byOrganiserAndTeam);
+  const totals = totalsOf(teams);
   return {
     municipalityCode: record.municipalityCode,
     municipality: municipalityName(record.municipalityCode) ?? '',
     grantYear: record.grantYear,
     teams,
-    totals: totalsOf(teams),
+    totals,
+    requisition: requisitionOf(record.grantYear, teams),
     uncounted: figures.uncounted,
     expiresAt: record.expiresAt,
   };
@@ -114,7 +148,7 @@ export function overviewTable(teams: OverviewTeam[], lang: Lang, caption: string
       type: organiserTypeLabels[lang][r.organiser.type],
       team: r.team,
       status: words[lang].labels.teamStatus[r.status],
-      grant: kr(r.skolverketGrant),
+      grant: r.settlement ? `${kr(r.skolverketGrant)} (${overviewSettlementWords[lang].decidedMark})` : kr(r.skolverketGrant),
       matched: kr(r.matched),
       usable: kr(r.matchedUsable),
       risk: kr(r.repaymentRisk),
@@ -125,27 +159,77 @@ export function overviewTable(teams: OverviewTeam[], lang: Lang, caption: string
   };
 }
 
-/** The totals' settled and pending parts (D18), each as its label and the four amounts in the table's order. */
+/**
+ * The totals' parts, each as its label and the four amounts in the table's order: decided (from
+ * settlements, when there are any), then settled and pending (D18).
+ */
 function splitOf(totals: Overview['totals'], lang: Lang): Array<{ label: string; amounts: string[] }> {
   const { settled, pending } = settledAndPending(totals.byTeamStatus, [...AMOUNTS]);
+  const decided = AMOUNTS.map((a) => totals.decided[a]);
   return [
+    ...(decided.some((v) => v !== '0') ? [{ label: overviewSettlementWords[lang].decidedPart, amounts: decided }] : []),
     { label: resultWords[lang].settled, amounts: settled },
     { label: resultWords[lang].pending, amounts: pending },
   ];
 }
 
+/** What to requisition, when, and what the kommun needs for it. */
+function requisitionView(overview: Overview, lang: Lang) {
+  const w = overviewSettlementWords[lang];
+  const { amount, teams, window } = overview.requisition;
+  return {
+    heading: w.requisitionHeading,
+    text: teams > 0 ? w.requisitionAmount(formatKronor(amount, lang), teams) : w.requisitionNone,
+    window: window ? { label: w.requisitionWindow, text: windowText(window, lang), url: window.source.url } : undefined,
+    unknown: window ? undefined : w.requisitionUnknown(overview.grantYear),
+    prerequisitesHeading: w.prerequisitesHeading,
+    prerequisites: w.prerequisites,
+  };
+}
+
+/** The teams from settlements, with what was used and what the kommun may use and repay; none without. */
+function afterYearTable(overview: Overview, lang: Lang) {
+  const w = overviewSettlementWords[lang];
+  const teams = overview.teams.filter((r) => r.settlement);
+  if (teams.length === 0) return undefined;
+  const kr = (v: string) => formatKronor(v, lang);
+  return {
+    heading: w.afterYearHeading,
+    lead: w.afterYearLead,
+    caption: w.afterYearCaption(overview.municipality, overview.grantYear),
+    text: { ...w.columns, organiser: overviewText[lang].organiser, team: overviewText[lang].team },
+    rows: teams.flatMap(({ organiser, team, settlement: s }) =>
+      s
+        ? [{
+            organiser: organiser.name,
+            team,
+            decidedOn: s.decidedOn ?? w.notGiven,
+            conditions: capitalised(settlementWords[lang].conditionsValue[s.conditions]),
+            decided: kr(s.decided),
+            unused: kr(s.unused),
+            received: kr(s.received),
+            usable: kr(s.usable),
+            repay: kr(s.repay),
+          }]
+        : [],
+    ),
+  };
+}
+
 function overviewCsv(overview: Overview, lang: Lang): string {
   const t = overviewText[lang];
+  const w = overviewSettlementWords[lang];
   const header = [t.organiser, t.type, t.team, t.status, t.grant, t.matched, t.usable, t.risk,
-    t.csvSuggestionFte, t.csvSuggestionCost];
+    t.csvSuggestionFte, t.csvSuggestionCost, w.csv.basis, w.csv.decided, w.csv.decidedOn, w.csv.unused];
   const rows = overview.teams.map((r) => [
     r.organiser.name, organiserTypeLabels[lang][r.organiser.type], r.team, words[lang].labels.teamStatus[r.status],
     r.skolverketGrant, r.matched, r.matchedUsable, r.repaymentRisk,
     r.staffingSuggestion ? showDecimal(r.staffingSuggestion.fte, lang) : '', r.staffingSuggestion?.extraCost ?? '',
+    w.basis[r.settlement ? 'settlement' : 'application'], r.settlement?.decided ?? '', r.settlement?.decidedOn ?? '', r.settlement?.unused ?? '',
   ]);
   const { totals } = overview;
-  const total = [t.total, '', '', '', totals.skolverketGrant, totals.matched, totals.matchedUsable, totals.repaymentRisk, '', totals.extraCost];
-  const parts = splitOf(totals, lang).map(({ label, amounts }) => [label, '', '', '', ...amounts, '', '']);
+  const total = [t.total, '', '', '', totals.skolverketGrant, totals.matched, totals.matchedUsable, totals.repaymentRisk, '', totals.extraCost, '', overview.requisition.amount, '', ''];
+  const parts = splitOf(totals, lang).map(({ label, amounts }) => [label, '', '', '', ...amounts, '', '', '', '', '', '']);
   return writeCsv([header, ...rows, total, ...parts]);
 }
 
@@ -214,7 +298,10 @@ const overview: FastifyPluginAsync = async (app) => {
       text: t,
       csrfToken: reply.generateCsrf(),
       uncounted: data.uncounted ? t.uncounted(data.uncounted) : undefined,
-      countedOnce: countedOnceNotice(data.teams, t.counted_once),
+      countedOnce: countedOnceNotice(data.teams, false, t.counted_once),
+      fromSettlement: countedOnceNotice(data.teams, true, overviewSettlementWords[lang].fromSettlement),
+      requisition: requisitionView(data, lang),
+      afterYear: afterYearTable(data, lang),
       table: data.teams.length ? overviewTable(data.teams, lang, t.caption(data.municipality, data.grantYear)) : undefined,
       csvHref: action('/oversikt.csv'),
       kept: t.kept(showTime(data.expiresAt)),

@@ -25,6 +25,7 @@ const rules: FastifyPluginAsync = async (app) => {
       groups: [
         { heading: t.conditions, rules: ruleCatalogue.findings.map((r) => describe(r, lang)) },
         { heading: t.calculations, rules: ruleCatalogue.calculations.map((r) => describe(r, lang)) },
+        { heading: t.settlement, rules: ruleCatalogue.settlement.map((r) => describe(r, lang)) },
       ],
     });
   });

@@ -37,6 +37,8 @@ function eventWords(event: HistoryEvent, application: DraftApplication, lang: La
     case 'members_imported': return w.membersImported(people(event.added), event.teamName, event.skipped ? people(event.skipped) : undefined);
     case 'members_replaced': return w.membersReplaced(people(event.added), event.teamName, people(event.removed));
     case 'link_done': return w.linkDone;
+    case 'settlement_started': return w.settlementStarted;
+    case 'decisions_saved': return w.decisionsSaved;
     case 'shared_with_overview': return w.shared(municipalityLabel(event.municipality), event.year);
     case 'withdrawn_from_overview': return w.withdrawn(municipalityLabel(event.municipality), event.year);
   }

@@ -15,11 +15,26 @@ const shared = useBrowserAndServer();
 /** The main content's text, whitespace runs (not no-break spaces) made single spaces. */
 const mainText = async (page: Page) => ((await page.locator('main').textContent()) ?? '').replace(/[ \t\r\n]+/g, ' ');
 
-/** Runs a scenario as a new person (a fresh browser context), every page checked with axe; closes the context whatever happens. */
+/** A draft's own pages: /ansokan/ and its 22-character id. */
+const DRAFT_PAGE = /\/ansokan\/[A-Za-z0-9_-]{22}(?:[/?]|$)/;
+
+/**
+ * Checks every page a person reaches: no axe violations, and on every page of a draft that
+ * exists the way back, the draft's link under "Spara och fortsätt senare".
+ */
+async function checkPage(page: Page): Promise<void> {
+  await checkAccessibility(page);
+  if (!DRAFT_PAGE.test(new URL(page.url()).pathname) || (await page.locator('h1').textContent())?.trim() === 'Sidan finns inte') return;
+  const heading = (await page.locator('html').getAttribute('lang')) === 'en' ? 'Save and continue later' : 'Spara och fortsätt senare';
+  assert.equal(await page.getByRole('heading', { name: heading }).count(), 1, `the way back on ${page.url()}`);
+  assert.match((await page.locator('#draft-link-url').textContent()) ?? '', DRAFT_PAGE);
+}
+
+/** Runs a scenario as a new person (a fresh browser context), every page checked; closes the context whatever happens. */
 async function as<T>(javaScript: boolean, scenario: (v: Visitor) => Promise<T>): Promise<T> {
   const page = await newPage(shared.browser, { javaScript });
   try {
-    return await scenario(new Visitor(page, shared.server.baseUrl, checkAccessibility));
+    return await scenario(new Visitor(page, shared.server.baseUrl, checkPage));
   } finally {
     await page.context().close();
   }
@@ -63,10 +78,17 @@ for (const javaScript of [true, false]) {
         await v.expectPage(await v.follow(v.link('Klar med teamet')), 'Teamen i ansökan');
         await toResult(v);
         assert.equal((await v.page.locator('.panel__verdict').textContent())?.trim(), 'Ansökan uppfyller villkoren för bidrag');
+        // The answer first: the grant to the organiser on the first screen (1 280 × 720).
+        const grant = v.page.locator('.grant-total__main');
+        assert.equal((await grant.locator('dt').textContent())?.trim(), 'Skolverkets bidrag till huvudmannen');
+        assert.equal(await grant.locator('dd').textContent(), kr('331 178'));
+        assert.ok(await grant.evaluate((row) => row.getBoundingClientRect().bottom <= window.innerHeight), 'the grant is above the fold');
+        // The team's own figures, collapsed below.
         const team = v.page.locator('section.team-result', { has: v.page.getByRole('heading', { name: 'Skolsocialt team Norr' }) });
-        assert.equal(await team.locator('.summary__row', { hasText: 'Skolverkets bidrag' }).locator('dd').textContent(), kr('331 178'));
-        // The application's total, after the team's own figures.
-        assert.match(await mainText(v.page), new RegExp(`Skolverkets bidrag:?\\s*${kr('331 178')}[^]*Skolverkets bidrag:?\\s*${kr('331 178')}`));
+        const amounts = team.locator('details.team-amounts');
+        assert.equal(await amounts.locator('.summary__row', { hasText: 'Skolverkets bidrag' }).locator('dd').isVisible(), false, 'collapsed');
+        await amounts.locator('summary').click();
+        assert.equal(await amounts.locator('.summary__row', { hasText: 'Skolverkets bidrag' }).locator('dd').textContent(), kr('331 178'));
         assert.equal(await v.page.locator('.notice[role="status"]').count(), 0, 'a first result has not changed');
       }));
 
@@ -87,7 +109,15 @@ for (const javaScript of [true, false]) {
           await failing.locator('.finding__fix').textContent(),
           'Så kan det rättas: Öka tjänstgöringsgraden för personalen från socialtjänsten med 0,50 från 2026-01-01 till 2026-12-31.',
         );
-        assert.equal((await team.locator('.tag-line').textContent())?.trim(), 'Uppfyller inte villkoren');
+        assert.equal((await team.locator('.tag-line .tag').textContent())?.trim(), 'Uppfyller inte villkoren');
+        // On the to-do list, with a link to the people, the fix, and the way back to check answers.
+        const todo = v.page.locator('.todo .finding--fail');
+        assert.equal(await todo.count(), 2, 'the social-services minimum and the team total');
+        const toPeople = todo.getByRole('link', { name: 'Minst en årsarbetskraft från socialtjänsten: Skolsocialt team Norr' });
+        await v.expectPage(await v.follow(toPeople), 'Personerna i Skolsocialt team Norr');
+        assert.match(await mainText(v.page), /Socialtjänsten: lägst 0,50 av minst 1,00 ✗/);
+        await v.page.goBack();
+        assert.equal(await v.heading(), 'Resultat');
 
         // The same result in English, one click away.
         await v.expectPage(await v.follow(v.link('In English')), 'Result');
@@ -101,7 +131,7 @@ for (const javaScript of [true, false]) {
         await addTeam(v, 'Skolsocialt team Norr', [schoolMember, { ...socialMember, education: 'Vet inte ännu' }]);
         await toResult(v);
         assert.equal((await v.page.locator('.panel__verdict').textContent())?.trim(), 'Ansökan behöver bedömas');
-        assert.match(await mainText(v.page), /Ange utbildningen för p2/);
+        assert.match(await mainText(v.page), /Ange utbildningen för Skolsocionom \(p2\)/);
       }));
 
     test('two teams: one with only school staff is eligible together with the other', () =>
@@ -111,7 +141,7 @@ for (const javaScript of [true, false]) {
         await addTeam(v, 'Team Syd', [schoolMember]);
         await toResult(v);
         const syd = v.page.locator('section.team-result', { has: v.page.getByRole('heading', { name: 'Team Syd' }) });
-        assert.match((await syd.locator('.tag-line').textContent()) ?? '', /Uppfyller villkoren tillsammans med huvudmannens andra team/);
+        assert.match((await syd.locator('.tag-line .tag').textContent()) ?? '', /Uppfyller villkoren tillsammans med huvudmannens andra team/);
         assert.ok((await mainText(v.page)).includes(`${kr('331 178')} + ${kr('331 178')} = ${kr('662 356')}`));
 
         // 320 CSS px wide (1280 px at 400 % zoom, WCAG 1.4.10): the page reflows, the tables scroll on their own.
@@ -129,10 +159,20 @@ for (const javaScript of [true, false]) {
         await v.expectPage(await v.follow(v.link('Ändra Skolsocionom (p2)')), 'Ändra uppgifterna om p2');
         const fte = v.page.getByLabel('Tjänstgöringsgrad i teamet');
         assert.equal(await fte.inputValue(), '1,00');
-        await fte.fill('0,75');
+        // A mistake first, then the corrected value.
+        await fte.fill('');
+        assert.equal((await v.follow(v.button('Spara och fortsätt'))).status(), 422);
+        await v.page.getByLabel('Tjänstgöringsgrad i teamet').fill('0,75');
         await v.expectPage(await v.follow(v.button('Spara och fortsätt')), 'Kontrollera dina svar');
         assert.match(new URL(v.page.url()).pathname, /\/kontrollera$/);
         assert.match(await mainText(v.page), /Personal från socialtjänsten, 0,75 tjänstgöringsgrad/);
+        // Back shows the page as it is now: the corrected value, no error, no "confirm resubmission".
+        const back = await v.page.goBack();
+        assert.equal(back?.status(), 200);
+        await checkPage(v.page);
+        assert.equal(await v.heading(), 'Ändra uppgifterna om p2');
+        assert.equal(await v.page.getByLabel('Tjänstgöringsgrad i teamet').inputValue(), '0,75');
+        assert.equal(await v.page.getByRole('alert').count(), 0);
       }));
 
     test('a resumed draft: the link works in another browser, and says when the result has changed', async () => {
@@ -142,7 +182,7 @@ for (const javaScript of [true, false]) {
         await v.expectPage(await v.follow(v.link('Fortsätt till att kontrollera svaren')), 'Kontrollera dina svar');
         const href = (await v.page.locator('#draft-link-url').textContent())?.trim();
         assert.ok(href, 'the link to the draft, as text to copy');
-        assert.ok(href.startsWith(shared.server.baseUrl), href);
+        assert.match(href, new RegExp(`^${shared.server.baseUrl}/ansokan/[A-Za-z0-9_-]{22}$`), 'the draft itself: /ansokan/{id}');
         assert.equal(await v.page.getByRole('button', { name: 'Kopiera länken' }).count(), javaScript ? 1 : 0, 'a copy button only with JavaScript');
         return href;
       });

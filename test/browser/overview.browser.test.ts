@@ -71,6 +71,7 @@ for (const javaScript of [true, false]) {
       const page = await newPage(shared.browser, { javaScript });
       try {
         await page.goto(`${shared.server.baseUrl}/ansokan/${id}/resultat`);
+        await page.locator('summary', { hasText: 'Dela med kommunens översikt' }).click();
         await page.getByLabel('Inskickningskod från kommunen').fill(overview.submissionCode);
         await page.getByRole('button', { name: 'Fortsätt' }).click();
         await page.getByRole('heading', { name: 'Det här ser Stockholm i översikten för 2026' }).waitFor();

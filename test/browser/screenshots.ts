@@ -1,11 +1,13 @@
 /**
  * The README's screenshots of the result page, taken in headless Chromium: `npm run screenshots`.
  * Each draft is built through the pages as a person would (journey-steps.ts), then the result page
- * is saved as a full-page PNG, 1000 CSS px wide, with at most 256 colours (png-palette.ts) to keep it small:
+ * is saved as a full-page PNG with at most 256 colours (png-palette.ts) to keep it small:
  *
- *   docs/result-eligible.png      one team with 1,0 school staff and 1,0 from social services
- *   docs/result-not-eligible.png  the same team with 0,5 from social services: the failing
- *                                 conditions, their paragraphs and how to fix them
+ *   docs/result-eligible.png           one team with 1,0 school staff and 1,0 from social
+ *                                      services, 1000 CSS px wide
+ *   docs/result-not-eligible.png       the same team with 0,5 from social services: the to-do
+ *                                      list with the failing conditions and how to fix them
+ *   docs/result-not-eligible-phone.png the same on a phone, 375 CSS px wide
  *
  * The result depends on the day it is taken (the application window's finding), so retake them
  * when the pages change rather than comparing them in a test.
@@ -17,17 +19,19 @@ import { launchBrowser, newPage, screenshot, startServer } from './browser.ts';
 import { addTeam, schoolMember, socialMember, startDraft, toResult, Visitor, type MemberInput } from './journey-steps.ts';
 import { toPalettePng } from './png-palette.ts';
 
-const WIDTH = 1000;
+const DESKTOP = 1000;
+const PHONE = 375;
 
-const shots: Array<{ file: string; members: MemberInput[] }> = [
-  { file: 'result-eligible.png', members: [schoolMember, socialMember] },
-  { file: 'result-not-eligible.png', members: [schoolMember, { ...socialMember, fte: '0,5' }] },
+const shots: Array<{ file: string; width: number; members: MemberInput[] }> = [
+  { file: 'result-eligible.png', width: DESKTOP, members: [schoolMember, socialMember] },
+  { file: 'result-not-eligible.png', width: DESKTOP, members: [schoolMember, { ...socialMember, fte: '0,5' }] },
+  { file: 'result-not-eligible-phone.png', width: PHONE, members: [schoolMember, { ...socialMember, fte: '0,5' }] },
 ];
 
-async function take(browser: Browser, baseUrl: string, file: string, members: MemberInput[]): Promise<void> {
+async function take(browser: Browser, baseUrl: string, file: string, width: number, members: MemberInput[]): Promise<void> {
   const page = await newPage(browser, { javaScript: true });
   try {
-    await page.setViewportSize({ width: WIDTH, height: 800 });
+    await page.setViewportSize({ width, height: 800 });
     const v = new Visitor(page, baseUrl);
     await startDraft(v);
     await addTeam(v, 'Skolsocialt team Norr', members);
@@ -52,7 +56,7 @@ const browser = await launchBrowser();
 try {
   const server = await startServer();
   try {
-    for (const { file, members } of shots) await take(browser, server.baseUrl, file, members);
+    for (const { file, width, members } of shots) await take(browser, server.baseUrl, file, width, members);
   } finally {
     await server.close();
   }

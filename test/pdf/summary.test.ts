@@ -70,6 +70,9 @@ function sameNextSteps(rendered: Rendered) {
     includes(rendered, link.label);
     assert.ok(joined.includes(link.url), `the PDF gives the address ${link.url}`);
   }
+  // The year's windows, with their sources and the day each was checked.
+  if (next.dates.length) includes(rendered, next.datesHeading);
+  for (const date of next.dates) assert.ok(joined.includes(`${date.name}:${date.text}`.replace(/[\s\u00a0]+/g, '')), `the PDF gives ${date.name}`);
 }
 
 describe('the application summary PDF', () => {
@@ -127,6 +130,8 @@ describe('the application summary PDF', () => {
 
   test('says what happens next, what to have at hand, and has signature lines', () => {
     includes(typical, 'Ansökningsperioden för bidragsår 2026 är 15 januari–16 februari 2026');
+    includes(typical, 'Rekvisitionsperioden för bidragsår 2026 är 15 april–1 juni 2026');
+    includes(typical, 'Redovisningen till Skolverket för bidragsår 2026 görs 15 januari–15 februari 2027');
     sameNextSteps(typical);
     includes(typical, 'rekvirerar motfinansieringen från Socialstyrelsen');
     includes(typical, 'redovisar motfinansieringen till Socialstyrelsen');
@@ -339,7 +344,7 @@ describe('the application summary PDF', () => {
     includes(rendered, 'Förordning (2023:179) om statsbidrag för personalkostnader för skolsociala team, ursprunglig lydelse');
     includes(rendered, 'Ansökningsperioden för bidragsår 2023 är 15 september–16 oktober 2023');
     sameNextSteps(rendered);
-    includes(rendered, 'urvalsordningen inte är bekräftad');
+    includes(rendered, 'För bidragsår 2023 visas ingen prioritetsgrupp: urvalsordningen för 2023 är inte bekräftad.');
     assert.ok(!rendered.text.includes('Socialstyrelsen'), 'no word of Socialstyrelsen');
     assert.ok(!rendered.text.toLowerCase().includes('motfinansiering'));
     const grant = rendered.assessment.amounts.skolverketGrant;
@@ -358,6 +363,7 @@ describe('the application summary PDF', () => {
     includes(rendered, '556036-0793');
     includes(rendered, 'Enskild huvudman (fristående skola)');
     includes(rendered, 'Ansökningsperioden för bidragsår 2027 är inte känd ännu');
+    includes(rendered, 'Preliminärt, utifrån tidigare år: 15 januari–15 februari 2027');
     includes(rendered, 'Förra årets period, för bidragsår 2026, var 15 januari–16 februari 2026');
     sameNextSteps(rendered);
   });

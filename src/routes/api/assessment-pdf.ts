@@ -2,9 +2,23 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { langOf } from '../../lang.ts';
 import { sendPdf } from '../../plugins/pdf.ts';
+import { refusedApplication } from '../../api/assessment-schema.ts';
+import { errorBody } from '../../api/schemas.ts';
+import type { RouteSchema } from '../openapi.ts';
+import { applicationRoute } from './assessments.ts';
+
+const schema: RouteSchema = {
+  summary: 'The application summary as a PDF (in Swedish), with the application and the assessment attached as JSON',
+  ...applicationRoute,
+  response: {
+    200: { description: 'The summary', media: 'application/pdf' },
+    ...refusedApplication,
+    503: { description: 'Too many summaries are being built; try again after Retry-After seconds', json: errorBody },
+  },
+};
 
 const assessmentPdf: FastifyPluginAsync = async (app) => {
-  app.post('/api/v1/assessments/pdf', async (request, reply) => {
+  app.post('/api/v1/assessments/pdf', { schema }, async (request, reply) => {
     const pdf = await app.summaryPdf(request.body, langOf(request.query));
     return pdf.ok ? sendPdf(reply, pdf) : reply.status(pdf.status).send(pdf.body);
   });

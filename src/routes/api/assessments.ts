@@ -6,9 +6,20 @@ import type { FastifyPluginAsync } from 'fastify';
 import { parseApplication } from '../../../forms/application.ts';
 import { assess } from '../../../rules/assess.ts';
 import { langOf, todayInSweden } from '../../lang.ts';
+import { documentedApplication } from '../../../forms/application.ts';
+import { assessmentSchema, refusedApplication } from '../../api/assessment-schema.ts';
+import { langQuery, type RouteSchema } from '../openapi.ts';
+
+export const applicationRoute = { querystring: langQuery, body: documentedApplication };
+
+const schema: RouteSchema = {
+  summary: 'Assess an application',
+  ...applicationRoute,
+  response: { 200: { description: 'The assessment', json: assessmentSchema }, ...refusedApplication },
+};
 
 const assessments: FastifyPluginAsync = async (app) => {
-  app.post('/api/v1/assessments', async (request, reply) => {
+  app.post('/api/v1/assessments', { schema }, async (request, reply) => {
     const lang = langOf(request.query);
     const parsed = parseApplication(request.body, lang);
     if (!parsed.ok) return reply.status(parsed.status).send(parsed.body);

@@ -20,6 +20,9 @@ import { VersionConflictError, type Draft } from '../../drafts/store.ts';
 import { draftPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { words } from '../../words/index.ts';
+import { draftSchemas, errorBody } from '../../api/schemas.ts';
+import { langQuery, type RouteSchema } from '../openapi.ts';
+import * as z from 'zod';
 
 type Issue = { path: string; message: string };
 
@@ -39,8 +42,45 @@ const links = (id: string) => ({ self: `/api/v1/drafts/${id}`, page: draftPath(i
 const notFound = (reply: FastifyReply) => reply.status(404).send({ error: 'not_found' });
 const invalid = (reply: FastifyReply, issues: Issue[]) => reply.status(400).send({ error: 'invalid_draft', issues });
 
+const invalidDraft = 'A value is not one the application accepts (wrong type, out of range, a control character or a lone surrogate in a text, too many teams or members); each problem with its dotted path';
+const noDraft = { description: 'No such draft (or it has expired)', json: errorBody };
+const draftId = z.object({ id: z.string() });
+
+const schemas = {
+  create: {
+    summary: 'Store an application, possibly incomplete, as a draft to continue in the pages',
+    querystring: langQuery,
+    body: draftSchemas.body,
+    response: {
+      201: { description: 'The new draft: its id, a link to itself and to the page "check your answers"', json: draftSchemas.created },
+      400: { description: invalidDraft, json: draftSchemas.invalid },
+      413: { description: 'The body is larger than the limit', json: errorBody },
+    },
+  },
+  read: { summary: 'A draft', params: draftId, response: { 200: { description: 'The draft', json: draftSchemas.draft }, 404: noDraft } },
+  replace: {
+    summary: "Replace a draft's application",
+    params: draftId,
+    querystring: langQuery,
+    headers: z.object({ 'if-match': z.string().optional().describe('The version read; 409 if the draft has been saved since') }),
+    body: draftSchemas.body,
+    response: {
+      200: { description: 'The draft as saved, with its new version', json: draftSchemas.draft },
+      400: { description: `${invalidDraft}, or If-Match is not a version`, json: draftSchemas.invalid },
+      404: noDraft,
+      409: { description: 'The draft was saved since the version in If-Match', json: draftSchemas.conflict },
+      413: { description: 'The body is larger than the limit', json: errorBody },
+    },
+  },
+  delete: {
+    summary: 'Delete a draft with everything kept about it: its hand-off links and its history',
+    params: draftId,
+    response: { 204: { description: 'Deleted' }, 404: noDraft },
+  },
+} satisfies Record<string, RouteSchema>;
+
 const drafts: FastifyPluginAsync = async (app) => {
-  app.post('/api/v1/drafts', async (request, reply) => {
+  app.post('/api/v1/drafts', { schema: schemas.create }, async (request, reply) => {
     const parsed = parseDraftApplication(request.body, langOf(request.query));
     if (!parsed.ok) return invalid(reply, parsed.issues);
     const data = withIds(parsed.application);
@@ -49,12 +89,12 @@ const drafts: FastifyPluginAsync = async (app) => {
     return reply.status(201).header('location', links(draft.id).self).send({ id: draft.id, version: draft.version, links: links(draft.id) });
   });
 
-  app.get<{ Params: { id: string } }>('/api/v1/drafts/:id', async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/api/v1/drafts/:id', { schema: schemas.read }, async (request, reply) => {
     const draft = await app.drafts.get(request.params.id);
     return draft ? view(draft) : notFound(reply);
   });
 
-  app.put<{ Params: { id: string } }>('/api/v1/drafts/:id', async (request, reply) => {
+  app.put<{ Params: { id: string } }>('/api/v1/drafts/:id', { schema: schemas.replace }, async (request, reply) => {
     const lang = langOf(request.query);
     const ifMatch = request.headers['if-match'];
     let expectedVersion: number | undefined;
@@ -69,7 +109,8 @@ const drafts: FastifyPluginAsync = async (app) => {
     const current = await app.drafts.get(request.params.id);
     if (!current) return notFound(reply);
     const previous = asDraftData(current.data);
-    const data: DraftData = { ...withIds(parsed.application, previous), lastResult: previous.lastResult };
+    // A settlement stays one: its decisions and the application as applied for are not the body's to replace.
+    const data: DraftData = { ...withIds(parsed.application, previous), lastResult: previous.lastResult, ...(previous.settlement && { settlement: previous.settlement }) };
     try {
       // The version read above, unless the client named one: a save in between is a conflict, not lost from the history.
       const saved = await app.drafts.save(current.id, data, { expectedVersion: expectedVersion ?? current.version });
@@ -82,7 +123,7 @@ const drafts: FastifyPluginAsync = async (app) => {
     }
   });
 
-  app.delete<{ Params: { id: string } }>('/api/v1/drafts/:id', async (request, reply) =>
+  app.delete<{ Params: { id: string } }>('/api/v1/drafts/:id', { schema: schemas.delete }, async (request, reply) =>
     (await app.drafts.delete(request.params.id)) ? reply.status(204).send() : notFound(reply),
   );
 

@@ -19,14 +19,73 @@ import { langOf } from '../../lang.ts';
 import { checkShare, readCode } from '../../overview-share.ts';
 import { parseNewOverview } from '../../../forms/overview.ts';
 import { loadOverview, overviewPath } from '../overview.ts';
+import { errorBody, overviewSchemas } from '../../api/schemas.ts';
+import { langQuery, type RouteSchema } from '../openapi.ts';
+import * as z from 'zod';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const links = (key: string) => ({ self: `/api/v1/overviews/${key}`, page: overviewPath(key), csv: overviewPath(key, '/oversikt.csv') });
 const notFound = (reply: FastifyReply) => reply.status(404).send({ error: 'not_found' });
 
+const overviewKey = z.object({ key: z.string().describe("The overview's key") });
+const noOverview = { description: 'Unknown, renewed, revoked or expired key', json: errorBody };
+const draftId = { id: z.string() };
+
+const schemas = {
+  create: {
+    summary:
+      "Create a kommun's overview for a grant year. The key opens it (keep it among those who may see it); the submission code is for the huvudmän, to share their drafts into it. Both are unguessable and different; kept 30 days after the overview was last opened or changed",
+    querystring: langQuery,
+    body: overviewSchemas.create,
+    response: {
+      201: { description: 'The overview', json: overviewSchemas.created },
+      400: { description: 'Unknown kommunkod, or a grant year without rules', json: overviewSchemas.invalid },
+    },
+  },
+  read: {
+    summary:
+      "The kommun's overview: the teams in the kommun for the year from the drafts shared into it, as stored when each was last saved or shared, with totals; no salaries, org numbers or draft ids",
+    params: overviewKey,
+    response: { 200: { description: 'The overview (kronor as strings of whole kronor)', json: overviewSchemas.overview }, 404: noOverview },
+  },
+  newKey: {
+    summary: 'A new key for the overview; the old one stops working, the shares stay',
+    params: overviewKey,
+    response: { 200: { description: 'The new key and links', json: overviewSchemas.newKey }, 404: noOverview },
+  },
+  newSubmissionCode: {
+    summary: 'A new submission code for the overview; the old one stops working, the shares stay',
+    params: overviewKey,
+    response: { 200: { description: 'The new submission code', json: overviewSchemas.newSubmissionCode }, 404: noOverview },
+  },
+  revoke: {
+    summary: 'Revoke the overview: its key and submission code stop working and its shares are removed',
+    params: overviewKey,
+    response: { 204: { description: 'Revoked' }, 404: noOverview },
+  },
+  share: {
+    summary:
+      "Share a draft with a kommun's overview, using the overview's submission code. The answer says what the kommun sees: its teams in the kommun, with huvudman name, team name, verdict and amounts; never salaries, org numbers or people",
+    params: z.object(draftId),
+    querystring: langQuery,
+    body: overviewSchemas.share,
+    response: {
+      200: { description: 'Shared (again is the same): the overview and the rows the kommun sees', json: overviewSchemas.shared },
+      400: { description: 'No submission code', json: overviewSchemas.shareRefused },
+      404: { description: 'No such draft, or the code is unknown, renewed or revoked; nothing shared', json: overviewSchemas.shareRefused },
+      422: { description: 'The draft cannot be assessed yet, is for another grant year, or has no team in the kommun; nothing shared', json: overviewSchemas.shareRefused },
+    },
+  },
+  withdraw: {
+    summary: "Withdraw a draft from the kommun's overview",
+    params: z.object({ ...draftId, submissionCode: z.string() }),
+    response: { 204: { description: 'Withdrawn' }, 404: { description: 'Not shared there, or the code is unknown, renewed or revoked', json: errorBody } },
+  },
+} satisfies Record<string, RouteSchema>;
+
 const overviews: FastifyPluginAsync = async (app) => {
-  app.post('/api/v1/overviews', async (request, reply) => {
+  app.post('/api/v1/overviews', { schema: schemas.create }, async (request, reply) => {
     const body = request.body;
     // The page's form sends strings; a system may send the year as a number.
     const fields = isObject(body) ? { ...body, grantYear: body.grantYear === undefined ? undefined : String(body.grantYear) } : {};
@@ -39,25 +98,25 @@ const overviews: FastifyPluginAsync = async (app) => {
       .send({ ...describe(record), key: record.key, submissionCode: record.submissionCode, links: links(record.key) });
   });
 
-  app.get<{ Params: { key: string } }>('/api/v1/overviews/:key', async (request, reply) => {
+  app.get<{ Params: { key: string } }>('/api/v1/overviews/:key', { schema: schemas.read }, async (request, reply) => {
     return (await loadOverview(request, request.params.key)) ?? notFound(reply);
   });
 
-  app.post<{ Params: { key: string } }>('/api/v1/overviews/:key/key', async (request, reply) => {
+  app.post<{ Params: { key: string } }>('/api/v1/overviews/:key/key', { schema: schemas.newKey }, async (request, reply) => {
     const record = await app.drafts.renewOverview(request.params.key, 'key');
     return record ? { ...describe(record), key: record.key, links: links(record.key) } : notFound(reply);
   });
 
-  app.post<{ Params: { key: string } }>('/api/v1/overviews/:key/submission-code', async (request, reply) => {
+  app.post<{ Params: { key: string } }>('/api/v1/overviews/:key/submission-code', { schema: schemas.newSubmissionCode }, async (request, reply) => {
     const record = await app.drafts.renewOverview(request.params.key, 'submissionCode');
     return record ? { ...describe(record), submissionCode: record.submissionCode } : notFound(reply);
   });
 
-  app.delete<{ Params: { key: string } }>('/api/v1/overviews/:key', async (request, reply) => {
+  app.delete<{ Params: { key: string } }>('/api/v1/overviews/:key', { schema: schemas.revoke }, async (request, reply) => {
     return (await app.drafts.revokeOverview(request.params.key)) ? reply.status(204).send() : notFound(reply);
   });
 
-  app.post<{ Params: { id: string } }>('/api/v1/drafts/:id/share', async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/api/v1/drafts/:id/share', { schema: schemas.share }, async (request, reply) => {
     const draft = await app.drafts.get(request.params.id);
     if (!draft) return notFound(reply);
     const code = readCode(isObject(request.body) ? request.body.submissionCode : undefined);
@@ -67,8 +126,8 @@ const overviews: FastifyPluginAsync = async (app) => {
     return { ...describe(check.overview), teams: check.shown };
   });
 
-  app.delete<{ Params: { id: string; code: string } }>('/api/v1/drafts/:id/share/:code', async (request, reply) => {
-    const overview = await app.drafts.overviewForCode(request.params.code);
+  app.delete<{ Params: { id: string; submissionCode: string } }>('/api/v1/drafts/:id/share/:submissionCode', { schema: schemas.withdraw }, async (request, reply) => {
+    const overview = await app.drafts.overviewForCode(request.params.submissionCode);
     const withdrawn = overview !== undefined && (await app.drafts.withdraw(overview.id, request.params.id));
     return withdrawn ? reply.status(204).send() : notFound(reply);
   });

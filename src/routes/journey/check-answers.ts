@@ -7,10 +7,13 @@ import { organiserTypeLabels } from '../../../forms/organiser.ts';
 import { schoolFormLabels } from '../../../forms/team.ts';
 import type { Lang } from '../../../rules/types.ts';
 import { assessDraft } from '../../drafts/assess-draft.ts';
-import type { DraftData } from '../../drafts/draft-data.ts';
+import { isSettlement, type DraftData } from '../../drafts/draft-data.ts';
+import { formatKronor } from '../../../rules/format.ts';
 import { loadDraft } from '../../drafts/load.ts';
 import { draftPath, fromCheckAnswers, inLang, memberPath, teamPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
+import { staffingWords } from '../../result-words.ts';
+import { shortfallWarnings } from '../../staffing-check.ts';
 import { pageData } from '../../page.ts';
 import { words } from '../../words/index.ts';
 
@@ -32,7 +35,16 @@ function rows(data: DraftData, id: string, lang: Lang) {
   const app = data.application;
   const change = (path: string) => inLang(fromCheckAnswers(path), lang);
   const organiser = app.organiser;
+  const decisions = data.settlement?.decisions;
   return {
+    // A settlement's decisions, team by team: missing until entered.
+    decisions:
+      decisions &&
+      app.teams.map((team) => {
+        const d = decisions[team.id];
+        const value = d?.skolverketGrant === undefined ? t.missing : t.decided(formatKronor(d.skolverketGrant, lang), d.decidedOn ?? t.missing);
+        return { key: team.name, value, href: change(draftPath(id, 'beslut')) };
+      }),
     grantYear: [{ key: t.grantYear, value: app.grantYear ? String(app.grantYear) : t.missing, href: change(draftPath(id, 'bidragsar')) }],
     organiser: [
       { key: t.name, value: organiser?.name ?? t.missing, href: change(draftPath(id, 'huvudman')) },
@@ -62,6 +74,7 @@ function rows(data: DraftData, id: string, lang: Lang) {
             labels.origin[m.origin as keyof typeof labels.origin],
             `${showDecimal(m.monthlySalary, lang)} ${t.salary}`,
             employerCostUnknown(m) ? t.employerCostUnknown : showPercent(m.employerCostRate, lang),
+            m.actualCost !== undefined && `${t.actualCost} ${showDecimal(m.actualCost, lang)} kr`,
           ]
             .filter(Boolean)
             .join(', '),
@@ -79,19 +92,33 @@ const checkAnswers: FastifyPluginAsync = async (app) => {
     const { draft, data } = await loadDraft(request);
     const t = text[lang];
     const result = assessDraft(data, lang);
-    const problems = result.ok
-      ? []
-      : 'issues' in result.problems.body
-        ? result.problems.body.issues.map((issue) => ({ message: issue.message, href: inLang(fromCheckAnswers(pageFor(data, draft.id, issue.path)), lang) }))
-        : [{ message: result.problems.body.message, href: inLang(fromCheckAnswers(draftPath(draft.id, 'bidragsar')), lang) }];
+    const settlement = isSettlement(data);
+    // A settlement also needs Skolverket's decision for every team.
+    const undecided = settlement ? data.application.teams.filter((team) => data.settlement.decisions[team.id]?.skolverketGrant === undefined) : [];
+    const problems = [
+      ...undecided.map((team) => ({ message: t.decisionMissing(team.name), href: inLang(fromCheckAnswers(draftPath(draft.id, 'beslut')), lang) })),
+      ...(result.ok
+        ? []
+        : 'issues' in result.problems.body
+          ? result.problems.body.issues.map((issue) => ({ message: issue.message, href: inLang(fromCheckAnswers(pageFor(data, draft.id, issue.path)), lang) }))
+          : [{ message: result.problems.body.message, href: inLang(fromCheckAnswers(draftPath(draft.id, 'bidragsar')), lang) }]),
+    ];
     const path = draftPath(draft.id, 'kontrollera');
     return reply.view('check-answers.eta', {
-      ...pageData(lang, path, t.title),
+      ...pageData(lang, path, settlement ? t.settlementTitle : t.title),
       text: t,
       backHref: inLang(draftPath(draft.id, 'team'), lang),
       rows: rows(data, draft.id, lang),
       problems,
-      resultHref: inLang(draftPath(draft.id, 'resultat'), lang),
+      // Before the result: the days a side falls short, each with the link to the team's people.
+      staffing: {
+        text: staffingWords[lang],
+        warnings: result.ok
+          ? shortfallWarnings(result.assessment, lang).map((w) => ({ ...w, href: inLang(fromCheckAnswers(teamPath(draft.id, w.team, 'personer')), lang), linkText: staffingWords[lang].changePeople(result.assessment.teams[w.team].name) }))
+          : [],
+      },
+      resultHref: inLang(draftPath(draft.id, settlement ? 'redovisning' : 'resultat'), lang),
+      resultLabel: settlement ? t.settlementResult : t.result,
       deleteHref: inLang(draftPath(draft.id, 'radera'), lang),
     });
   });

@@ -2,15 +2,25 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { grantYearForm, grantYearMessages, grantYearOptions } from '../../../forms/grant-year.ts';
 import { validateForm, type FieldError } from '../../../forms/page-form.ts';
-import { ruleSetFor } from '../../../rules/rule-sets.ts';
+import { knownGrantYears, ruleSetFor } from '../../../rules/rule-sets.ts';
 import type { Lang } from '../../../rules/types.ts';
 import { loadDraft, saveDraft } from '../../drafts/load.ts';
 import { draftPath, formAction, inLang, returnTo } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
+import { dateSpan } from '../../windows.ts';
 import { renderForm } from '../../page.ts';
 import { words } from '../../words/index.ts';
 
 const text = { sv: words.sv.grantYear, en: words.en.grantYear };
+
+/** The grant periods from the rule sets' data: each one that is not the calendar year, then the year whole periods start. */
+function periodHint(lang: Lang): string {
+  const years = knownGrantYears();
+  const period = (year: number) => ruleSetFor(year)!.year.grantPeriod.value;
+  const whole = (year: number) => period(year).from === `${year}-01-01` && period(year).to === `${year}-12-31`;
+  const parts = years.filter((year) => !whole(year)).map((year) => text[lang].part(year, dateSpan(period(year), lang)));
+  return text[lang].hint(parts, years.find(whole) ?? years[0]);
+}
 
 function options(lang: Lang) {
   return grantYearOptions.map((year) => ({ value: year, label: year, hint: ruleSetFor(Number(year))?.title[lang] }));
@@ -44,7 +54,7 @@ function renderPage(reply: FastifyReply, lang: Lang, path: string, query: unknow
     errors,
     action: formAction(path, query, lang),
     backHref: inLang('/', lang),
-    hint: text[lang].hint,
+    hint: periodHint(lang),
     options: options(lang),
     value,
   });

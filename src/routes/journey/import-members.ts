@@ -10,6 +10,7 @@ import { MAX_MEMBERS } from '../../../forms/application.ts';
 import { memberLabels } from '../../../forms/member.ts';
 import {
   FIELDS,
+  fieldsFor,
   OPTIONAL,
   checkRow,
   membersCsv,
@@ -28,7 +29,7 @@ import {
 import type { FieldError } from '../../../forms/page-form.ts';
 import { keptConfirmations } from '../../../forms/plausible.ts';
 import type { Lang } from '../../../rules/types.ts';
-import { keepConfirmed, type DraftData } from '../../drafts/draft-data.ts';
+import { isSettlement, keepConfirmed, type DraftData } from '../../drafts/draft-data.ts';
 import { showDecimal } from '../../../forms/input.ts';
 import { loadDraft, saveDraft } from '../../drafts/load.ts';
 import { existingTeam } from '../../drafts/team-param.ts';
@@ -67,11 +68,11 @@ function renderUpload(request: FastifyRequest, reply: FastifyReply, id: string, 
 }
 
 /** A select per field the headers did not name, listing the file's headers. */
-function mappingView(table: Table, mapping: Mapping, source: string, lang: Lang) {
+function mappingView(table: Table, mapping: Mapping, source: string, settlement: boolean, lang: Lang) {
   const recognised = recognise(table.headers);
   return {
     source,
-    fields: FIELDS.filter((f) => recognised[f] === undefined).map((field) => ({
+    fields: fieldsFor(settlement).filter((f) => recognised[f] === undefined).map((field) => ({
       field,
       id: `map_${field}`,
       label: FIELD_LABELS[lang][field],
@@ -211,9 +212,12 @@ const importMembers: FastifyPluginAsync = async (app) => {
     if (!read.ok) return renderUpload(request, reply, draft.id, team, [{ field: source.field, message: t[read.problem] }]);
     const { table } = read;
 
-    // The columns: by name, then as chosen in the mapping step ("" = not in the file).
+    // The columns: by name, then as chosen in the mapping step ("" = not in the file); the
+    // actual cost only into a settlement.
+    const settlement = isSettlement(data);
     const mapping = recognise(table.headers);
-    for (const field of FIELDS) {
+    if (!settlement) delete mapping.actualCost;
+    for (const field of fieldsFor(settlement)) {
       const chosen = body[`map_${field}`];
       if (typeof chosen === 'string' && /^\d+$/.test(chosen) && Number(chosen) < table.headers.length) mapping[field] = Number(chosen);
     }
@@ -224,7 +228,7 @@ const importMembers: FastifyPluginAsync = async (app) => {
       // Asked for the first time: no errors yet; asked again with a needed field still open: say which.
       const asked = Object.keys(body).some((k) => k.startsWith('map_'));
       const errors = asked ? missing.map((f) => ({ field: `map_${f}`, message: t.needed(FIELD_LABELS[lang][f]) })) : [];
-      return renderUpload(request, reply, draft.id, team, errors, mappingView(table, mapping, carried, lang));
+      return renderUpload(request, reply, draft.id, team, errors, mappingView(table, mapping, carried, settlement, lang));
     }
 
     // Every row checked by the member page's schema, numbered by the file's line (the header is line 1).
@@ -264,7 +268,8 @@ const importMembers: FastifyPluginAsync = async (app) => {
     data.application.teams[team].members = [...kept];
     for (const row of added) {
       const id = `p${data.nextMember}`;
-      data.application.teams[team].members.push({ id, ...row.member });
+      const { actualCost: _notHere, ...applied } = row.member;
+      data.application.teams[team].members.push({ id, ...(isSettlement(data) ? row.member : applied) });
       keepConfirmed(data, id, keptConfirmations(questions[fitting.indexOf(row)]));
       data.nextMember += 1;
     }
@@ -287,7 +292,7 @@ const importMembers: FastifyPluginAsync = async (app) => {
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="personal-team-${team + 1}.csv"`)
-      .send(membersCsv(data.application.teams[team].members));
+      .send(membersCsv(data.application.teams[team].members, isSettlement(data)));
   });
 };
 

@@ -6,7 +6,7 @@ import { educationHints, employerCostUnknown, memberDateMessages, memberForm, me
 import { validateForm, type FieldError } from '../../../forms/page-form.ts';
 import { confirmedIn, keptConfirmations, memberQuestions, type Question } from '../../../forms/plausible.ts';
 import type { Education, Lang, Side } from '../../../rules/types.ts';
-import { keepConfirmed, type DraftData } from '../../drafts/draft-data.ts';
+import { isSettlement, keepConfirmed, type DraftData } from '../../drafts/draft-data.ts';
 import { memberEvent } from '../../drafts/handoff.ts';
 import { loadDraft, saveDraft, type LoadedDraft } from '../../drafts/load.ts';
 import { exampleYear } from '../../grant-round.ts';
@@ -37,6 +37,7 @@ export function valuesOf(data: DraftData, team: number, member: number | 'ny', l
     employerCostRate: showPercent(m.employerCostRate, lang),
     employerCostRateUnknown: employerCostUnknown(m) ? 'yes' : undefined,
     otherFundingShare: showPercent(m.otherFundingShare, lang),
+    actualCost: m.actualCost === undefined ? '' : showDecimal(m.actualCost, lang),
   };
 }
 
@@ -59,11 +60,14 @@ export function acceptMember(
   const others = members.filter((_, i) => i !== index);
   const { ask, all } = memberQuestions(form.value, others, { ...data.confirmed?.[id], ...confirmedIn(body) }, lang);
   if (ask.length) return { ok: false, errors: [], questions: ask };
+  // The actual cost belongs to a settlement; an application's member page has no such field.
+  const { actualCost, ...fields } = form.value;
+  const value = isSettlement(data) && actualCost !== undefined ? { ...fields, actualCost } : fields;
   if (index === 'ny') {
-    members.push({ id, ...form.value });
+    members.push({ id, ...value });
     data.nextMember += 1;
   } else {
-    members[index] = { id, ...form.value };
+    members[index] = { id, ...value };
   }
   keepConfirmed(data, id, keptConfirmations(all));
   return { ok: true, id };
@@ -125,6 +129,7 @@ function renderPage(
     engagementOptions: options(labels.engagement),
     ...educationChoices(values.side, lang),
     originOptions: options(labels.origin),
+    settlement: isSettlement(data),
     values,
   });
 }

@@ -2,50 +2,19 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { showDecimal } from '../../../forms/input.ts';
 import { memberLabels } from '../../../forms/member.ts';
+import { assessDraft } from '../../drafts/assess-draft.ts';
+import type { DraftData } from '../../drafts/draft-data.ts';
 import { loadDraft } from '../../drafts/load.ts';
+import type { Lang } from '../../../rules/types.ts';
+import { staffingWords } from '../../result-words.ts';
+import { staffingLine, teamStaffing } from '../../staffing-check.ts';
 import { existingTeam } from '../../drafts/team-param.ts';
 import { draftPath, inLang, memberPath, teamPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { pageData } from '../../page.ts';
+import { words } from '../../words/index.ts';
 
-const text = {
-  sv: {
-    title: (team: string) => `Personerna i ${team}`,
-    none: 'Teamet har inga personer ännu. Lägg till skolpersonal och personal från socialtjänsten.',
-    lead: 'Teamet behöver minst en årsarbetskraft från skolan och en från socialtjänsten varje dag under perioden.',
-    fte: 'tjänstgöringsgrad',
-    change: 'Ändra',
-    remove: 'Ta bort',
-    add: 'Lägg till en person',
-    done: 'Klar med teamet',
-    untilFurther: 'tills vidare',
-    importList: 'Importera en personallista',
-    exportList: 'Ladda ner personallistan',
-    exportHint: 'CSV-fil med semikolon, som går att läsa in igen.',
-    share: 'Dela en del av teamet med en länk',
-    history: 'Se historiken',
-    imported: (added: number, skipped: number, removed: number) =>
-      `${removed ? `${removed} ${removed === 1 ? 'person' : 'personer'} som fanns togs bort. ` : ''}${added} ${added === 1 ? 'person lades' : 'personer lades'} till från listan.${skipped ? ` ${skipped} ${skipped === 1 ? 'rad hoppades' : 'rader hoppades'} över.` : ''}`,
-  },
-  en: {
-    title: (team: string) => `The people in ${team}`,
-    none: 'The team has no people yet. Add school staff and social-services staff.',
-    lead: 'The team needs at least one full-time equivalent from the school and one from social services on every day of the period.',
-    fte: 'fte',
-    change: 'Change',
-    remove: 'Remove',
-    add: 'Add a person',
-    done: 'Done with the team',
-    untilFurther: 'open-ended',
-    importList: 'Import a staff list',
-    exportList: 'Download the staff list',
-    exportHint: 'A CSV file with semicolons that can be read in again.',
-    share: 'Share part of the team with a link',
-    history: 'See the history',
-    imported: (added: number, skipped: number, removed: number) =>
-      `${removed ? `${removed} ${removed === 1 ? 'person' : 'people'} already there ${removed === 1 ? 'was' : 'were'} removed. ` : ''}${added} ${added === 1 ? 'person was' : 'people were'} added from the list.${skipped ? ` ${skipped} ${skipped === 1 ? 'row was' : 'rows were'} skipped.` : ''}`,
-  },
-};
+const text = { sv: words.sv.membersPage, en: words.en.membersPage };
 
 /** After an import (?tillagda=N&overhoppade=M&borttagna=K): how many rows were added and skipped, and members replaced. */
 function importedNotice(query: unknown, t: (typeof text)['sv']): string | undefined {
@@ -53,6 +22,20 @@ function importedNotice(query: unknown, t: (typeof text)['sv']): string | undefi
   const count = (v: unknown) => (typeof v === 'string' && /^\d{1,5}$/.test(v) ? Number(v) : undefined);
   const added = count(tillagda);
   return added === undefined ? undefined : t.imported(added, count(overhoppade) ?? 0, count(borttagna) ?? 0);
+}
+
+/**
+ * Each side's lowest daily fte against the minimum, from what is saved: the team assessed on its
+ * own, as the result will assess it. None while the team has no people or the answers before it
+ * are not complete enough to assess.
+ */
+function liveStaffing(data: DraftData, index: number, lang: Lang) {
+  const team = data.application.teams[index];
+  if (!team?.members.length) return undefined;
+  const outcome = assessDraft({ ...data, application: { ...data.application, teams: [team] } }, lang);
+  if (!outcome.ok) return undefined;
+  const sides = teamStaffing(outcome.assessment, 0).map((s) => staffingLine(s, lang));
+  return sides.length ? { text: staffingWords[lang], sides } : undefined;
 }
 
 const members: FastifyPluginAsync = async (app) => {
@@ -79,6 +62,7 @@ const members: FastifyPluginAsync = async (app) => {
       shareHref: inLang(teamPath(draft.id, index, 'dela'), lang),
       historyHref: inLang(draftPath(draft.id, 'historik'), lang),
       imported: importedNotice(request.query, t),
+      staffing: liveStaffing(data, index, lang),
       doneHref: inLang(draftPath(draft.id, 'team'), lang),
     });
   });

@@ -14,92 +14,51 @@ import type { Assessment, Finding, Lang, StatusAmounts } from '../../../rules/ty
 import { assessDraft } from '../../drafts/assess-draft.ts';
 import { summarise, type DraftApplication } from '../../drafts/draft-data.ts';
 import { loadDraft, saveDraft } from '../../drafts/load.ts';
-import { draftPath, inLang } from '../../journey.ts';
+import { draftPath, fromCheckAnswers, inLang, memberPath, teamPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { shareSection } from './share-overview.ts';
 import { sendPdf } from '../../plugins/pdf.ts';
 import { nextSteps } from '../../next-steps.ts';
 import { pageData } from '../../page.ts';
 import { chartLegend, staffingChart } from '../../staffing-chart.ts';
-import { bothOutcomes, findingView, personLabel, resultWords, settledAndPending, verdict, waitsForReview } from '../../result-words.ts';
+import { bothOutcomes, findingView, namePeople, personLabel, resultWords, settledAndPending, sum, verdict, waitsForReview } from '../../result-words.ts';
 import { resultChanges } from '../../result-changes.ts';
 import { decidingEducations, type DecidingEducation } from '../../education-outcomes.ts';
+import { words } from '../../words/index.ts';
 
-const text = {
-  sv: {
-    ...resultWords.sv,
-    title: 'Resultat',
-    changed: 'Resultatet har ändrats sedan du senast såg det.',
-    applicationFindings: 'Ansökan som helhet',
-    teamFindings: 'Teamet',
-    staffing: 'Bemanning dag för dag',
-    staffingTable: 'Bemanning per period',
-    from: 'Från', to: 'Till', school: 'Skolpersonal', social: 'Socialtjänsten',
-    lowest: (s: string, ss: string, t: string) => `Lägst ${s} skolpersonal och ${ss} från socialtjänsten en och samma dag; lägst ${t} totalt.`,
-    priority: 'Prioritetsgrupp om ansökningarna är fler än pengarna räcker till',
-    noPriority: 'Ingen prioritetsgrupp',
-    amounts: 'Belopp',
-    eligibleCost: 'Kostnad som ger bidrag',
-    socialCost: 'Socialtjänstens kostnad',
-    people: 'Personerna i teamet',
-    memberAmounts: (cost: string, half: string) => `Kostnad som ger bidrag ${cost}; hälften är ${half}.`,
-    inGrant: 'Ingår i Skolverkets bidrag för teamet.',
-    educationNote: 'Om utbildningen',
-    notInGrant: 'Ingår inte i Skolverkets bidrag för teamet.',
-    total: 'Summa',
-    reconciliation: 'Summan av teamens bidrag',
-    municipalities: 'Kommunernas belopp från Socialstyrelsen',
-    municipality: 'Kommun',
-    downloads: 'Ladda ner',
-    pdf: 'Ladda ner sammanställningen som PDF',
-    pdfHint: 'Ett underlag att skicka runt och skriva under innan ansökan lämnas in hos Skolverket.',
-    applicationJson: 'Ansökan som JSON',
-    assessmentJson: 'Bedömningen som JSON',
-    change: 'Ändra svaren',
-    notReady: 'Det saknas uppgifter. Gå tillbaka och fyll i dem först.',
-  },
-  en: {
-    ...resultWords.en,
-    title: 'Result',
-    changed: 'The result has changed since you last saw it.',
-    applicationFindings: 'The application as a whole',
-    teamFindings: 'The team',
-    staffing: 'Staffing day by day',
-    staffingTable: 'Staffing per period',
-    from: 'From', to: 'To', school: 'School staff', social: 'Social services',
-    lowest: (s: string, ss: string, t: string) => `Lowest ${s} school staff and ${ss} from social services on any one day; lowest ${t} in total.`,
-    priority: 'Priority group if applications exceed the funds',
-    noPriority: 'No priority group',
-    amounts: 'Amounts',
-    eligibleCost: 'Cost that gives a grant',
-    socialCost: "Social services' cost",
-    people: 'The people in the team',
-    memberAmounts: (cost: string, half: string) => `Cost that gives a grant ${cost}; half is ${half}.`,
-    inGrant: "Part of Skolverket's grant for the team.",
-    educationNote: 'About the education',
-    notInGrant: "Not part of Skolverket's grant for the team.",
-    total: 'Total',
-    reconciliation: "Sum of the teams' grants",
-    municipalities: "The municipalities' amounts from Socialstyrelsen",
-    municipality: 'Municipality',
-    downloads: 'Download',
-    pdf: 'Download the summary as PDF',
-    pdfHint: 'A document to circulate and sign before the application is submitted to Skolverket (in Swedish).',
-    applicationJson: 'The application as JSON',
-    assessmentJson: 'The assessment as JSON',
-    change: 'Change your answers',
-    notReady: 'Some answers are missing. Go back and fill them in first.',
-  },
-};
+const text = { sv: { ...resultWords.sv, ...words.sv.resultPage }, en: { ...resultWords.en, ...words.en.resultPage } };
 
-function headingOf(application: DraftApplication, team: number, id: string): string {
-  return personLabel(application.teams[team]?.members.find((m) => m.id === id) ?? { id });
+/** The staffing rules, judged for each team and for the organiser's teams together (D9). */
+const STAFFING_RULES = new Set(['team-total-fte', 'school-staff-fte', 'social-services-fte']);
+/** The outcomes that stop or lower the grant or ask the user to check something, most serious first. */
+const TO_DO: Finding['outcome'][] = ['fail', 'review', 'warn'];
+/** Application-wide rules and the page where their answer is given. */
+const APPLICATION_PAGES: Record<string, string> = { 'grant-year': 'bidragsar', 'application-window': 'bidragsar', 'organiser-type': 'huvudman', 'independent-own-staff': 'huvudman' };
+/** Team rules whose answer is on the team's own page; the others (staffing, money) are fixed among its people. */
+const TEAM_PAGE_RULES = new Set(['school-forms', 'contract-education', 'priority-tier']);
+
+/** The journey page where a finding's answer is given, returning to check answers once changed. */
+function pageOf(f: Finding, id: string, lang: Lang): string {
+  let path: string;
+  if (f.scope === 'member' && f.team !== undefined && f.member !== undefined) path = memberPath(id, f.team, f.member);
+  else if (f.scope === 'team' && f.team !== undefined) path = TEAM_PAGE_RULES.has(f.rule) ? teamPath(id, f.team) : teamPath(id, f.team, 'personer');
+  else path = draftPath(id, APPLICATION_PAGES[f.rule] ?? 'team');
+  return inLang(fromCheckAnswers(path), lang);
 }
 
-function resultView(application: DraftApplication, assessment: Assessment, deciding: DecidingEducation[], lang: Lang) {
+function resultView(draftId: string, application: DraftApplication, assessment: Assessment, deciding: DecidingEducation[], lang: Lang) {
   const t = text[lang];
   const kr = (v: string | undefined) => formatKronor(v ?? '0', lang);
-  const findingsFor = (pick: (f: Finding) => boolean) => assessment.findings.filter(pick).map((f) => findingView(f, lang));
+  const people = application.teams.flatMap((team) => team.members);
+  const personOf = (team: number, id: string) => personLabel(application.teams[team]?.members.find((m) => m.id === id) ?? { id });
+  const shown = (f: Finding) => {
+    const view = findingView(f, lang);
+    return { ...view, message: namePeople(view.message, people), fix: view.fix === undefined ? undefined : namePeople(view.fix, people) };
+  };
+  // With one team, the organiser's teams together are that team: its staffing findings say it once.
+  const repeated = (f: Finding) => f.scope === 'application' && STAFFING_RULES.has(f.rule) && assessment.teams.length === 1;
+  const findings = assessment.findings.filter((f) => !repeated(f));
+  const findingsFor = (pick: (f: Finding) => boolean) => findings.filter(pick).map(shown);
   // D18: while a team needs review, each total is shown as its settled and its pending part.
   const split = (byTeamStatus: Parameters<typeof settledAndPending>[0], figures: Array<keyof StatusAmounts>) => {
     if (!waitsForReview(assessment)) return [];
@@ -109,15 +68,34 @@ function resultView(application: DraftApplication, assessment: Assessment, decid
       { label: t.pending, values: pending.map(kr) },
     ];
   };
+  const teamNameOf = (f: Finding) => (f.team === undefined ? undefined : assessment.teams[f.team]?.name);
+  // A person is named with their team when there are several teams.
+  const whereOf = (f: Finding) =>
+    f.scope === 'member' && f.team !== undefined && f.member !== undefined
+      ? [personOf(f.team, f.member), ...(assessment.teams.length > 1 ? [teamNameOf(f)] : [])].join(', ')
+      : teamNameOf(f);
+  const seen = new Set<string>();
+  const todo = TO_DO.flatMap((outcome) => findings.filter((f) => f.outcome === outcome))
+    .filter((f) => {
+      const key = JSON.stringify([f.rule, f.scope, f.team, f.member, f.message]);
+      return seen.has(key) ? false : (seen.add(key), true);
+    })
+    .map((f) => {
+      const where = whereOf(f);
+      const view = shown(f);
+      // Short: the fix where there is one (the finding's whole text is in the detail below), else what was found.
+      return { ...view, message: view.fix ? undefined : view.message, href: pageOf(f, draftId, lang), linkText: where ? `${view.title}: ${where}` : view.title };
+    });
   const teams = assessment.teams.map((team, index) => {
     const chartId = `chart-${index + 1}`;
     const decided = deciding.find((d) => d.team === index);
+    const teamFindings = findingsFor((f) => f.scope === 'team' && f.team === index);
     return {
       number: index + 1,
       name: team.name,
       status: team.status,
       statusLabel: t.teamStatus[team.status],
-      bothOutcomes: decided ? bothOutcomes(headingOf(application, index, decided.member), decided.upTo, lang) : undefined,
+      bothOutcomes: decided ? bothOutcomes(personOf(index, decided.member), decided.upTo, lang) : undefined,
       municipality: `${municipalityName(team.municipalityCode) ?? ''} (${team.municipalityCode})`,
       period: `${team.period.from} – ${team.period.to}`,
       lowest: t.lowest(showDecimal(team.fte.schoolMin, lang), showDecimal(team.fte.socialServicesMin, lang), showDecimal(team.fte.totalMin, lang)),
@@ -125,18 +103,20 @@ function resultView(application: DraftApplication, assessment: Assessment, decid
       chartId,
       staffing: team.staffing.map((r) => ({ ...r, school: showDecimal(r.school, lang), socialServices: showDecimal(r.socialServices, lang) })),
       priority: team.priorityShares.length ? team.priorityShares.map((s) => `${s.tier} (${showDecimal(s.fte, lang)})`).join(', ') : t.noPriority,
-      findings: findingsFor((f) => f.scope === 'team' && f.team === index),
+      findingsSummary: t.teamFindings(teamFindings.length),
+      findings: teamFindings,
+      peopleSummary: t.people(team.members.length),
       members: team.members.map((m) => {
         // Passes are collapsed under one line naming them, so the points that need attention stand out.
-        const findings = findingsFor((f) => f.scope === 'member' && f.team === index && f.member === m.id);
-        const passed = findings.filter((f) => f.outcome === 'pass');
+        const own = findingsFor((f) => f.scope === 'member' && f.team === index && f.member === m.id);
+        const passed = own.filter((f) => f.outcome === 'pass');
         const given = application.teams[index]?.members.find((member) => member.id === m.id);
         return {
           heading: personLabel(given ?? m),
           amounts: `${t.memberAmounts(kr(m.eligibleCost), kr(m.grant))} ${m.funded ? t.inGrant : t.notInGrant}`,
           educationNote: given?.educationNote || undefined,
           passed: { summary: `${t.outcome.pass}: ${passed.map((f) => f.title).join(', ')}`, findings: passed },
-          findings: findings.filter((f) => f.outcome !== 'pass'),
+          findings: own.filter((f) => f.outcome !== 'pass'),
         };
       }),
       amounts: {
@@ -149,26 +129,38 @@ function resultView(application: DraftApplication, assessment: Assessment, decid
       },
     };
   });
+  const { municipalities, byTeamStatus } = assessment.amounts;
+  // The answer: Skolverket's grant and, from 2024 (D8), Socialstyrelsen's money to the kommuner and the risk of repaying it.
+  const totals = [
+    { label: t.grantToOrganiser, value: kr(assessment.amounts.skolverketGrant), main: true, parts: split(byTeamStatus, ['skolverketGrant']) },
+    ...(municipalities.length
+      ? [
+          { label: municipalities.length === 1 ? t.matched : t.matchedToMunicipalities, value: kr(sum(...municipalities.map((m) => m.matched))), main: false, parts: split(byTeamStatus, ['matched']) },
+          { label: t.risk, value: kr(sum(...municipalities.map((m) => m.repaymentRisk))), main: false, parts: split(byTeamStatus, ['repaymentRisk']) },
+        ]
+      : []),
+  ];
   return {
     verdict: verdict(assessment, lang),
-    ruleSet: assessment.ruleSet.title,
+    teamVerdicts: assessment.teams.map((team) => ({ name: team.name, status: team.status, label: t.teamStatus[team.status] })),
+    totals,
+    todo,
     notice: assessment.amounts.notice,
+    applicationFindingsSummary: t.applicationFindings(findingsFor((f) => f.scope === 'application').length),
     applicationFindings: findingsFor((f) => f.scope === 'application'),
     teams,
     reconciliation:
       assessment.teams.length > 1
         ? `${assessment.teams.map((team) => kr(team.amounts.skolverketGrant)).join(' + ')} = ${kr(assessment.amounts.skolverketGrant)}`
         : undefined,
-    totalGrant: kr(assessment.amounts.skolverketGrant),
-    grantSplit: split(assessment.amounts.byTeamStatus, ['skolverketGrant']),
-    municipalities: assessment.amounts.municipalities.map((m) => ({
+    municipalities: municipalities.map((m) => ({
       name: `${municipalityName(m.municipalityCode) ?? ''} (${m.municipalityCode})`,
       matched: kr(m.matched),
       usable: kr(m.matchedUsable),
       risk: kr(m.repaymentRisk),
       split: split(m.byTeamStatus, ['matched', 'matchedUsable', 'repaymentRisk']),
     })),
-    hasMatched: assessment.amounts.municipalities.length > 0,
+    hasMatched: municipalities.length > 0,
   };
 }
 
@@ -197,7 +189,7 @@ const result: FastifyPluginAsync = async (app) => {
       legend: chartLegend(lang),
       nextSteps: nextSteps(outcome.application, outcome.assessment.amounts.municipalities.length > 0, lang),
       changes,
-      result: resultView(data.application, outcome.assessment, deciding, lang),
+      result: resultView(draft.id, data.application, outcome.assessment, deciding, lang),
       backHref: checkHref,
       pdfAction: inLang(draftPath(draft.id, 'sammanstallning.pdf'), lang),
       csrfToken: reply.generateCsrf(),
