@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
@@ -135,16 +135,18 @@ const unreadable = (dir: string, problem: string, cause?: unknown) =>
 export const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
 
 /**
- * Where the prepared template for this PGlite and these migrations is (or would be): beside the
- * code, in .cache/ (the repository's for the sources, dist/'s for the build). The name holds a
- * hash of PGlite's version and the migrations, so a changed migration or a new PGlite never
- * starts from an old template.
+ * Where the prepared template for this PGlite and these migrations is (or would be): in .cache/
+ * at the package's root (the nearest directory up with a package.json), so the sources and their
+ * build in dist/ share it. The name holds a hash of PGlite's version and the migrations, so a
+ * changed migration or a new PGlite never starts from an old template.
  */
 export function pgliteTemplateDir(): string {
   const pglitePackage = new URL('../package.json', import.meta.resolve('@electric-sql/pglite'));
   const hash = createHash('sha256').update(JSON.parse(readFileSync(pglitePackage, 'utf8')).version);
   for (const name of migrationFiles()) hash.update(`\0${name}\0${migrationSql(name)}`);
-  return fileURLToPath(new URL(`../../.cache/pglite-${hash.digest('hex').slice(0, 16)}`, import.meta.url));
+  let root = fileURLToPath(new URL('.', import.meta.url));
+  while (!existsSync(join(root, 'package.json')) && dirname(root) !== root) root = dirname(root);
+  return join(root, '.cache', `pglite-${hash.digest('hex').slice(0, 16)}`);
 }
 
 /**
