@@ -8,7 +8,7 @@ import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFi
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { migrationFiles, migrationSql } from './migrate.ts';
 
 /** What the store and the migrator run SQL through, inside a transaction or not. */
@@ -213,19 +213,6 @@ async function openPglite(dataDir: string): Promise<Db> {
  */
 const UNAVAILABLE_CLASSES = /^(08|53|57|58)/;
 
-/** A driver error as the store passes it on: anything but an SQL error is the database being unavailable. */
-function fromDriver(error: unknown): unknown {
-  return error instanceof pg.DatabaseError && !UNAVAILABLE_CLASSES.test(error.code ?? '') ? error : new DatabaseUnavailableError({ cause: error });
-}
-
-async function driver<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    throw fromDriver(error);
-  }
-}
-
 /** Where the server is, for a message: host, port and database, never the user or password. */
 function serverOf(url: string): string {
   const { hostname, port, pathname } = new URL(url);
@@ -239,6 +226,18 @@ function serverOf(url: string): string {
  * not answer at all; such failures reach the store as DatabaseUnavailableError.
  */
 async function openPostgres(url: string, timeoutMs: number): Promise<Db> {
+  // The driver is loaded only for a server: the embedded default starts without it.
+  const { default: pg } = await import('pg');
+  /** A driver error as the store passes it on: anything but an SQL error is the database being unavailable. */
+  const fromDriver = (error: unknown): unknown =>
+    error instanceof pg.DatabaseError && !UNAVAILABLE_CLASSES.test(error.code ?? '') ? error : new DatabaseUnavailableError({ cause: error });
+  const driver = async <T>(call: () => Promise<T>): Promise<T> => {
+    try {
+      return await call();
+    } catch (error) {
+      throw fromDriver(error);
+    }
+  };
   const pool = new pg.Pool({
     connectionString: url,
     max: 5,
@@ -248,7 +247,7 @@ async function openPostgres(url: string, timeoutMs: number): Promise<Db> {
   });
   // An idle connection that the server drops must not crash the process.
   pool.on('error', () => {});
-  const on = (target: pg.Pool | pg.PoolClient): Queryable => ({
+  const on = (target: Pool | PoolClient): Queryable => ({
     query: async (sql, params) => (await driver(() => target.query(sql, params))).rows,
     exec: async (sql) => void (await driver(() => target.query(sql))),
   });

@@ -13,7 +13,7 @@ import { withIds, type DraftApplicationInput } from '../../drafts/draft-data.ts'
 import { draftPath, inLang } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { renderForm } from '../../page.ts';
-import { MAX_ATTACHMENT_BYTES, MAX_NESTING } from '../../pdf/attachments.ts';
+import { MAX_ATTACHMENT_BYTES, MAX_NESTING } from '../../pdf/attachment-limits.ts';
 import { refusedAs } from '../../plugins/worker-pool.ts';
 
 const MEGABYTES = MAX_ATTACHMENT_BYTES / (1024 * 1024);
