@@ -133,16 +133,21 @@ const unreadable = (dir: string, problem: string, cause?: unknown) =>
  * measured, an open database took 250 MiB resident instead of 400.
  */
 export const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+/**
+ * For a database made from scratch (the template): write-ahead log segments of 1 MB instead of
+ * 16 MB, so a new database copies 24 MB instead of 39.
+ */
+const PGLITE_INITDB_PARAMS = ['--wal-segsize=1'];
 
 /**
  * Where the prepared template for this PGlite and these migrations is (or would be): in .cache/
  * at the package's root (the nearest directory up with a package.json), so the sources and their
- * build in dist/ share it. The name holds a hash of PGlite's version and the migrations, so a
- * changed migration or a new PGlite never starts from an old template.
+ * build in dist/ share it. The name holds a hash of PGlite's version, its initdb settings and the
+ * migrations, so a changed migration or a new PGlite never starts from an old template.
  */
 export function pgliteTemplateDir(): string {
   const pglitePackage = new URL('../package.json', import.meta.resolve('@electric-sql/pglite'));
-  const hash = createHash('sha256').update(JSON.parse(readFileSync(pglitePackage, 'utf8')).version);
+  const hash = createHash('sha256').update(`${JSON.parse(readFileSync(pglitePackage, 'utf8')).version}\0${PGLITE_INITDB_PARAMS.join(' ')}`);
   for (const name of migrationFiles()) hash.update(`\0${name}\0${migrationSql(name)}`);
   let root = fileURLToPath(new URL('.', import.meta.url));
   while (!existsSync(join(root, 'package.json')) && dirname(root) !== root) root = dirname(root);
@@ -188,7 +193,7 @@ async function openPglite(dataDir: string): Promise<Db> {
     if (!isNew && !existsSync(join(dir, 'PG_VERSION'))) throw unreadable(dir, 'PG_VERSION is missing');
     if (isNew) startFromTemplate(dir);
     mkdirSync(dir, { recursive: true });
-    db = await PGlite.create({ dataDir: dir, relaxedDurability: false, startParams: PGLITE_START_PARAMS }).catch((error: Error) => {
+    db = await PGlite.create({ dataDir: dir, relaxedDurability: false, startParams: PGLITE_START_PARAMS, initDbStartParams: PGLITE_INITDB_PARAMS }).catch((error: Error) => {
       throw unreadable(dir, `PGlite stopped with "${error.message}"`, error);
     });
   } catch (error) {
