@@ -8,7 +8,8 @@
  * milliseconds. Plain JavaScript itself, because it runs before anything is built.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +18,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 const stamp = join(dist, '.built');
 const sourceDirs = ['src', 'rules', 'forms'];
-const inputs = [...sourceDirs, 'views', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
+const inputs = [...sourceDirs, 'views', 'tsconfig.json', 'tsconfig.build.json'];
+/**
+ * The dependencies by content, not by date: `npm prune --omit=dev` (for a server without the
+ * build tools) rewrites package-lock.json unchanged, which must not make the build stale.
+ */
+const lockHash = createHash('sha256').update(readFileSync(join(root, 'package-lock.json'))).digest('hex');
 
 /** Every file under `path` (or `path` itself). */
 const filesIn = (path) =>
@@ -25,7 +31,8 @@ const filesIn = (path) =>
 
 const newest = () => Math.max(...inputs.flatMap((input) => filesIn(join(root, input))).map((file) => statSync(file).mtimeMs));
 
-if (process.argv.includes('--if-stale') && existsSync(stamp) && statSync(stamp).mtimeMs >= newest()) process.exit(0);
+const upToDate = () => existsSync(stamp) && readFileSync(stamp, 'utf8') === lockHash && statSync(stamp).mtimeMs >= newest();
+if (process.argv.includes('--if-stale') && upToDate()) process.exit(0);
 
 const run = (args) => {
   const { status } = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
@@ -50,4 +57,4 @@ for (const dir of sourceDirs) {
 }
 cpSync(join(root, 'views'), join(dist, 'views'), { recursive: true });
 run([join(dist, 'src/drafts/pglite-template.js')]);
-writeFileSync(stamp, `${new Date().toISOString()}\n`);
+writeFileSync(stamp, lockHash);
