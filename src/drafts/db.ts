@@ -135,7 +135,7 @@ const unreadable = (dir: string, problem: string, cause?: unknown) =>
 export const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
 /**
  * For a database made from scratch (the template): write-ahead log segments of 1 MB instead of
- * 16 MB, so a new database copies 24 MB instead of 39.
+ * 16 MB, so a new database copies 28 MB instead of 39.
  */
 const PGLITE_INITDB_PARAMS = ['--wal-segsize=1'];
 
