@@ -5,7 +5,7 @@
  * preliminary in the data: it is shown as such and never said to have closed.
  */
 import type { RuleSet } from './params/rule-set.ts';
-import { finding, type RuleDefinition } from './rule.ts';
+import { finding, type Rule, type RuleDefinition } from './rule.ts';
 import type { Finding, Lang } from './types.ts';
 
 export const applicationWindow: RuleDefinition = {
@@ -76,3 +76,8 @@ export function checkApplicationWindow(ruleSet: RuleSet, asOf: string, lang: Lan
     { details },
   );
 }
+
+export const applicationWindowRule: Rule = {
+  definition: applicationWindow,
+  checkApplication: (c) => checkApplicationWindow(c.ruleSet, c.asOf, c.lang),
+};

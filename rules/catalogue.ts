@@ -22,7 +22,7 @@ import { priorityTierProvision } from './priority-tier.ts';
 import type { RuleDefinition } from './rule.ts';
 import { schoolForms } from './school-forms.ts';
 import { schoolStaffFte } from './school-staff-fte.ts';
-import { settlementProvision } from './settlement.ts';
+import { settlementProvision } from './settlement-notice.ts';
 import { skolverketGrantProvision } from './skolverket-grant.ts';
 import { socialServicesFte } from './social-services-fte.ts';
 import { teamStatusProvision } from './team-status.ts';

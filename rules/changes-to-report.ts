@@ -12,7 +12,7 @@
  */
 import { addDays } from './dates.ts';
 import { formatList } from './format.ts';
-import { finding, type RuleDefinition, type Text } from './rule.ts';
+import { finding, type Rule, type RuleDefinition, type Text } from './rule.ts';
 import { hundredths } from './staffing.ts';
 import type { Agency, Application, ChangeKind, ChangeToReport, DateRange, Finding, Lang, Member, Team } from './types.ts';
 
@@ -152,3 +152,8 @@ export function checkChanges(changes: ChangeToReport[] | undefined, lang: Lang):
     finding(changesToReport, lang, { scope: 'member', team: c.team, member: c.member }, 'warn', { sv: c.message, en: c.message }, { details: { kind: c.kind, from: c.from, agencies: c.agencies } }),
   );
 }
+
+export const changesToReportRule: Rule = {
+  definition: changesToReport,
+  checkSettlement: (c) => checkChanges(c.changes, c.lang),
+};

@@ -10,7 +10,7 @@
  */
 import { dateOf } from './dates.ts';
 import { formatFte, formatKronor, formatList } from './format.ts';
-import { finding, type RuleDefinition, type Text } from './rule.ts';
+import { finding, type Rule, type RuleDefinition, type Text } from './rule.ts';
 import { examine, hundredths, type DayRange, type Measure } from './staffing.ts';
 import type { Minima, TeamStatusQuestion } from './team-status.ts';
 import type { BelowMinimum, Conditions, Finding, Lang, TeamStatus } from './types.ts';
@@ -141,3 +141,8 @@ export function checkConditions(conditions: Conditions, below: BelowMinimum[], d
     { details },
   );
 }
+
+export const conditionsDuringYearRule: Rule = {
+  definition: conditionsDuringYear,
+  checkSettledTeam: (team, index, lang) => checkConditions(team.conditions, team.belowMinimum, team.decided, index, lang),
+};

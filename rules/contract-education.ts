@@ -2,7 +2,7 @@
  * 3 § förordningen (2023:179): no grant for uppdragsutbildning under förordningen (1992:395).
  * RULEBOOK D5: such a team's members have no eligible cost; the team is not eligible.
  */
-import { finding, type RuleDefinition } from './rule.ts';
+import { finding, type Rule, type RuleDefinition } from './rule.ts';
 import type { Finding, Lang, Team } from './types.ts';
 
 export const contractEducation: RuleDefinition = {
@@ -43,3 +43,11 @@ export function checkContractEducation(team: Team, index: number, lang: Lang): F
     },
   );
 }
+
+/** Effect: a team in contract education is not eligible and its members give no cost (D5). */
+export const contractEducationRule: Rule = {
+  definition: contractEducation,
+  admitsTeam: (team) => !team.contractEducation,
+  bearsCost: (_member, team) => !team.contractEducation,
+  checkTeam: (c) => checkContractEducation(c.facts.team, c.facts.index, c.lang),
+};

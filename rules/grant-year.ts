@@ -4,7 +4,7 @@
  */
 import { lowerFirst } from './format.ts';
 import type { RuleSet } from './params/rule-set.ts';
-import { finding, type RuleDefinition } from './rule.ts';
+import { finding, type Rule, type RuleDefinition } from './rule.ts';
 import type { Finding, Lang } from './types.ts';
 
 export const grantYear: RuleDefinition = {
@@ -33,3 +33,8 @@ export function checkGrantYear(ruleSet: RuleSet, lang: Lang): Finding {
     { details: { ruleSet: ruleSet.id, grantPeriod: { from, to } } },
   );
 }
+
+export const grantYearRule: Rule = {
+  definition: grantYear,
+  checkApplication: (c) => checkGrantYear(c.ruleSet, c.lang),
+};

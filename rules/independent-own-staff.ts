@@ -3,7 +3,7 @@
  * huvudman can receive a grant only for its own staff. RULEBOOK D7: its team still needs one
  * årsarbetskraft from socialtjänsten, but that staff's cost is shown, not granted.
  */
-import { finding, type RuleDefinition } from './rule.ts';
+import { finding, type Rule, type RuleDefinition } from './rule.ts';
 import type { Finding, Lang, Member, OrganiserType } from './types.ts';
 
 export const independentOwnStaff: RuleDefinition = {
@@ -37,3 +37,9 @@ export function checkIndependentOwnStaff(
     },
   );
 }
+
+/** Its effect on money is D7's: Skolverket funds an enskild huvudman's school side only (skolverket-grant.ts). */
+export const independentOwnStaffRule: Rule = {
+  definition: independentOwnStaff,
+  checkMember: (c) => checkIndependentOwnStaff(c.member.member, c.facts.index, c.application.organiser.type, c.lang),
+};

@@ -6,7 +6,7 @@
  * team's social-services members' grants); repayment risk = matched − usable; per kommun, sums.
  */
 import { formatKronor } from './format.ts';
-import { finding, type RuleDefinition } from './rule.ts';
+import { finding, type Rule, type RuleDefinition } from './rule.ts';
 import { sumKronor } from './money.ts';
 import { splitByTeamStatus } from './skolverket-grant.ts';
 import type { Finding, Lang, MatchedFigures, MunicipalityAmounts, TeamStatus } from './types.ts';
@@ -110,3 +110,10 @@ export function municipalityTotals(
     };
   });
 }
+
+/** Effect (D8): each team's matched allocation and the kommun's totals. */
+export const matchedAllocationRule: Rule = {
+  definition: matchedAllocation,
+  matchedMoney: { team: matchedAmounts, municipalities: municipalityTotals },
+  checkTeam: (c) => c.matched && checkMatchedAllocation(c.matched, { code: c.facts.team.municipalityCode, team: c.facts.index }, c.lang),
+};

@@ -11,7 +11,7 @@
 import { formatKronor } from './format.ts';
 import { matchedAmounts } from './matched-allocation.ts';
 import { sumKronor } from './money.ts';
-import { finding, type RuleDefinition } from './rule.ts';
+import { finding, type Rule, type RuleDefinition } from './rule.ts';
 import type { Finding, Lang, SettlementMatched } from './types.ts';
 
 export const matchedSettlement: RuleDefinition = {
@@ -93,3 +93,8 @@ export function checkMatchedSettlement(matched: SettlementMatched & { municipali
     { details },
   );
 }
+
+export const matchedSettlementRule: Rule = {
+  definition: matchedSettlement,
+  checkSettledTeam: (team, index, lang) => checkMatchedSettlement(team.matched, index, lang),
+};

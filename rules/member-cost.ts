@@ -13,7 +13,7 @@
  * amount.
  */
 import { formatKronor } from './format.ts';
-import { finding, type RuleDefinition } from './rule.ts';
+import { finding, type Rule, type RuleDefinition } from './rule.ts';
 import { civilFromDays, daysInMonth } from './dates.ts';
 import { Money, wholeKronor } from './money.ts';
 import type { DayRange } from './staffing.ts';
@@ -145,3 +145,9 @@ export function checkMemberCost(
     },
   );
 }
+
+/** The cost itself is memberCost above, which the engine computes for every member. */
+export const memberCostRule: Rule = {
+  definition: memberCostProvision,
+  checkMember: (c) => checkMemberCost(c.member.member, c.cost, c.facts.index, c.lang, c.actualCost),
+};

@@ -5,7 +5,7 @@
  * (inclusive) lasts six months if E ≥ addMonths(S, 6) − 1 day; open-ended passes.
  */
 import { addDays, addMonths } from './dates.ts';
-import { finding, type RuleDefinition } from './rule.ts';
+import { finding, type Rule, type RuleDefinition } from './rule.ts';
 import type { Finding, Lang, Member } from './types.ts';
 
 export const memberDuration: RuleDefinition = {
@@ -72,3 +72,10 @@ export function checkMemberDuration(member: Member, team: number, months: number
     },
   );
 }
+
+/** Effect (D2): an engagement shorter than the minimum neither counts nor gives a cost. */
+export const memberDurationRule: Rule = {
+  definition: memberDuration,
+  counts: (member, ruleSet) => (lastsLongEnough(member, ruleSet.minEngagementMonths.value) ? 'yes' : 'no'),
+  checkMember: (c) => checkMemberDuration(c.member.member, c.facts.index, c.ruleSet.minEngagementMonths.value, c.lang),
+};

@@ -4,7 +4,7 @@
  * relevant degree at least at grundnivå in higher education.
  * RULEBOOK section 3 (education by side) and D4 (unknown education needs review).
  */
-import { finding, type RuleDefinition, type Text } from './rule.ts';
+import { finding, type Rule, type RuleDefinition, type Text } from './rule.ts';
 import type { Education, Finding, Lang, Member } from './types.ts';
 
 export const memberEducation: RuleDefinition = {
@@ -110,3 +110,13 @@ export function checkMemberEducation(member: Member, team: number, lang: Lang): 
       });
   }
 }
+
+/** Effect (D2, D4): qualifying or assessed education counts; unknown counts only if it turns out to qualify. */
+export const memberEducationRule: Rule = {
+  definition: memberEducation,
+  counts: (member) => {
+    const education = educationClass(member.education);
+    return education === 'qualifies' || education === 'assessed' ? 'yes' : education === 'unknown' ? 'unknown' : 'no';
+  },
+  checkMember: (c) => checkMemberEducation(c.member.member, c.facts.index, c.lang),
+};

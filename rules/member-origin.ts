@@ -6,7 +6,7 @@
  * D16: a member stated as new whose engagement started before the team's period may be
  * existing staff moved into the team; the user must confirm. It changes no amount.
  */
-import { finding, type RuleDefinition } from './rule.ts';
+import { finding, type Rule, type RuleDefinition } from './rule.ts';
 import type { Finding, Lang, Member } from './types.ts';
 
 export const memberOrigin: RuleDefinition = {
@@ -50,3 +50,10 @@ export function checkMemberOrigin(member: Member, team: number, periodFrom: stri
       });
   }
 }
+
+/** Effect (D2, D5): a redistributed member still counts towards the staffing but gives no cost. */
+export const memberOriginRule: Rule = {
+  definition: memberOrigin,
+  bearsCost: (member) => member.origin !== 'redistributed',
+  checkMember: (c) => checkMemberOrigin(c.member.member, c.facts.index, c.facts.periodDates.from, c.lang),
+};

@@ -3,7 +3,7 @@
  * RULEBOOK D5: the member's cost is reduced by the share other state grants fund.
  */
 import { Money } from './money.ts';
-import { finding, type RuleDefinition } from './rule.ts';
+import { finding, type Rule, type RuleDefinition } from './rule.ts';
 import type { Finding, Lang, Member } from './types.ts';
 
 export const memberOtherFunding: RuleDefinition = {
@@ -48,3 +48,9 @@ export function checkMemberOtherFunding(member: Member, team: number, lang: Lang
     { details: { otherFundingShare: member.otherFundingShare } },
   );
 }
+
+/** The share other grants pay is deducted in memberCost (member-cost.ts). */
+export const memberOtherFundingRule: Rule = {
+  definition: memberOtherFunding,
+  checkMember: (c) => checkMemberOtherFunding(c.member.member, c.facts.index, c.lang),
+};

@@ -3,7 +3,7 @@
  * grundskola or gymnasieskola. RULEBOOK D11: kommunal and enskild huvudmän pass; regions and
  * kommunalförbund pass with a warning, as the agencies' lists differ between years.
  */
-import { finding, type RuleDefinition, type Text } from './rule.ts';
+import { finding, type Rule, type RuleDefinition, type Text } from './rule.ts';
 import type { Finding, Lang, OrganiserType } from './types.ts';
 
 export const organiserType: RuleDefinition = {
@@ -38,3 +38,8 @@ export function checkOrganiserType(type: OrganiserType, lang: Lang): Finding {
     en: `The organiser is ${names[type].en}. It can apply, but the agencies' lists of eligible organisers have differed between years. Check with Skolverket.`,
   });
 }
+
+export const organiserTypeRule: Rule = {
+  definition: organiserType,
+  checkApplication: (c) => checkOrganiserType(c.application.organiser.type, c.lang),
+};

@@ -4,7 +4,7 @@
  * anpassad gymnasieskola the message explains that the support assignment, not the ordinance,
  * covers them since December 2025.
  */
-import { finding, type RuleDefinition } from './rule.ts';
+import { finding, type Rule, type RuleDefinition } from './rule.ts';
 import type { Finding, Lang, SchoolForm, Team } from './types.ts';
 
 export const schoolForms: RuleDefinition = {
@@ -55,3 +55,10 @@ export function checkSchoolForms(team: Team, index: number, lang: Lang): Finding
     { fix, fixData: { kind: 'serve_school_form', options: qualifyingForms } },
   );
 }
+
+/** Effect: a team in neither school form is not eligible and its members give no cost (D5, D13). */
+export const schoolFormsRule: Rule = {
+  definition: schoolForms,
+  admitsTeam: servesQualifyingSchoolForm,
+  checkTeam: (c) => checkSchoolForms(c.facts.team, c.facts.index, c.lang),
+};

@@ -4,7 +4,7 @@
  * agency's reading), D2 (who counts), D4 (unknown education), D9 (teams together), D14.
  */
 import type { RuleDefinition } from './rule.ts';
-import type { StaffingRule } from './staffing.ts';
+import { staffingRuleOf, type StaffingRule } from './staffing.ts';
 
 export const schoolStaffFte: RuleDefinition = {
   id: 'school-staff-fte',
@@ -27,3 +27,5 @@ export const schoolStaffing: StaffingRule = {
     application: { sv: 'skolpersonalen i huvudmannens team tillsammans', en: 'the school staff of the organiser\'s teams together' },
   },
 };
+
+export const schoolStaffFteRule = staffingRuleOf(schoolStaffing);

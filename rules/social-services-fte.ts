@@ -4,7 +4,7 @@
  * RULEBOOK D1 (every day of the period, the agency's reading), D2, D4, D9, D14.
  */
 import type { RuleDefinition } from './rule.ts';
-import type { StaffingRule } from './staffing.ts';
+import { staffingRuleOf, type StaffingRule } from './staffing.ts';
 
 export const socialServicesFte: RuleDefinition = {
   id: 'social-services-fte',
@@ -30,3 +30,5 @@ export const socialServicesStaffing: StaffingRule = {
     },
   },
 };
+
+export const socialServicesFteRule = staffingRuleOf(socialServicesStaffing);

@@ -6,7 +6,7 @@
  * depends on a review, so adding a qualifying member never makes a status worse.
  */
 import { formatList } from './format.ts';
-import { finding, type RuleDefinition } from './rule.ts';
+import { finding, type Rule, type RuleDefinition } from './rule.ts';
 import { meets, type DailyStaffing, type DayRange } from './staffing.ts';
 import type { ApplicationStatus, Finding, Lang, TeamStatus } from './types.ts';
 
@@ -98,3 +98,12 @@ export function applicationStatus(teams: TeamStatus[]): ApplicationStatus {
   if (teams.includes('needs_review')) return 'needs_review';
   return 'not_eligible';
 }
+
+/** The status itself (teamStatus above) decides every team's money; the rule's finding is D24's review. */
+export const teamStatusRule: Rule = {
+  definition: teamStatusProvision,
+  checkTeam: (c) => {
+    const unknown = c.own.members.filter((m) => m.active && m.counting === 'unknown').map((m) => m.member.id);
+    return checkPriorityReview(c.status, c.statusQuestion, c.minima, unknown, c.facts.index, c.lang);
+  },
+};

@@ -4,7 +4,7 @@
  * but reported on its own. D14: the lowest daily sum of both sides, not the sum of the minima.
  */
 import type { RuleDefinition } from './rule.ts';
-import type { StaffingRule } from './staffing.ts';
+import { staffingRuleOf, type StaffingRule } from './staffing.ts';
 
 export const teamTotalFte: RuleDefinition = {
   id: 'team-total-fte',
@@ -27,3 +27,5 @@ export const teamTotalStaffing: StaffingRule = {
     application: { sv: 'huvudmannens team tillsammans', en: 'the organiser\'s teams together' },
   },
 };
+
+export const teamTotalFteRule = staffingRuleOf(teamTotalStaffing);

@@ -10,7 +10,7 @@
 import { formatKronor } from './format.ts';
 import { sumKronor } from './money.ts';
 import type { RuleSet } from './params/rule-set.ts';
-import { finding, type RuleDefinition } from './rule.ts';
+import { finding, type Rule, type RuleDefinition } from './rule.ts';
 import { skolverketFundsSide } from './skolverket-grant.ts';
 import type { Finding, Lang, OrganiserType, TeamResult } from './types.ts';
 
@@ -77,3 +77,8 @@ export function checkUnusedGrant(use: GrantUse, team: number, lang: Lang): Findi
     { details },
   );
 }
+
+export const unusedGrantRule: Rule = {
+  definition: unusedGrant,
+  checkSettledTeam: checkUnusedGrant,
+};
