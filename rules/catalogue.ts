@@ -1,7 +1,7 @@
 /**
  * Every provision the engine encodes, in the order a reader meets them: the rules that give
  * findings, then the calculations behind the amounts, then the settlement after the year
- * (RULEBOOK §6). The rule documentation, the rule-set API and the start page are generated
+ * (the settlement after the year). The rule documentation, the rule-set API and the start page are generated
  * from this list.
  */
 import { applicationWindow } from './application-window.ts';

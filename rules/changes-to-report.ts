@@ -1,7 +1,7 @@
 /**
  * 15 § förordningen (2023:179), lydelse SFS 2023:946 (agency guidance): the recipient reports
  * without delay any change that affects the right to the grant.
- * RULEBOOK D23: with the applied-for application beside the carried-out one, every member
+ * [D23](../docs/decisions.md#d23): with the applied-for application beside the carried-out one, every member
  * whose engagement ended earlier, started later or whose fte fell, and every member removed
  * or added, is a change to report, each from the day it applies. Members are matched by id
  * and team: a member who moved to another team is removed from one and added to the other.

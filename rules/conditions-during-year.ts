@@ -2,7 +2,7 @@
  * 4 § and 16 § förordningen (2023:179), lydelse SFS 2023:946 (agency guidance): the team must
  * meet the staffing requirements throughout the period; a grant may be claimed back when the
  * conditions were not followed.
- * RULEBOOK D21: the carried-out team's status under §5 decides the conditions: met (eligible
+ * [D21](../docs/decisions.md#d21): the carried-out team's status under §5 decides the conditions: met (eligible
  * or eligible together with the huvudman's other teams), needs_review, or not_met. For
  * not_met, every range of days in which the team fell below a minimum, alone and in the D9
  * aggregate, is listed with its side and the team's lowest daily fte; the whole decided grant

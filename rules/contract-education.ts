@@ -1,6 +1,6 @@
 /**
  * 3 § förordningen (2023:179): no grant for uppdragsutbildning under förordningen (1992:395).
- * RULEBOOK D5: such a team's members have no eligible cost; the team is not eligible.
+ * [D5](../docs/decisions.md#d5): such a team's members have no eligible cost; the team is not eligible.
  */
 import { finding, type Rule, type RuleDefinition } from './rule.ts';
 import type { Finding, Lang, Team } from './types.ts';

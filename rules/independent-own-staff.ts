@@ -1,6 +1,6 @@
 /**
  * 4 § andra stycket förordningen (2023:179), ursprunglig lydelse (bidragsår 2023): an enskild
- * huvudman can receive a grant only for its own staff. RULEBOOK D7: its team still needs one
+ * huvudman can receive a grant only for its own staff. [D7](../docs/decisions.md#d7): its team still needs one
  * årsarbetskraft from socialtjänsten, but that staff's cost is shown, not granted.
  */
 import { finding, type Rule, type RuleDefinition } from './rule.ts';

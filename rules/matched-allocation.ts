@@ -2,7 +2,7 @@
  * 9–12 §§ förordningen (2023:179), lydelse SFS 2023:946 (agency guidance): Socialstyrelsen
  * gives the kommun whose socialtjänst takes part the same amount as Skolverket granted for the
  * team; the kommun may use at most half its own social-services staff cost and repays the rest.
- * RULEBOOK D8: matched = the team's Skolverket grant; usable = min(matched, the sum of the
+ * [D8](../docs/decisions.md#d8): matched = the team's Skolverket grant; usable = min(matched, the sum of the
  * team's social-services members' grants); repayment risk = matched − usable; per kommun, sums.
  */
 import { formatKronor } from './format.ts';

@@ -3,7 +3,7 @@
  * Socialstyrelsen gives the kommun whose socialtjänst takes part the same amount as Skolverket
  * granted for the team; the kommun may use at most half its own cost for the social-services
  * staff, and repays what it cannot use.
- * RULEBOOK D22: received = the team's decided grant, paid to the team's kommunkod; usable =
+ * [D22](../docs/decisions.md#d22): received = the team's decided grant, paid to the team's kommunkod; usable =
  * min(received, the sum of the carried-out team's social-services members' grants, D5–D6);
  * to repay = received − usable. Per kommun, sums over its teams. The same as D8, with the
  * decided grant in place of the maximum and the carried-out costs.

@@ -1,14 +1,14 @@
 /**
  * 6 § förordningen (2023:179), lydelse SFS 2023:946 (agency guidance): the grant is half the
  * cost of a full-time post, reduced in proportion for part time.
- * RULEBOOK D5: monthly salary × (1 + employer cost rate) × fte × (active days in the month /
+ * [D5](../docs/decisions.md#d5): monthly salary × (1 + employer cost rate) × fte × (active days in the month /
  * days in the month), summed over months, × (1 − other funding share); zero for a member who
  * does not qualify, is short of six months, is redistributed, or works in contract education.
- * RULEBOOK D6: cost and grant (cost × share) are each rounded to whole kronor, half away from
+ * [D6](../docs/decisions.md#d6): cost and grant (cost × share) are each rounded to whole kronor, half away from
  * zero, from the exact value.
- * RULEBOOK D19: in a settlement a member's actual cost from the ledger, when given, replaces
+ * [D19](../docs/decisions.md#d19): in a settlement a member's actual cost from the ledger, when given, replaces
  * the computed cost; the other-funding share and the zero rules of D5 still apply.
- * RULEBOOK D17: an employment with employer cost rate 0 is reported as a warning (the
+ * [D17](../docs/decisions.md#d17): an employment with employer cost rate 0 is reported as a warning (the
  * personalomkostnadspålägg is probably missing, so cost and grant are too low). It changes no
  * amount.
  */

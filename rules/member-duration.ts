@@ -1,7 +1,7 @@
 /**
  * 5 § första stycket förordningen (2023:179): the costs must concern an employment or an
  * assignment of at least six months, full-time or part-time.
- * RULEBOOK D3: measured on the whole engagement, not clipped to the bidragsår; S to E
+ * [D3](../docs/decisions.md#d3): measured on the whole engagement, not clipped to the bidragsår; S to E
  * (inclusive) lasts six months if E ≥ addMonths(S, 6) − 1 day; open-ended passes.
  */
 import { addDays, addMonths } from './dates.ts';

@@ -2,7 +2,7 @@
  * 4 § första stycket 2 förordningen (2023:179): the team's school staff need relevant
  * education in psychosocial work, its social-services staff a socionomexamen or another
  * relevant degree at least at grundnivå in higher education.
- * RULEBOOK section 3 (education by side) and D4 (unknown education needs review).
+ * The education accepted on each side and D4 (unknown education needs review).
  */
 import { finding, type Rule, type RuleDefinition, type Text } from './rule.ts';
 import type { Education, Finding, Lang, Member } from './types.ts';

@@ -2,7 +2,7 @@
  * 5 § andra och tredje stycket förordningen (2023:179), lydelse SFS 2023:946: a grant may
  * cover keeping the number of årsarbetskrafter previously granted, but not costs that arise
  * from redistributing existing staff or from reorganisation (third paragraph: agency guidance).
- * RULEBOOK D2 and D5: a redistributed member still counts towards staffing but has no eligible cost.
+ * [D2](../docs/decisions.md#d2) and D5: a redistributed member still counts towards staffing but has no eligible cost.
  * D16: a member stated as new whose engagement started before the team's period may be
  * existing staff moved into the team; the user must confirm. It changes no amount.
  */

@@ -1,6 +1,6 @@
 /**
  * 3 § förordningen (2023:179): no grant for measures that are funded another way.
- * RULEBOOK D5: the member's cost is reduced by the share other state grants fund.
+ * [D5](../docs/decisions.md#d5): the member's cost is reduced by the share other state grants fund.
  */
 import { Money } from './money.ts';
 import { finding, type Rule, type RuleDefinition } from './rule.ts';

@@ -1,6 +1,6 @@
 /**
  * 4 § första stycket förordningen (2023:179): a grant may be given to a huvudman for
- * grundskola or gymnasieskola. RULEBOOK D11: kommunal and enskild huvudmän pass; regions and
+ * grundskola or gymnasieskola. [D11](../docs/decisions.md#d11): kommunal and enskild huvudmän pass; regions and
  * kommunalförbund pass with a warning, as the agencies' lists differ between years.
  */
 import { finding, type Rule, type RuleDefinition, type Text } from './rule.ts';

@@ -160,7 +160,7 @@ export interface Rule {
   checkApplication?(check: ApplicationCheck): Finding | undefined;
   checkTeam?(check: TeamCheck): Finding | undefined;
   checkMember?(check: MemberCheck): Finding | undefined;
-  /** The settlement after the year (RULEBOOK §6): findings for the application, then per team. */
+  /** The settlement after the year (the settlement after the year): findings for the application, then per team. */
   checkSettlement?(check: SettlementCheck): Finding[];
   checkSettledTeam?(team: SettlementTeam, index: number, lang: Lang): Finding;
 }

@@ -1,6 +1,6 @@
 /**
  * 1 § och 4 § första stycket förordningen (2023:179): grants for teams in grundskolan and
- * gymnasieskolan. RULEBOOK D11: a team serving neither fails; for anpassad grundskola and
+ * gymnasieskolan. [D11](../docs/decisions.md#d11): a team serving neither fails; for anpassad grundskola and
  * anpassad gymnasieskola the message explains that the support assignment, not the ordinance,
  * covers them since December 2025.
  */

@@ -1,6 +1,6 @@
 /**
  * 4 § första stycket 2 förordningen (2023:179): at least one årsarbetskraft of school staff
- * with relevant education in psychosocial work. RULEBOOK D1 (every day of the period, the
+ * with relevant education in psychosocial work. [D1](../docs/decisions.md#d1) (every day of the period, the
  * agency's reading), D2 (who counts), D4 (unknown education), D9 (teams together), D14.
  */
 import type { RuleDefinition } from './rule.ts';

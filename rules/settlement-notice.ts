@@ -1,7 +1,7 @@
 /**
  * 14–16 §§ förordningen (2023:179), lydelse SFS 2023:946 (agency guidance): after the
  * bidragsår the huvudman reports to Skolverket and the kommun to Socialstyrelsen how the money
- * was used. RULEBOOK D19: every amount of the settlement is the tool's estimate; this rule says
+ * was used. [D19](../docs/decisions.md#d19): every amount of the settlement is the tool's estimate; this rule says
  * so. The settlement itself is put together in settlement.ts.
  */
 import { finding, type Rule, type RuleDefinition } from './rule.ts';

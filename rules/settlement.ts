@@ -2,7 +2,7 @@
  * 14–16 §§ förordningen (2023:179), lydelse SFS 2023:946 (agency guidance): after the
  * bidragsår the huvudman reports to Skolverket and the kommun to Socialstyrelsen how the money
  * was used; changes are reported without delay; money not used is repaid.
- * RULEBOOK D19: a settlement compares Skolverket's decided grant for each team (0 for a team
+ * [D19](../docs/decisions.md#d19): a settlement compares Skolverket's decided grant for each team (0 for a team
  * not granted) with the application as carried out during the year; a member's `actualCost`
  * from the ledger, when given, replaces the computed cost (D5) before the other-funding share
  * and D5's zero rules apply. Only for the rule set sfs-2023-946 (the settlement rules are data
@@ -42,7 +42,7 @@ export interface SettleOptions {
 }
 
 /**
- * The settlement of a bidragsår (RULEBOOK §6, D19–D23). The input is validated
+ * The settlement of a bidragsår (the settlement after the year, D19–D23 in docs/decisions.md). The input is validated
  * (forms/settlement.ts): one decision per team of the carried-out application.
  */
 export function settle(input: SettlementInput, options: SettleOptions): Settlement {

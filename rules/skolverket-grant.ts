@@ -1,6 +1,6 @@
 /**
  * 4 § och 6 § förordningen (2023:179): Skolverket's grant to the huvudman is half the
- * eligible cost of the staff it funds. RULEBOOK D7: from 2024 the school staff; in 2023 both
+ * eligible cost of the staff it funds. [D7](../docs/decisions.md#d7): from 2024 the school staff; in 2023 both
  * sides for a kommunal, regional or kommunalförbund huvudman and the school side only for an
  * enskild one (4 § andra stycket, 2023). D13: a team that is not eligible carries no money.
  * D18: totals are also given split by the status of the teams they come from, so that money

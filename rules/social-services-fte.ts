@@ -1,7 +1,7 @@
 /**
  * 4 § första stycket 2 förordningen (2023:179): at least one årsarbetskraft of staff from
  * socialtjänsten with a socionomexamen or another relevant degree at least at grundnivå.
- * RULEBOOK D1 (every day of the period, the agency's reading), D2, D4, D9, D14.
+ * [D1](../docs/decisions.md#d1) (every day of the period, the agency's reading), D2, D4, D9, D14.
  */
 import type { RuleDefinition } from './rule.ts';
 import { staffingRuleOf, type StaffingRule } from './staffing.ts';

@@ -1,5 +1,5 @@
 /**
- * Day-by-day staffing (RULEBOOK D1, D2, D4, D14). For every day of a period the fte of the
+ * Day-by-day staffing ([D1](../docs/decisions.md#d1), D2, D4, D14). For every day of a period the fte of the
  * members who count is summed per side, in hundredths so that the sums are exact integers.
  * The three staffing rules (school-staff-fte, social-services-fte, team-total-fte) read these
  * sums; this file holds what they share.

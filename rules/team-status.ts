@@ -1,5 +1,5 @@
 /**
- * RULEBOOK section 5, status of a team and of the application, with D1 (staffing every day),
+ * The status of a team and of the application, with D1 (staffing every day),
  * D4 (unknown education needs review) and D9 (a team short on its own may be funded, at lower
  * priority, when the huvudman's teams together meet the staffing requirements), in the order
  * of D24 (amended 2026-12-02): a status that holds on the facts given ranks above one that

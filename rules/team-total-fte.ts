@@ -1,6 +1,6 @@
 /**
  * 4 § första stycket 1 förordningen (2023:179): the team has at least two årsarbetskrafter.
- * RULEBOOK D1: both sides together, every day of the period; implied by the two side rules
+ * [D1](../docs/decisions.md#d1): both sides together, every day of the period; implied by the two side rules
  * but reported on its own. D14: the lowest daily sum of both sides, not the sum of the minima.
  */
 import type { RuleDefinition } from './rule.ts';

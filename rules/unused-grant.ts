@@ -1,7 +1,7 @@
 /**
  * 16 § förordningen (2023:179), lydelse SFS 2023:946 (agency guidance): a grant that is not
  * used is repaid.
- * RULEBOOK D20: a team's justified grant is the sum of its funded members' grants (D5–D7,
+ * [D20](../docs/decisions.md#d20): a team's justified grant is the sum of its funded members' grants (D5–D7,
  * each rounded per D6) computed on the application as carried out, without D13's zeroing of a
  * team that is not eligible (D21 says what that team risks). Used = min(decided, justified);
  * unused = decided − used, never below 0. Totals are sums of the teams' rounded figures.
