@@ -1,4 +1,12 @@
 /**
+ * Förordningen (2023:179), 7 §: SUMMARY, not the ordinance's words (the wording is not
+ * quoted here because it has not been checked against the text):
+ *
+ *   The huvudman applies to Skolverket; the decision states the reporting deadline and may
+ *   carry conditions.
+ *
+ * How the product reads it:
+ *
  * 7 § förordningen (2023:179): the huvudman applies to Skolverket (agency guidance). The
  * window for each bidragsår is data where known; the product warns once it has closed on the
  * evaluation date. A window not yet published but estimated from earlier years is marked

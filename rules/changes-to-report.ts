@@ -1,4 +1,11 @@
 /**
+ * Förordningen (2023:179), 15 §, lydelse SFS 2023:946: SUMMARY, not the ordinance's words (the wording is not
+ * quoted here because it has not been checked against the text):
+ *
+ *   The recipient reports changes that affect the grant to the agency without delay.
+ *
+ * How the product reads it:
+ *
  * 15 § förordningen (2023:179), lydelse SFS 2023:946 (agency guidance): the recipient reports
  * without delay any change that affects the right to the grant.
  * [D23](../docs/decisions.md#d23): with the applied-for application beside the carried-out one, every member

@@ -1,4 +1,12 @@
 /**
+ * Förordningen (2023:179), 4 § och 16 §, lydelse SFS 2023:946: SUMMARY, not the ordinance's words (the wording is not
+ * quoted here because it has not been checked against the text):
+ *
+ *   The staffing conditions of 4 § apply to the grant; a grant given on conditions that were
+ *   not met may be recovered.
+ *
+ * How the product reads it:
+ *
  * 4 § and 16 § förordningen (2023:179), lydelse SFS 2023:946 (agency guidance): the team must
  * meet the staffing requirements throughout the period; a grant may be claimed back when the
  * conditions were not followed.

@@ -1,4 +1,14 @@
 /**
+ * Förordningen (2023:179), 3 § andra meningen, in its original wording:
+ *
+ *   > Bidrag får inte heller lämnas för utbildning som bedrivs enligt förordningen (1992:395)
+ *   > om uppdragsutbildning inom skolväsendet.
+ *
+ * SFS 2023:946 (from bidragsår 2024) reprints the ordinance; its wording of this paragraph is
+ * not quoted here because it has not been checked against the reprint.
+ *
+ * How the product reads it:
+ *
  * 3 § förordningen (2023:179): no grant for uppdragsutbildning under förordningen (1992:395).
  * [D5](../docs/decisions.md#d5): such a team's members have no eligible cost; the team is not eligible.
  */

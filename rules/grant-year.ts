@@ -1,4 +1,14 @@
 /**
+ * Förordningen (2023:179), 2 §, in its original wording:
+ *
+ *   > Statsbidrag lämnas i mån av tillgång på medel och för ett kalenderår (bidragsår) i
+ *   > sänder.
+ *
+ * SFS 2023:946 (from bidragsår 2024) reprints the ordinance; its wording of this paragraph is
+ * not quoted here because it has not been checked against the reprint.
+ *
+ * How the product reads it:
+ *
  * 2 § förordningen (2023:179): grants are given only as far as funds allow, for one calendar
  * year (bidragsår) at a time. The rule set is chosen by the bidragsår, never by today's date.
  */

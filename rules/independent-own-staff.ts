@@ -1,4 +1,13 @@
 /**
+ * Förordningen (2023:179), 4 § andra stycket, ursprunglig lydelse (bidragsår 2023), in its original wording:
+ *
+ *   > En enskild huvudman kan endast få bidrag för sin personal i ett skolsocialt team.
+ *
+ * The rule applies only to the rule set sfs-2023-179; from 2024 Skolverket funds the school
+ * staff of every huvudman (D7).
+ *
+ * How the product reads it:
+ *
  * 4 § andra stycket förordningen (2023:179), ursprunglig lydelse (bidragsår 2023): an enskild
  * huvudman can receive a grant only for its own staff. [D7](../docs/decisions.md#d7): its team still needs one
  * årsarbetskraft from socialtjänsten, but that staff's cost is shown, not granted.

@@ -1,4 +1,12 @@
 /**
+ * Förordningen (2023:179), 9–12 §§, lydelse SFS 2023:946: SUMMARY, not the ordinance's words (the wording is not
+ * quoted here because it has not been checked against the text):
+ *
+ *   Socialstyrelsen gives the kommun whose socialtjänst staff take part the same amount as
+ *   Skolverket granted the school huvudman; the kommun requisitions it (no competition).
+ *
+ * How the product reads it:
+ *
  * 9–12 §§ förordningen (2023:179), lydelse SFS 2023:946 (agency guidance): Socialstyrelsen
  * gives the kommun whose socialtjänst takes part the same amount as Skolverket granted for the
  * team; the kommun may use at most half its own social-services staff cost and repays the rest.

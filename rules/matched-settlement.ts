@@ -1,4 +1,12 @@
 /**
+ * Förordningen (2023:179), 9–12 §§ och 16 §, lydelse SFS 2023:946: SUMMARY, not the ordinance's words (the wording is not
+ * quoted here because it has not been checked against the text):
+ *
+ *   The kommun receives the same amount as Skolverket granted; money the kommun does not use
+ *   for its social-services staff is repaid.
+ *
+ * How the product reads it:
+ *
  * 9–12 §§ and 16 § förordningen (2023:179), lydelse SFS 2023:946 (agency guidance):
  * Socialstyrelsen gives the kommun whose socialtjänst takes part the same amount as Skolverket
  * granted for the team; the kommun may use at most half its own cost for the social-services

@@ -1,4 +1,12 @@
 /**
+ * Förordningen (2023:179), 6 §: SUMMARY, not the ordinance's words (the wording is not
+ * quoted here because it has not been checked against the text):
+ *
+ *   The grant is half the cost of a full-time post (or an assignment equal to full time),
+ *   reduced proportionally for part time. No fixed amount per post.
+ *
+ * How the product reads it:
+ *
  * 6 § förordningen (2023:179), lydelse SFS 2023:946 (agency guidance): the grant is half the
  * cost of a full-time post, reduced in proportion for part time.
  * [D5](../docs/decisions.md#d5): monthly salary × (1 + employer cost rate) × fte × (active days in the month /

@@ -1,4 +1,14 @@
 /**
+ * Förordningen (2023:179), 5 § första stycket, in its original wording:
+ *
+ *   > Personalkostnaderna enligt 4 § ska avse en anställning eller ett uppdrag som varar minst
+ *   > sex månader på heltid eller deltid.
+ *
+ * SFS 2023:946 (from bidragsår 2024) reprints the ordinance; its wording of this paragraph is
+ * not quoted here because it has not been checked against the reprint.
+ *
+ * How the product reads it:
+ *
  * 5 § första stycket förordningen (2023:179): the costs must concern an employment or an
  * assignment of at least six months, full-time or part-time.
  * [D3](../docs/decisions.md#d3): measured on the whole engagement, not clipped to the bidragsår; S to E

@@ -1,4 +1,13 @@
 /**
+ * Förordningen (2023:179), 5 § andra och tredje stycket: SUMMARY, not the ordinance's words (the wording is not
+ * quoted here because it has not been checked against the text):
+ *
+ *   A grant may also cover keeping the number of årsarbetskrafter previously granted under this
+ *   ordinance (second paragraph). No grant for costs arising from redistribution of existing
+ *   staff or reorganisation (third paragraph; known from the agencies' guidance).
+ *
+ * How the product reads it:
+ *
  * 5 § andra och tredje stycket förordningen (2023:179), lydelse SFS 2023:946: a grant may
  * cover keeping the number of årsarbetskrafter previously granted, but not costs that arise
  * from redistributing existing staff or from reorganisation (third paragraph: agency guidance).

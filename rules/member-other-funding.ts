@@ -1,4 +1,13 @@
 /**
+ * Förordningen (2023:179), 3 § första meningen, in its original wording:
+ *
+ *   > Statsbidrag får inte lämnas för insatser som bidrag lämnas för på annat sätt.
+ *
+ * SFS 2023:946 (from bidragsår 2024) reprints the ordinance; its wording of this paragraph is
+ * not quoted here because it has not been checked against the reprint.
+ *
+ * How the product reads it:
+ *
  * 3 § förordningen (2023:179): no grant for measures that are funded another way.
  * [D5](../docs/decisions.md#d5): the member's cost is reduced by the share other state grants fund.
  */

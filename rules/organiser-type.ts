@@ -1,4 +1,14 @@
 /**
+ * Förordningen (2023:179), 4 § första stycket (inledningen), in its original wording:
+ *
+ *   > Statsbidrag lämnas till en huvudman för grundskola eller gymnasieskola för
+ *   > personalkostnader i skolsociala team, om …
+ *
+ * SFS 2023:946 (from bidragsår 2024) reprints the ordinance; its wording of this paragraph is
+ * not quoted here because it has not been checked against the reprint.
+ *
+ * How the product reads it:
+ *
  * 4 § första stycket förordningen (2023:179): a grant may be given to a huvudman for
  * grundskola or gymnasieskola. [D11](../docs/decisions.md#d11): kommunal and enskild huvudmän pass; regions and
  * kommunalförbund pass with a warning, as the agencies' lists differ between years.

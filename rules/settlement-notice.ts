@@ -1,4 +1,11 @@
 /**
+ * Förordningen (2023:179), 13–15 §§, lydelse SFS 2023:946: SUMMARY, not the ordinance's words (the wording is not
+ * quoted here because it has not been checked against the text):
+ *
+ *   Follow-up, reporting to each agency, and the duty to report changes without delay.
+ *
+ * How the product reads it:
+ *
  * 14–16 §§ förordningen (2023:179), lydelse SFS 2023:946 (agency guidance): after the
  * bidragsår the huvudman reports to Skolverket and the kommun to Socialstyrelsen how the money
  * was used. [D19](../docs/decisions.md#d19): every amount of the settlement is the tool's estimate; this rule says

@@ -1,4 +1,15 @@
 /**
+ * Förordningen (2023:179), 4 § första stycket 1, in its original wording:
+ *
+ *   > Statsbidrag lämnas till en huvudman för grundskola eller gymnasieskola för
+ *   > personalkostnader i skolsociala team, om
+ *   > 1. det skolsociala teamet omfattar minst två årsarbetskrafter, och
+ *
+ * SFS 2023:946 (from bidragsår 2024) reprints the ordinance; its wording of this paragraph is
+ * not quoted here because it has not been checked against the reprint.
+ *
+ * How the product reads it:
+ *
  * 4 § första stycket 1 förordningen (2023:179): the team has at least two årsarbetskrafter.
  * [D1](../docs/decisions.md#d1): both sides together, every day of the period; implied by the two side rules
  * but reported on its own. D14: the lowest daily sum of both sides, not the sum of the minima.

@@ -1,4 +1,11 @@
 /**
+ * Förordningen (2023:179), 16–19 §§, lydelse SFS 2023:946: SUMMARY, not the ordinance's words (the wording is not
+ * quoted here because it has not been checked against the text):
+ *
+ *   Repayment grounds (among them money not used), recovery, interest, stop of payment.
+ *
+ * How the product reads it:
+ *
  * 16 § förordningen (2023:179), lydelse SFS 2023:946 (agency guidance): a grant that is not
  * used is repaid.
  * [D20](../docs/decisions.md#d20): a team's justified grant is the sum of its funded members' grants (D5–D7,
