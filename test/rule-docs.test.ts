@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decisionsFile, decisionsOf, renderDecisions, renderRuleDocs, ruleDocsFile } from '../src/docs/rule-docs.ts';
+import { caseBookFile, renderCaseBook } from '../src/docs/case-book.ts';
 import { ruleCatalogue } from '../rules/catalogue.ts';
 import { decisions } from '../rules/decisions.ts';
 import { ruleDefinition } from '../rules/catalogue.ts';
@@ -26,5 +27,13 @@ test('besluten är D1–D24 i ordning, och varje beslut en regel nämner finns',
   const known = new Set(decisions.map((d) => d.id));
   for (const rule of [...ruleCatalogue.findings, ...ruleCatalogue.calculations, ...ruleCatalogue.settlement]) {
     for (const id of decisionsOf(rule.id)) assert.ok(known.has(id), `${rule.id} names ${id}`);
+  }
+});
+
+test('docs/cases.md är genererad från reglernas fall och aktuell (kör npm run docs)', () => {
+  const book = readFileSync(caseBookFile, 'utf8');
+  assert.equal(book, renderCaseBook());
+  for (const rule of [...ruleCatalogue.findings, ...ruleCatalogue.calculations, ...ruleCatalogue.settlement]) {
+    assert.ok(book.includes(`## ${rule.id} — `), rule.id);
   }
 });

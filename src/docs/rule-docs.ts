@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { ruleCatalogue } from '../../rules/catalogue.ts';
+import { caseBookFile, renderCaseBook } from './case-book.ts';
 import { decisions } from '../../rules/decisions.ts';
 import type { Parameter, Window } from '../../rules/params/rule-set.ts';
 import type { RuleDefinition } from '../../rules/rule.ts';
@@ -180,4 +181,5 @@ export function renderRuleDocs(): string {
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '')) {
   writeFileSync(ruleDocsFile, renderRuleDocs());
   writeFileSync(decisionsFile, renderDecisions());
+  writeFileSync(caseBookFile, renderCaseBook());
 }
