@@ -1,7 +1,8 @@
 /**
  * Every rule the engine can run, by id. A rule set names the rules it applies (its `rules` and
  * `settlementRules`, rules/params); the engine looks each one up here. Adding a rule is its
- * file, its cases and one line in a rule set's list, plus its line below. The rule sets are
+ * file, its cases and one line in a rule set's list, plus its line below and its definition's
+ * line in the documentation's order (rules/catalogue.ts). The rule sets are
  * checked against the registry when this module loads, so a rule set naming a rule the
  * engine does not know stops the program at start-up instead of being silently ignored.
  */
