@@ -1,6 +1,8 @@
 /** GET /regler: every rule with its paragraph in plain language, from the rule files. */
 import type { FastifyPluginAsync } from 'fastify';
 import { ruleCatalogue } from '../../rules/catalogue.ts';
+import { decisions } from '../../rules/decisions.ts';
+import { decisionsOf } from '../docs/rule-docs.ts';
 import type { RuleDefinition } from '../../rules/rule.ts';
 import type { Lang } from '../../rules/types.ts';
 import { langOf } from '../lang.ts';
@@ -15,6 +17,9 @@ const text = {
     calculations: 'Status och belopp',
     settlement: 'Redovisning efter året (från bidragsår 2024)',
     guidanceNote: 'Bygger delvis på myndighetens vägledning, inte bara förordningens ordalydelse.',
+    decisionsHeading: 'Tolkningar',
+    decisionsLead: 'Där förordningen eller myndigheternas vägledning lämnar ett val säger besluten här hur verktyget läser dem.',
+    restsOn: 'Vilar på tolkningarna',
   },
   en: {
     title: 'The rules',
@@ -24,11 +29,26 @@ const text = {
     calculations: 'Status and amounts',
     settlement: 'The report after the year (from grant year 2024)',
     guidanceNote: 'Rests partly on the agency\'s guidance, not only on the ordinance\'s wording.',
+    decisionsHeading: 'Readings',
+    decisionsLead: 'Where the ordinance or the agencies\' guidance leaves a choice, these decisions say how the tool reads it (in Swedish).',
+    restsOn: 'Rests on the readings',
   },
 };
 
+/** The decisions each rule rests on, read once from the rule files. */
+const decisionsByRule = new Map(
+  [...ruleCatalogue.findings, ...ruleCatalogue.calculations, ...ruleCatalogue.settlement].map((rule) => [rule.id, decisionsOf(rule.id)]),
+);
+
 function describe(rule: RuleDefinition, lang: Lang) {
-  return { id: rule.id, citation: rule.citation, title: rule.title[lang], summary: rule.summary[lang], guidance: rule.guidance ?? false };
+  return {
+    id: rule.id,
+    citation: rule.citation,
+    title: rule.title[lang],
+    summary: rule.summary[lang],
+    guidance: rule.guidance ?? false,
+    decisions: decisionsByRule.get(rule.id) ?? [],
+  };
 }
 
 const rules: FastifyPluginAsync = async (app) => {
@@ -40,6 +60,10 @@ const rules: FastifyPluginAsync = async (app) => {
       heading: t.heading,
       lead: t.lead,
       guidanceNote: t.guidanceNote,
+      restsOn: t.restsOn,
+      decisionsHeading: t.decisionsHeading,
+      decisionsLead: t.decisionsLead,
+      decisions,
       groups: [
         { heading: t.conditions, rules: ruleCatalogue.findings.map((r) => describe(r, lang)) },
         { heading: t.calculations, rules: ruleCatalogue.calculations.map((r) => describe(r, lang)) },
