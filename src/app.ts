@@ -34,6 +34,7 @@ import team from './routes/journey/team.ts';
 import teams from './routes/journey/teams.ts';
 import errors, { answerNotFound } from './plugins/errors.ts';
 import forms from './plugins/forms.ts';
+import underPressure from '@fastify/under-pressure';
 import formErrors from './plugins/form-errors.ts';
 import rateLimits, { type RateLimits } from './plugins/rate-limits.ts';
 import securityHeaders from './plugins/security-headers.ts';
@@ -73,6 +74,8 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(rateLimits, options.rateLimits ?? {});
   await fastify.register(errors);
   await fastify.register(drafts, options.drafts);
+  // Measures the event loop for /readyz; without limits it adds no hook to any request.
+  await fastify.register(underPressure, { eventLoopUtilizationMode: 'interval' });
   await fastify.register(workerPool);
   await fastify.register(pdf);
   // Before any route, so that every JSON route's schema is in /openapi.json.
