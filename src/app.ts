@@ -5,6 +5,7 @@
  * (a page's cookies, CSRF check and views cost every API request time for nothing), one route
  * file per page or API resource.
  */
+import underPressure from '@fastify/under-pressure';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ServiceInfo } from './config.ts';
 import drafts, { type DraftsOptions } from './plugins/drafts.ts';
@@ -34,7 +35,6 @@ import team from './routes/journey/team.ts';
 import teams from './routes/journey/teams.ts';
 import errors, { answerNotFound } from './plugins/errors.ts';
 import forms from './plugins/forms.ts';
-import underPressure from '@fastify/under-pressure';
 import formErrors from './plugins/form-errors.ts';
 import rateLimits, { type RateLimits } from './plugins/rate-limits.ts';
 import securityHeaders from './plugins/security-headers.ts';
