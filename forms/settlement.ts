@@ -10,6 +10,7 @@ import { settlementRuleSetFor } from '../rules/settlement.ts';
 import { knownGrantYears } from '../rules/rule-sets.ts';
 import type { Application, Lang, SettlementInput } from '../rules/types.ts';
 import { parseApplication } from './application.ts';
+import { isoDate } from './input.ts';
 
 type Issue = { path: string; message: string };
 
@@ -133,3 +134,23 @@ export function parseSettlement(input: unknown, lang: Lang = 'sv'): SettlementPa
   }
   return { ok: true, input: applied ? { application, decision, applied } : { application, decision } };
 }
+
+/** The settlement's input with the date of each team's decision where the user gave it (YYYY-MM-DD). */
+export interface SettlementPdfInput extends SettlementInput {
+  decision: { teams: Array<{ skolverketGrant: string; decidedOn?: string }> };
+}
+
+/**
+ * The validated input with each decision's date from the raw request beside it, where it is a
+ * real date (the engine does not read it; the PDF shows it and a re-import restores it).
+ */
+export function withDecisionDates(input: SettlementInput, raw: unknown): SettlementPdfInput {
+  const entries = (raw as { decision?: { teams?: unknown } } | null)?.decision?.teams;
+  const dateOf = (i: number) => isoDate(Array.isArray(entries) ? (entries[i] as { decidedOn?: unknown } | null)?.decidedOn : undefined);
+  const teams = input.decision.teams.map((team, i) => {
+    const decidedOn = dateOf(i);
+    return decidedOn ? { ...team, decidedOn } : team;
+  });
+  return { ...input, decision: { teams } };
+}
+

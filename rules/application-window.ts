@@ -1,11 +1,19 @@
 /**
+ * Förordningen (2023:179), 7 §: SUMMARY, not the ordinance's words (the wording is not
+ * quoted here because it has not been checked against the text):
+ *
+ *   The huvudman applies to Skolverket; the decision states the reporting deadline and may
+ *   carry conditions.
+ *
+ * How the product reads it:
+ *
  * 7 § förordningen (2023:179): the huvudman applies to Skolverket (agency guidance). The
  * window for each bidragsår is data where known; the product warns once it has closed on the
  * evaluation date. A window not yet published but estimated from earlier years is marked
  * preliminary in the data: it is shown as such and never said to have closed.
  */
 import type { RuleSet } from './params/rule-set.ts';
-import { finding, type RuleDefinition } from './rule.ts';
+import { finding, type Rule, type RuleDefinition } from './rule.ts';
 import type { Finding, Lang } from './types.ts';
 
 export const applicationWindow: RuleDefinition = {
@@ -76,3 +84,8 @@ export function checkApplicationWindow(ruleSet: RuleSet, asOf: string, lang: Lan
     { details },
   );
 }
+
+export const applicationWindowRule: Rule = {
+  definition: applicationWindow,
+  checkApplication: (c) => checkApplicationWindow(c.ruleSet, c.asOf, c.lang),
+};

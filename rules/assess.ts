@@ -2,51 +2,32 @@
  * assess(application, { asOf }) applies the rule set of the application's bidragsår and
  * returns every finding, each team's status and the amounts. Pure: the evaluation date is an
  * argument, nothing is read from the clock, the network or a database.
+ *
+ * The engine knows no rule by name: it runs the rules the rule set lists, looked up in the
+ * registry (rules/registry.ts), and each rule brings its checks and its effects on counting
+ * and money (rules/rule.ts, Rule).
  */
-import { checkApplicationWindow } from './application-window.ts';
-import { checkContractEducation } from './contract-education.ts';
 import { dateOf, dayNumber, overlap } from './dates.ts';
-import { checkGrantYear } from './grant-year.ts';
-import { checkIndependentOwnStaff } from './independent-own-staff.ts';
-import { checkMatchedAllocation, matchedAmounts, municipalityTotals } from './matched-allocation.ts';
-import { checkMemberCost, memberCost, type MemberCost } from './member-cost.ts';
-import { lastsLongEnough, checkMemberDuration } from './member-duration.ts';
-import { checkMemberEducation, educationClass, type EducationClass } from './member-education.ts';
-import { checkMemberOrigin } from './member-origin.ts';
-import { checkMemberOtherFunding } from './member-other-funding.ts';
+import { memberCost, type MemberCost } from './member-cost.ts';
 import { sumKronor } from './money.ts';
 import { demandNotice } from './notice.ts';
-import { checkOrganiserType } from './organiser-type.ts';
 import type { RuleSet } from './params/rule-set.ts';
 import { priorityShares } from './priority-tier.ts';
+import { registry as defaultRegistry, type RuleRegistry } from './registry.ts';
+import type { Counting, MemberFacts, Rule, Staffing, StaffingScope, TeamFacts } from './rule.ts';
 import { ruleSetFor } from './rule-sets.ts';
-import { checkSchoolForms, servesQualifyingSchoolForm } from './school-forms.ts';
-import { schoolStaffing } from './school-staff-fte.ts';
 import { skolverketFundsSide, splitByTeamStatus, teamCarriesMoney } from './skolverket-grant.ts';
-import { socialServicesStaffing } from './social-services-fte.ts';
-import {
-  checkStaffing,
-  dailyStaffing,
-  examine,
-  highest,
-  hundredths,
-  type Contribution,
-  type DailyStaffing,
-  type DayRange,
-  type StaffingQuestion,
-  type StaffingRule,
-} from './staffing.ts';
-import { teamTotalStaffing } from './team-total-fte.ts';
-import { applicationStatus, checkPriorityReview, teamStatus, type Minima, type TeamStatusQuestion } from './team-status.ts';
-import type { Application, Assessment, Finding, Lang, Member, Team, TeamResult } from './types.ts';
+import { dailyStaffing, examine, highest, hundredths, type Contribution, type DayRange } from './staffing.ts';
+import { applicationStatus, teamStatus, type Minima, type TeamStatusQuestion } from './team-status.ts';
+import type { Application, Assessment, Finding, Lang, Member, TeamResult } from './types.ts';
 
 export interface AssessOptions {
   /** The evaluation date, YYYY-MM-DD (decides only whether the application window has closed). */
   asOf: string;
   lang?: Lang;
   /**
-   * Use each member's `actualCost` where given (a settlement, RULEBOOK D19). Off for an
-   * assessment of an application, which ignores it.
+   * Use each member's `actualCost` where given (a settlement, [D19](../docs/decisions.md#d19)).
+   * Off for an assessment of an application, which ignores it.
    */
   actualCosts?: boolean;
 }
@@ -57,30 +38,53 @@ export class NoRuleSetError extends Error {
   }
 }
 
-/** What the engine knows about one member before any rule speaks. */
-interface MemberFacts {
-  member: Member;
-  education: EducationClass;
-  longEnough: boolean;
-  /** The days the member is active inside the team's period (D2), if any. */
-  active: DayRange | undefined;
-  fte: number;
+/** The rules a rule set applies, in its order, grouped by what they do. */
+interface Plan {
+  admitsTeam: Rule[];
+  counts: Rule[];
+  bearsCost: Rule[];
+  checkApplication: Rule[];
+  checkTeam: Rule[];
+  checkMember: Rule[];
+  matchedMoney: Rule['matchedMoney'];
 }
 
-interface TeamFacts {
-  team: Team;
-  index: number;
-  period: DayRange;
-  periodDates: { from: string; to: string };
-  /** School forms and contract education pass: the team can take part in D9's sum. */
-  gatesPass: boolean;
-  members: MemberFacts[];
+const plans = new WeakMap<RuleSet, { registry: RuleRegistry; plan: Plan }>();
+
+/** The plan of a rule set, made once per rule set and registry. */
+function planOf(ruleSet: RuleSet, registry: RuleRegistry): Plan {
+  const known = plans.get(ruleSet);
+  if (known?.registry === registry) return known.plan;
+  const plan = makePlan(ruleSet, registry);
+  plans.set(ruleSet, { registry, plan });
+  return plan;
 }
 
-const staffingRules: StaffingRule[] = [teamTotalStaffing, schoolStaffing, socialServicesStaffing];
+function makePlan(ruleSet: RuleSet, registry: RuleRegistry): Plan {
+  const rules = ruleSet.rules.map((id) => registry.get(id));
+  const having = (hook: keyof Rule) => rules.filter((rule) => rule[hook] !== undefined);
+  return {
+    admitsTeam: having('admitsTeam'),
+    counts: having('counts'),
+    bearsCost: having('bearsCost'),
+    checkApplication: having('checkApplication'),
+    checkTeam: having('checkTeam'),
+    checkMember: having('checkMember'),
+    matchedMoney: rules.find((rule) => rule.matchedMoney)?.matchedMoney,
+  };
+}
 
-const countsWhenQualifying = (m: MemberFacts) => m.longEnough && (m.education === 'qualifies' || m.education === 'assessed');
-const countsWhenUnknownQualifies = (m: MemberFacts) => countsWhenQualifying(m) || (m.longEnough && m.education === 'unknown');
+const rank: Record<Counting, number> = { no: 0, unknown: 1, yes: 2 };
+
+/** A member counts as the least of what every counting rule says. */
+function countingOf(member: Member, ruleSet: RuleSet, plan: Plan): Counting {
+  let counting: Counting = 'yes';
+  for (const rule of plan.counts) {
+    const said = rule.counts!(member, ruleSet);
+    if (rank[said] < rank[counting]) counting = said;
+  }
+  return counting;
+}
 
 function contributions(members: MemberFacts[], counts: (m: MemberFacts) => boolean): Contribution[] {
   const result: Contribution[] = [];
@@ -88,14 +92,6 @@ function contributions(members: MemberFacts[], counts: (m: MemberFacts) => boole
     if (m.active && counts(m)) result.push({ side: m.member.side, hundredths: m.fte, days: m.active });
   }
   return result;
-}
-
-/** Members with unknown education who would count if it qualified (D4), on the measured sides. */
-function unknownMembers(members: MemberFacts[], rule: StaffingRule): Array<{ id: string; side: Member['side'] }> {
-  return members
-    .filter((m) => m.active && m.longEnough && m.education === 'unknown')
-    .filter((m) => rule.measure === 'total' || rule.measure === m.member.side)
-    .map((m) => ({ id: m.member.id, side: m.member.side }));
 }
 
 /** Sorted, merged day ranges. */
@@ -109,11 +105,11 @@ function union(ranges: DayRange[]): DayRange[] {
   return merged;
 }
 
-/** Daily staffing over `span`, counting qualifying members, and also those with unknown education (D4). */
-function staffingOf(span: DayRange, members: MemberFacts[]): { qualifying: DailyStaffing; withUnknown: DailyStaffing } {
+/** Daily staffing over `span`, counting the members who count, and also those with unknown education (D4). */
+function staffingOf(span: DayRange, members: MemberFacts[]): Staffing {
   return {
-    qualifying: dailyStaffing(span, contributions(members, countsWhenQualifying)),
-    withUnknown: dailyStaffing(span, contributions(members, countsWhenUnknownQualifies)),
+    qualifying: dailyStaffing(span, contributions(members, (m) => m.counting === 'yes')),
+    withUnknown: dailyStaffing(span, contributions(members, (m) => m.counting !== 'no')),
   };
 }
 
@@ -122,12 +118,12 @@ function staffingOf(span: DayRange, members: MemberFacts[]): { qualifying: Daily
  * D9): what its status is decided on. A settlement reads it for the conditions during the
  * year (D21).
  */
-export function staffingByTeam(application: Application, ruleSet: RuleSet): TeamStatusQuestion[] {
+export function staffingByTeam(application: Application, ruleSet: RuleSet, registry: RuleRegistry = defaultRegistry): TeamStatusQuestion[] {
   const grantPeriod = ruleSet.year.grantPeriod.value;
   const span = { first: dayNumber(grantPeriod.from), last: dayNumber(grantPeriod.to) };
-  const teams = factsOf(application, ruleSet);
-  const together = staffingOf(span, teams.filter((t) => t.gatesPass).flatMap((t) => t.members));
-  return teams.map((t) => ({ gatesPass: t.gatesPass, period: t.period, own: staffingOf(t.period, t.members), together }));
+  const teams = factsOf(application, ruleSet, planOf(ruleSet, registry));
+  const together = staffingOf(span, teams.filter((t) => t.admitted).flatMap((t) => t.members));
+  return teams.map((t) => ({ gatesPass: t.admitted, period: t.period, own: staffingOf(t.period, t.members), together }));
 }
 
 export function minimaOf(ruleSet: RuleSet): Minima {
@@ -138,66 +134,62 @@ export function minimaOf(ruleSet: RuleSet): Minima {
   };
 }
 
-function minimumFor(rule: StaffingRule, minima: Minima): number {
-  return rule.measure === 'school' ? minima.school : rule.measure === 'social_services' ? minima.socialServices : minima.total;
-}
-
-function factsOf(application: Application, ruleSet: RuleSet): TeamFacts[] {
+function factsOf(application: Application, ruleSet: RuleSet, plan: Plan): TeamFacts[] {
   const grantPeriod = ruleSet.year.grantPeriod.value;
-  const months = ruleSet.minEngagementMonths.value;
   return application.teams.map((team, index) => {
     const from = team.period?.from ?? grantPeriod.from;
     const to = team.period?.to ?? grantPeriod.to;
     const period = { first: dayNumber(from), last: dayNumber(to) };
     const members = team.members.map((member) => ({
       member,
-      education: educationClass(member.education),
-      longEnough: lastsLongEnough(member, months),
+      counting: countingOf(member, ruleSet, plan),
       active: overlap(
         { first: dayNumber(member.start), last: member.end === null ? Number.POSITIVE_INFINITY : dayNumber(member.end) },
         period,
       ),
       fte: hundredths(member.fte),
     }));
-    return { team, index, period, periodDates: { from, to }, gatesPass: servesQualifyingSchoolForm(team) && !team.contractEducation, members };
+    const admitted = plan.admitsTeam.every((rule) => rule.admitsTeam!(team));
+    return { team, index, period, periodDates: { from, to }, admitted, members };
   });
 }
 
 export function assess(application: Application, options: AssessOptions): Assessment {
   const ruleSet = ruleSetFor(application.grantYear);
   if (!ruleSet) throw new NoRuleSetError(application.grantYear);
+  return assessUnder(ruleSet, application, options);
+}
+
+/** The assessment under a given rule set, running its rules from `registry`. */
+export function assessUnder(ruleSet: RuleSet, application: Application, options: AssessOptions, registry: RuleRegistry = defaultRegistry): Assessment {
+  const plan = planOf(ruleSet, registry);
   const lang = options.lang ?? 'sv';
-  const applies = new Set(ruleSet.rules);
   const minima = minimaOf(ruleSet);
   const grantPeriod = ruleSet.year.grantPeriod.value;
   const span = { first: dayNumber(grantPeriod.from), last: dayNumber(grantPeriod.to) };
-  const teams = factsOf(application, ruleSet);
+  const teams = factsOf(application, ruleSet, plan);
 
-  // D9: all teams that pass school forms and contract education, summed over the grant period.
-  const together = teams.filter((t) => t.gatesPass);
-  const togetherMembers = together.flatMap((t) => t.members);
-  const togetherStaffing = staffingOf(span, togetherMembers);
-  const togetherDays = union(together.map((t) => t.period));
+  // D9: all teams every rule admits, summed over the grant period.
+  const admitted = teams.filter((t) => t.admitted);
+  const togetherMembers = admitted.flatMap((t) => t.members);
+  const together: StaffingScope = {
+    where: { scope: 'application' },
+    staffing: staffingOf(span, togetherMembers),
+    tested: union(admitted.map((t) => t.period)),
+    members: togetherMembers,
+  };
 
   const findings: Finding[] = [];
-  if (applies.has('grant-year')) findings.push(checkGrantYear(ruleSet, lang));
-  if (applies.has('organiser-type')) findings.push(checkOrganiserType(application.organiser.type, lang));
-  if (applies.has('application-window')) findings.push(checkApplicationWindow(ruleSet, options.asOf, lang));
-  for (const rule of staffingRules) {
-    if (!applies.has(rule.definition.id)) continue;
-    const question: StaffingQuestion = {
-      where: { scope: 'application' },
-      ...togetherStaffing,
-      tested: togetherDays,
-      unknownMembers: unknownMembers(togetherMembers, rule),
-    };
-    findings.push(checkStaffing(rule, minimumFor(rule, minima), question, lang));
+  const check = { application, ruleSet, minima, lang, asOf: options.asOf, together };
+  for (const rule of plan.checkApplication) {
+    const found = rule.checkApplication!(check);
+    if (found) findings.push(found);
   }
 
-  const actualCosts = options.actualCosts ?? false;
-  const teamResults = teams.map((facts) => assessTeam(facts, { application, ruleSet, applies, minima, lang, togetherStaffing, findings, actualCosts }));
+  const teamContext: TeamContext = { application, ruleSet, minima, lang, plan, together: together.staffing, findings, actualCosts: options.actualCosts ?? false };
+  const teamResults = teams.map((facts) => assessTeam(facts, teamContext));
 
-  const matched = applies.has('matched-allocation');
+  const matched = plan.matchedMoney;
   const teamMoney = teamResults.map((t) => ({
     municipalityCode: t.municipalityCode,
     status: t.status,
@@ -219,8 +211,8 @@ export function assess(application: Application, options: AssessOptions): Assess
     amounts: {
       eligibleCost: sumKronor(teamResults.map((t) => t.amounts.eligibleCost)),
       skolverketGrant: sumKronor(teamResults.map((t) => t.amounts.skolverketGrant)),
-      municipalities: matched ? municipalityTotals(teamMoney) : [],
-      // D18: for 2023 there is no matched allocation, so only the grant is split.
+      municipalities: matched ? matched.municipalities(teamMoney) : [],
+      // D18: without a matched allocation (2023) only the grant is split.
       byTeamStatus: splitByTeamStatus(
         teamMoney,
         matched ? (['skolverketGrant', 'matched', 'matchedUsable', 'repaymentRisk'] as const) : (['skolverketGrant'] as const),
@@ -233,10 +225,10 @@ export function assess(application: Application, options: AssessOptions): Assess
 interface TeamContext {
   application: Application;
   ruleSet: RuleSet;
-  applies: Set<string>;
   minima: Minima;
   lang: Lang;
-  togetherStaffing: { qualifying: DailyStaffing; withUnknown: DailyStaffing };
+  plan: Plan;
+  together: Staffing;
   /** Findings are appended here, team by team, in rule-set order. */
   findings: Finding[];
   actualCosts: boolean;
@@ -244,9 +236,9 @@ interface TeamContext {
 
 function assessTeam(facts: TeamFacts, context: TeamContext): TeamResult {
   const { team, index, period, members } = facts;
-  const { ruleSet, applies, minima, lang, findings } = context;
-  const own = staffingOf(period, members);
-  const statusQuestion: TeamStatusQuestion = { gatesPass: facts.gatesPass, period, own, together: context.togetherStaffing };
+  const { ruleSet, plan, minima, lang, findings } = context;
+  const own: StaffingScope = { where: { scope: 'team', team: index }, staffing: staffingOf(period, members), tested: [period], members };
+  const statusQuestion: TeamStatusQuestion = { gatesPass: facts.admitted, period, own: own.staffing, together: context.together };
   const status = teamStatus(statusQuestion, minima);
   const carriesMoney = teamCarriesMoney(status);
 
@@ -257,7 +249,7 @@ function assessTeam(facts: TeamFacts, context: TeamContext): TeamResult {
     memberCost(
       m.member,
       m.active,
-      countsWhenQualifying(m) && m.member.origin !== 'redistributed' && !team.contractEducation,
+      m.counting === 'yes' && plan.bearsCost.every((rule) => rule.bearsCost!(m.member, team)),
       ruleSet.grantShare.value,
       actualCost(m),
     ),
@@ -268,7 +260,7 @@ function assessTeam(facts: TeamFacts, context: TeamContext): TeamResult {
   const eligibleCost = pick(costs.map((c) => c.eligibleCost), fundedSide);
   const skolverketGrant = carriesMoney ? pick(costs.map((c) => c.grant), fundedSide) : '0';
   const socialServicesGrant = pick(costs.map((c) => c.grant), social);
-  const matched = applies.has('matched-allocation') ? matchedAmounts(skolverketGrant, socialServicesGrant) : undefined;
+  const matched = plan.matchedMoney?.team(skolverketGrant, socialServicesGrant);
 
   // D10: requested fte is the highest daily sum of the funded school-side members.
   const requestingMembers = members.filter((m, i) => m.member.side === 'school' && costs[i].eligibleCost !== '0');
@@ -277,47 +269,30 @@ function assessTeam(facts: TeamFacts, context: TeamContext): TeamResult {
     ? priorityShares(team, status, requested, hundredths(team.previouslyGrantedFte))
     : [];
 
-  const where = { scope: 'team' as const, team: index };
-  for (const id of ruleSet.rules) {
-    const staffingRule = staffingRules.find((r) => r.definition.id === id);
-    if (staffingRule) {
-      const question: StaffingQuestion = { where, ...own, tested: [period], unknownMembers: unknownMembers(members, staffingRule) };
-      findings.push(checkStaffing(staffingRule, minimumFor(staffingRule, minima), question, lang));
-    } else if (id === 'school-forms') findings.push(checkSchoolForms(team, index, lang));
-    else if (id === 'contract-education') findings.push(checkContractEducation(team, index, lang));
-    else if (id === 'team-status') {
-      const unknown = unknownMembers(members, teamTotalStaffing).map((m) => m.id);
-      const review = checkPriorityReview(status, statusQuestion, minima, unknown, index, lang);
-      if (review) findings.push(review);
-    }
-    else if (id === 'matched-allocation' && matched) {
-      findings.push(checkMatchedAllocation(matched, { code: team.municipalityCode, team: index }, lang));
-    }
+  const { application } = context;
+  const teamCheck = { application, ruleSet, minima, lang, facts, own, status, statusQuestion, matched };
+  for (const rule of plan.checkTeam) {
+    const found = rule.checkTeam!(teamCheck);
+    if (found) findings.push(found);
   }
-  members.forEach(({ member }, i) => {
-    for (const id of ruleSet.rules) {
-      if (id === 'member-education') findings.push(checkMemberEducation(member, index, lang));
-      else if (id === 'member-duration') findings.push(checkMemberDuration(member, index, ruleSet.minEngagementMonths.value, lang));
-      else if (id === 'member-origin') findings.push(checkMemberOrigin(member, index, facts.periodDates.from, lang));
-      else if (id === 'member-cost') findings.push(checkMemberCost(member, costs[i], index, lang, actualCost(members[i]) !== undefined));
-      else if (id === 'member-other-funding') findings.push(checkMemberOtherFunding(member, index, lang));
-      else if (id === 'independent-own-staff') {
-        const info = checkIndependentOwnStaff(member, index, organiserType, lang);
-        if (info) findings.push(info);
-      }
+  members.forEach((member, i) => {
+    const check = { application, ruleSet, minima, lang, facts, member, cost: costs[i], actualCost: actualCost(member) !== undefined };
+    for (const rule of plan.checkMember) {
+      const found = rule.checkMember!(check);
+      if (found) findings.push(found);
     }
   });
 
   // D14: the lowest daily sums, counting only members with qualifying education.
   const lowest = (measure: 'school' | 'social_services' | 'total') =>
-    (examine(own.qualifying, measure, [period], 0).lowest / 100).toFixed(2);
+    (examine(own.staffing.qualifying, measure, [period], 0).lowest / 100).toFixed(2);
   return {
     name: team.name,
     municipalityCode: team.municipalityCode,
     period: { ...facts.periodDates },
     status,
     fte: { schoolMin: lowest('school'), socialServicesMin: lowest('social_services'), totalMin: lowest('total') },
-    staffing: own.qualifying.runs.map((run) => ({
+    staffing: own.staffing.qualifying.runs.map((run) => ({
       from: dateOf(run.first),
       to: dateOf(run.last),
       school: (run.school / 100).toFixed(2),
@@ -336,7 +311,7 @@ function assessTeam(facts: TeamFacts, context: TeamContext): TeamResult {
     members: members.map((m, i) => ({
       id: m.member.id,
       side: m.member.side,
-      counts: countsWhenQualifying(m),
+      counts: m.counting === 'yes',
       funded: carriesMoney && fundedSide[i] && costs[i].eligibleCost !== '0',
       eligibleCost: costs[i].eligibleCost,
       grant: costs[i].grant,

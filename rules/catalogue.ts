@@ -1,7 +1,7 @@
 /**
  * Every provision the engine encodes, in the order a reader meets them: the rules that give
  * findings, then the calculations behind the amounts, then the settlement after the year
- * (RULEBOOK §6). The rule documentation, the rule-set API and the start page are generated
+ * (the settlement after the year). The rule documentation, the rule-set API and the start page are generated
  * from this list.
  */
 import { applicationWindow } from './application-window.ts';
@@ -22,7 +22,7 @@ import { priorityTierProvision } from './priority-tier.ts';
 import type { RuleDefinition } from './rule.ts';
 import { schoolForms } from './school-forms.ts';
 import { schoolStaffFte } from './school-staff-fte.ts';
-import { settlementProvision } from './settlement.ts';
+import { settlementProvision } from './settlement-notice.ts';
 import { skolverketGrantProvision } from './skolverket-grant.ts';
 import { socialServicesFte } from './social-services-fte.ts';
 import { teamStatusProvision } from './team-status.ts';

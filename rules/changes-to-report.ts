@@ -1,7 +1,14 @@
 /**
+ * Förordningen (2023:179), 15 §, lydelse SFS 2023:946: SUMMARY, not the ordinance's words (the wording is not
+ * quoted here because it has not been checked against the text):
+ *
+ *   The recipient reports changes that affect the grant to the agency without delay.
+ *
+ * How the product reads it:
+ *
  * 15 § förordningen (2023:179), lydelse SFS 2023:946 (agency guidance): the recipient reports
  * without delay any change that affects the right to the grant.
- * RULEBOOK D23: with the applied-for application beside the carried-out one, every member
+ * [D23](../docs/decisions.md#d23): with the applied-for application beside the carried-out one, every member
  * whose engagement ended earlier, started later or whose fte fell, and every member removed
  * or added, is a change to report, each from the day it applies. Members are matched by id
  * and team: a member who moved to another team is removed from one and added to the other.
@@ -12,7 +19,7 @@
  */
 import { addDays } from './dates.ts';
 import { formatList } from './format.ts';
-import { finding, type RuleDefinition, type Text } from './rule.ts';
+import { finding, type Rule, type RuleDefinition, type Text } from './rule.ts';
 import { hundredths } from './staffing.ts';
 import type { Agency, Application, ChangeKind, ChangeToReport, DateRange, Finding, Lang, Member, Team } from './types.ts';
 
@@ -152,3 +159,8 @@ export function checkChanges(changes: ChangeToReport[] | undefined, lang: Lang):
     finding(changesToReport, lang, { scope: 'member', team: c.team, member: c.member }, 'warn', { sv: c.message, en: c.message }, { details: { kind: c.kind, from: c.from, agencies: c.agencies } }),
   );
 }
+
+export const changesToReportRule: Rule = {
+  definition: changesToReport,
+  checkSettlement: (c) => checkChanges(c.changes, c.lang),
+};

@@ -1,8 +1,16 @@
 /**
+ * Förordningen (2023:179), 4 § och 16 §, lydelse SFS 2023:946: SUMMARY, not the ordinance's words (the wording is not
+ * quoted here because it has not been checked against the text):
+ *
+ *   The staffing conditions of 4 § apply to the grant; a grant given on conditions that were
+ *   not met may be recovered.
+ *
+ * How the product reads it:
+ *
  * 4 § and 16 § förordningen (2023:179), lydelse SFS 2023:946 (agency guidance): the team must
  * meet the staffing requirements throughout the period; a grant may be claimed back when the
  * conditions were not followed.
- * RULEBOOK D21: the carried-out team's status under §5 decides the conditions: met (eligible
+ * [D21](../docs/decisions.md#d21): the carried-out team's status under §5 decides the conditions: met (eligible
  * or eligible together with the huvudman's other teams), needs_review, or not_met. For
  * not_met, every range of days in which the team fell below a minimum, alone and in the D9
  * aggregate, is listed with its side and the team's lowest daily fte; the whole decided grant
@@ -10,7 +18,7 @@
  */
 import { dateOf } from './dates.ts';
 import { formatFte, formatKronor, formatList } from './format.ts';
-import { finding, type RuleDefinition, type Text } from './rule.ts';
+import { finding, type Rule, type RuleDefinition, type Text } from './rule.ts';
 import { examine, hundredths, type DayRange, type Measure } from './staffing.ts';
 import type { Minima, TeamStatusQuestion } from './team-status.ts';
 import type { BelowMinimum, Conditions, Finding, Lang, TeamStatus } from './types.ts';
@@ -141,3 +149,8 @@ export function checkConditions(conditions: Conditions, below: BelowMinimum[], d
     { details },
   );
 }
+
+export const conditionsDuringYearRule: Rule = {
+  definition: conditionsDuringYear,
+  checkSettledTeam: (team, index, lang) => checkConditions(team.conditions, team.belowMinimum, team.decided, index, lang),
+};

@@ -1,8 +1,18 @@
 /**
+ * Förordningen (2023:179), 3 § andra meningen, in its original wording:
+ *
+ *   > Bidrag får inte heller lämnas för utbildning som bedrivs enligt förordningen (1992:395)
+ *   > om uppdragsutbildning inom skolväsendet.
+ *
+ * SFS 2023:946 (from bidragsår 2024) reprints the ordinance; its wording of this paragraph is
+ * not quoted here because it has not been checked against the reprint.
+ *
+ * How the product reads it:
+ *
  * 3 § förordningen (2023:179): no grant for uppdragsutbildning under förordningen (1992:395).
- * RULEBOOK D5: such a team's members have no eligible cost; the team is not eligible.
+ * [D5](../docs/decisions.md#d5): such a team's members have no eligible cost; the team is not eligible.
  */
-import { finding, type RuleDefinition } from './rule.ts';
+import { finding, type Rule, type RuleDefinition } from './rule.ts';
 import type { Finding, Lang, Team } from './types.ts';
 
 export const contractEducation: RuleDefinition = {
@@ -43,3 +53,11 @@ export function checkContractEducation(team: Team, index: number, lang: Lang): F
     },
   );
 }
+
+/** Effect: a team in contract education is not eligible and its members give no cost (D5). */
+export const contractEducationRule: Rule = {
+  definition: contractEducation,
+  admitsTeam: (team) => !team.contractEducation,
+  bearsCost: (_member, team) => !team.contractEducation,
+  checkTeam: (c) => checkContractEducation(c.facts.team, c.facts.index, c.lang),
+};

@@ -45,7 +45,7 @@ export function daysInMonth(year: number, month: number): number {
 
 /**
  * The same day of the month `months` later, clamped to the month's last day
- * (RULEBOOK D3: 2025-08-31 + 6 months = 2026-02-28).
+ * ([D3](../docs/decisions.md#d3): 2025-08-31 + 6 months = 2026-02-28).
  */
 export function addMonths(date: string, months: number): string {
   const year = Number(date.slice(0, 4));

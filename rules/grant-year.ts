@@ -1,10 +1,20 @@
 /**
+ * Förordningen (2023:179), 2 §, in its original wording:
+ *
+ *   > Statsbidrag lämnas i mån av tillgång på medel och för ett kalenderår (bidragsår) i
+ *   > sänder.
+ *
+ * SFS 2023:946 (from bidragsår 2024) reprints the ordinance; its wording of this paragraph is
+ * not quoted here because it has not been checked against the reprint.
+ *
+ * How the product reads it:
+ *
  * 2 § förordningen (2023:179): grants are given only as far as funds allow, for one calendar
  * year (bidragsår) at a time. The rule set is chosen by the bidragsår, never by today's date.
  */
 import { lowerFirst } from './format.ts';
 import type { RuleSet } from './params/rule-set.ts';
-import { finding, type RuleDefinition } from './rule.ts';
+import { finding, type Rule, type RuleDefinition } from './rule.ts';
 import type { Finding, Lang } from './types.ts';
 
 export const grantYear: RuleDefinition = {
@@ -33,3 +43,8 @@ export function checkGrantYear(ruleSet: RuleSet, lang: Lang): Finding {
     { details: { ruleSet: ruleSet.id, grantPeriod: { from, to } } },
   );
 }
+
+export const grantYearRule: Rule = {
+  definition: grantYear,
+  checkApplication: (c) => checkGrantYear(c.ruleSet, c.lang),
+};

@@ -1,9 +1,18 @@
 /**
+ * Förordningen (2023:179), 4 § andra stycket, ursprunglig lydelse (bidragsår 2023), in its original wording:
+ *
+ *   > En enskild huvudman kan endast få bidrag för sin personal i ett skolsocialt team.
+ *
+ * The rule applies only to the rule set sfs-2023-179; from 2024 Skolverket funds the school
+ * staff of every huvudman (D7).
+ *
+ * How the product reads it:
+ *
  * 4 § andra stycket förordningen (2023:179), ursprunglig lydelse (bidragsår 2023): an enskild
- * huvudman can receive a grant only for its own staff. RULEBOOK D7: its team still needs one
+ * huvudman can receive a grant only for its own staff. [D7](../docs/decisions.md#d7): its team still needs one
  * årsarbetskraft from socialtjänsten, but that staff's cost is shown, not granted.
  */
-import { finding, type RuleDefinition } from './rule.ts';
+import { finding, type Rule, type RuleDefinition } from './rule.ts';
 import type { Finding, Lang, Member, OrganiserType } from './types.ts';
 
 export const independentOwnStaff: RuleDefinition = {
@@ -37,3 +46,9 @@ export function checkIndependentOwnStaff(
     },
   );
 }
+
+/** Its effect on money is D7's: Skolverket funds an enskild huvudman's school side only (skolverket-grant.ts). */
+export const independentOwnStaffRule: Rule = {
+  definition: independentOwnStaff,
+  checkMember: (c) => checkIndependentOwnStaff(c.member.member, c.facts.index, c.application.organiser.type, c.lang),
+};

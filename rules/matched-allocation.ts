@@ -1,12 +1,20 @@
 /**
+ * Förordningen (2023:179), 9–12 §§, lydelse SFS 2023:946: SUMMARY, not the ordinance's words (the wording is not
+ * quoted here because it has not been checked against the text):
+ *
+ *   Socialstyrelsen gives the kommun whose socialtjänst staff take part the same amount as
+ *   Skolverket granted the school huvudman; the kommun requisitions it (no competition).
+ *
+ * How the product reads it:
+ *
  * 9–12 §§ förordningen (2023:179), lydelse SFS 2023:946 (agency guidance): Socialstyrelsen
  * gives the kommun whose socialtjänst takes part the same amount as Skolverket granted for the
  * team; the kommun may use at most half its own social-services staff cost and repays the rest.
- * RULEBOOK D8: matched = the team's Skolverket grant; usable = min(matched, the sum of the
+ * [D8](../docs/decisions.md#d8): matched = the team's Skolverket grant; usable = min(matched, the sum of the
  * team's social-services members' grants); repayment risk = matched − usable; per kommun, sums.
  */
 import { formatKronor } from './format.ts';
-import { finding, type RuleDefinition } from './rule.ts';
+import { finding, type Rule, type RuleDefinition } from './rule.ts';
 import { sumKronor } from './money.ts';
 import { splitByTeamStatus } from './skolverket-grant.ts';
 import type { Finding, Lang, MatchedFigures, MunicipalityAmounts, TeamStatus } from './types.ts';
@@ -110,3 +118,10 @@ export function municipalityTotals(
     };
   });
 }
+
+/** Effect (D8): each team's matched allocation and the kommun's totals. */
+export const matchedAllocationRule: Rule = {
+  definition: matchedAllocation,
+  matchedMoney: { team: matchedAmounts, municipalities: municipalityTotals },
+  checkTeam: (c) => c.matched && checkMatchedAllocation(c.matched, { code: c.facts.team.municipalityCode, team: c.facts.index }, c.lang),
+};

@@ -1,9 +1,17 @@
 /**
+ * Förordningen (2023:179), 9–12 §§ och 16 §, lydelse SFS 2023:946: SUMMARY, not the ordinance's words (the wording is not
+ * quoted here because it has not been checked against the text):
+ *
+ *   The kommun receives the same amount as Skolverket granted; money the kommun does not use
+ *   for its social-services staff is repaid.
+ *
+ * How the product reads it:
+ *
  * 9–12 §§ and 16 § förordningen (2023:179), lydelse SFS 2023:946 (agency guidance):
  * Socialstyrelsen gives the kommun whose socialtjänst takes part the same amount as Skolverket
  * granted for the team; the kommun may use at most half its own cost for the social-services
  * staff, and repays what it cannot use.
- * RULEBOOK D22: received = the team's decided grant, paid to the team's kommunkod; usable =
+ * [D22](../docs/decisions.md#d22): received = the team's decided grant, paid to the team's kommunkod; usable =
  * min(received, the sum of the carried-out team's social-services members' grants, D5–D6);
  * to repay = received − usable. Per kommun, sums over its teams. The same as D8, with the
  * decided grant in place of the maximum and the carried-out costs.
@@ -11,7 +19,7 @@
 import { formatKronor } from './format.ts';
 import { matchedAmounts } from './matched-allocation.ts';
 import { sumKronor } from './money.ts';
-import { finding, type RuleDefinition } from './rule.ts';
+import { finding, type Rule, type RuleDefinition } from './rule.ts';
 import type { Finding, Lang, SettlementMatched } from './types.ts';
 
 export const matchedSettlement: RuleDefinition = {
@@ -93,3 +101,8 @@ export function checkMatchedSettlement(matched: SettlementMatched & { municipali
     { details },
   );
 }
+
+export const matchedSettlementRule: Rule = {
+  definition: matchedSettlement,
+  checkSettledTeam: (team, index, lang) => checkMatchedSettlement(team.matched, index, lang),
+};

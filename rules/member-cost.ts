@@ -1,19 +1,27 @@
 /**
+ * Förordningen (2023:179), 6 §: SUMMARY, not the ordinance's words (the wording is not
+ * quoted here because it has not been checked against the text):
+ *
+ *   The grant is half the cost of a full-time post (or an assignment equal to full time),
+ *   reduced proportionally for part time. No fixed amount per post.
+ *
+ * How the product reads it:
+ *
  * 6 § förordningen (2023:179), lydelse SFS 2023:946 (agency guidance): the grant is half the
  * cost of a full-time post, reduced in proportion for part time.
- * RULEBOOK D5: monthly salary × (1 + employer cost rate) × fte × (active days in the month /
+ * [D5](../docs/decisions.md#d5): monthly salary × (1 + employer cost rate) × fte × (active days in the month /
  * days in the month), summed over months, × (1 − other funding share); zero for a member who
  * does not qualify, is short of six months, is redistributed, or works in contract education.
- * RULEBOOK D6: cost and grant (cost × share) are each rounded to whole kronor, half away from
+ * [D6](../docs/decisions.md#d6): cost and grant (cost × share) are each rounded to whole kronor, half away from
  * zero, from the exact value.
- * RULEBOOK D19: in a settlement a member's actual cost from the ledger, when given, replaces
+ * [D19](../docs/decisions.md#d19): in a settlement a member's actual cost from the ledger, when given, replaces
  * the computed cost; the other-funding share and the zero rules of D5 still apply.
- * RULEBOOK D17: an employment with employer cost rate 0 is reported as a warning (the
+ * [D17](../docs/decisions.md#d17): an employment with employer cost rate 0 is reported as a warning (the
  * personalomkostnadspålägg is probably missing, so cost and grant are too low). It changes no
  * amount.
  */
 import { formatKronor } from './format.ts';
-import { finding, type RuleDefinition } from './rule.ts';
+import { finding, type Rule, type RuleDefinition } from './rule.ts';
 import { civilFromDays, daysInMonth } from './dates.ts';
 import { Money, wholeKronor } from './money.ts';
 import type { DayRange } from './staffing.ts';
@@ -145,3 +153,9 @@ export function checkMemberCost(
     },
   );
 }
+
+/** The cost itself is memberCost above, which the engine computes for every member. */
+export const memberCostRule: Rule = {
+  definition: memberCostProvision,
+  checkMember: (c) => checkMemberCost(c.member.member, c.cost, c.facts.index, c.lang, c.actualCost),
+};

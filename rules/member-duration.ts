@@ -1,11 +1,21 @@
 /**
+ * Förordningen (2023:179), 5 § första stycket, in its original wording:
+ *
+ *   > Personalkostnaderna enligt 4 § ska avse en anställning eller ett uppdrag som varar minst
+ *   > sex månader på heltid eller deltid.
+ *
+ * SFS 2023:946 (from bidragsår 2024) reprints the ordinance; its wording of this paragraph is
+ * not quoted here because it has not been checked against the reprint.
+ *
+ * How the product reads it:
+ *
  * 5 § första stycket förordningen (2023:179): the costs must concern an employment or an
  * assignment of at least six months, full-time or part-time.
- * RULEBOOK D3: measured on the whole engagement, not clipped to the bidragsår; S to E
+ * [D3](../docs/decisions.md#d3): measured on the whole engagement, not clipped to the bidragsår; S to E
  * (inclusive) lasts six months if E ≥ addMonths(S, 6) − 1 day; open-ended passes.
  */
 import { addDays, addMonths } from './dates.ts';
-import { finding, type RuleDefinition } from './rule.ts';
+import { finding, type Rule, type RuleDefinition } from './rule.ts';
 import type { Finding, Lang, Member } from './types.ts';
 
 export const memberDuration: RuleDefinition = {
@@ -72,3 +82,10 @@ export function checkMemberDuration(member: Member, team: number, months: number
     },
   );
 }
+
+/** Effect (D2): an engagement shorter than the minimum neither counts nor gives a cost. */
+export const memberDurationRule: Rule = {
+  definition: memberDuration,
+  counts: (member, ruleSet) => (lastsLongEnough(member, ruleSet.minEngagementMonths.value) ? 'yes' : 'no'),
+  checkMember: (c) => checkMemberDuration(c.member.member, c.facts.index, c.ruleSet.minEngagementMonths.value, c.lang),
+};

@@ -1,10 +1,23 @@
 /**
+ * Förordningen (2023:179), 4 § första stycket 2, in its original wording:
+ *
+ *   > Statsbidrag lämnas till en huvudman för grundskola eller gymnasieskola för
+ *   > personalkostnader i skolsociala team, om
+ *   > 2. minst en årsarbetskraft avser skolpersonal med relevant utbildning inom psykosocialt
+ *   > arbete och minst en årsarbetskraft avser personal från socialtjänsten med socionomexamen
+ *   > eller annan relevant examen på minst grundnivå i högskolan.
+ *
+ * SFS 2023:946 (from bidragsår 2024) reprints the ordinance; its wording of this paragraph is
+ * not quoted here because it has not been checked against the reprint.
+ *
+ * How the product reads it:
+ *
  * 4 § första stycket 2 förordningen (2023:179): the team's school staff need relevant
  * education in psychosocial work, its social-services staff a socionomexamen or another
  * relevant degree at least at grundnivå in higher education.
- * RULEBOOK section 3 (education by side) and D4 (unknown education needs review).
+ * The education accepted on each side and D4 (unknown education needs review).
  */
-import { finding, type RuleDefinition, type Text } from './rule.ts';
+import { finding, type Rule, type RuleDefinition, type Text } from './rule.ts';
 import type { Education, Finding, Lang, Member } from './types.ts';
 
 export const memberEducation: RuleDefinition = {
@@ -110,3 +123,13 @@ export function checkMemberEducation(member: Member, team: number, lang: Lang): 
       });
   }
 }
+
+/** Effect (D2, D4): qualifying or assessed education counts; unknown counts only if it turns out to qualify. */
+export const memberEducationRule: Rule = {
+  definition: memberEducation,
+  counts: (member) => {
+    const education = educationClass(member.education);
+    return education === 'qualifies' || education === 'assessed' ? 'yes' : education === 'unknown' ? 'unknown' : 'no';
+  },
+  checkMember: (c) => checkMemberEducation(c.member.member, c.facts.index, c.lang),
+};

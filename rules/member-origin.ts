@@ -1,12 +1,21 @@
 /**
+ * Förordningen (2023:179), 5 § andra och tredje stycket: SUMMARY, not the ordinance's words (the wording is not
+ * quoted here because it has not been checked against the text):
+ *
+ *   A grant may also cover keeping the number of årsarbetskrafter previously granted under this
+ *   ordinance (second paragraph). No grant for costs arising from redistribution of existing
+ *   staff or reorganisation (third paragraph; known from the agencies' guidance).
+ *
+ * How the product reads it:
+ *
  * 5 § andra och tredje stycket förordningen (2023:179), lydelse SFS 2023:946: a grant may
  * cover keeping the number of årsarbetskrafter previously granted, but not costs that arise
  * from redistributing existing staff or from reorganisation (third paragraph: agency guidance).
- * RULEBOOK D2 and D5: a redistributed member still counts towards staffing but has no eligible cost.
+ * [D2](../docs/decisions.md#d2) and D5: a redistributed member still counts towards staffing but has no eligible cost.
  * D16: a member stated as new whose engagement started before the team's period may be
  * existing staff moved into the team; the user must confirm. It changes no amount.
  */
-import { finding, type RuleDefinition } from './rule.ts';
+import { finding, type Rule, type RuleDefinition } from './rule.ts';
 import type { Finding, Lang, Member } from './types.ts';
 
 export const memberOrigin: RuleDefinition = {
@@ -50,3 +59,10 @@ export function checkMemberOrigin(member: Member, team: number, periodFrom: stri
       });
   }
 }
+
+/** Effect (D2, D5): a redistributed member still counts towards the staffing but gives no cost. */
+export const memberOriginRule: Rule = {
+  definition: memberOrigin,
+  bearsCost: (member) => member.origin !== 'redistributed',
+  checkMember: (c) => checkMemberOrigin(c.member.member, c.facts.index, c.facts.periodDates.from, c.lang),
+};

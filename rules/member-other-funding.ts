@@ -1,9 +1,18 @@
 /**
+ * Förordningen (2023:179), 3 § första meningen, in its original wording:
+ *
+ *   > Statsbidrag får inte lämnas för insatser som bidrag lämnas för på annat sätt.
+ *
+ * SFS 2023:946 (from bidragsår 2024) reprints the ordinance; its wording of this paragraph is
+ * not quoted here because it has not been checked against the reprint.
+ *
+ * How the product reads it:
+ *
  * 3 § förordningen (2023:179): no grant for measures that are funded another way.
- * RULEBOOK D5: the member's cost is reduced by the share other state grants fund.
+ * [D5](../docs/decisions.md#d5): the member's cost is reduced by the share other state grants fund.
  */
 import { Money } from './money.ts';
-import { finding, type RuleDefinition } from './rule.ts';
+import { finding, type Rule, type RuleDefinition } from './rule.ts';
 import type { Finding, Lang, Member } from './types.ts';
 
 export const memberOtherFunding: RuleDefinition = {
@@ -48,3 +57,9 @@ export function checkMemberOtherFunding(member: Member, team: number, lang: Lang
     { details: { otherFundingShare: member.otherFundingShare } },
   );
 }
+
+/** The share other grants pay is deducted in memberCost (member-cost.ts). */
+export const memberOtherFundingRule: Rule = {
+  definition: memberOtherFunding,
+  checkMember: (c) => checkMemberOtherFunding(c.member.member, c.facts.index, c.lang),
+};

@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 
 /**
- * Exact decimal arithmetic for money (RULEBOOK D6). Sixty significant digits hold every
+ * Exact decimal arithmetic for money ([D6](../docs/decisions.md#d6)). Sixty significant digits hold every
  * product of the inputs exactly; the one division (by the days in a month) is done last, so
  * rounding to whole kronor is decided on the exact value.
  */

@@ -1,5 +1,5 @@
 /**
- * 2 § and 8 § förordningen (2023:179), RULEBOOK D12: never promise money. Every amount is the
+ * 2 § and 8 § förordningen (2023:179), [D12](../docs/decisions.md#d12): never promise money. Every amount is the
  * most 6 § allows, before Skolverket's selection when applications exceed funds; the latest
  * known demand ratio is given as context.
  */

@@ -1,9 +1,19 @@
 /**
+ * Förordningen (2023:179), 4 § första stycket (inledningen), in its original wording:
+ *
+ *   > Statsbidrag lämnas till en huvudman för grundskola eller gymnasieskola för
+ *   > personalkostnader i skolsociala team, om …
+ *
+ * SFS 2023:946 (from bidragsår 2024) reprints the ordinance; its wording of this paragraph is
+ * not quoted here because it has not been checked against the reprint.
+ *
+ * How the product reads it:
+ *
  * 4 § första stycket förordningen (2023:179): a grant may be given to a huvudman for
- * grundskola or gymnasieskola. RULEBOOK D11: kommunal and enskild huvudmän pass; regions and
+ * grundskola or gymnasieskola. [D11](../docs/decisions.md#d11): kommunal and enskild huvudmän pass; regions and
  * kommunalförbund pass with a warning, as the agencies' lists differ between years.
  */
-import { finding, type RuleDefinition, type Text } from './rule.ts';
+import { finding, type Rule, type RuleDefinition, type Text } from './rule.ts';
 import type { Finding, Lang, OrganiserType } from './types.ts';
 
 export const organiserType: RuleDefinition = {
@@ -38,3 +48,8 @@ export function checkOrganiserType(type: OrganiserType, lang: Lang): Finding {
     en: `The organiser is ${names[type].en}. It can apply, but the agencies' lists of eligible organisers have differed between years. Check with Skolverket.`,
   });
 }
+
+export const organiserTypeRule: Rule = {
+  definition: organiserType,
+  checkApplication: (c) => checkOrganiserType(c.application.organiser.type, c.lang),
+};

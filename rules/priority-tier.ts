@@ -1,8 +1,18 @@
 /**
+ * Förordningen (2023:179), 8 §: SUMMARY, not the ordinance's words (the wording is not
+ * quoted here because it has not been checked against the text):
+ *
+ *   If applications exceed funds, Skolverket selects in this order: (1) keeping the
+ *   årsarbetskrafter in grundskola teams previously funded, (2) new grundskola teams, (3)
+ *   reinforcing existing grundskola teams, (4) gymnasieskola teams; geographic spread is also
+ *   weighed.
+ *
+ * How the product reads it:
+ *
  * 8 § förordningen (2023:179), lydelse SFS 2023:946 (agency guidance): when applications
  * exceed funds, Skolverket selects (1) keeping previously funded årsarbetskrafter in
  * grundskola teams, (2) new grundskola teams, (3) reinforcing existing grundskola teams,
- * (4) gymnasieskola teams. RULEBOOK D10: the requested fte is the highest daily sum of the
+ * (4) gymnasieskola teams. [D10](../docs/decisions.md#d10): the requested fte is the highest daily sum of the
  * team's funded school-side members; an existing team's previously granted fte is tier 1 and
  * any excess tier 3; no tier for a team that is not eligible or requests nothing, or for 2023.
  */

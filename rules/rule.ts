@@ -1,4 +1,22 @@
-import type { Finding, FixData, Lang, Outcome, Scope } from './types.ts';
+import type { MemberCost } from './member-cost.ts';
+import type { RuleSet } from './params/rule-set.ts';
+import type { DailyStaffing, DayRange } from './staffing.ts';
+import type { Minima, TeamStatusQuestion } from './team-status.ts';
+import type {
+  Application,
+  ChangeToReport,
+  Finding,
+  FixData,
+  Lang,
+  MatchedFigures,
+  Member,
+  MunicipalityAmounts,
+  Outcome,
+  Scope,
+  SettlementTeam,
+  Team,
+  TeamStatus,
+} from './types.ts';
 
 /**
  * What every rule file declares about itself: its id (as in the public API), where it applies,
@@ -42,4 +60,107 @@ export function finding(
   if (extra.fixData) result.fixData = extra.fixData;
   if (extra.details) result.details = extra.details;
   return result;
+}
+
+/**
+ * Whether a member counts towards the staffing: yes, only if their unknown education turns
+ * out to qualify (D4), or no. A member counts as the least of what every rule says.
+ */
+export type Counting = 'yes' | 'unknown' | 'no';
+
+/** What the engine knows about one member once the rules' effects are applied. */
+export interface MemberFacts {
+  member: Member;
+  counting: Counting;
+  /** The days the member is active inside the team's period (D2), if any. */
+  active: DayRange | undefined;
+  /** The member's fte in hundredths. */
+  fte: number;
+}
+
+export interface TeamFacts {
+  team: Team;
+  index: number;
+  period: DayRange;
+  periodDates: { from: string; to: string };
+  /** Every rule admits the team (school forms, contract education): it takes part in D9's sum. */
+  admitted: boolean;
+  members: MemberFacts[];
+}
+
+/** Daily staffing counting the members who count, and also those whose education is unknown (D4). */
+export interface Staffing {
+  qualifying: DailyStaffing;
+  withUnknown: DailyStaffing;
+}
+
+/** The staffing a staffing rule is asked about: the application's teams together, or one team. */
+export interface StaffingScope {
+  where: { scope: 'application' } | { scope: 'team'; team: number };
+  staffing: Staffing;
+  /** The days the requirement applies on. */
+  tested: DayRange[];
+  members: MemberFacts[];
+}
+
+interface Context {
+  application: Application;
+  ruleSet: RuleSet;
+  minima: Minima;
+  lang: Lang;
+}
+
+export interface ApplicationCheck extends Context {
+  asOf: string;
+  /** The teams that pass every gate, together over the grant period (D9). */
+  together: StaffingScope;
+}
+
+export interface TeamCheck extends Context {
+  facts: TeamFacts;
+  own: StaffingScope;
+  status: TeamStatus;
+  statusQuestion: TeamStatusQuestion;
+  /** The municipality's matched allocation for the team, where the rule set has one (D8). */
+  matched: MatchedFigures | undefined;
+}
+
+export interface MemberCheck extends Context {
+  facts: TeamFacts;
+  member: MemberFacts;
+  cost: MemberCost;
+  /** The cost is the actual one from the ledger (D19). */
+  actualCost: boolean;
+}
+
+export interface SettlementCheck {
+  teams: SettlementTeam[];
+  changes: ChangeToReport[] | undefined;
+  lang: Lang;
+}
+
+/**
+ * A rule: its definition, the checks that give its findings and its effects on counting and
+ * money. The engine runs the rules a rule set names, in the rule set's order, through the
+ * registry (rules/registry.ts); a rule without a hook for a scope gives nothing there.
+ */
+export interface Rule {
+  definition: RuleDefinition;
+  /** Effect: whether the team can take part at all (a team a rule does not admit is not eligible and has no cost). */
+  admitsTeam?(team: Team): boolean;
+  /** Effect: whether the member counts towards the staffing. */
+  counts?(member: Member, ruleSet: RuleSet): Counting;
+  /** Effect: whether a member who counts also has an eligible cost. */
+  bearsCost?(member: Member, team: Team): boolean;
+  /** Effect: the money the rule adds to each team and to each kommun (D8). */
+  matchedMoney?: {
+    team(skolverketGrant: string, socialServicesGrant: string): MatchedFigures;
+    municipalities(teams: Array<{ municipalityCode: string; status: TeamStatus; amounts: MatchedFigures }>): MunicipalityAmounts[];
+  };
+  checkApplication?(check: ApplicationCheck): Finding | undefined;
+  checkTeam?(check: TeamCheck): Finding | undefined;
+  checkMember?(check: MemberCheck): Finding | undefined;
+  /** The settlement after the year (the settlement after the year): findings for the application, then per team. */
+  checkSettlement?(check: SettlementCheck): Finding[];
+  checkSettledTeam?(team: SettlementTeam, index: number, lang: Lang): Finding;
 }

@@ -1,10 +1,30 @@
 /**
+ * Förordningen (2023:179), 1 § första och andra stycket, in its original wording:
+ *
+ *   > Denna förordning innehåller bestämmelser om statsbidrag för personalkostnader i
+ *   > skolsociala team i grundskolan och gymnasieskolan. Med skolsocialt team avses i
+ *   > förordningen en grupp med personal från skolan och socialtjänsten som samverkar för
+ *   > trygghet och studiero och för att öka elevernas närvaro i skolan.
+ *
+ * SFS 2023:946 (from bidragsår 2024) reprints the ordinance; its wording of this paragraph is
+ * not quoted here because it has not been checked against the reprint.
+ *
+ * Förordningen (2023:179), 4 § första stycket (inledningen), in its original wording:
+ *
+ *   > Statsbidrag lämnas till en huvudman för grundskola eller gymnasieskola för
+ *   > personalkostnader i skolsociala team, om …
+ *
+ * SFS 2023:946 (from bidragsår 2024) reprints the ordinance; its wording of this paragraph is
+ * not quoted here because it has not been checked against the reprint.
+ *
+ * How the product reads it:
+ *
  * 1 § och 4 § första stycket förordningen (2023:179): grants for teams in grundskolan and
- * gymnasieskolan. RULEBOOK D11: a team serving neither fails; for anpassad grundskola and
+ * gymnasieskolan. [D11](../docs/decisions.md#d11): a team serving neither fails; for anpassad grundskola and
  * anpassad gymnasieskola the message explains that the support assignment, not the ordinance,
  * covers them since December 2025.
  */
-import { finding, type RuleDefinition } from './rule.ts';
+import { finding, type Rule, type RuleDefinition } from './rule.ts';
 import type { Finding, Lang, SchoolForm, Team } from './types.ts';
 
 export const schoolForms: RuleDefinition = {
@@ -55,3 +75,10 @@ export function checkSchoolForms(team: Team, index: number, lang: Lang): Finding
     { fix, fixData: { kind: 'serve_school_form', options: qualifyingForms } },
   );
 }
+
+/** Effect: a team in neither school form is not eligible and its members give no cost (D5, D13). */
+export const schoolFormsRule: Rule = {
+  definition: schoolForms,
+  admitsTeam: servesQualifyingSchoolForm,
+  checkTeam: (c) => checkSchoolForms(c.facts.team, c.facts.index, c.lang),
+};

@@ -1,10 +1,23 @@
 /**
+ * Förordningen (2023:179), 4 § första stycket 2, in its original wording:
+ *
+ *   > Statsbidrag lämnas till en huvudman för grundskola eller gymnasieskola för
+ *   > personalkostnader i skolsociala team, om
+ *   > 2. minst en årsarbetskraft avser skolpersonal med relevant utbildning inom psykosocialt
+ *   > arbete och minst en årsarbetskraft avser personal från socialtjänsten med socionomexamen
+ *   > eller annan relevant examen på minst grundnivå i högskolan.
+ *
+ * SFS 2023:946 (from bidragsår 2024) reprints the ordinance; its wording of this paragraph is
+ * not quoted here because it has not been checked against the reprint.
+ *
+ * How the product reads it:
+ *
  * 4 § första stycket 2 förordningen (2023:179): at least one årsarbetskraft of school staff
- * with relevant education in psychosocial work. RULEBOOK D1 (every day of the period, the
+ * with relevant education in psychosocial work. [D1](../docs/decisions.md#d1) (every day of the period, the
  * agency's reading), D2 (who counts), D4 (unknown education), D9 (teams together), D14.
  */
 import type { RuleDefinition } from './rule.ts';
-import type { StaffingRule } from './staffing.ts';
+import { staffingRuleOf, type StaffingRule } from './staffing.ts';
 
 export const schoolStaffFte: RuleDefinition = {
   id: 'school-staff-fte',
@@ -27,3 +40,5 @@ export const schoolStaffing: StaffingRule = {
     application: { sv: 'skolpersonalen i huvudmannens team tillsammans', en: 'the school staff of the organiser\'s teams together' },
   },
 };
+
+export const schoolStaffFteRule = staffingRuleOf(schoolStaffing);

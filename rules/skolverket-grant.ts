@@ -1,6 +1,18 @@
 /**
+ * Förordningen (2023:179), 6 §: SUMMARY, not the ordinance's words (the wording is not
+ * quoted here because it has not been checked against the text):
+ *
+ *   The grant is half the cost of a full-time post (or an assignment equal to full time),
+ *   reduced proportionally for part time.
+ *
+ * Förordningen (2023:179), 4 § andra stycket, ursprunglig lydelse (bidragsår 2023), in its original wording:
+ *
+ *   > En enskild huvudman kan endast få bidrag för sin personal i ett skolsocialt team.
+ *
+ * How the product reads it:
+ *
  * 4 § och 6 § förordningen (2023:179): Skolverket's grant to the huvudman is half the
- * eligible cost of the staff it funds. RULEBOOK D7: from 2024 the school staff; in 2023 both
+ * eligible cost of the staff it funds. [D7](../docs/decisions.md#d7): from 2024 the school staff; in 2023 both
  * sides for a kommunal, regional or kommunalförbund huvudman and the school side only for an
  * enskild one (4 § andra stycket, 2023). D13: a team that is not eligible carries no money.
  * D18: totals are also given split by the status of the teams they come from, so that money

@@ -1,10 +1,23 @@
 /**
+ * Förordningen (2023:179), 4 § första stycket 2, in its original wording:
+ *
+ *   > Statsbidrag lämnas till en huvudman för grundskola eller gymnasieskola för
+ *   > personalkostnader i skolsociala team, om
+ *   > 2. minst en årsarbetskraft avser skolpersonal med relevant utbildning inom psykosocialt
+ *   > arbete och minst en årsarbetskraft avser personal från socialtjänsten med socionomexamen
+ *   > eller annan relevant examen på minst grundnivå i högskolan.
+ *
+ * SFS 2023:946 (from bidragsår 2024) reprints the ordinance; its wording of this paragraph is
+ * not quoted here because it has not been checked against the reprint.
+ *
+ * How the product reads it:
+ *
  * 4 § första stycket 2 förordningen (2023:179): at least one årsarbetskraft of staff from
  * socialtjänsten with a socionomexamen or another relevant degree at least at grundnivå.
- * RULEBOOK D1 (every day of the period, the agency's reading), D2, D4, D9, D14.
+ * [D1](../docs/decisions.md#d1) (every day of the period, the agency's reading), D2, D4, D9, D14.
  */
 import type { RuleDefinition } from './rule.ts';
-import type { StaffingRule } from './staffing.ts';
+import { staffingRuleOf, type StaffingRule } from './staffing.ts';
 
 export const socialServicesFte: RuleDefinition = {
   id: 'social-services-fte',
@@ -30,3 +43,5 @@ export const socialServicesStaffing: StaffingRule = {
     },
   },
 };
+
+export const socialServicesFteRule = staffingRuleOf(socialServicesStaffing);

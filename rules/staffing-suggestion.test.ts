@@ -1,5 +1,5 @@
 /**
- * The staffing suggestion (RULEBOOK D8, 9–12 §§) on hand-computed teams. Every member costs
+ * The staffing suggestion ([D8](../docs/decisions.md#d8), 9–12 §§) on hand-computed teams. Every member costs
  * monthly salary × 1.25 (employer cost rate 0.25), full time, the whole of 2026 unless said.
  */
 import assert from 'node:assert/strict';

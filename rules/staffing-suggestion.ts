@@ -1,5 +1,5 @@
 /**
- * 9–12 §§ förordningen (2023:179), lydelse SFS 2023:946 (agency guidance), RULEBOOK D8: the
+ * 9–12 §§ förordningen (2023:179), lydelse SFS 2023:946 (agency guidance), [D8](../docs/decisions.md#d8): the
  * kommun may use at most half its own social-services staff cost of Socialstyrelsen's matched
  * allocation, and repays the rest (the repayment risk). To make the whole allocation usable the
  * social-services cost must grow by twice the risk. This turns that cost into staff: extra

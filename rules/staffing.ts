@@ -1,12 +1,13 @@
 /**
- * Day-by-day staffing (RULEBOOK D1, D2, D4, D14). For every day of a period the fte of the
+ * Day-by-day staffing ([D1](../docs/decisions.md#d1), D2, D4, D14). For every day of a period the fte of the
  * members who count is summed per side, in hundredths so that the sums are exact integers.
  * The three staffing rules (school-staff-fte, social-services-fte, team-total-fte) read these
  * sums; this file holds what they share.
  */
 import { dateOf } from './dates.ts';
 import { capitalise, formatFte, formatList, lowerFirst } from './format.ts';
-import { finding, type RuleDefinition, type Text } from './rule.ts';
+import { finding, type MemberFacts, type Rule, type RuleDefinition, type StaffingScope, type Text } from './rule.ts';
+import type { Minima } from './team-status.ts';
 import type { Finding, Lang, Scope, Side } from './types.ts';
 
 /** An inclusive range of day numbers. */
@@ -150,8 +151,8 @@ export interface StaffingQuestion {
   /** Counting members with unknown education as well (D4). */
   withUnknown: DailyStaffing;
   tested: DayRange[];
-  /** Members with unknown education who would count on this measure's side(s). */
-  unknownMembers: Array<{ id: string; side: Side }>;
+  /** The ids of members with unknown education who would count on this measure's side(s). */
+  unknownMembers: string[];
 }
 
 export interface StaffingRule {
@@ -227,7 +228,7 @@ export function checkStaffing(rule: StaffingRule, minimum: number, question: Sta
     en: `During ${when.en}, ${subject.en} count less than ${min.en} full-time equivalent. According to Skolverket's guidance the requirement applies every day of the period.`,
   };
   if (meets(question.withUnknown, measure, question.tested, minimum)) {
-    const ids = question.unknownMembers.map((m) => m.id);
+    const ids = question.unknownMembers;
     const names = { sv: formatList(ids, 'sv'), en: formatList(ids, 'en') };
     return finding(definition, lang, question.where, 'review', {
       sv: `${shortMessage.sv} Kravet uppfylls om ${names.sv} har relevant utbildning, men den är inte angiven.`,
@@ -241,7 +242,7 @@ export function checkStaffing(rule: StaffingRule, minimum: number, question: Sta
   const fix = { sv: raiseText(rule, seen.shortfalls, 'sv'), en: raiseText(rule, seen.shortfalls, 'en') };
   if (question.unknownMembers.length > 0) {
     // Stating a missing education may shrink the change; say how far, without counting on it.
-    const ids = question.unknownMembers.map((m) => m.id);
+    const ids = question.unknownMembers;
     const ifKnown = examine(question.withUnknown, measure, question.tested, minimum).shortfalls;
     fix.sv += ` Om ${formatList(ids, 'sv')} har relevant utbildning räcker det att ${lowerFirst(raiseText(rule, ifKnown, 'sv'))}`;
     fix.en += ` If ${formatList(ids, 'en')} have relevant education, it is enough to ${lowerFirst(raiseText(rule, ifKnown, 'en'))}`;
@@ -255,4 +256,31 @@ export function checkStaffing(rule: StaffingRule, minimum: number, question: Sta
     },
     details,
   });
+}
+
+/** Members with unknown education who would count on the measured side(s) (D4). */
+function unknownOn(measure: Measure, members: MemberFacts[]): string[] {
+  return members
+    .filter((m) => m.active && m.counting === 'unknown' && (measure === 'total' || measure === m.member.side))
+    .map((m) => m.member.id);
+}
+
+/** A staffing requirement as a rule: the same check for the teams together (D9) and for each team. */
+export function staffingRuleOf(rule: StaffingRule): Rule {
+  const { measure } = rule;
+  const minimumOf = (minima: Minima) =>
+    measure === 'school' ? minima.school : measure === 'social_services' ? minima.socialServices : minima.total;
+  const ask = (scope: StaffingScope, minima: Minima, lang: Lang) =>
+    checkStaffing(rule, minimumOf(minima), {
+      where: scope.where,
+      qualifying: scope.staffing.qualifying,
+      withUnknown: scope.staffing.withUnknown,
+      tested: scope.tested,
+      unknownMembers: unknownOn(measure, scope.members),
+    }, lang);
+  return {
+    definition: rule.definition,
+    checkApplication: (c) => ask(c.together, c.minima, c.lang),
+    checkTeam: (c) => ask(c.own, c.minima, c.lang),
+  };
 }

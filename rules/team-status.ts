@@ -1,12 +1,33 @@
 /**
- * RULEBOOK section 5, status of a team and of the application, with D1 (staffing every day),
+ * Förordningen (2023:179), 4 § första stycket, in its original wording:
+ *
+ *   > Statsbidrag lämnas till en huvudman för grundskola eller gymnasieskola för
+ *   > personalkostnader i skolsociala team, om
+ *   > 1. det skolsociala teamet omfattar minst två årsarbetskrafter, och
+ *   > 2. minst en årsarbetskraft avser skolpersonal med relevant utbildning inom psykosocialt
+ *   > arbete och minst en årsarbetskraft avser personal från socialtjänsten med socionomexamen
+ *   > eller annan relevant examen på minst grundnivå i högskolan.
+ *
+ * SFS 2023:946 (from bidragsår 2024) reprints the ordinance; its wording of this paragraph is
+ * not quoted here because it has not been checked against the reprint.
+ *
+ * Förordningen (2023:179), 8 §: SUMMARY, not the ordinance's words (the wording is not
+ * quoted here because it has not been checked against the text):
+ *
+ *   If applications exceed funds, Skolverket selects in this order: keeping the
+ *   årsarbetskrafter of grundskola teams previously funded, new grundskola teams, reinforcing
+ *   existing grundskola teams, gymnasieskola teams; geographic spread is also weighed.
+ *
+ * How the product reads it:
+ *
+ * The status of a team and of the application, with D1 (staffing every day),
  * D4 (unknown education needs review) and D9 (a team short on its own may be funded, at lower
  * priority, when the huvudman's teams together meet the staffing requirements), in the order
  * of D24 (amended 2026-12-02): a status that holds on the facts given ranks above one that
  * depends on a review, so adding a qualifying member never makes a status worse.
  */
 import { formatList } from './format.ts';
-import { finding, type RuleDefinition } from './rule.ts';
+import { finding, type Rule, type RuleDefinition } from './rule.ts';
 import { meets, type DailyStaffing, type DayRange } from './staffing.ts';
 import type { ApplicationStatus, Finding, Lang, TeamStatus } from './types.ts';
 
@@ -98,3 +119,12 @@ export function applicationStatus(teams: TeamStatus[]): ApplicationStatus {
   if (teams.includes('needs_review')) return 'needs_review';
   return 'not_eligible';
 }
+
+/** The status itself (teamStatus above) decides every team's money; the rule's finding is D24's review. */
+export const teamStatusRule: Rule = {
+  definition: teamStatusProvision,
+  checkTeam: (c) => {
+    const unknown = c.own.members.filter((m) => m.active && m.counting === 'unknown').map((m) => m.member.id);
+    return checkPriorityReview(c.status, c.statusQuestion, c.minima, unknown, c.facts.index, c.lang);
+  },
+};

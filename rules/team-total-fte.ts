@@ -1,10 +1,21 @@
 /**
+ * Förordningen (2023:179), 4 § första stycket 1, in its original wording:
+ *
+ *   > Statsbidrag lämnas till en huvudman för grundskola eller gymnasieskola för
+ *   > personalkostnader i skolsociala team, om
+ *   > 1. det skolsociala teamet omfattar minst två årsarbetskrafter, och
+ *
+ * SFS 2023:946 (from bidragsår 2024) reprints the ordinance; its wording of this paragraph is
+ * not quoted here because it has not been checked against the reprint.
+ *
+ * How the product reads it:
+ *
  * 4 § första stycket 1 förordningen (2023:179): the team has at least two årsarbetskrafter.
- * RULEBOOK D1: both sides together, every day of the period; implied by the two side rules
+ * [D1](../docs/decisions.md#d1): both sides together, every day of the period; implied by the two side rules
  * but reported on its own. D14: the lowest daily sum of both sides, not the sum of the minima.
  */
 import type { RuleDefinition } from './rule.ts';
-import type { StaffingRule } from './staffing.ts';
+import { staffingRuleOf, type StaffingRule } from './staffing.ts';
 
 export const teamTotalFte: RuleDefinition = {
   id: 'team-total-fte',
@@ -27,3 +38,5 @@ export const teamTotalStaffing: StaffingRule = {
     application: { sv: 'huvudmannens team tillsammans', en: 'the organiser\'s teams together' },
   },
 };
+
+export const teamTotalFteRule = staffingRuleOf(teamTotalStaffing);

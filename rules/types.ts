@@ -54,7 +54,7 @@ export interface Member {
   otherFundingShare: string;
   /**
    * The member's actual personnel cost in the team's period, employer costs included, kronor
-   * (from the ledger). Only a settlement reads it (RULEBOOK D19); an assessment ignores it.
+   * (from the ledger). Only a settlement reads it ([D19](../docs/decisions.md#d19)); an assessment ignores it.
    */
   actualCost?: string;
 }
@@ -193,7 +193,7 @@ export interface Assessment {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The settlement after the year (RULEBOOK §6, D19–D23).
+// The settlement after the year (the settlement after the year, D19–D23 in docs/decisions.md).
 
 /** Skolverket's decision: the granted amount per team, in the order of the application's teams. */
 export interface Decision {

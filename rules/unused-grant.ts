@@ -1,7 +1,14 @@
 /**
+ * Förordningen (2023:179), 16–19 §§, lydelse SFS 2023:946: SUMMARY, not the ordinance's words (the wording is not
+ * quoted here because it has not been checked against the text):
+ *
+ *   Repayment grounds (among them money not used), recovery, interest, stop of payment.
+ *
+ * How the product reads it:
+ *
  * 16 § förordningen (2023:179), lydelse SFS 2023:946 (agency guidance): a grant that is not
  * used is repaid.
- * RULEBOOK D20: a team's justified grant is the sum of its funded members' grants (D5–D7,
+ * [D20](../docs/decisions.md#d20): a team's justified grant is the sum of its funded members' grants (D5–D7,
  * each rounded per D6) computed on the application as carried out, without D13's zeroing of a
  * team that is not eligible (D21 says what that team risks). Used = min(decided, justified);
  * unused = decided − used, never below 0. Totals are sums of the teams' rounded figures.
@@ -10,7 +17,7 @@
 import { formatKronor } from './format.ts';
 import { sumKronor } from './money.ts';
 import type { RuleSet } from './params/rule-set.ts';
-import { finding, type RuleDefinition } from './rule.ts';
+import { finding, type Rule, type RuleDefinition } from './rule.ts';
 import { skolverketFundsSide } from './skolverket-grant.ts';
 import type { Finding, Lang, OrganiserType, TeamResult } from './types.ts';
 
@@ -77,3 +84,8 @@ export function checkUnusedGrant(use: GrantUse, team: number, lang: Lang): Findi
     { details },
   );
 }
+
+export const unusedGrantRule: Rule = {
+  definition: unusedGrant,
+  checkSettledTeam: checkUnusedGrant,
+};

@@ -5,6 +5,7 @@
  * (a page's cookies, CSRF check and views cost every API request time for nothing), one route
  * file per page or API resource.
  */
+import underPressure from '@fastify/under-pressure';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ServiceInfo } from './config.ts';
 import drafts, { type DraftsOptions } from './plugins/drafts.ts';
@@ -73,6 +74,8 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(rateLimits, options.rateLimits ?? {});
   await fastify.register(errors);
   await fastify.register(drafts, options.drafts);
+  // Measures the event loop for /readyz; without limits it adds no hook to any request.
+  await fastify.register(underPressure, { eventLoopUtilizationMode: 'interval' });
   await fastify.register(workerPool);
   await fastify.register(pdf);
   // Before any route, so that every JSON route's schema is in /openapi.json.

@@ -275,6 +275,9 @@ forEachBackend((name, newBackend) => {
     const backend = await newBackend();
     const db = await openDb(backend.config);
     try {
+      // A new embedded database is a copy of the migrated template: start from an empty schema.
+      const [{ schema }] = await db.query<{ schema: string }>('SELECT current_schema() AS schema');
+      await db.exec(`DROP SCHEMA "${schema}" CASCADE; CREATE SCHEMA "${schema}"`);
       // The schema as it was after 003, made the way migrate() makes it.
       await db.exec('CREATE TABLE schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
       for (const file of ['001_create_drafts.sql', '002_draft_ready.sql', '003_handoff.sql']) {

@@ -261,8 +261,10 @@ test('--help skriver användningen, svenska först och engelska sedan', async ()
   assert.ok(stdout.indexOf('Usage:') > 0);
 });
 
-test('programmet sst-bidrag läser en ansökan från standard in', () => {
-  const bin = fileURLToPath(new URL('../src/bin/sst-bidrag.js', import.meta.url));
+test('programmet sst-bidrag (det byggda, som npm installerar) läser en ansökan från standard in', () => {
+  const { bin: bins } = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { bin: Record<string, string> };
+  const bin = fileURLToPath(new URL(`../${bins['sst-bidrag']}`, import.meta.url));
+  assert.ok(fs.existsSync(bin), `${bin} is missing: npm test builds it (npm run build)`);
   const result = spawnSync(process.execPath, [bin, 'check', '-', '--as-of', '2026-02-01'], { input: JSON.stringify(valid), encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
   assert.equal(JSON.parse(result.stdout).assessedOn, '2026-02-01');

@@ -38,6 +38,12 @@ test('regelsidan visar varje regel med sin paragraf, på båda språken', async 
   }
 });
 
+test('regelsidan förklarar varje tolkning D1–D24 och länkar dit från reglerna som vilar på den', async () => {
+  const body = (await get('/regler')).body;
+  for (let n = 1; n <= 24; n++) assert.ok(body.includes(`<h3 id="d${n}">D${n}:`), `D${n}`);
+  assert.match(body, /Vilar på tolkningarna: <a href="#d1">D1<\/a>/);
+});
+
 test('sidorna har en hopplänk, ett huvudinnehåll och ingen inline-stil eller inline-skript', async () => {
   for (const url of ['/', '/regler']) {
     const body = (await get(url)).body;

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderRuleDocs, ruleDocsFile } from '../src/docs/rule-docs.ts';
+import { decisionsFile, decisionsOf, renderDecisions, renderRuleDocs, ruleDocsFile } from '../src/docs/rule-docs.ts';
+import { caseBookFile, renderCaseBook } from '../src/docs/case-book.ts';
+import { ruleCatalogue } from '../rules/catalogue.ts';
+import { decisions } from '../rules/decisions.ts';
 import { ruleDefinition } from '../rules/catalogue.ts';
 import { ruleSetDefinitions } from '../rules/rule-sets.ts';
 
@@ -12,5 +15,25 @@ test('docs/rules.md är genererad från regelfilerna och aktuell (kör npm run d
 test('varje regel som en regeluppsättning nämner finns som regelfil med paragraf', () => {
   for (const definition of ruleSetDefinitions) {
     for (const id of definition.rules) assert.ok(ruleDefinition(id).citation.includes('§'), id);
+  }
+});
+
+test('docs/decisions.md är genererad från rules/decisions.ts och aktuell (kör npm run docs)', () => {
+  assert.equal(readFileSync(decisionsFile, 'utf8'), renderDecisions());
+});
+
+test('besluten är D1–D24 i ordning, och varje beslut en regel nämner finns', () => {
+  assert.deepEqual(decisions.map((d) => d.id), Array.from({ length: 24 }, (_, i) => `D${i + 1}`));
+  const known = new Set(decisions.map((d) => d.id));
+  for (const rule of [...ruleCatalogue.findings, ...ruleCatalogue.calculations, ...ruleCatalogue.settlement]) {
+    for (const id of decisionsOf(rule.id)) assert.ok(known.has(id), `${rule.id} names ${id}`);
+  }
+});
+
+test('docs/cases.md är genererad från reglernas fall och aktuell (kör npm run docs)', () => {
+  const book = readFileSync(caseBookFile, 'utf8');
+  assert.equal(book, renderCaseBook());
+  for (const rule of [...ruleCatalogue.findings, ...ruleCatalogue.calculations, ...ruleCatalogue.settlement]) {
+    assert.ok(book.includes(`## ${rule.id} — `), rule.id);
   }
 });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { serverOptions } from '../src/server-options.ts';
 import { FormClient } from './form-client.ts';
-import { buildApp } from './helper.ts';
+import { build, buildApp } from './helper.ts';
 
 let app: FastifyInstance;
 let base = '';
@@ -57,19 +57,15 @@ test('varje POST med för stor kropp ger 413 och sparat finns kvar', async () =>
   assert.equal((await client.get(`${base}/kontrollera`)).statusCode, 200);
 });
 
-test('CSRF-kakan är HttpOnly och SameSite, och Secure bakom HTTPS', async () => {
+test('CSRF-kakan är HttpOnly och SameSite, och Secure bakom HTTPS', async (t) => {
   const plain = await app.inject({ method: 'GET', url: '/' });
   const cookie = String(plain.headers['set-cookie']);
   assert.match(cookie, /HttpOnly/);
   assert.match(cookie, /SameSite=Lax/);
   assert.doesNotMatch(cookie, /Secure/);
-  const proxied = await buildApp(serverOptions({ trustProxy: true }));
-  try {
-    const https = await proxied.inject({ method: 'GET', url: '/', headers: { 'x-forwarded-proto': 'https' } });
-    assert.match(String(https.headers['set-cookie']), /; Secure/);
-  } finally {
-    await proxied.close();
-  }
+  const proxied = await build(t, serverOptions({ trustProxy: true }));
+  const https = await proxied.inject({ method: 'GET', url: '/', headers: { 'x-forwarded-proto': 'https' } });
+  assert.match(String(https.headers['set-cookie']), /; Secure/);
 });
 
 test('felsidor visar aldrig stackspår eller interna meddelanden', async () => {

@@ -56,7 +56,7 @@ export interface RuleSetDefinition {
   /** The rule ids this wording applies, in the order findings are reported. */
   rules: string[];
   /**
-   * The rule ids of the settlement after the year (RULEBOOK §6, D19–D23), in the order
+   * The rule ids of the settlement after the year (the settlement after the year, D19–D23 in docs/decisions.md), in the order
    * findings are reported; absent where the product has no settlement rules for the wording.
    */
   settlementRules?: string[];

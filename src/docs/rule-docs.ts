@@ -6,12 +6,48 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { ruleCatalogue } from '../../rules/catalogue.ts';
+import { caseBookFile, renderCaseBook } from './case-book.ts';
+import { decisions } from '../../rules/decisions.ts';
 import type { Parameter, Window } from '../../rules/params/rule-set.ts';
 import type { RuleDefinition } from '../../rules/rule.ts';
 import { ruleSetDefinitions } from '../../rules/rule-sets.ts';
 
 const rulesDir = new URL('../../rules/', import.meta.url);
 export const ruleDocsFile = new URL('../../docs/rules.md', import.meta.url);
+export const decisionsFile = new URL('../../docs/decisions.md', import.meta.url);
+
+/** The file of each rule is rules/<id>.ts, except the settlement's notice (settlement.ts puts the settlement together). */
+const ruleFiles: Record<string, string> = { settlement: 'settlement-notice.ts' };
+
+/** The decisions a rule's file names in its opening comment (D1 … D24), in number order. */
+export function decisionsOf(ruleId: string): string[] {
+  const source = readFileSync(new URL(ruleFiles[ruleId] ?? `${ruleId}.ts`, rulesDir), 'utf8');
+  const opening = source.slice(0, source.indexOf('*/'));
+  const numbers = new Set([...opening.matchAll(/\bD(\d{1,2})\b/g)].map((m) => Number(m[1])));
+  return [...numbers].sort((a, b) => a - b).map((n) => `D${n}`);
+}
+
+const decisionLink = (id: string, file: string) => `[${id}](${file}#${id.toLowerCase()})`;
+
+/** The decisions, each under an anchor of its own (#d1 … #d24). */
+function decisionList(): string[] {
+  return decisions.flatMap((d) => [`<a id="${d.id.toLowerCase()}"></a>`, '', `**${d.id}. ${d.title}.** ${d.text}`, '']);
+}
+
+/** docs/decisions.md: the readings the product adopts, numbered, linked from the rule files. */
+export function renderDecisions(): string {
+  return [
+    '# Tolkningar som verktyget gör',
+    '',
+    '<!-- Genererad från rules/decisions.ts med `npm run docs`. Ändra där, inte här. -->',
+    '',
+    'Där förordningen eller myndigheternas vägledning lämnar ett val säger besluten nedan hur verktyget läser dem. Regelfilerna i `rules/` hänvisar hit med numret, och [reglerna](rules.md) visar vilka beslut varje regel vilar på.',
+    '',
+    '*The readings the tool adopts where the ordinance or the agencies\' guidance leaves a choice, numbered and linked from the rule files.*',
+    '',
+    ...decisionList(),
+  ].join('\n');
+}
 
 const outcomeNames: Record<string, string> = {
   pass: 'uppfyllt',
@@ -41,6 +77,8 @@ function section(rule: RuleDefinition): string {
   ];
   if (rule.outcomes.length) lines.push(`Utfall: ${rule.outcomes.map((o) => `\`${o}\` (${outcomeNames[o]})`).join(', ')}.`, '');
   if (rule.guidance) lines.push('Bygger delvis på myndighetens vägledning, inte bara förordningens ordalydelse.', '');
+  const used = decisionsOf(rule.id);
+  if (used.length) lines.push(`Tolkningar: ${used.map((id) => decisionLink(id, 'decisions.md')).join(', ')}.`, '');
   const names = caseNames(rule.id);
   if (names.length) {
     lines.push(`Prövade fall ([rules/${rule.id}.cases.yaml](../rules/${rule.id}.cases.yaml)):`, '');
@@ -129,6 +167,11 @@ export function renderRuleDocs(): string {
     '*The report after the year, from grant year 2024: Skolverket\'s decision per team against what actually happened. Every amount is the tool\'s estimate; the agencies decide.*',
     '',
     ...ruleCatalogue.settlement.map(section),
+    '## Tolkningar',
+    '',
+    'Besluten finns också i [decisions.md](decisions.md).',
+    '',
+    ...decisionList(),
     '## Parametrar per regeluppsättning',
     '',
     parameterTables(),
@@ -137,4 +180,6 @@ export function renderRuleDocs(): string {
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '')) {
   writeFileSync(ruleDocsFile, renderRuleDocs());
+  writeFileSync(decisionsFile, renderDecisions());
+  writeFileSync(caseBookFile, renderCaseBook());
 }

@@ -13,17 +13,13 @@
  */
 import { inflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { MAX_ATTACHMENT_BYTES, MAX_NESTING } from './attachment-limits.ts';
 
 const NAMES = { application: 'ansokan.json', assessment: 'bedomning.json' };
 /** The redovisning summary's attachments: the settlement's input and the estimate made from it. */
 export const SETTLEMENT_NAMES = { input: 'redovisning.json', estimate: 'redovisning-uppskattning.json' } as const;
 /** Name-tree depth the reader accepts (the tree is user-supplied). */
 const MAX_DEPTH = 16;
-/** The largest attachment, inflated, and the deepest nesting of its JSON. */
-export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
-/** The same limit in megabytes, as the pages say it. */
-export const MAX_ATTACHMENT_MEGABYTES = MAX_ATTACHMENT_BYTES / (1024 * 1024);
-export const MAX_NESTING = 32;
 
 export type AttachmentsRead =
   | { ok: true; application: unknown; assessment: unknown; settlement?: never }

@@ -11,7 +11,7 @@ import { ruleSetFor } from '../../rules/rule-sets.ts';
 import type { Member } from '../../rules/types.ts';
 import { personLabel } from '../result-words.ts';
 import type { Settlement } from '../../rules/types.ts';
-import type { SettlementPdfInput } from './settlement-pdf.ts';
+import type { SettlementPdfInput } from '../../forms/settlement.ts';
 import { capitalised, settlementPdfWords as w, settlementWords } from '../settlement-words.ts';
 import { windowsOf } from '../windows.ts';
 import { fte, kr, list, municipality, range } from './format.ts';

@@ -5,32 +5,13 @@
  * PDF can be opened again as a settlement draft; the estimate beside it as
  * redovisning-uppskattning.json.
  */
-import { isoDate } from '../../forms/input.ts';
-import type { Settlement, SettlementInput } from '../../rules/types.ts';
+import { type SettlementPdfInput } from '../../forms/settlement.ts';
+import type { Settlement } from '../../rules/types.ts';
 import { settlementPdfWords as w } from '../settlement-words.ts';
 import { SETTLEMENT_NAMES } from './attachments.ts';
 import { renderDocument, type RenderedPdf } from './document.ts';
 import { drawBlocks } from './layout.ts';
 import { settlementContent } from './settlement-content.ts';
-
-/** The settlement's input with the date of each team's decision where the user gave it (YYYY-MM-DD). */
-export interface SettlementPdfInput extends SettlementInput {
-  decision: { teams: Array<{ skolverketGrant: string; decidedOn?: string }> };
-}
-
-/**
- * The validated input with each decision's date from the raw request beside it, where it is a
- * real date (the engine does not read it; the PDF shows it and a re-import restores it).
- */
-export function withDecisionDates(input: SettlementInput, raw: unknown): SettlementPdfInput {
-  const entries = (raw as { decision?: { teams?: unknown } } | null)?.decision?.teams;
-  const dateOf = (i: number) => isoDate(Array.isArray(entries) ? (entries[i] as { decidedOn?: unknown } | null)?.decidedOn : undefined);
-  const teams = input.decision.teams.map((team, i) => {
-    const decidedOn = dateOf(i);
-    return decidedOn ? { ...team, decidedOn } : team;
-  });
-  return { ...input, decision: { teams } };
-}
 
 export function renderSettlementPdf(request: SettlementPdfInput, settlement: Settlement, estimatedOn: string): Promise<RenderedPdf> {
   const { organiser, grantYear } = request.application;

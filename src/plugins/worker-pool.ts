@@ -28,6 +28,12 @@ const WORKER_HEAP_MB = 256;
 /** Longer than the largest summary takes on a busy machine. */
 const TASK_TIMEOUT_MS = 20_000;
 
+/**
+ * Built (dist/), a worker runs tasks.js itself; from the TypeScript sources (the tests), it
+ * starts at entry.mjs, which gives it the TypeScript loader first.
+ */
+const WORKER_ENTRY = import.meta.url.endsWith('.ts') ? '../worker/entry.mjs' : '../worker/tasks.js';
+
 /** The task ran out of memory or time: its worker was stopped. */
 export class TaskRefusedError extends Error {
   constructor(cause: unknown) {
@@ -45,7 +51,7 @@ declare module 'fastify' {
 export default fp(
   async (app) => {
     const pool = new Piscina({
-      filename: new URL('../worker/entry.mjs', import.meta.url).href,
+      filename: new URL(WORKER_ENTRY, import.meta.url).href,
       minThreads: 0,
       maxThreads: WORKER_THREADS,
       // A new worker loads the whole rule set and pdf-lib (about 2 s of CPU): keep an idle one a while.

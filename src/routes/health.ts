@@ -2,11 +2,9 @@
  * GET /healthz: the process is alive (200), whatever the database does.
  * GET /readyz: ready to serve (200) only when the database answers within a second and the
  * event loop is not overloaded; else 503 with the check that failed, so a load balancer sends
- * requests elsewhere meanwhile. The event loop is measured by @fastify/under-pressure, in this
- * plugin's scope so that its hook runs for these two routes only; it sets no limits, so it turns
- * no request away.
+ * requests elsewhere meanwhile. The event loop is measured by @fastify/under-pressure (app.ts),
+ * registered without limits: it adds no hook to any request and turns none away.
  */
-import underPressure from '@fastify/under-pressure';
 import type { FastifyPluginAsync } from 'fastify';
 import { healthSchemas } from '../api/schemas.ts';
 import type { RouteSchema } from './openapi.ts';
@@ -30,7 +28,6 @@ async function within(ms: number, work: Promise<unknown>): Promise<boolean> {
 }
 
 const health: FastifyPluginAsync = async (app) => {
-  await app.register(underPressure, { eventLoopUtilizationMode: 'interval' });
   const alive: RouteSchema = { summary: 'The process is alive', response: { 200: { description: 'Alive', json: healthSchemas.alive } } };
   app.get('/healthz', { schema: alive }, async () => ({ status: 'ok' }));
 

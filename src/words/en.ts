@@ -2,7 +2,7 @@
 import { MAX_MEMBERS } from '../../forms/application.ts';
 import { MAX_COLUMNS, MAX_LINE, MAX_ROWS } from '../../forms/member-import.ts';
 import { OVERVIEW_RETENTION_DAYS } from '../drafts/overviews.ts';
-import { MAX_ATTACHMENT_MEGABYTES as MEGABYTES, MAX_NESTING } from '../pdf/attachments.ts';
+import { MAX_ATTACHMENT_MEGABYTES as MEGABYTES, MAX_NESTING } from '../pdf/attachment-limits.ts';
 import type { Words } from './sv.ts';
 
 /** One set of status, outcome and amount labels: the pages, the PDF, the CSV and the CLI take them from here. */

@@ -10,7 +10,7 @@
 import { MAX_MEMBERS } from '../../forms/application.ts';
 import { MAX_COLUMNS, MAX_LINE, MAX_ROWS, SWEDISH_HEADERS } from '../../forms/member-import.ts';
 import { OVERVIEW_RETENTION_DAYS } from '../drafts/overviews.ts';
-import { MAX_ATTACHMENT_MEGABYTES as MEGABYTES, MAX_NESTING } from '../pdf/attachments.ts';
+import { MAX_ATTACHMENT_MEGABYTES as MEGABYTES, MAX_NESTING } from '../pdf/attachment-limits.ts';
 import type { PluralForms } from '../../rules/format.ts';
 
 /** How many of something: both forms, for formatCountOf. */

@@ -7,13 +7,13 @@
  * (structured clone); the limits on the client's files are checked inside each reader.
  */
 import { parseApplication } from '../../forms/application.ts';
-import { parseSettlement } from '../../forms/settlement.ts';
+import { parseSettlement, withDecisionDates } from '../../forms/settlement.ts';
 import { readTable, type TableResult } from '../../forms/member-import.ts';
 import { assess } from '../../rules/assess.ts';
 import { settle } from '../../rules/settlement.ts';
 import type { Lang } from '../../rules/types.ts';
 import { readAttachments, type AttachmentsRead } from '../pdf/attachments.ts';
-import { renderSettlementPdf, withDecisionDates } from '../pdf/settlement-pdf.ts';
+import { renderSettlementPdf } from '../pdf/settlement-pdf.ts';
 import { renderSummaryPdf } from '../pdf/summary.ts';
 
 export type Task =

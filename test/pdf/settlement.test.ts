@@ -7,12 +7,12 @@
  */
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { parseSettlement } from '../../forms/settlement.ts';
+import { parseSettlement, withDecisionDates, type SettlementPdfInput } from '../../forms/settlement.ts';
 import { settle } from '../../rules/settlement.ts';
 import type { Settlement } from '../../rules/types.ts';
 import { readAttachments } from '../../src/pdf/attachments.ts';
 import { kr } from '../../src/pdf/format.ts';
-import { renderSettlementPdf, withDecisionDates, type SettlementPdfInput } from '../../src/pdf/settlement-pdf.ts';
+import { renderSettlementPdf } from '../../src/pdf/settlement-pdf.ts';
 import { readFileSync } from 'node:fs';
 import { settlementRequest } from '../fixtures/settlements.ts';
 import { pageTexts } from './pdf-text.ts';

@@ -9,14 +9,13 @@
  */
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { parseApplication } from '../../../forms/application.ts';
-import { parseSettlement } from '../../../forms/settlement.ts';
+import { parseSettlement, withDecisionDates } from '../../../forms/settlement.ts';
 import type { FieldError } from '../../../forms/page-form.ts';
 import type { Lang } from '../../../rules/types.ts';
 import { withIds, type DraftApplicationInput, type DraftData } from '../../drafts/draft-data.ts';
 import { draftPath, inLang } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { renderForm } from '../../page.ts';
-import { withDecisionDates } from '../../pdf/settlement-pdf.ts';
 import { refusedAs } from '../../plugins/worker-pool.ts';
 import { words } from '../../words/index.ts';
 
