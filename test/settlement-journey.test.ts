@@ -129,6 +129,10 @@ describe('Skolverkets beslut', () => {
     const zero = await client.post(`${settlement}/beslut`, { 'grant-t1': '0', 'decidedOn-t1': '15/4 2026' });
     assert.equal(zero.headers.location, `${settlement}/team`);
     assert.deepEqual(asDraftData((await app.drafts.get(idOf(settlement)))!.data).settlement?.decisions, { t1: { skolverketGrant: '0', decidedOn: '2026-04-15' } });
+    // The history keeps the save as an event (only the saved decision, not the refused ones), worded in the viewer's language.
+    assert.deepEqual((await app.drafts.history(idOf(settlement))).map((e) => e.event?.kind), ['settlement_started', 'decisions_saved']);
+    assert.match((await client.get(`${settlement}/historik`)).body, /förde in Skolverkets beslut/);
+    assert.match((await client.get(`${settlement}/historik?lang=en`)).body, /entered Skolverket(&#39;|')s decision/);
   });
 });
 
