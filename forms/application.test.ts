@@ -9,6 +9,7 @@ import { isValidOrgNumber, normaliseOrgNumber, orgNumberProblem } from './org-nu
 import type { Lang } from '../rules/types.ts';
 
 // Test inputs are untyped JSON, as the API receives them.
+// biome-ignore lint/suspicious/noExplicitAny: the tests walk and mutate parsed JSON freely
 type Json = any;
 
 function member(changes: Json = {}): Json {

@@ -51,6 +51,7 @@ function placed(application: Application, grantPeriod: DateRange): Map<string, P
 
 /** The first and last day the member is in the team's period, or undefined (ISO dates compare as strings). */
 function activeIn(member: Member, period: DateRange): DateRange | undefined {
+  // biome-ignore lint/complexity/useMathMinMax: ISO date strings, compared as strings
   const from = member.start > period.from ? member.start : period.from;
   const to = member.end !== null && member.end < period.to ? member.end : period.to;
   return from <= to ? { from, to } : undefined;

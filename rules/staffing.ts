@@ -74,7 +74,7 @@ export function dailyStaffing(span: DayRange, contributions: Iterable<Contributi
 /** What a staffing rule measures: one side, or both together. */
 export type Measure = 'school' | 'social_services' | 'total';
 
-function valueOf(run: { school: number; socialServices: number }, measure: Measure): number {
+function measuredValue(run: { school: number; socialServices: number }, measure: Measure): number {
   if (measure === 'school') return run.school;
   if (measure === 'social_services') return run.socialServices;
   return run.school + run.socialServices;
@@ -111,7 +111,7 @@ export function examine(staffing: DailyStaffing, measure: Measure, tested: DayRa
   const shortfalls: Shortfall[] = [];
   let open: Shortfall | undefined;
   eachTestedStretch(staffing, tested, (first, last, run) => {
-    const value = valueOf(run, measure);
+    const value = measuredValue(run, measure);
     testedDays += last - first + 1;
     if (value < lowest) lowest = value;
     if (value >= minimum) {
@@ -133,14 +133,14 @@ export function meets(staffing: DailyStaffing, measure: Measure, tested: DayRang
   let short = false;
   eachTestedStretch(staffing, tested, (first, last, run) => {
     testedDays += last - first + 1;
-    if (valueOf(run, measure) < minimum) short = true;
+    if (measuredValue(run, measure) < minimum) short = true;
   });
   return testedDays > 0 && !short;
 }
 
 /** The highest daily sum of the measure over the whole span. */
 export function highest(staffing: DailyStaffing, measure: Measure): number {
-  return staffing.runs.reduce((max, run) => Math.max(max, valueOf(run, measure)), 0);
+  return staffing.runs.reduce((max, run) => Math.max(max, measuredValue(run, measure)), 0);
 }
 
 /** Everything a staffing rule needs to judge one team, or all teams together. */

@@ -40,7 +40,7 @@ export const SERIES = {
 } as const;
 type Series = keyof typeof SERIES;
 
-function escape(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
@@ -98,7 +98,7 @@ export function staffingChart(team: TeamResult, chartId: string, describedBy: st
   const firstLabelled = months.findIndex((m) => m.labelled);
   return [
     `<svg class="chart" viewBox="0 0 ${CHART_WIDTH} ${HEIGHT}" font-size="${FONT_SIZE}" role="img" aria-labelledby="${chartId}-title" aria-describedby="${describedBy}" focusable="false">`,
-    `<title id="${chartId}-title">${escape(`${w.title}: ${team.name}`)}</title>`,
+    `<title id="${chartId}-title">${escapeXml(`${w.title}: ${team.name}`)}</title>`,
     ...gridlines.map(
       (t) => `<g class="chart__tick"><line x1="${LEFT}" x2="${CHART_WIDTH - RIGHT}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}"/><text x="${LEFT - 3}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end">${decimal(t)}</text></g>`,
     ),

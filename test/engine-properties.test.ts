@@ -915,7 +915,9 @@ describe('settlement properties (fast-check)', () => {
         const withoutActual = application.teams.every((team) => team.members.every((m) => m.actualCost === undefined));
         if (settlement.assessment.teams.some((t) => t.status === 'not_eligible')) return;
         assert.equal(settlement.totals.justified, settlement.assessment.amounts.skolverketGrant);
-        settlement.teams.forEach((team, t) => assert.equal(team.justified, settlement.assessment.teams[t].amounts.skolverketGrant));
+        settlement.teams.forEach((team, t) => {
+          assert.equal(team.justified, settlement.assessment.teams[t].amounts.skolverketGrant);
+        });
         if (withoutActual) assert.equal(settlement.totals.justified, assessIn(application).amounts.skolverketGrant);
       }),
       run,

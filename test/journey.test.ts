@@ -238,7 +238,7 @@ describe('kontrollera svaren och resultatet', () => {
 describe('bemanningen medan personerna läggs till', () => {
   /** The staffing box on a team's people page, tags and spaces made plain. */
   const staffingBox = (body: string) =>
-    (/<div class="staffing-now"[^]*?<\/div>/.exec(body)?.[0] ?? '').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+    (/<div class="staffing-now"[\s\S]*?<\/div>/.exec(body)?.[0] ?? '').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
 
   test('personsidan visar varje sidas lägsta tjänstgöringsgrad mot minimum, med ✓ eller ✗ och i ord', async () => {
     const client = new FormClient(app);

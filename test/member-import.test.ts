@@ -174,7 +174,7 @@ describe('läsa in en personallista', () => {
   });
 
   test('felaktiga datum och värden visas per rad; bekräftelsen lägger bara till de giltiga', async () => {
-    const csv = swedish + 'Kurator 3;skola;Anställning;0,5;2025-02-30;;Examen i psykosocialt arbete;Nytillsatt;42000;\nKurator 4;skola;Anställning;1,5;2025-08-15;2025-01-01;Socionomexamen;Nytillsatt;42000;\n';
+    const csv = `${swedish}Kurator 3;skola;Anställning;0,5;2025-02-30;;Examen i psykosocialt arbete;Nytillsatt;42000;\nKurator 4;skola;Anställning;1,5;2025-08-15;2025-01-01;Socionomexamen;Nytillsatt;42000;\n`;
     const { client, teamPath, preview } = await importList({ file: csv });
     assert.match(preview.body, /2 rader kan läggas till\. 2 rader har problem/);
     assert.match(preview.body, /Skriv första dagen som 2025-08-15/);
@@ -186,7 +186,7 @@ describe('läsa in en personallista', () => {
 
   test('2 000 rader läses in och förhandsvisas snabbt; bara 50 ryms i teamet', async () => {
     const row = 'Skolkurator;skola;Anställning;0,5;2025-08-15;;Examen i psykosocialt arbete;Nytillsatt;42 000;31,42 %\n';
-    const csv = swedish.split('\n')[0] + '\n' + row.repeat(2000);
+    const csv = `${swedish.split('\n')[0]}\n${row.repeat(2000)}`;
     const { client, teamPath } = await teamDraft();
     await client.get(`${teamPath}/importera`);
     const started = performance.now();

@@ -19,6 +19,7 @@ before(async () => {
 });
 after(() => app.close());
 
+// biome-ignore lint/suspicious/noExplicitAny: the tests read parsed JSON responses freely
 type Json = Record<string, any>;
 const example = (): Json => JSON.parse(readFileSync(new URL('./fixtures/settlement-example.json', import.meta.url), 'utf8'));
 

@@ -107,7 +107,10 @@ export class Typeface {
     private readonly replaced: Set<string>,
   ) {
     let widths = widthCaches.get(font);
-    if (!widths) widthCaches.set(font, (widths = new Map()));
+    if (!widths) {
+      widths = new Map();
+      widthCaches.set(font, widths);
+    }
     this.widths = widths;
   }
 

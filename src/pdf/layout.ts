@@ -339,7 +339,10 @@ export class Cursor {
       const x = this.left + i * (columnWidth + gap);
       let y = top;
       this.drawLine(this.faces.bold.prepare(party.title), x, y, { bold: true });
-      for (const line of party.who) this.drawLine(line, x, (y -= lineHeight), { color: colors.muted });
+      for (const line of party.who) {
+        y -= lineHeight;
+        this.drawLine(line, x, y, { color: colors.muted });
+      }
       y -= lineHeight;
       const nameWidth = columnWidth * 0.62;
       const fields = [
@@ -370,7 +373,9 @@ export class Cursor {
 
   /** Draws the footers, now that the number of pages is known. */
   finish(): void {
-    this.pages.forEach((page, i) => this.decoration.footer(page, this, i + 1, this.pages.length));
+    this.pages.forEach((page, i) => {
+      this.decoration.footer(page, this, i + 1, this.pages.length);
+    });
   }
 }
 

@@ -5,7 +5,7 @@
  * PDF can be opened again as a settlement draft; the estimate beside it as
  * redovisning-uppskattning.json.
  */
-import { type SettlementPdfInput } from '../../forms/settlement.ts';
+import type { SettlementPdfInput } from '../../forms/settlement.ts';
 import type { Settlement } from '../../rules/types.ts';
 import { settlementPdfWords as w } from '../settlement-words.ts';
 import { SETTLEMENT_NAMES } from './attachments.ts';

@@ -102,7 +102,9 @@ function drawDocument(cursor: Cursor, application: Application, assessment: Asse
   ]);
 
   const deciding = decidingEducations(application, assessment, { asOf: assessment.assessedOn, lang: 'sv' });
-  application.teams.forEach((team, index) => drawTeam(cursor, application, assessment, team, index, deciding.find((d) => d.team === index)));
+  application.teams.forEach((team, index) => {
+    drawTeam(cursor, application, assessment, team, index, deciding.find((d) => d.team === index));
+  });
   drawFindings(cursor, application, assessment);
   drawAmounts(cursor, application, assessment);
   drawNextSteps(cursor, application, assessment);

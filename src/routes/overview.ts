@@ -29,7 +29,7 @@ import { knownGrantYears } from '../../rules/rule-sets.ts';
 import { roundBeingPrepared } from '../grant-round.ts';
 import type { Lang, TeamStatusWithMoney } from '../../rules/types.ts';
 import { NotFoundError } from '../drafts/load.ts';
-import { type OverviewFigures, type OverviewRecord, type OverviewTeam } from '../drafts/overviews.ts';
+import type { OverviewFigures, OverviewRecord, OverviewTeam } from '../drafts/overviews.ts';
 import { inLang } from '../journey.ts';
 import { langOf, todayInSweden } from '../lang.ts';
 import { pageData, renderForm } from '../page.ts';

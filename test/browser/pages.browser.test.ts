@@ -109,7 +109,9 @@ for (const javaScript of [true, false]) {
                 assert.ok(pageHeight <= MAX_RESULT_HEIGHT, `the page is ${pageHeight} px tall`);
               }
               // Then everything collapsed is opened, so that what it holds is checked too.
-              await page.locator('details:not([open]) > summary').evaluateAll((summaries) => summaries.forEach((s) => ((s.parentElement as HTMLDetailsElement).open = true)));
+              await page.locator('details:not([open]) > summary').evaluateAll((summaries) => summaries.forEach((s) => {
+                (s.parentElement as HTMLDetailsElement).open = true;
+              }));
               const textPx = await page.evaluate(() => {
                 const svg = document.querySelector('svg.chart') as SVGSVGElement;
                 return (svg.getBoundingClientRect().width / svg.viewBox.baseVal.width) * Number(svg.getAttribute('font-size'));

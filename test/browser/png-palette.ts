@@ -63,7 +63,9 @@ export function toPalettePng(png: Buffer): PaletteResult {
   header.writeUInt32BE(height, 4);
   header.set([8, 3, 0, 0, 0], 8); // 8-bit indices, colour type 3 (palette), no interlace
   const plte = Buffer.alloc(palette.length * 3);
-  palette.forEach((colour, i) => plte.set([(colour >> 16) & 255, (colour >> 8) & 255, colour & 255], i * 3));
+  palette.forEach((colour, i) => {
+    plte.set([(colour >> 16) & 255, (colour >> 8) & 255, colour & 255], i * 3);
+  });
   return {
     png: Buffer.concat([
       SIGNATURE,

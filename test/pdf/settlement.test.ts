@@ -97,7 +97,9 @@ describe('the redovisning summary PDF', () => {
     says('Ett eget kostnadsställe');
     says('Underskrifter För huvudmannen Exempla kommun');
     says('För kommunens socialtjänst Stockholm (0180) och Malmö (1280)');
-    rendered.pages.forEach((page, i) => assert.match(normalise(page), new RegExp(`Uppskattat ${AS_OF} med sst-bidrag\\..*Sida ${i + 1} av ${rendered.pages.length}`)));
+    rendered.pages.forEach((page, i) => {
+      assert.match(normalise(page), new RegExp(`Uppskattat ${AS_OF} med sst-bidrag\\..*Sida ${i + 1} av ${rendered.pages.length}`));
+    });
   });
 
   test('carries the settlement input, decision dates included, as JSON that reads back equal and settles again', async () => {

@@ -333,7 +333,9 @@ describe('the application summary PDF', () => {
     assert.ok(withMemberHeader > rendered.application.teams.length, `member-table header on ${withMemberHeader} pages`);
     const withFindingsHeader = rendered.pages.filter((page) => normalise(page).includes('Villkor och paragraf')).length;
     assert.ok(withFindingsHeader > 2, `findings header on ${withFindingsHeader} pages`);
-    rendered.pages.forEach((page, i) => assert.ok(normalise(page).includes(`Sida ${i + 1} av ${rendered.pages.length}`)));
+    rendered.pages.forEach((page, i) => {
+      assert.ok(normalise(page).includes(`Sida ${i + 1} av ${rendered.pages.length}`));
+    });
     const grants = rendered.assessment.teams.map((t) => kr(t.amounts.skolverketGrant));
     includes(rendered, `${grants.join(' + ')} = ${kr(rendered.assessment.amounts.skolverketGrant)}`);
   });

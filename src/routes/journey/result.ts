@@ -78,7 +78,9 @@ function resultView(draftId: string, application: DraftApplication, assessment: 
   const todo = TO_DO.flatMap((outcome) => findings.filter((f) => f.outcome === outcome))
     .filter((f) => {
       const key = JSON.stringify([f.rule, f.scope, f.team, f.member, f.message]);
-      return seen.has(key) ? false : (seen.add(key), true);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
     })
     .map((f) => {
       const where = whereOf(f);
