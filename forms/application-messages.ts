@@ -259,7 +259,11 @@ export const messages = {
   },
   'member.origin': {
     missing: { sv: 'Uppgift om tjänstens ursprung saknas.', en: 'The origin of the post is missing.' },
-    ...oneOf('Ange om tjänsten är ny, tidigare finansierad eller omfördelad', 'Enter whether the post is new, previously funded or redistributed', allowed.origin),
+    ...oneOf(
+      'Ange om tjänsten är ny, tidigare finansierad eller omfördelad',
+      'Enter whether the post is new, previously funded or redistributed',
+      allowed.origin,
+    ),
   },
   'member.monthlySalary': {
     missing: { sv: 'Månadslönen saknas.', en: 'The monthly salary is missing.' },
@@ -272,7 +276,7 @@ export const messages = {
   },
   'member.actualCost': {
     sv: 'Ange den faktiska personalkostnaden under teamets period i kronor, med arbetsgivaravgifter, från 0 till 1 000 000 000 med högst två decimaler, till exempel 512345.50, eller utelämna den.',
-    en: 'Enter the actual personnel cost during the team\'s period in kronor, employer costs included, from 0 to 1 000 000 000 with at most two decimals, for example 512345.50, or leave it out.',
+    en: "Enter the actual personnel cost during the team's period in kronor, employer costs included, from 0 to 1 000 000 000 with at most two decimals, for example 512345.50, or leave it out.",
   },
   'member.otherFundingShare': {
     sv: 'Ange den andel av kostnaden som betalas med andra statsbidrag, ett tal från 0 till 1 med högst sex decimaler, till exempel 0.25, eller utelämna den.',
@@ -287,14 +291,8 @@ export function isMessageKey(key: string): key is MessageKey {
 }
 
 /** The text for a key in a language; `missing` puts the "… saknas." sentence first. */
-export function translate(
-  key: MessageKey,
-  lang: Lang,
-  { missing = false, params = {} }: { missing?: boolean; params?: Record<string, unknown> } = {},
-): string {
+export function translate(key: MessageKey, lang: Lang, { missing = false, params = {} }: { missing?: boolean; params?: Record<string, unknown> } = {}): string {
   const message: Message = messages[key];
-  const text = message[lang].replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : placeholder,
-  );
+  const text = message[lang].replace(/\{(\w+)\}/g, (placeholder, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : placeholder));
   return missing && message.missing ? `${message.missing[lang]} ${text}` : text;
 }

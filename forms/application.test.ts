@@ -58,8 +58,7 @@ function application(changes: Json = {}): Json {
 /** The example with the first member changed. */
 const withMember = (changes: Json) => application({ teams: [team({ members: [member(changes)] })] });
 const withTeam = (changes: Json) => application({ teams: [team(changes)] });
-const withOrganiser = (changes: Json) =>
-  application({ organiser: { name: 'Exempla kommun', orgNumber: '212000-0142', type: 'municipal', ...changes } });
+const withOrganiser = (changes: Json) => application({ organiser: { name: 'Exempla kommun', orgNumber: '212000-0142', type: 'municipal', ...changes } });
 
 function accepted(input: Json) {
   const result = parseApplication(input, 'sv');
@@ -185,8 +184,7 @@ test('varje uppräknat fält godtar sina värden och inget annat', () => {
     {
       path: 'teams.0.members.0.education',
       values: ['psychosocial_degree', 'psychosocial_training', 'socionomexamen', 'other_relevant_degree', 'none', 'unknown'],
-      input: (education) =>
-        withMember({ education, side: ['socionomexamen', 'other_relevant_degree'].includes(education) ? 'social_services' : 'school' }),
+      input: (education) => withMember({ education, side: ['socionomexamen', 'other_relevant_degree'].includes(education) ? 'social_services' : 'school' }),
     },
     { path: 'teams.0.members.0.origin', values: ['new', 'previously_funded', 'redistributed'], input: (origin) => withMember({ origin }) },
   ];
@@ -386,7 +384,10 @@ test('godtyckliga värden i godtyckliga fält ger bara våra egna meddelanden, e
         assert.ok(!fallback.includes(message), message);
         // Our text, possibly after the "… saknas." sentence; templated texts start the same way.
         const text = message.replace(/^[^.]*(saknas|is missing|are missing)\. /, '');
-        assert.ok([...ours].some((known) => known.split('{')[0] && text.startsWith(known.split('{')[0])), message);
+        assert.ok(
+          [...ours].some((known) => known.split('{')[0] && text.startsWith(known.split('{')[0])),
+          message,
+        );
       }
     }),
     { numRuns: 500 },
@@ -401,5 +402,8 @@ test('kommunlistan har Sveriges 290 kommuner', () => {
   assert.equal(municipalityName('0000'), undefined);
   assert.ok(isMunicipalityCode('0114'));
   assert.ok(!isMunicipalityCode('114'));
-  assert.deepEqual(municipalities.find((m) => m.code === '2584'), { code: '2584', name: 'Kiruna', countyCode: '25' });
+  assert.deepEqual(
+    municipalities.find((m) => m.code === '2584'),
+    { code: '2584', name: 'Kiruna', countyCode: '25' },
+  );
 });

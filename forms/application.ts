@@ -153,11 +153,7 @@ function share(key: MessageKey) {
   return decimal(key, { min: '0', max: '1', maxDecimals: 6 }).prefault('0');
 }
 
-function report(
-  ctx: z.RefinementCtx,
-  key: MessageKey,
-  { path = [], params }: { path?: PropertyKey[]; params?: Record<string, unknown> } = {},
-) {
+function report(ctx: z.RefinementCtx, key: MessageKey, { path = [], params }: { path?: PropertyKey[]; params?: Record<string, unknown> } = {}) {
   ctx.addIssue({ code: 'custom', message: key, path, params });
 }
 
@@ -234,17 +230,21 @@ const municipalityCode = z.string({ error: 'team.municipalityCode' }).trim().ref
 
 /** A team's period; inside the grant period when there is one. */
 function period(grantPeriod: DateRange | undefined) {
-  const schema = z
-    .object({ from: isoDate('team.period.from'), to: isoDate('team.period.to') }, { error: 'team.period' })
-    .superRefine(({ from, to }, ctx) => {
+  const schema = z.object({ from: isoDate('team.period.from'), to: isoDate('team.period.to') }, { error: 'team.period' }).superRefine(
+    ({ from, to }, ctx) => {
       if (to < from) report(ctx, 'team.period.order', { path: ['to'] });
-    }, whenValid('from', 'to'));
+    },
+    whenValid('from', 'to'),
+  );
   if (!grantPeriod) return schema;
   // ISO dates compare as strings.
   const inside = (date: string) => date >= grantPeriod.from && date <= grantPeriod.to;
-  return schema.superRefine(({ from, to }, ctx) => {
-    if (!inside(from) || !inside(to)) report(ctx, 'team.period.outside', { params: { ...grantPeriod } });
-  }, whenValid('from', 'to'));
+  return schema.superRefine(
+    ({ from, to }, ctx) => {
+      if (!inside(from) || !inside(to)) report(ctx, 'team.period.outside', { params: { ...grantPeriod } });
+    },
+    whenValid('from', 'to'),
+  );
 }
 
 const schoolForms = z.array(enumOf(allowed.schoolForm, 'team.schoolForms'), { error: 'team.schoolForms' }).superRefine(noRepeatedForm);
@@ -399,9 +399,17 @@ function draftSchema(grantPeriod: DateRange | undefined) {
       { error: 'application' },
     )
     .superRefine(uniqueMemberIds, { when: () => true })
-    .superRefine((application, ctx) => reportRepeatedIds(ctx, listAt(application, 'teams').map((item, t) => ({ item, path: ['teams', t, 'id'] })), 'team.id.duplicate'), {
-      when: () => true,
-    });
+    .superRefine(
+      (application, ctx) =>
+        reportRepeatedIds(
+          ctx,
+          listAt(application, 'teams').map((item, t) => ({ item, path: ['teams', t, 'id'] })),
+          'team.id.duplicate',
+        ),
+      {
+        when: () => true,
+      },
+    );
 }
 
 const draftSchemas = new Map<string, ReturnType<typeof draftSchema>>();
@@ -411,7 +419,10 @@ const draftSchemas = new Map<string, ReturnType<typeof draftSchema>>();
  * missing is stored empty; teams and members keep the ids given (unique, URL-safe) and lack
  * them otherwise. Never throws, whatever the input.
  */
-export function parseDraftApplication(input: unknown, lang: Lang = 'sv'): { ok: true; application: DraftApplicationInput } | { ok: false; issues: Array<{ path: string; message: string }> } {
+export function parseDraftApplication(
+  input: unknown,
+  lang: Lang = 'sv',
+): { ok: true; application: DraftApplicationInput } | { ok: false; issues: Array<{ path: string; message: string }> } {
   const year = grantYear.safeParse(isObject(input) ? input.grantYear : undefined);
   const grantPeriod = year.success ? ruleSetFor(year.data)?.year.grantPeriod.value : undefined;
   const cacheKey = grantPeriod ? `${grantPeriod.from}/${grantPeriod.to}` : '';

@@ -61,12 +61,15 @@ export const estimateMessages: Messages = {
 
 /** The estimate's unusual figures not yet confirmed: a cost per post outside 15 000–150 000 kr, a side above 10 fte. */
 export function estimateQuestions(estimate: Estimate, confirmed: Confirmed, lang: Lang): Question[] {
-  return unanswered([
-    salaryQuestion('schoolCost', estimate.schoolCost, lang, { cost: true }),
-    salaryQuestion('socialCost', estimate.socialCost, lang, { cost: true }),
-    sideQuestion('schoolFte', 'school', new Decimal(estimate.schoolFte), lang),
-    sideQuestion('socialFte', 'social_services', new Decimal(estimate.socialFte), lang),
-  ], confirmed);
+  return unanswered(
+    [
+      salaryQuestion('schoolCost', estimate.schoolCost, lang, { cost: true }),
+      salaryQuestion('socialCost', estimate.socialCost, lang, { cost: true }),
+      sideQuestion('schoolFte', 'school', new Decimal(estimate.schoolFte), lang),
+      sideQuestion('socialFte', 'social_services', new Decimal(estimate.socialFte), lang),
+    ],
+    confirmed,
+  );
 }
 
 /** "2.50" → ["1.00", "1.00", "0.50"]: one member per full post, the rest in the last one. */
@@ -146,7 +149,14 @@ export function estimateApplication(
     // The figures were confirmed on the estimate page, so the members' own questions are answered.
     confirmed: Object.fromEntries(
       members.flatMap((m) => {
-        const kept = keptConfirmations(memberQuestions(m, members.filter((o) => o !== m), {}, lang).all);
+        const kept = keptConfirmations(
+          memberQuestions(
+            m,
+            members.filter((o) => o !== m),
+            {},
+            lang,
+          ).all,
+        );
         return kept ? [[m.id, kept]] : [];
       }),
     ),

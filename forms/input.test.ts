@@ -102,7 +102,10 @@ test('tjänstgöringsgrad: 50 är 50 %, 1 är heltid, 0,5 som skrivet, 1,5 en fr
 
 test('månadslön utanför 15 000–150 000 kr ger en fråga; gränserna själva gör det inte', () => {
   assert.equal(PLAUSIBLE.minSalary, 15_000);
-  assert.match(salaryQuestion('monthlySalary', '14999', 'sv')?.message ?? '', /Stämmer det att månadslönen vid heltid är 14\u00a0999\u00a0kr\? Det är ovanligt lite/);
+  assert.match(
+    salaryQuestion('monthlySalary', '14999', 'sv')?.message ?? '',
+    /Stämmer det att månadslönen vid heltid är 14\u00a0999\u00a0kr\? Det är ovanligt lite/,
+  );
   assert.equal(salaryQuestion('monthlySalary', '15000', 'sv'), undefined);
   assert.equal(salaryQuestion('monthlySalary', '150000', 'sv'), undefined);
   assert.match(salaryQuestion('monthlySalary', '150001', 'sv')?.message ?? '', /150\u00a0001\u00a0kr\? Det är ovanligt mycket/);
@@ -110,8 +113,18 @@ test('månadslön utanför 15 000–150 000 kr ger en fråga; gränserna själva
 });
 
 const member: Omit<DraftMember, 'id'> = {
-  side: 'school', role: '', engagement: 'employment', fte: '1.00', start: '2025-08-15', end: null, education: 'psychosocial_degree',
-  educationNote: '', origin: 'new', monthlySalary: '42000', employerCostRate: '0.3142', otherFundingShare: '0',
+  side: 'school',
+  role: '',
+  engagement: 'employment',
+  fte: '1.00',
+  start: '2025-08-15',
+  end: null,
+  education: 'psychosocial_degree',
+  educationNote: '',
+  origin: 'new',
+  monthlySalary: '42000',
+  employerCostRate: '0.3142',
+  otherFundingShare: '0',
 };
 const asked = (changes: Partial<typeof member>, others: DraftMember[] = [], confirmed = {}) =>
   memberQuestions({ ...member, ...changes }, others, confirmed, 'sv').ask.map((q) => `${q.field}=${q.value}`);

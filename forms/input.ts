@@ -107,11 +107,7 @@ export function readDate(text: string): string | undefined {
   const trimmed = text.trim().replace(/\s+/g, ' ');
   const iso = ISO.exec(trimmed);
   const swedish = SWEDISH.exec(trimmed);
-  const [year, month, day] = iso
-    ? [iso[1], iso[2], iso[3]].map(Number)
-    : swedish
-      ? [swedish[3], swedish[2], swedish[1]].map(Number)
-      : [];
+  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]].map(Number) : swedish ? [swedish[3], swedish[2], swedish[1]].map(Number) : [];
   if (year === undefined || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

@@ -68,7 +68,10 @@ export const SWEDISH_HEADERS: Record<Field, string> = {
 
 /** Lower case, letters and digits only: "Månadslön (kr)" → "månadslönkr". */
 function key(text: string): string {
-  return text.toLowerCase().normalize('NFC').replace(/[^\p{L}\p{N}]/gu, '');
+  return text
+    .toLowerCase()
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 const HEADER_ALIASES: Record<Field, string[]> = {
@@ -84,7 +87,14 @@ const HEADER_ALIASES: Record<Field, string[]> = {
   monthlySalary: ['månadslön', 'monthlysalary', 'monthly salary', 'lön', 'salary', 'arvode', 'månadslön eller arvode vid heltid kronor', 'månadslön kr'],
   employerCostRate: ['personalomkostnadspålägg', 'employercostrate', 'employer cost rate', 'po', 'popålägg', 'po-pålägg', 'personalomkostnader'],
   actualCost: ['faktisk kostnad', 'actualcost', 'actual cost', 'kostnad enligt huvudbok', 'kostnad enligt bokföring', 'utfall'],
-  otherFundingShare: ['annan finansiering', 'otherfundingshare', 'other funding share', 'other funding', 'andra statsbidrag', 'del som betalas av andra statsbidrag'],
+  otherFundingShare: [
+    'annan finansiering',
+    'otherfundingshare',
+    'other funding share',
+    'other funding',
+    'andra statsbidrag',
+    'del som betalas av andra statsbidrag',
+  ],
 };
 
 const HEADER_LOOKUP = new Map<string, Field>();

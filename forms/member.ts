@@ -27,18 +27,27 @@ export const memberForm = z
     /** Settlements only (RULEBOOK D19): the actual cost from the ledger, kronor with at most öre. */
     actualCost: optional(decimal('actualCost', { min: 0, max: MAX_ACTUAL_COST, maxDecimals: 2, read: 'amount' })),
   })
-  .superRefine((member, ctx) => {
-    if (member.end && member.end < member.start) ctx.addIssue({ code: 'custom', message: 'endBeforeStart', path: ['end'] });
-  }, whenValid('start', 'end'))
-  .superRefine((member, ctx) => {
-    const fitting: readonly string[] = allowed.educationBySide[member.side];
-    if (!fitting.includes(member.education)) ctx.addIssue({ code: 'custom', message: `education_${member.side}`, path: ['education'] });
-  }, whenValid('side', 'education'))
-  .superRefine((member, ctx) => {
-    if (member.engagement === 'employment' && member.employerCostRate === undefined && !member.employerCostRateUnknown) {
-      ctx.addIssue({ code: 'custom', message: 'employerCostRate_required', path: ['employerCostRate'] });
-    }
-  }, whenValid('engagement', 'employerCostRate', 'employerCostRateUnknown'))
+  .superRefine(
+    (member, ctx) => {
+      if (member.end && member.end < member.start) ctx.addIssue({ code: 'custom', message: 'endBeforeStart', path: ['end'] });
+    },
+    whenValid('start', 'end'),
+  )
+  .superRefine(
+    (member, ctx) => {
+      const fitting: readonly string[] = allowed.educationBySide[member.side];
+      if (!fitting.includes(member.education)) ctx.addIssue({ code: 'custom', message: `education_${member.side}`, path: ['education'] });
+    },
+    whenValid('side', 'education'),
+  )
+  .superRefine(
+    (member, ctx) => {
+      if (member.engagement === 'employment' && member.employerCostRate === undefined && !member.employerCostRateUnknown) {
+        ctx.addIssue({ code: 'custom', message: 'employerCostRate_required', path: ['employerCostRate'] });
+      }
+    },
+    whenValid('engagement', 'employerCostRate', 'employerCostRateUnknown'),
+  )
   .transform(({ employerCostRateUnknown: _unknown, actualCost, ...member }) => ({
     ...member,
     end: member.end ?? null,
@@ -76,7 +85,10 @@ export const memberMessages: Messages = {
     en: 'Do you mean {value} % or {value} full-time posts? One person can have at most 1 (full time) in the team. Enter for example 1 for full time, 0.5 for half time or {value} % if you mean a percentage.',
   },
   ...memberDateMessages(2025),
-  endBeforeStart: { sv: 'Sista dagen ligger före första dagen. Skriv en sista dag som är samma dag eller senare.', en: 'The last day is before the first. Enter a last day on or after the first.' },
+  endBeforeStart: {
+    sv: 'Sista dagen ligger före första dagen. Skriv en sista dag som är samma dag eller senare.',
+    en: 'The last day is before the first. Enter a last day on or after the first.',
+  },
   education: { sv: 'Välj personens utbildning, eller "Vet inte ännu".', en: 'Choose the person\'s education, or "Not known yet".' },
   education_school: {
     sv: 'För skolpersonal: välj examen eller kurser i psykosocialt arbete, ingen relevant utbildning eller vet inte ännu.',
@@ -87,7 +99,10 @@ export const memberMessages: Messages = {
     en: 'For social-services staff: choose socionomexamen, another relevant degree, no relevant education, or not known yet.',
   },
   educationNote: { sv: 'Skriv högst 500 tecken om utbildningen.', en: 'Write at most 500 characters about the education.' },
-  origin: { sv: 'Välj om personen är nytillsatt, tidigare finansierad med bidraget eller omfördelad.', en: 'Choose whether the person is newly engaged, previously funded by the grant, or redistributed.' },
+  origin: {
+    sv: 'Välj om personen är nytillsatt, tidigare finansierad med bidraget eller omfördelad.',
+    en: 'Choose whether the person is newly engaged, previously funded by the grant, or redistributed.',
+  },
   monthlySalary: {
     sv: 'Skriv månadslönen eller arvodet vid heltid i kronor, till exempel 42 000.',
     en: 'Enter the monthly salary or fee at full time in kronor, for example 42 000.',
@@ -159,10 +174,13 @@ export const educationHints = {
     legend: 'Det är Skolverket som bedömer om utbildningen räknas. Exemplen visar vad som brukar räknas och vad som inte gör det.',
     groups: { school: 'Om personen är skolpersonal', social_services: 'Om personen kommer från socialtjänsten', any: 'Oavsett varifrån personen kommer' },
     options: {
-      psychosocial_degree: 'Brukar räknas: socionom-, psykolog-, beteendevetar- eller socialpedagogexamen. En lärar-, speciallärar- eller specialpedagogexamen räknas oftast inte ensam.',
-      psychosocial_training: 'Kan räknas: högskolekurser i till exempel KBT, MI (motiverande samtal), familjeterapi eller behandlingspedagogik, också för den som är lärare, speciallärare eller specialpedagog. Skolverket bedömer om kurserna räcker.',
+      psychosocial_degree:
+        'Brukar räknas: socionom-, psykolog-, beteendevetar- eller socialpedagogexamen. En lärar-, speciallärar- eller specialpedagogexamen räknas oftast inte ensam.',
+      psychosocial_training:
+        'Kan räknas: högskolekurser i till exempel KBT, MI (motiverande samtal), familjeterapi eller behandlingspedagogik, också för den som är lärare, speciallärare eller specialpedagog. Skolverket bedömer om kurserna räcker.',
       socionomexamen: 'Räknas.',
-      other_relevant_degree: 'Kan räknas: till exempel socialpedagogexamen eller kandidatexamen i psykologi, sociologi eller behandlingspedagogik, helst 180 hp. Skolverket bedömer om examen är relevant.',
+      other_relevant_degree:
+        'Kan räknas: till exempel socialpedagogexamen eller kandidatexamen i psykologi, sociologi eller behandlingspedagogik, helst 180 hp. Skolverket bedömer om examen är relevant.',
       none: 'Till exempel en lärar-, speciallärar- eller specialpedagogexamen utan kurser i psykosocialt arbete. Personen räknas då inte in i bemanningen och ger inget bidrag.',
       unknown: 'Resultatet blir "Behöver bedömas" tills utbildningen är känd. Skriv det du vet under "Om utbildningen".',
     },
@@ -171,10 +189,13 @@ export const educationHints = {
     legend: 'Skolverket assesses whether the education counts. The examples show what usually counts and what does not.',
     groups: { school: 'If the person is school staff', social_services: 'If the person is from social services', any: 'Whichever side the person is on' },
     options: {
-      psychosocial_degree: 'Usually counts: a degree as social worker (socionom), psychologist, behavioural scientist or social pedagogue. A teacher, special-needs teacher (speciallärare) or special educator (specialpedagog) degree alone usually does not.',
-      psychosocial_training: 'May count: university courses in, for example, CBT, MI (motivational interviewing), family therapy or treatment pedagogy, also for a teacher, speciallärare or specialpedagog. Skolverket assesses whether they are enough.',
+      psychosocial_degree:
+        'Usually counts: a degree as social worker (socionom), psychologist, behavioural scientist or social pedagogue. A teacher, special-needs teacher (speciallärare) or special educator (specialpedagog) degree alone usually does not.',
+      psychosocial_training:
+        'May count: university courses in, for example, CBT, MI (motivational interviewing), family therapy or treatment pedagogy, also for a teacher, speciallärare or specialpedagog. Skolverket assesses whether they are enough.',
       socionomexamen: 'Counts.',
-      other_relevant_degree: "May count: for example a social pedagogue degree or a bachelor's degree in psychology, sociology or treatment pedagogy, preferably 180 credits. Skolverket assesses its relevance.",
+      other_relevant_degree:
+        "May count: for example a social pedagogue degree or a bachelor's degree in psychology, sociology or treatment pedagogy, preferably 180 credits. Skolverket assesses its relevance.",
       none: 'For example a teacher, speciallärare or specialpedagog degree without courses in psychosocial work. The person then does not count towards the staffing and gives no grant.',
       unknown: 'The result will be "Needs review" until the education is known. Write what you know under "About the education".',
     },

@@ -29,7 +29,9 @@ export const municipalities: ReadonlyArray<Readonly<Municipality>> = Object.free
 const byCode = new Map(municipalities.map((m) => [m.code, m]));
 
 /** The kommuner by name, as a list to choose from (Swedish order: Å, Ä, Ö last). */
-export const municipalitiesByName: ReadonlyArray<Readonly<Municipality>> = Object.freeze([...municipalities].sort((a, b) => a.name.localeCompare(b.name, 'sv')));
+export const municipalitiesByName: ReadonlyArray<Readonly<Municipality>> = Object.freeze(
+  [...municipalities].sort((a, b) => a.name.localeCompare(b.name, 'sv')),
+);
 
 /** "Stockholm (0180)"; the code alone for an unknown one. */
 export function municipalityLabel(code: string): string {

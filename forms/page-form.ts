@@ -66,7 +66,14 @@ const READERS: Record<'number' | 'amount' | 'rate' | 'fte', (text: string) => Re
  */
 export function decimal(
   field: string,
-  { min, max, exclusiveMin = false, maxDecimals, read = 'number', places }: { min: number; max: number; exclusiveMin?: boolean; maxDecimals: number; read?: keyof typeof READERS; places?: number },
+  {
+    min,
+    max,
+    exclusiveMin = false,
+    maxDecimals,
+    read = 'number',
+    places,
+  }: { min: number; max: number; exclusiveMin?: boolean; maxDecimals: number; read?: keyof typeof READERS; places?: number },
 ) {
   return z.string({ error: field }).transform((input, ctx) => {
     const reading = READERS[read](input);
@@ -113,7 +120,6 @@ export function optional<T extends z.ZodType>(schema: T) {
  */
 export function whenValid(...fields: string[]) {
   return {
-    when: (payload: z.core.ParsePayload) =>
-      !payload.issues.some(({ path = [] }) => path.length === 0 || fields.includes(String(path[0]))),
+    when: (payload: z.core.ParsePayload) => !payload.issues.some(({ path = [] }) => path.length === 0 || fields.includes(String(path[0]))),
   };
 }

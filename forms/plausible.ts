@@ -90,7 +90,14 @@ export function peakFte(member: Engagement, others: Engagement[]): Decimal {
   return all
     .map((e) => e.start)
     .filter((day) => covers(member, day))
-    .reduce((peak, day) => Decimal.max(peak, all.filter((e) => covers(e, day)).reduce((sum, e) => sum.plus(e.fte), new Decimal(0))), new Decimal(0));
+    .reduce(
+      (peak, day) =>
+        Decimal.max(
+          peak,
+          all.filter((e) => covers(e, day)).reduce((sum, e) => sum.plus(e.fte), new Decimal(0)),
+        ),
+      new Decimal(0),
+    );
 }
 
 /**
@@ -106,13 +113,24 @@ export function memberQuestions(
 ): { ask: Question[]; all: Question[] } {
   const side = member.side as Side;
   // Every question that applies; `ask` leaves out those already answered.
-  const all = unanswered([
-    salaryQuestion('monthlySalary', member.monthlySalary, lang),
-    new Decimal(member.employerCostRate).gt(PLAUSIBLE.maxEmployerCostRate)
-      ? ask('employerCostRate', member.employerCostRate, questions[lang].rate(showPercent(member.employerCostRate, lang)), lang)
-      : undefined,
-    sideQuestion('fte', side, peakFte(member, others.filter((m) => m.side === side)), lang),
-  ], {});
+  const all = unanswered(
+    [
+      salaryQuestion('monthlySalary', member.monthlySalary, lang),
+      new Decimal(member.employerCostRate).gt(PLAUSIBLE.maxEmployerCostRate)
+        ? ask('employerCostRate', member.employerCostRate, questions[lang].rate(showPercent(member.employerCostRate, lang)), lang)
+        : undefined,
+      sideQuestion(
+        'fte',
+        side,
+        peakFte(
+          member,
+          others.filter((m) => m.side === side),
+        ),
+        lang,
+      ),
+    ],
+    {},
+  );
   return { ask: unanswered(all, confirmed), all };
 }
 

@@ -94,7 +94,8 @@ function parseDecision(input: unknown, teamCount: number | undefined, lang: Lang
 function parsePart(input: unknown, prefix: 'application' | 'applied', lang: Lang, issues: Issue[]): Application | undefined {
   const parsed = parseApplication(input, lang);
   if (parsed.ok) return parsed.application;
-  if (parsed.status === 400) for (const issue of parsed.body.issues) issues.push({ path: issue.path ? `${prefix}.${issue.path}` : prefix, message: issue.message });
+  if (parsed.status === 400)
+    for (const issue of parsed.body.issues) issues.push({ path: issue.path ? `${prefix}.${issue.path}` : prefix, message: issue.message });
   return undefined;
 }
 
@@ -153,4 +154,3 @@ export function withDecisionDates(input: SettlementInput, raw: unknown): Settlem
   });
   return { ...input, decision: { teams } };
 }
-

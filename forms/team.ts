@@ -18,17 +18,20 @@ export function teamForm(grantPeriod: DateRange | undefined) {
       previouslyGrantedFte: optional(decimal('previouslyGrantedFte', { min: 0, max: 100, maxDecimals: 2, places: 2 })),
       contractEducation: choice('contractEducation', ['yes', 'no']),
     })
-    .superRefine((team, ctx) => {
-      if (Boolean(team.periodFrom) !== Boolean(team.periodTo)) {
-        ctx.addIssue({ code: 'custom', message: 'periodBoth', path: [team.periodFrom ? 'periodTo' : 'periodFrom'] });
-      } else if (team.periodFrom && team.periodTo && team.periodTo < team.periodFrom) {
-        ctx.addIssue({ code: 'custom', message: 'periodOrder', path: ['periodTo'] });
-      } else if (grantPeriod && team.periodFrom && team.periodTo) {
-        const inside = (d: string) => d >= grantPeriod.from && d <= grantPeriod.to;
-        if (!inside(team.periodFrom)) ctx.addIssue({ code: 'custom', message: 'periodOutside', path: ['periodFrom'] });
-        else if (!inside(team.periodTo)) ctx.addIssue({ code: 'custom', message: 'periodOutside', path: ['periodTo'] });
-      }
-    }, whenValid('periodFrom', 'periodTo'))
+    .superRefine(
+      (team, ctx) => {
+        if (Boolean(team.periodFrom) !== Boolean(team.periodTo)) {
+          ctx.addIssue({ code: 'custom', message: 'periodBoth', path: [team.periodFrom ? 'periodTo' : 'periodFrom'] });
+        } else if (team.periodFrom && team.periodTo && team.periodTo < team.periodFrom) {
+          ctx.addIssue({ code: 'custom', message: 'periodOrder', path: ['periodTo'] });
+        } else if (grantPeriod && team.periodFrom && team.periodTo) {
+          const inside = (d: string) => d >= grantPeriod.from && d <= grantPeriod.to;
+          if (!inside(team.periodFrom)) ctx.addIssue({ code: 'custom', message: 'periodOutside', path: ['periodFrom'] });
+          else if (!inside(team.periodTo)) ctx.addIssue({ code: 'custom', message: 'periodOutside', path: ['periodTo'] });
+        }
+      },
+      whenValid('periodFrom', 'periodTo'),
+    )
     .transform(({ periodFrom, periodTo, contractEducation, previouslyGrantedFte, ...team }) => ({
       ...team,
       period: periodFrom && periodTo ? { from: periodFrom, to: periodTo } : null,
@@ -44,10 +47,22 @@ export function teamMessages(grantPeriod: DateRange | undefined, year: number): 
     name: { sv: 'Skriv teamets namn, till exempel Skolsocialt team Norr.', en: "Enter the team's name, for example School-social team North." },
     schoolForms: { sv: 'Välj minst en skolform som teamet arbetar i.', en: 'Choose at least one school form the team works in.' },
     municipalityCode: { sv: 'Välj kommunen vars socialtjänst deltar i teamet.', en: 'Choose the municipality whose social services take part in the team.' },
-    periodFrom: { sv: `Skriv periodens första dag som ${year}-01-01 eller 1/1 ${year}.`, en: `Enter the first day of the period as ${year}-01-01 or 1/1 ${year}.` },
-    periodTo: { sv: `Skriv periodens sista dag som ${year}-12-31 eller 31/12 ${year}.`, en: `Enter the last day of the period as ${year}-12-31 or 31/12 ${year}.` },
-    periodBoth: { sv: 'Fyll i både första och sista dagen, eller lämna båda tomma för hela bidragsperioden.', en: 'Fill in both the first and the last day, or leave both empty for the whole grant period.' },
-    periodOrder: { sv: 'Periodens sista dag ligger före den första. Skriv en sista dag som är samma dag eller senare.', en: 'The last day of the period is before the first. Enter a last day on or after the first.' },
+    periodFrom: {
+      sv: `Skriv periodens första dag som ${year}-01-01 eller 1/1 ${year}.`,
+      en: `Enter the first day of the period as ${year}-01-01 or 1/1 ${year}.`,
+    },
+    periodTo: {
+      sv: `Skriv periodens sista dag som ${year}-12-31 eller 31/12 ${year}.`,
+      en: `Enter the last day of the period as ${year}-12-31 or 31/12 ${year}.`,
+    },
+    periodBoth: {
+      sv: 'Fyll i både första och sista dagen, eller lämna båda tomma för hela bidragsperioden.',
+      en: 'Fill in both the first and the last day, or leave both empty for the whole grant period.',
+    },
+    periodOrder: {
+      sv: 'Periodens sista dag ligger före den första. Skriv en sista dag som är samma dag eller senare.',
+      en: 'The last day of the period is before the first. Enter a last day on or after the first.',
+    },
     periodOutside: {
       sv: `Perioden måste ligga inom bidragsperioden ${period}.`,
       en: `The period must lie within the grant period ${period}.`,

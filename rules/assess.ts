@@ -108,8 +108,14 @@ function union(ranges: DayRange[]): DayRange[] {
 /** Daily staffing over `span`, counting the members who count, and also those with unknown education (D4). */
 function staffingOf(span: DayRange, members: MemberFacts[]): Staffing {
   return {
-    qualifying: dailyStaffing(span, contributions(members, (m) => m.counting === 'yes')),
-    withUnknown: dailyStaffing(span, contributions(members, (m) => m.counting !== 'no')),
+    qualifying: dailyStaffing(
+      span,
+      contributions(members, (m) => m.counting === 'yes'),
+    ),
+    withUnknown: dailyStaffing(
+      span,
+      contributions(members, (m) => m.counting !== 'no'),
+    ),
   };
 }
 
@@ -122,7 +128,10 @@ export function staffingByTeam(application: Application, ruleSet: RuleSet, regis
   const grantPeriod = ruleSet.year.grantPeriod.value;
   const span = { first: dayNumber(grantPeriod.from), last: dayNumber(grantPeriod.to) };
   const teams = factsOf(application, ruleSet, planOf(ruleSet, registry));
-  const together = staffingOf(span, teams.filter((t) => t.admitted).flatMap((t) => t.members));
+  const together = staffingOf(
+    span,
+    teams.filter((t) => t.admitted).flatMap((t) => t.members),
+  );
   return teams.map((t) => ({ gatesPass: t.admitted, period: t.period, own: staffingOf(t.period, t.members), together }));
 }
 
@@ -143,10 +152,7 @@ function factsOf(application: Application, ruleSet: RuleSet, plan: Plan): TeamFa
     const members = team.members.map((member) => ({
       member,
       counting: countingOf(member, ruleSet, plan),
-      active: overlap(
-        { first: dayNumber(member.start), last: member.end === null ? Number.POSITIVE_INFINITY : dayNumber(member.end) },
-        period,
-      ),
+      active: overlap({ first: dayNumber(member.start), last: member.end === null ? Number.POSITIVE_INFINITY : dayNumber(member.end) }, period),
       fte: hundredths(member.fte),
     }));
     const admitted = plan.admitsTeam.every((rule) => rule.admitsTeam!(team));
@@ -186,7 +192,16 @@ export function assessUnder(ruleSet: RuleSet, application: Application, options:
     if (found) findings.push(found);
   }
 
-  const teamContext: TeamContext = { application, ruleSet, minima, lang, plan, together: together.staffing, findings, actualCosts: options.actualCosts ?? false };
+  const teamContext: TeamContext = {
+    application,
+    ruleSet,
+    minima,
+    lang,
+    plan,
+    together: together.staffing,
+    findings,
+    actualCosts: options.actualCosts ?? false,
+  };
   const teamResults = teams.map((facts) => assessTeam(facts, teamContext));
 
   const matched = plan.matchedMoney;
@@ -257,17 +272,32 @@ function assessTeam(facts: TeamFacts, context: TeamContext): TeamResult {
   const fundedSide = members.map((m) => skolverketFundsSide(m.member.side, organiserType, ruleSet));
   const social = members.map((m) => m.member.side === 'social_services');
   const pick = (lines: string[], keep: boolean[]) => sumKronor(lines.filter((_, i) => keep[i]));
-  const eligibleCost = pick(costs.map((c) => c.eligibleCost), fundedSide);
-  const skolverketGrant = carriesMoney ? pick(costs.map((c) => c.grant), fundedSide) : '0';
-  const socialServicesGrant = pick(costs.map((c) => c.grant), social);
+  const eligibleCost = pick(
+    costs.map((c) => c.eligibleCost),
+    fundedSide,
+  );
+  const skolverketGrant = carriesMoney
+    ? pick(
+        costs.map((c) => c.grant),
+        fundedSide,
+      )
+    : '0';
+  const socialServicesGrant = pick(
+    costs.map((c) => c.grant),
+    social,
+  );
   const matched = plan.matchedMoney?.team(skolverketGrant, socialServicesGrant);
 
   // D10: requested fte is the highest daily sum of the funded school-side members.
   const requestingMembers = members.filter((m, i) => m.member.side === 'school' && costs[i].eligibleCost !== '0');
-  const requested = highest(dailyStaffing(period, contributions(requestingMembers, () => true)), 'school');
-  const shares = ruleSet.priorityTiers.value
-    ? priorityShares(team, status, requested, hundredths(team.previouslyGrantedFte))
-    : [];
+  const requested = highest(
+    dailyStaffing(
+      period,
+      contributions(requestingMembers, () => true),
+    ),
+    'school',
+  );
+  const shares = ruleSet.priorityTiers.value ? priorityShares(team, status, requested, hundredths(team.previouslyGrantedFte)) : [];
 
   const { application } = context;
   const teamCheck = { application, ruleSet, minima, lang, facts, own, status, statusQuestion, matched };
@@ -284,8 +314,7 @@ function assessTeam(facts: TeamFacts, context: TeamContext): TeamResult {
   });
 
   // D14: the lowest daily sums, counting only members with qualifying education.
-  const lowest = (measure: 'school' | 'social_services' | 'total') =>
-    (examine(own.staffing.qualifying, measure, [period], 0).lowest / 100).toFixed(2);
+  const lowest = (measure: 'school' | 'social_services' | 'total') => (examine(own.staffing.qualifying, measure, [period], 0).lowest / 100).toFixed(2);
   return {
     name: team.name,
     municipalityCode: team.municipalityCode,
@@ -304,7 +333,10 @@ function assessTeam(facts: TeamFacts, context: TeamContext): TeamResult {
     amounts: {
       eligibleCost,
       skolverketGrant,
-      socialServicesCost: pick(costs.map((c) => c.eligibleCost), social),
+      socialServicesCost: pick(
+        costs.map((c) => c.eligibleCost),
+        social,
+      ),
       socialServicesGrant,
       ...matched,
     },

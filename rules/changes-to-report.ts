@@ -45,7 +45,9 @@ interface Placed {
 /** Every member by id, with its team's index and period (the grant period when the team has none). */
 function placed(application: Application, grantPeriod: DateRange): Map<string, Placed> {
   return new Map(
-    application.teams.flatMap((team: Team, index) => team.members.map((member): [string, Placed] => [member.id, { member, team: index, period: team.period ?? grantPeriod }])),
+    application.teams.flatMap((team: Team, index) =>
+      team.members.map((member): [string, Placed] => [member.id, { member, team: index, period: team.period ?? grantPeriod }]),
+    ),
   );
 }
 
@@ -131,7 +133,16 @@ function changeMessage(c: Change): Text {
     removed: { sv: `${c.member} fanns i ansökan men inte i teamet`, en: `${c.member} was in the application but not in the team` },
     added: { sv: `${c.member} tillkom i teamet utan att finnas i ansökan`, en: `${c.member} joined the team without being in the application` },
   };
-  const to = { sv: formatList(c.agencies.map((a) => agencyNames[a].sv), 'sv'), en: formatList(c.agencies.map((a) => agencyNames[a].en), 'en') };
+  const to = {
+    sv: formatList(
+      c.agencies.map((a) => agencyNames[a].sv),
+      'sv',
+    ),
+    en: formatList(
+      c.agencies.map((a) => agencyNames[a].en),
+      'en',
+    ),
+  };
   return {
     sv: `${what[c.kind].sv}. Ändringen gäller från ${c.from} och ska anmälas till ${to.sv} utan dröjsmål (15 §).`,
     en: `${what[c.kind].en}. The change applies from ${c.from} and is to be reported to ${to.en} without delay (15 §).`,
@@ -152,12 +163,19 @@ export function checkChanges(changes: ChangeToReport[] | undefined, lang: Lang):
     return [
       finding(changesToReport, lang, { scope: 'application' }, 'pass', {
         sv: 'Personalen i teamen blev som i ansökan: inga förändringar att anmäla.',
-        en: 'The teams\' staff were as in the application: no changes to report.',
+        en: "The teams' staff were as in the application: no changes to report.",
       }),
     ];
   }
   return changes.map((c) =>
-    finding(changesToReport, lang, { scope: 'member', team: c.team, member: c.member }, 'warn', { sv: c.message, en: c.message }, { details: { kind: c.kind, from: c.from, agencies: c.agencies } }),
+    finding(
+      changesToReport,
+      lang,
+      { scope: 'member', team: c.team, member: c.member },
+      'warn',
+      { sv: c.message, en: c.message },
+      { details: { kind: c.kind, from: c.from, agencies: c.agencies } },
+    ),
   );
 }
 

@@ -32,7 +32,7 @@ export const conditionsDuringYear: RuleDefinition = {
   guidance: true,
   summary: {
     sv: 'Teamet ska ha uppfyllt villkoren under hela året: bemanningen prövas dag för dag på det som faktiskt blev, på samma sätt som i ansökan, ensamt eller tillsammans med huvudmannens andra team. Om villkoren inte var uppfyllda visas varje period då teamet låg under ett krav, med den lägsta tjänstgöringsgraden. Då kan Skolverket kräva tillbaka upp till hela det beslutade bidraget; verktyget räknar inte ut något belopp för det.',
-    en: 'The team must have met the conditions throughout the year: staffing is tested day by day on what actually happened, as in the application, alone or together with the organiser\'s other teams. If the conditions were not met, every period in which the team was below a requirement is shown, with the lowest fte. Skolverket may then claim back up to the whole decided grant; the tool computes no amount for that.',
+    en: "The team must have met the conditions throughout the year: staffing is tested day by day on what actually happened, as in the application, alone or together with the organiser's other teams. If the conditions were not met, every period in which the team was below a requirement is shown, with the lowest fte. Skolverket may then claim back up to the whole decided grant; the tool computes no amount for that.",
   },
 };
 
@@ -95,9 +95,7 @@ const MAX_RANGES_IN_TEXT = 4;
 function rangesText(below: BelowMinimum[], lang: Lang): string {
   const parts = below.slice(0, MAX_RANGES_IN_TEXT).map((b) => {
     const lowest = formatFte(hundredths(b.lowest), lang);
-    return lang === 'sv'
-      ? `${sideWords[b.side].sv} ${b.from}–${b.to} (lägst ${lowest})`
-      : `${sideWords[b.side].en} ${b.from} to ${b.to} (lowest ${lowest})`;
+    return lang === 'sv' ? `${sideWords[b.side].sv} ${b.from}–${b.to} (lägst ${lowest})` : `${sideWords[b.side].en} ${b.from} to ${b.to} (lowest ${lowest})`;
   });
   const more = below.length - MAX_RANGES_IN_TEXT;
   const tail = more > 0 ? (lang === 'sv' ? ` och ${more} perioder till` : ` and ${more} more periods`) : '';
@@ -115,7 +113,7 @@ export function checkConditions(conditions: Conditions, below: BelowMinimum[], d
       'pass',
       {
         sv: 'Enligt verktygets bedömning uppfyllde teamet villkoren under året: bemanningen nådde kraven varje dag, på egen hand eller tillsammans med huvudmannens andra team. Skolverket prövar redovisningen.',
-        en: 'By the tool\'s assessment the team met the conditions during the year: staffing reached the requirements every day, on its own or together with the organiser\'s other teams. Skolverket examines the report.',
+        en: "By the tool's assessment the team met the conditions during the year: staffing reached the requirements every day, on its own or together with the organiser's other teams. Skolverket examines the report.",
       },
       { details },
     );

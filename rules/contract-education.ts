@@ -32,7 +32,7 @@ export function checkContractEducation(team: Team, index: number, lang: Lang): F
   if (!team.contractEducation) {
     return finding(contractEducation, lang, where, 'pass', {
       sv: 'Teamets arbete gäller inte uppdragsutbildning.',
-      en: 'The team\'s work does not concern contract education.',
+      en: "The team's work does not concern contract education.",
     });
   }
   return finding(
@@ -42,7 +42,7 @@ export function checkContractEducation(team: Team, index: number, lang: Lang): F
     'fail',
     {
       sv: 'Teamets arbete gäller uppdragsutbildning. För sådan utbildning lämnas inget bidrag.',
-      en: 'The team\'s work concerns contract education. No grant is given for it.',
+      en: "The team's work concerns contract education. No grant is given for it.",
     },
     {
       fix: {

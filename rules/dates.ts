@@ -51,7 +51,7 @@ export function addMonths(date: string, months: number): string {
   const year = Number(date.slice(0, 4));
   const monthIndex = Number(date.slice(5, 7)) - 1 + months;
   const targetYear = year + Math.floor(monthIndex / 12);
-  const targetMonth = (monthIndex % 12 + 12) % 12 + 1;
+  const targetMonth = (((monthIndex % 12) + 12) % 12) + 1;
   const day = Math.min(Number(date.slice(8, 10)), daysInMonth(targetYear, targetMonth));
   return `${targetYear}-${String(targetMonth).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
@@ -61,10 +61,7 @@ export function addDays(date: string, days: number): string {
 }
 
 /** The overlap of two inclusive ranges of day numbers, or undefined if they do not meet. */
-export function overlap(
-  a: { first: number; last: number },
-  b: { first: number; last: number },
-): { first: number; last: number } | undefined {
+export function overlap(a: { first: number; last: number }, b: { first: number; last: number }): { first: number; last: number } | undefined {
   const first = Math.max(a.first, b.first);
   const last = Math.min(a.last, b.last);
   return first <= last ? { first, last } : undefined;

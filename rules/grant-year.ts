@@ -25,7 +25,7 @@ export const grantYear: RuleDefinition = {
   outcomes: ['info'],
   summary: {
     sv: 'Bidrag lämnas för ett bidragsår i taget och bara i den mån det finns medel. Vilka regler som gäller bestäms av bidragsåret: 2023 gäller förordningens ursprungliga lydelse, från 2024 lydelsen enligt SFS 2023:946.',
-    en: 'Grants are given one grant year at a time and only as far as funds allow. The grant year decides which rules apply: 2023 follows the ordinance\'s original wording, 2024 onwards the wording of SFS 2023:946.',
+    en: "Grants are given one grant year at a time and only as far as funds allow. The grant year decides which rules apply: 2023 follows the ordinance's original wording, 2024 onwards the wording of SFS 2023:946.",
   },
 };
 

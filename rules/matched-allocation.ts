@@ -21,7 +21,7 @@ import type { Finding, Lang, MatchedFigures, MunicipalityAmounts, TeamStatus } f
 
 export const matchedAllocation: RuleDefinition = {
   id: 'matched-allocation',
-  title: { sv: 'Socialstyrelsens motfinansiering till kommunen', en: 'Socialstyrelsen\'s matched allocation to the municipality' },
+  title: { sv: 'Socialstyrelsens motfinansiering till kommunen', en: "Socialstyrelsen's matched allocation to the municipality" },
   scope: 'team',
   citation: '9–12 §§',
   outcomes: ['info', 'warn'],
@@ -40,11 +40,7 @@ export function matchedAmounts(skolverketGrant: string, socialServicesGrant: str
   return { matched: matched.toString(), matchedUsable: usable.toString(), repaymentRisk: (matched - usable).toString() };
 }
 
-export function checkMatchedAllocation(
-  amounts: MatchedFigures,
-  municipality: { code: string; team: number },
-  lang: Lang,
-): Finding {
+export function checkMatchedAllocation(amounts: MatchedFigures, municipality: { code: string; team: number }, lang: Lang): Finding {
   const where = { scope: 'team' as const, team: municipality.team };
   const kr = (value: string) => ({ sv: formatKronor(value, 'sv'), en: formatKronor(value, 'en') });
   const matched = kr(amounts.matched);
@@ -103,9 +99,7 @@ export function checkMatchedAllocation(
 const matchedKeys = ['matched', 'matchedUsable', 'repaymentRisk'] as const;
 
 /** Per kommun, the sums over its teams (D8) and their split by team status (D18), ordered by kommunkod. */
-export function municipalityTotals(
-  teams: Array<{ municipalityCode: string; status: TeamStatus; amounts: MatchedFigures }>,
-): MunicipalityAmounts[] {
+export function municipalityTotals(teams: Array<{ municipalityCode: string; status: TeamStatus; amounts: MatchedFigures }>): MunicipalityAmounts[] {
   const codes = [...new Set(teams.map((t) => t.municipalityCode))].sort((a, b) => a.localeCompare(b));
   return codes.map((municipalityCode) => {
     const own = teams.filter((t) => t.municipalityCode === municipalityCode);

@@ -24,14 +24,14 @@ import type { Finding, Lang, SettlementMatched } from './types.ts';
 
 export const matchedSettlement: RuleDefinition = {
   id: 'matched-settlement',
-  title: { sv: 'Kommunens motfinansiering efter året', en: 'The municipality\'s matched money after the year' },
+  title: { sv: 'Kommunens motfinansiering efter året', en: "The municipality's matched money after the year" },
   scope: 'team',
   citation: '9–12 §§ och 16 §',
   outcomes: ['info', 'pass', 'warn'],
   guidance: true,
   summary: {
     sv: 'Kommunen vars socialtjänst deltar i teamet får från Socialstyrelsen samma belopp som Skolverket beslutade för teamet. Kommunen får använda högst hälften av den faktiska kostnaden för sin personal i teamet; resten ska betalas tillbaka till Socialstyrelsen. För varje kommun läggs teamen ihop. Beloppen är verktygets uppskattning; Socialstyrelsen beslutar.',
-    en: 'The municipality whose social services take part in the team receives from Socialstyrelsen the same amount as Skolverket decided for the team. The municipality may use at most half the actual cost of its staff in the team; the rest is repaid to Socialstyrelsen. For each municipality the teams are added up. The amounts are the tool\'s estimate; Socialstyrelsen decides.',
+    en: "The municipality whose social services take part in the team receives from Socialstyrelsen the same amount as Skolverket decided for the team. The municipality may use at most half the actual cost of its staff in the team; the rest is repaid to Socialstyrelsen. For each municipality the teams are added up. The amounts are the tool's estimate; Socialstyrelsen decides.",
   },
 };
 
@@ -42,7 +42,9 @@ export function matchedAfterYear(decided: string, socialServicesGrant: string): 
 }
 
 /** Per kommun, the sums over its teams, ordered by kommunkod. */
-export function municipalitiesAfterYear(teams: Array<{ matched: SettlementMatched & { municipalityCode: string } }>): Array<SettlementMatched & { municipalityCode: string }> {
+export function municipalitiesAfterYear(
+  teams: Array<{ matched: SettlementMatched & { municipalityCode: string } }>,
+): Array<SettlementMatched & { municipalityCode: string }> {
   const codes = [...new Set(teams.map((t) => t.matched.municipalityCode))].sort((a, b) => a.localeCompare(b));
   return codes.map((municipalityCode) => {
     const own = teams.filter((t) => t.matched.municipalityCode === municipalityCode).map((t) => t.matched);

@@ -104,13 +104,7 @@ export function checkMemberEducation(member: Member, team: number, lang: Lang): 
     case 'qualifies':
       return finding(memberEducation, lang, where, 'pass', messages.qualifies(id));
     case 'assessed':
-      return finding(
-        memberEducation,
-        lang,
-        where,
-        'warn',
-        member.side === 'school' ? messages.assessedSchool(id) : messages.assessedSocial(id),
-      );
+      return finding(memberEducation, lang, where, 'warn', member.side === 'school' ? messages.assessedSchool(id) : messages.assessedSocial(id));
     case 'fails':
       return finding(memberEducation, lang, where, 'fail', messages.fails(id, member.side), {
         fix: messages.failsFix(id, member.side),

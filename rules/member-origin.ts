@@ -27,7 +27,7 @@ export const memberOrigin: RuleDefinition = {
   guidance: true,
   summary: {
     sv: 'Bidrag kan ges för nyanställd personal och för att behålla personal som tidigare fått bidrag. Enligt myndighetens vägledning ges inget bidrag för kostnader som uppstår när befintlig personal omfördelas eller verksamheten omorganiseras; sådan personal räknas ändå in i teamets bemanning. Den som anges som nytillsatt men var anställd eller hade uppdrag redan före teamets period får en varning: bekräfta att personen tillsattes för teamet och inte är befintlig personal som flyttats dit.',
-    en: 'A grant can cover newly engaged staff and keeping staff previously funded. According to the agency\'s guidance, no grant covers costs that arise when existing staff are redistributed or the organisation is restructured; such staff still count towards the team\'s staffing. A member stated as new but engaged before the team\'s period gets a warning: confirm that the person was engaged for the team and is not existing staff moved into it.',
+    en: "A grant can cover newly engaged staff and keeping staff previously funded. According to the agency's guidance, no grant covers costs that arise when existing staff are redistributed or the organisation is restructured; such staff still count towards the team's staffing. A member stated as new but engaged before the team's period gets a warning: confirm that the person was engaged for the team and is not existing staff moved into it.",
   },
 };
 

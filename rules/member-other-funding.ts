@@ -23,7 +23,7 @@ export const memberOtherFunding: RuleDefinition = {
   outcomes: ['pass', 'warn', 'fail'],
   summary: {
     sv: 'Bidrag ges inte för det som redan finansieras på annat sätt. Den del av en persons kostnad som betalas av andra statsbidrag räknas bort.',
-    en: 'No grant is given for what is already funded another way. The part of a person\'s cost paid by other state grants is left out.',
+    en: "No grant is given for what is already funded another way. The part of a person's cost paid by other state grants is left out.",
   },
 };
 

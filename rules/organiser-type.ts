@@ -24,7 +24,7 @@ export const organiserType: RuleDefinition = {
   outcomes: ['pass', 'warn'],
   summary: {
     sv: 'Bidraget söks av huvudmannen för grundskolan eller gymnasieskolan. Kommuner och enskilda (fristående) huvudmän kan söka. Regioner och kommunalförbund kan också vara huvudmän, men myndigheternas listor över vilka som får söka har skilt sig mellan åren.',
-    en: 'The grant is applied for by the organiser of the grundskola or gymnasieskola. Municipalities and independent organisers can apply. Regions and municipal associations can also be organisers, but the agencies\' lists of who may apply have differed between years.',
+    en: "The grant is applied for by the organiser of the grundskola or gymnasieskola. Municipalities and independent organisers can apply. Regions and municipal associations can also be organisers, but the agencies' lists of who may apply have differed between years.",
   },
 };
 

@@ -28,7 +28,7 @@ export const priorityTierProvision: RuleDefinition = {
   guidance: true,
   summary: {
     sv: 'Om ansökningarna är fler än pengarna räcker till väljer Skolverket i denna ordning: 1) behålla tidigare finansierade årsarbetskrafter i team i grundskolan, 2) nya team i grundskolan, 3) förstärkning av befintliga team i grundskolan, 4) team i gymnasieskolan. Verktyget visar i vilken prioritetsgrupp teamets sökta skolpersonal hamnar. Ingen prioritet visas för 2023, då urvalsordningen inte är bekräftad.',
-    en: 'If applications exceed the funds, Skolverket selects in this order: 1) keeping previously funded full-time equivalents in grundskola teams, 2) new grundskola teams, 3) reinforcing existing grundskola teams, 4) gymnasieskola teams. The tool shows which priority group the team\'s requested school staff falls in. No priority is shown for 2023, as its selection order is not confirmed.',
+    en: "If applications exceed the funds, Skolverket selects in this order: 1) keeping previously funded full-time equivalents in grundskola teams, 2) new grundskola teams, 3) reinforcing existing grundskola teams, 4) gymnasieskola teams. The tool shows which priority group the team's requested school staff falls in. No priority is shown for 2023, as its selection order is not confirmed.",
   },
 };
 
@@ -38,12 +38,7 @@ export interface PriorityShare {
   hundredths: number;
 }
 
-export function priorityShares(
-  team: Pick<Team, 'schoolForms' | 'status'>,
-  status: TeamStatus,
-  requested: number,
-  previouslyGranted: number,
-): PriorityShare[] {
+export function priorityShares(team: Pick<Team, 'schoolForms' | 'status'>, status: TeamStatus, requested: number, previouslyGranted: number): PriorityShare[] {
   if (status === 'not_eligible' || requested <= 0) return [];
   if (!team.schoolForms.includes('grundskola')) {
     return team.schoolForms.includes('gymnasieskola') ? [{ tier: 4, hundredths: requested }] : [];

@@ -44,15 +44,24 @@ test('en regel som läggs till i regeluppsättningens lista körs, med sin kontr
   const after = assessUnder(withFake, application(), { asOf: '2026-01-01' }, new RuleRegistry([...engineRules, fakeRule]));
 
   const seen = after.findings.filter((f) => f.rule === 'fake-rule');
-  assert.deepEqual(seen.map((f) => f.member), application().teams[0].members.map((m) => m.id));
+  assert.deepEqual(
+    seen.map((f) => f.member),
+    application().teams[0].members.map((m) => m.id),
+  );
   assert.equal(before.status, 'eligible');
   assert.equal(after.status, 'not_eligible', 'the effect: without social-services staff the team is short');
-  assert.equal(before.findings.some((f) => f.rule === 'fake-rule'), false);
+  assert.equal(
+    before.findings.some((f) => f.rule === 'fake-rule'),
+    false,
+  );
 });
 
 test('en regeluppsättning som nämner en okänd regel stoppas vid valideringen', () => {
   const broken = { ...ruleSetDefinitions[1], rules: [...ruleSetDefinitions[1].rules, 'no-such-rule'] };
-  assert.throws(() => registry.validate([broken]), (error) => error instanceof UnknownRuleError && error.ruleId === 'no-such-rule');
+  assert.throws(
+    () => registry.validate([broken]),
+    (error) => error instanceof UnknownRuleError && error.ruleId === 'no-such-rule',
+  );
   const brokenSettlement = { ...ruleSetDefinitions[1], settlementRules: ['settlement', 'no-such-rule'] };
   assert.throws(() => registry.validate([brokenSettlement]), UnknownRuleError);
   assert.throws(() => assessUnder({ ...ruleSetFor(2026)!, rules: ['no-such-rule'] }, application(), { asOf: '2026-01-01' }), UnknownRuleError);

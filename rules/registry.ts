@@ -32,7 +32,10 @@ import { teamTotalFteRule } from './team-total-fte.ts';
 import { unusedGrantRule } from './unused-grant.ts';
 
 export class UnknownRuleError extends Error {
-  constructor(readonly ruleId: string, readonly ruleSet?: string) {
+  constructor(
+    readonly ruleId: string,
+    readonly ruleSet?: string,
+  ) {
     super(ruleSet ? `Rule set ${ruleSet} names the unknown rule ${ruleId}` : `Unknown rule ${ruleId}`);
   }
 }

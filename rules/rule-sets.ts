@@ -23,4 +23,3 @@ export function knownGrantYears(): number[] {
 export function ruleSetFor(grantYear: number): RuleSet | undefined {
   return resolved.get(grantYear);
 }
-

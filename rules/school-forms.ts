@@ -66,7 +66,7 @@ export function checkSchoolForms(team: Team, index: number, lang: Lang): Finding
     adapted
       ? {
           sv: 'Förordningen nämner bara grundskolan och gymnasieskolan. Sedan december 2025 omfattar regeringens stöduppdrag även anpassad grundskola och anpassad gymnasieskola, men det ändrar inte vem som kan få bidraget.',
-          en: 'The ordinance names only grundskola and gymnasieskola. Since December 2025 the government\'s support assignment also covers anpassad grundskola and anpassad gymnasieskola, but that does not change who can receive the grant.',
+          en: "The ordinance names only grundskola and gymnasieskola. Since December 2025 the government's support assignment also covers anpassad grundskola and anpassad gymnasieskola, but that does not change who can receive the grant.",
         }
       : {
           sv: 'Teamet arbetar varken i grundskolan eller gymnasieskolan, som är de skolformer bidraget gäller.',

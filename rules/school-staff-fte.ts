@@ -28,7 +28,7 @@ export const schoolStaffFte: RuleDefinition = {
   guidance: true,
   summary: {
     sv: 'Teamet ska ha minst en årsarbetskraft skolpersonal med relevant utbildning i psykosocialt arbete. Enligt Skolverkets vägledning gäller det varje dag under den period som söks: 0,5 tjänst i tolv månader räcker inte, två personer på 0,5 tjänst hela perioden räcker. Bara personer med godkänd utbildning och minst sex månaders anställning räknas.',
-    en: 'The team needs at least one full-time equivalent of school staff with relevant education in psychosocial work. According to Skolverket\'s guidance this applies on every day of the period applied for: 0.5 fte for twelve months is not enough; two people at 0.5 fte for the whole period are. Only people with qualifying education and an engagement of at least six months count.',
+    en: "The team needs at least one full-time equivalent of school staff with relevant education in psychosocial work. According to Skolverket's guidance this applies on every day of the period applied for: 0.5 fte for twelve months is not enough; two people at 0.5 fte for the whole period are. Only people with qualifying education and an engagement of at least six months count.",
   },
 };
 
@@ -36,8 +36,8 @@ export const schoolStaffing: StaffingRule = {
   definition: schoolStaffFte,
   measure: 'school',
   subject: {
-    team: { sv: 'teamets skolpersonal', en: 'the team\'s school staff' },
-    application: { sv: 'skolpersonalen i huvudmannens team tillsammans', en: 'the school staff of the organiser\'s teams together' },
+    team: { sv: 'teamets skolpersonal', en: "the team's school staff" },
+    application: { sv: 'skolpersonalen i huvudmannens team tillsammans', en: "the school staff of the organiser's teams together" },
   },
 };
 

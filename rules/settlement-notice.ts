@@ -22,14 +22,14 @@ export const settlementProvision: RuleDefinition = {
   guidance: true,
   summary: {
     sv: 'Efter bidragsåret jämförs Skolverkets beslut för varje team med det som faktiskt blev: personerna med sina verkliga datum, tjänstgöringsgrader och, där den är känd, den faktiska kostnaden från bokföringen. Den faktiska kostnaden ersätter den beräknade; andra statsbidrag dras av och reglerna om vem som ger kostnad gäller som i ansökan. Redovisningen finns från bidragsår 2024. Alla belopp är verktygets uppskattning: myndigheterna har inte publicerat någon formel, och det är Skolverket och Socialstyrelsen som beslutar.',
-    en: 'After the grant year, Skolverket\'s decision for each team is compared with what actually happened: the people with their real dates, fte and, where known, the actual cost from the ledger. The actual cost replaces the computed one; other state grants are deducted and the rules on who gives a cost apply as in the application. The report exists from grant year 2024. Every amount is the tool\'s estimate: the agencies have published no formula, and Skolverket and Socialstyrelsen decide.',
+    en: "After the grant year, Skolverket's decision for each team is compared with what actually happened: the people with their real dates, fte and, where known, the actual cost from the ledger. The actual cost replaces the computed one; other state grants are deducted and the rules on who gives a cost apply as in the application. The report exists from grant year 2024. Every amount is the tool's estimate: the agencies have published no formula, and Skolverket and Socialstyrelsen decide.",
   },
 };
 
 /** The notice every settlement carries. */
 export const settlementNotice = {
   sv: 'Alla belopp är verktygets uppskattning av redovisningen. Myndigheterna har inte publicerat någon formel för outnyttjat bidrag; Skolverket och Socialstyrelsen beslutar om återbetalning.',
-  en: 'Every amount is the tool\'s estimate of the report. The agencies have published no formula for unused grants; Skolverket and Socialstyrelsen decide on repayment.',
+  en: "Every amount is the tool's estimate of the report. The agencies have published no formula for unused grants; Skolverket and Socialstyrelsen decide on repayment.",
 };
 
 export const settlementRule: Rule = {

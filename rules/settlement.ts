@@ -73,9 +73,10 @@ export function settle(input: SettlementInput, options: SettleOptions): Settleme
   for (const rule of ruleSet.settlementRules.map((id) => registry.get(id))) {
     if (rule.checkSettlement) findings.push(...rule.checkSettlement({ teams, changes, lang }));
     const { checkSettledTeam } = rule;
-    if (checkSettledTeam) teams.forEach((team, index) => {
-      findings.push(checkSettledTeam(team, index, lang));
-    });
+    if (checkSettledTeam)
+      teams.forEach((team, index) => {
+        findings.push(checkSettledTeam(team, index, lang));
+      });
   }
 
   const total = (key: 'decided' | 'justified' | 'used' | 'unused') => sumKronor(teams.map((t) => t[key]));

@@ -25,13 +25,13 @@ import type { Member, OrganiserType, TeamStatus, TeamStatusWithMoney } from './t
 
 export const skolverketGrantProvision: RuleDefinition = {
   id: 'skolverket-grant',
-  title: { sv: 'Skolverkets bidrag per team', en: 'Skolverket\'s grant per team' },
+  title: { sv: 'Skolverkets bidrag per team', en: "Skolverket's grant per team" },
   scope: 'team',
   citation: '4 § och 6 §',
   outcomes: [],
   summary: {
     sv: 'Skolverkets bidrag för ett team är summan av bidragen för de personer Skolverket finansierar. Från 2024 är det skolpersonalen. År 2023 var det båda sidor för kommunala huvudmän, men bara den egna skolpersonalen för en enskild huvudman. Ett team som inte uppfyller villkoren får inget bidrag; kostnaderna visas ändå. Summorna redovisas också uppdelade efter teamens status (bidragsberättigat, bidragsberättigat tillsammans med andra team, behöver bedömas), så att belopp som beror på en bedömning inte ser avgjorda ut.',
-    en: 'Skolverket\'s grant for a team is the sum of the grants for the people Skolverket funds. From 2024 that is the school staff. In 2023 it was both sides for public organisers, but only its own school staff for an independent organiser. A team that does not meet the conditions gets no grant; its costs are still shown. The totals are also given split by the teams\' status (eligible, eligible together with other teams, needs review), so that amounts that depend on a review do not look settled.',
+    en: "Skolverket's grant for a team is the sum of the grants for the people Skolverket funds. From 2024 that is the school staff. In 2023 it was both sides for public organisers, but only its own school staff for an independent organiser. A team that does not meet the conditions gets no grant; its costs are still shown. The totals are also given split by the teams' status (eligible, eligible together with other teams, needs review), so that amounts that depend on a review do not look settled.",
   },
 };
 

@@ -28,7 +28,7 @@ export const socialServicesFte: RuleDefinition = {
   guidance: true,
   summary: {
     sv: 'Teamet ska ha minst en årsarbetskraft personal från socialtjänsten med socionomexamen eller annan relevant examen på minst grundnivå. Enligt Skolverkets vägledning gäller det varje dag under den period som söks. Om någon slutar och ersätts senare saknas bemanning de dagar som ligger emellan.',
-    en: 'The team needs at least one full-time equivalent of social-services staff with a socionomexamen or another relevant degree at least at first-cycle level. According to Skolverket\'s guidance this applies on every day of the period applied for. If someone leaves and is replaced later, the days in between are short.',
+    en: "The team needs at least one full-time equivalent of social-services staff with a socionomexamen or another relevant degree at least at first-cycle level. According to Skolverket's guidance this applies on every day of the period applied for. If someone leaves and is replaced later, the days in between are short.",
   },
 };
 
@@ -36,10 +36,10 @@ export const socialServicesStaffing: StaffingRule = {
   definition: socialServicesFte,
   measure: 'social_services',
   subject: {
-    team: { sv: 'teamets personal från socialtjänsten', en: 'the team\'s social-services staff' },
+    team: { sv: 'teamets personal från socialtjänsten', en: "the team's social-services staff" },
     application: {
       sv: 'personalen från socialtjänsten i huvudmannens team tillsammans',
-      en: 'the social-services staff of the organiser\'s teams together',
+      en: "the social-services staff of the organiser's teams together",
     },
   },
 };

@@ -16,7 +16,7 @@ function suggestionFor(members: Array<Record<string, unknown>>, team: Record<str
   return { result, suggestion: staffingSuggestion(parsed.application.teams[0], result) };
 }
 
-test('a risk: twice the risk as social-services fte at the team\'s own cost, rounded up', () => {
+test("a risk: twice the risk as social-services fte at the team's own cost, rounded up", () => {
   // School 40 000 × 1.25 × 12 = 600 000, grant 300 000 = matched. Social 30 000 × 1.25 × 12 =
   // 450 000, usable 225 000, risk 75 000. Extra cost 150 000; 450 000 / (1 × 12) = 37 500 per
   // fte-month; 150 000 / (37 500 × 12) = 0.3333… → 0.34.
@@ -47,7 +47,7 @@ test('the boundary: no risk, no suggestion', () => {
   assert.equal(suggestion, undefined);
 });
 
-test('a team without social-services cost uses the school side\'s average', () => {
+test("a team without social-services cost uses the school side's average", () => {
   // The social member's cost is all paid by other grants: usable 0, risk 300 000, extra 600 000;
   // school 600 000 / 12 = 50 000 per fte-month; 600 000 / (50 000 × 12) = 1.00.
   const { suggestion } = suggestionFor([{ side: 'school' }, { side: 'social_services', otherFundingShare: '1' }]);

@@ -179,9 +179,9 @@ function raiseText(rule: StaffingRule, shortfalls: Shortfall[], lang: Lang): str
   const more = shortfalls.length - MAX_RANGES_IN_TEXT;
   const tail = more > 0 ? (lang === 'sv' ? ` (och ${more} perioder till)` : ` (and ${more} more periods)`) : '';
   const what: Record<Measure, Text> = {
-    school: { sv: 'Öka skolpersonalens tjänstgöringsgrad', en: 'Raise the school staff\'s fte' },
-    social_services: { sv: 'Öka tjänstgöringsgraden för personalen från socialtjänsten', en: 'Raise the social-services staff\'s fte' },
-    total: { sv: 'Öka teamets sammanlagda tjänstgöringsgrad', en: 'Raise the team\'s total fte' },
+    school: { sv: 'Öka skolpersonalens tjänstgöringsgrad', en: "Raise the school staff's fte" },
+    social_services: { sv: 'Öka tjänstgöringsgraden för personalen från socialtjänsten', en: "Raise the social-services staff's fte" },
+    total: { sv: 'Öka teamets sammanlagda tjänstgöringsgrad', en: "Raise the team's total fte" },
   };
   return `${what[rule.measure][lang]} ${formatList(parts, lang)}${tail}.`;
 }
@@ -204,16 +204,30 @@ export function checkStaffing(rule: StaffingRule, minimum: number, question: Sta
   if (seen.testedDays === 0) {
     // D15: no team passes school forms and contract education, so there is nothing to sum;
     // the failing gate findings say why.
-    return finding(definition, lang, question.where, 'info', {
-      sv: `Inte prövat: inget team arbetar i grundskolan eller gymnasieskolan utanför uppdragsutbildning, så ${subject.sv} räknas inte.`,
-      en: `Not tested: no team serves grundskola or gymnasieskola outside contract education (uppdragsutbildning), so ${subject.en} are not counted.`,
-    }, { details });
+    return finding(
+      definition,
+      lang,
+      question.where,
+      'info',
+      {
+        sv: `Inte prövat: inget team arbetar i grundskolan eller gymnasieskolan utanför uppdragsutbildning, så ${subject.sv} räknas inte.`,
+        en: `Not tested: no team serves grundskola or gymnasieskola outside contract education (uppdragsutbildning), so ${subject.en} are not counted.`,
+      },
+      { details },
+    );
   }
   if (!first) {
-    return finding(definition, lang, question.where, 'pass', {
-      sv: `${capitalise(subject.sv)} har minst ${min.sv} årsarbetskraft varje dag under perioden (lägst ${low.sv}).`,
-      en: `Every day of the period, ${subject.en} count at least ${min.en} full-time equivalent in total (lowest ${low.en}).`,
-    }, { details });
+    return finding(
+      definition,
+      lang,
+      question.where,
+      'pass',
+      {
+        sv: `${capitalise(subject.sv)} har minst ${min.sv} årsarbetskraft varje dag under perioden (lägst ${low.sv}).`,
+        en: `Every day of the period, ${subject.en} count at least ${min.en} full-time equivalent in total (lowest ${low.en}).`,
+      },
+      { details },
+    );
   }
   const below = formatRange(first);
   // Said as it is: short every day, on one stretch, or on several (the first named).
@@ -230,14 +244,21 @@ export function checkStaffing(rule: StaffingRule, minimum: number, question: Sta
   if (meets(question.withUnknown, measure, question.tested, minimum)) {
     const ids = question.unknownMembers;
     const names = { sv: formatList(ids, 'sv'), en: formatList(ids, 'en') };
-    return finding(definition, lang, question.where, 'review', {
-      sv: `${shortMessage.sv} Kravet uppfylls om ${names.sv} har relevant utbildning, men den är inte angiven.`,
-      en: `${shortMessage.en} The requirement is met if ${names.en} have relevant education, but it is not given.`,
-    }, {
-      fix: { sv: `Ange utbildningen för ${names.sv}.`, en: `State the education of ${names.en}.` },
-      fixData: { kind: 'state_education', members: ids },
-      details,
-    });
+    return finding(
+      definition,
+      lang,
+      question.where,
+      'review',
+      {
+        sv: `${shortMessage.sv} Kravet uppfylls om ${names.sv} har relevant utbildning, men den är inte angiven.`,
+        en: `${shortMessage.en} The requirement is met if ${names.en} have relevant education, but it is not given.`,
+      },
+      {
+        fix: { sv: `Ange utbildningen för ${names.sv}.`, en: `State the education of ${names.en}.` },
+        fixData: { kind: 'state_education', members: ids },
+        details,
+      },
+    );
   }
   const fix = { sv: raiseText(rule, seen.shortfalls, 'sv'), en: raiseText(rule, seen.shortfalls, 'en') };
   if (question.unknownMembers.length > 0) {
@@ -260,24 +281,26 @@ export function checkStaffing(rule: StaffingRule, minimum: number, question: Sta
 
 /** Members with unknown education who would count on the measured side(s) (D4). */
 function unknownOn(measure: Measure, members: MemberFacts[]): string[] {
-  return members
-    .filter((m) => m.active && m.counting === 'unknown' && (measure === 'total' || measure === m.member.side))
-    .map((m) => m.member.id);
+  return members.filter((m) => m.active && m.counting === 'unknown' && (measure === 'total' || measure === m.member.side)).map((m) => m.member.id);
 }
 
 /** A staffing requirement as a rule: the same check for the teams together (D9) and for each team. */
 export function staffingRuleOf(rule: StaffingRule): Rule {
   const { measure } = rule;
-  const minimumOf = (minima: Minima) =>
-    measure === 'school' ? minima.school : measure === 'social_services' ? minima.socialServices : minima.total;
+  const minimumOf = (minima: Minima) => (measure === 'school' ? minima.school : measure === 'social_services' ? minima.socialServices : minima.total);
   const ask = (scope: StaffingScope, minima: Minima, lang: Lang) =>
-    checkStaffing(rule, minimumOf(minima), {
-      where: scope.where,
-      qualifying: scope.staffing.qualifying,
-      withUnknown: scope.staffing.withUnknown,
-      tested: scope.tested,
-      unknownMembers: unknownOn(measure, scope.members),
-    }, lang);
+    checkStaffing(
+      rule,
+      minimumOf(minima),
+      {
+        where: scope.where,
+        qualifying: scope.staffing.qualifying,
+        withUnknown: scope.staffing.withUnknown,
+        tested: scope.tested,
+        unknownMembers: unknownOn(measure, scope.members),
+      },
+      lang,
+    );
   return {
     definition: rule.definition,
     checkApplication: (c) => ask(c.together, c.minima, c.lang),

@@ -34,8 +34,8 @@ export const teamTotalStaffing: StaffingRule = {
   definition: teamTotalFte,
   measure: 'total',
   subject: {
-    team: { sv: 'teamet', en: 'the team\'s members' },
-    application: { sv: 'huvudmannens team tillsammans', en: 'the organiser\'s teams together' },
+    team: { sv: 'teamet', en: "the team's members" },
+    application: { sv: 'huvudmannens team tillsammans', en: "the organiser's teams together" },
   },
 };
 

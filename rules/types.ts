@@ -8,24 +8,11 @@
 export type Lang = 'sv' | 'en';
 
 export type OrganiserType = 'municipal' | 'independent' | 'region' | 'municipal_association';
-export type SchoolForm =
-  | 'grundskola'
-  | 'gymnasieskola'
-  | 'anpassad_grundskola'
-  | 'anpassad_gymnasieskola'
-  | 'forskoleklass'
-  | 'specialskola'
-  | 'sameskola';
+export type SchoolForm = 'grundskola' | 'gymnasieskola' | 'anpassad_grundskola' | 'anpassad_gymnasieskola' | 'forskoleklass' | 'specialskola' | 'sameskola';
 export type TeamStatusInput = 'new' | 'existing';
 export type Side = 'school' | 'social_services';
 export type Engagement = 'employment' | 'assignment';
-export type Education =
-  | 'psychosocial_degree'
-  | 'psychosocial_training'
-  | 'socionomexamen'
-  | 'other_relevant_degree'
-  | 'none'
-  | 'unknown';
+export type Education = 'psychosocial_degree' | 'psychosocial_training' | 'socionomexamen' | 'other_relevant_degree' | 'none' | 'unknown';
 export type Origin = 'new' | 'previously_funded' | 'redistributed';
 
 export interface DateRange {

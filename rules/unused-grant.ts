@@ -30,7 +30,7 @@ export const unusedGrant: RuleDefinition = {
   guidance: true,
   summary: {
     sv: 'Efter året jämförs Skolverkets beslutade bidrag för varje team med det bidrag som den faktiska personalen motiverar: hälften av den bidragsgrundande kostnaden för skolpersonalen, räknad som i ansökan men på det som faktiskt blev, med den faktiska kostnaden från bokföringen där den är angiven. Det använda bidraget är det lägsta av de två; resten är outnyttjat och ska betalas tillbaka till Skolverket. Myndigheterna har inte publicerat någon formel, så beloppen är verktygets uppskattning.',
-    en: 'After the year, Skolverket\'s decided grant for each team is compared with the grant the actual staff justify: half the eligible cost of the school staff, counted as in the application but on what actually happened, with the actual cost from the ledger where given. The used grant is the lower of the two; the rest is unused and is repaid to Skolverket. The agencies have published no formula, so the amounts are the tool\'s estimate.',
+    en: "After the year, Skolverket's decided grant for each team is compared with the grant the actual staff justify: half the eligible cost of the school staff, counted as in the application but on what actually happened, with the actual cost from the ledger where given. The used grant is the lower of the two; the rest is unused and is repaid to Skolverket. The agencies have published no formula, so the amounts are the tool's estimate.",
   },
 };
 

@@ -23,11 +23,17 @@ const inputs = [...sourceDirs, 'views', 'tsconfig.json', 'tsconfig.build.json'];
  * The dependencies by content, not by date: `npm prune --omit=dev` (for a server without the
  * build tools) rewrites package-lock.json unchanged, which must not make the build stale.
  */
-const lockHash = createHash('sha256').update(readFileSync(join(root, 'package-lock.json'))).digest('hex');
+const lockHash = createHash('sha256')
+  .update(readFileSync(join(root, 'package-lock.json')))
+  .digest('hex');
 
 /** Every file under `path` (or `path` itself). */
 const filesIn = (path) =>
-  statSync(path).isDirectory() ? readdirSync(path, { recursive: true }).map((name) => join(path, name)).filter((file) => statSync(file).isFile()) : [path];
+  statSync(path).isDirectory()
+    ? readdirSync(path, { recursive: true })
+        .map((name) => join(path, name))
+        .filter((file) => statSync(file).isFile())
+    : [path];
 
 const newest = () => Math.max(...inputs.flatMap((input) => filesIn(join(root, input))).map((file) => statSync(file).mtimeMs));
 

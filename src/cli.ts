@@ -72,16 +72,7 @@ const EXIT_INVALID = 2;
 const EXIT_USAGE = 64;
 
 const APPLICATION_COLUMNS = ['application', 'grantYear', 'organiserName', 'orgNumber', 'organiserType'] as const;
-const TEAM_COLUMNS = [
-  'team',
-  'schoolForms',
-  'municipalityCode',
-  'periodFrom',
-  'periodTo',
-  'teamStatus',
-  'previouslyGrantedFte',
-  'contractEducation',
-] as const;
+const TEAM_COLUMNS = ['team', 'schoolForms', 'municipalityCode', 'periodFrom', 'periodTo', 'teamStatus', 'previouslyGrantedFte', 'contractEducation'] as const;
 /** A member's columns: its id, then the fields of the member page, as in the staff-list export. */
 const MEMBER_COLUMNS = ['memberId', ...FIELDS] as const;
 
@@ -350,9 +341,7 @@ function applicationsFromCsv(text: string, name: string, m: Messages): Array<[st
   if (!header.includes('application')) throw new UnreadableInput(m.noApplicationColumn(name));
 
   // Rows of nothing but delimiters, as spreadsheets tend to leave at the end, are no members.
-  const rows: Row[] = body
-    .filter((record) => record.some((value) => value !== ''))
-    .map((record) => new Map(header.map((column, i) => [column, record[i]])));
+  const rows: Row[] = body.filter((record) => record.some((value) => value !== '')).map((record) => new Map(header.map((column, i) => [column, record[i]])));
   return [...groupBy(rows, 'application')].map(([key, applicationRows]) => [key, applicationFromRows(applicationRows)]);
 }
 

@@ -28,7 +28,10 @@ const environment = z.object({
    * Set to "true" behind a reverse proxy that terminates HTTPS: the app then believes its
    * X-Forwarded-Proto header, so cookies get the Secure flag.
    */
-  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
   /** A PostgreSQL server to keep drafts in instead of DATA_DIR. */
   DATABASE_URL: z
     .string()
@@ -65,7 +68,10 @@ const environment = z.object({
   /** The owner's contact address for questions, personal data and accessibility. */
   SERVICE_CONTACT_EMAIL: z.email('must be an e-mail address').max(200).optional(),
   /** The owner's own privacy notice (integritetspolicy), if it has one. */
-  SERVICE_PRIVACY_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }).max(500).optional(),
+  SERVICE_PRIVACY_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) address' })
+    .max(500)
+    .optional(),
 });
 
 /** Node refuses a header timeout longer than the request timeout. */

@@ -8,5 +8,11 @@ test('en cell som börjar med = + - @ TAB eller CR blir ofarlig i kalkylprogramm
 });
 
 test('semikolon, citattecken och radbrytningar i en cell citeras; raderna slutar med CRLF', () => {
-  assert.equal(writeCsv([['a;b', 'c"d', 'e\nf'], ['g', '']]), '\uFEFF"a;b";"c""d";"e\nf"\r\ng;\r\n');
+  assert.equal(
+    writeCsv([
+      ['a;b', 'c"d', 'e\nf'],
+      ['g', ''],
+    ]),
+    '\uFEFF"a;b";"c""d";"e\nf"\r\ng;\r\n',
+  );
 });

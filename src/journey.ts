@@ -48,7 +48,10 @@ export const settlementSteps = [
 export type JourneyStep = (typeof journeySteps)[number]['step'] | (typeof settlementSteps)[number]['step'];
 
 /** Where the route pattern's page is among the steps (1-based), if it is one of the steps' pages; and how many steps there are. */
-export function stepOf(route: string, steps: readonly { step: JourneyStep; routes: readonly string[] }[] = journeySteps): { number: number; of: number; step: JourneyStep } | undefined {
+export function stepOf(
+  route: string,
+  steps: readonly { step: JourneyStep; routes: readonly string[] }[] = journeySteps,
+): { number: number; of: number; step: JourneyStep } | undefined {
   const index = steps.findIndex((s) => s.routes.includes(route));
   return index < 0 ? undefined : { number: index + 1, of: steps.length, step: steps[index].step };
 }

@@ -29,7 +29,8 @@ const words = {
   sv: {
     heading: 'Så går det till härnäst',
     window: (year: number, span: string) => `Huvudmannen ansöker hos Skolverket. Ansökningsperioden för bidragsår ${year} är ${span}.`,
-    noWindow: (year: number) => `Huvudmannen ansöker hos Skolverket. Ansökningsperioden för bidragsår ${year} är inte känd ännu; Skolverket har inte publicerat den.`,
+    noWindow: (year: number) =>
+      `Huvudmannen ansöker hos Skolverket. Ansökningsperioden för bidragsår ${year} är inte känd ännu; Skolverket har inte publicerat den.`,
     preliminary: (span: string) => ` Preliminärt, utifrån tidigare år: ${span}.`,
     lastYear: (year: number, span: string) => ` Förra årets period, för bidragsår ${year}, var ${span}.`,
     requisitionWindow: (year: number, span: string) => ` Rekvisitionsperioden för bidragsår ${year} är ${span}.`,
@@ -37,7 +38,8 @@ const words = {
     decision: 'Skolverket beslutar om bidraget och gör ett urval om ansökningarna är fler än pengarna räcker till.',
     requisition: (kommuner: string, many: boolean, teams: boolean) =>
       `${many ? 'Kommunerna' : 'Kommunen'} vars socialtjänst deltar i ${teams ? 'teamen' : 'teamet'}, ${kommuner}, rekvirerar motfinansieringen från Socialstyrelsen när Skolverket har beviljat bidraget.`,
-    reportBoth: 'Huvudmannen redovisar hur bidraget har använts till Skolverket, och kommunen redovisar motfinansieringen till Socialstyrelsen, enligt myndigheternas anvisningar.',
+    reportBoth:
+      'Huvudmannen redovisar hur bidraget har använts till Skolverket, och kommunen redovisar motfinansieringen till Socialstyrelsen, enligt myndigheternas anvisningar.',
     reportOne: 'Huvudmannen redovisar hur bidraget har använts till Skolverket enligt myndighetens anvisningar.',
     changes: (matched: boolean) =>
       `Förändringar som påverkar rätten till bidrag, till exempel att någon i teamet slutar, går ner i tjänstgöringsgrad eller byter uppdrag, ska anmälas utan dröjsmål till Skolverket${matched ? ' och Socialstyrelsen' : ''}. Bidrag som lämnats på felaktiga grunder kan behöva betalas tillbaka.`,
@@ -48,7 +50,8 @@ const words = {
   en: {
     heading: 'What happens next',
     window: (year: number, span: string) => `The organiser applies to Skolverket. The application period for grant year ${year} is ${span}.`,
-    noWindow: (year: number) => `The organiser applies to Skolverket. The application period for grant year ${year} is not known yet; Skolverket has not published it.`,
+    noWindow: (year: number) =>
+      `The organiser applies to Skolverket. The application period for grant year ${year} is not known yet; Skolverket has not published it.`,
     preliminary: (span: string) => ` Preliminarily, going by earlier years: ${span}.`,
     lastYear: (year: number, span: string) => ` Last year's period, for grant year ${year}, was ${span}.`,
     requisitionWindow: (year: number, span: string) => ` The requisition period for grant year ${year} is ${span}.`,
@@ -56,7 +59,8 @@ const words = {
     decision: 'Skolverket decides on the grant and selects among the applications if they exceed the funds.',
     requisition: (kommuner: string, many: boolean, teams: boolean) =>
       `The ${many ? 'municipalities' : 'municipality'} whose social services take part in the ${teams ? 'teams' : 'team'}, ${kommuner}, requisition the matched funding from Socialstyrelsen once Skolverket has granted the grant.`,
-    reportBoth: "The organiser reports to Skolverket how the grant was used, and the municipality reports the matched funding to Socialstyrelsen, following the agencies' instructions.",
+    reportBoth:
+      "The organiser reports to Skolverket how the grant was used, and the municipality reports the matched funding to Socialstyrelsen, following the agencies' instructions.",
     reportOne: "The organiser reports to Skolverket how the grant was used, following the agency's instructions.",
     changes: (matched: boolean) =>
       `Changes that affect the right to the grant, for example someone in the team leaving, lowering their fte or changing role, must be reported without delay to Skolverket${matched ? ' and Socialstyrelsen' : ''}. A grant paid on wrong grounds may have to be paid back.`,
@@ -83,7 +87,9 @@ export function nextSteps(application: Pick<Application, 'grantYear' | 'teams'>,
       ? w.window(year, dateSpan(known.value, lang))
       : w.noWindow(year) + (window ? w.preliminary(dateSpan(window.value, lang)) : '') + (lastYear ? w.lastYear(year - 1, windowSpan(lastYear, lang)) : ''),
     w.decision,
-    ...(matched ? [w.requisition(kommuner, codes.length > 1, application.teams.length > 1) + when(w.requisitionWindow, windows?.requisitionWindow), report] : [report]),
+    ...(matched
+      ? [w.requisition(kommuner, codes.length > 1, application.teams.length > 1) + when(w.requisitionWindow, windows?.requisitionWindow), report]
+      : [report]),
     w.changes(matched),
   ];
   const skolverketPage = (known ?? lastYear)?.source.url ?? sources.skolverket2026.url;

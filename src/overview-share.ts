@@ -14,7 +14,13 @@ import type { DraftStore } from './drafts/store.ts';
 import { summariseTeams } from './drafts/team-summaries.ts';
 import { words } from './words/index.ts';
 
-export type ShareProblem = 'missing_submission_code' | 'unknown_submission_code' | 'not_assessable' | 'placeholders' | 'grant_year_mismatch' | 'no_team_in_municipality';
+export type ShareProblem =
+  | 'missing_submission_code'
+  | 'unknown_submission_code'
+  | 'not_assessable'
+  | 'placeholders'
+  | 'grant_year_mismatch'
+  | 'no_team_in_municipality';
 
 export type ShareCheck =
   | { ok: true; overview: OverviewRecord; teams: TeamSummary[]; shown: OverviewTeam[] }

@@ -11,10 +11,7 @@ export function pageData(lang: Lang, path: string, title: string) {
   return {
     lang,
     title,
-    otherLanguage:
-      lang === 'sv'
-        ? { lang: 'en', label: 'In English', href: `${here}?lang=en` }
-        : { lang: 'sv', label: 'På svenska', href: here },
+    otherLanguage: lang === 'sv' ? { lang: 'en', label: 'In English', href: `${here}?lang=en` } : { lang: 'sv', label: 'På svenska', href: here },
   };
 }
 
@@ -79,12 +76,24 @@ export function renderConfirm(
 
 const fullTexts = {
   sv: {
-    members: ['Teamet har redan så många personer som går', `Ett team kan ha högst ${MAX_MEMBERS} personer. Ta bort någon innan du lägger till en ny. Inget har ändrats.`],
-    teams: ['Ansökan har redan så många team som går', `En ansökan kan ha högst ${MAX_TEAMS} team. Ta bort ett team innan du lägger till ett nytt. Inget har ändrats.`],
+    members: [
+      'Teamet har redan så många personer som går',
+      `Ett team kan ha högst ${MAX_MEMBERS} personer. Ta bort någon innan du lägger till en ny. Inget har ändrats.`,
+    ],
+    teams: [
+      'Ansökan har redan så många team som går',
+      `En ansökan kan ha högst ${MAX_TEAMS} team. Ta bort ett team innan du lägger till ett nytt. Inget har ändrats.`,
+    ],
   },
   en: {
-    members: ['The team already has as many people as it can', `A team can have at most ${MAX_MEMBERS} people. Remove someone before you add another. Nothing has been changed.`],
-    teams: ['The application already has as many teams as it can', `An application can have at most ${MAX_TEAMS} teams. Remove a team before you add another. Nothing has been changed.`],
+    members: [
+      'The team already has as many people as it can',
+      `A team can have at most ${MAX_MEMBERS} people. Remove someone before you add another. Nothing has been changed.`,
+    ],
+    teams: [
+      'The application already has as many teams as it can',
+      `An application can have at most ${MAX_TEAMS} teams. Remove a team before you add another. Nothing has been changed.`,
+    ],
   },
 };
 

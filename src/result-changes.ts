@@ -34,7 +34,11 @@ export function resultChanges(previous: ResultSummary | undefined, current: Resu
     const [before, after] = [previous.teams[i]?.status, current.teams[i]?.status];
     if (before !== after) lines.push(arrow(teamName(i), teamStatus(before), teamStatus(after)));
   }
-  const figures = [['matched', w.matched], ['matchedUsable', w.usable], ['repaymentRisk', w.risk]] as const;
+  const figures = [
+    ['matched', w.matched],
+    ['matchedUsable', w.usable],
+    ['repaymentRisk', w.risk],
+  ] as const;
   for (const code of new Set([...previous.municipalities, ...current.municipalities].map((m) => m.code))) {
     const [before, after] = [previous.municipalities, current.municipalities].map((list) => list.find((m) => m.code === code));
     for (const [figure, label] of figures) {
@@ -50,5 +54,7 @@ export function resultChanges(previous: ResultSummary | undefined, current: Resu
     const where = [team === '' ? '' : teamName(Number(team)), member].filter(Boolean).join(', ');
     lines.push(arrow(`${ruleTitle(rule, lang)}${where ? ` (${where})` : ''}`, outcome(before), outcome(after)));
   }
-  return lines.length > MAX_LINES ? [...lines.slice(0, MAX_LINES - 1), w.more(formatCountOf(lines.length - MAX_LINES + 1, words[lang].count.changes, lang))] : lines;
+  return lines.length > MAX_LINES
+    ? [...lines.slice(0, MAX_LINES - 1), w.more(formatCountOf(lines.length - MAX_LINES + 1, words[lang].count.changes, lang))]
+    : lines;
 }

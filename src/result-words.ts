@@ -54,7 +54,8 @@ export const staffingWords = {
     warningHeading: 'Staffing is not enough every day',
     warningLead: 'The requirement applies on every day of the period, in the summer and between two engagements too.',
     staff: { school: 'the school staff', social_services: 'the social-services staff' } as Record<string, string>,
-    shortfall: (team: string, staff: string, minimum: string, ranges: string) => `${team}: ${staff} count less than ${minimum} full-time equivalent during ${ranges}.`,
+    shortfall: (team: string, staff: string, minimum: string, ranges: string) =>
+      `${team}: ${staff} count less than ${minimum} full-time equivalent during ${ranges}.`,
     changePeople: (team: string) => `Change the people in ${team}`,
   },
 };
@@ -69,7 +70,14 @@ export function ruleTitle(id: string, lang: Lang): string {
 }
 
 export function findingView(f: Finding, lang: Lang) {
-  return { outcome: f.outcome, label: resultWords[lang].outcome[f.outcome], title: ruleTitle(f.rule, lang), citation: f.citation, message: f.message, fix: f.fix };
+  return {
+    outcome: f.outcome,
+    label: resultWords[lang].outcome[f.outcome],
+    title: ruleTitle(f.rule, lang),
+    citation: f.citation,
+    message: f.message,
+    fix: f.fix,
+  };
 }
 
 /** Swedish verbs do not agree in number: one form for one team and for many. */
@@ -139,7 +147,10 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 export function namePeople(text: string, members: Array<{ id: string; role?: string }>): string {
   const roles = new Map(members.filter((m) => m.role).map((m) => [m.id, m.role as string]));
   if (roles.size === 0) return text;
-  const ids = [...roles.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  const ids = [...roles.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|');
   return text.replace(new RegExp(`(?<![\\p{L}\\p{N}_-])(${ids})(:s|'s)?(?![\\p{L}\\p{N}_-])`, 'gu'), (_, id: string, genitive?: string) => {
     const role = roles.get(id) as string;
     if (!genitive) return `${role} (${id})`;

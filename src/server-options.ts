@@ -31,7 +31,11 @@ export function serverOptions({
   logLevel = 'silent',
   trustProxy = false,
   timeouts = TIMEOUT_DEFAULTS,
-}: { logLevel?: string; trustProxy?: boolean; timeouts?: Timeouts } = {}): FastifyHttpOptions<Server> {
+}: {
+  logLevel?: string;
+  trustProxy?: boolean;
+  timeouts?: Timeouts;
+} = {}): FastifyHttpOptions<Server> {
   const ms = (seconds: number) => seconds * 1000;
   return {
     bodyLimit: BODY_LIMIT,

@@ -34,7 +34,10 @@ const words = {
     whoSees: [
       ['Länken till ett utkast', 'Hela utkastet: se och ändra allt, också löner, ladda ner, dela och radera. Ge den bara till den som samordnar ansökan.'],
       ['En länk för en del av ett team', 'Bara personerna på den ena sidan, skolpersonalen eller socialtjänstens personal, av ett enda team.'],
-      ['Länken till kommunens översikt', 'De team som samordnarna har delat med översikten, med bedömning och belopp; aldrig löner, organisationsnummer eller personer.'],
+      [
+        'Länken till kommunens översikt',
+        'De team som samordnarna har delat med översikten, med bedömning och belopp; aldrig löner, organisationsnummer eller personer.',
+      ],
       ['Inskickningskoden', 'Ingenting att läsa: den låter en samordnare dela sin ansökan med kommunens översikt.'],
     ],
     privacyHeading: 'Personuppgifter',
@@ -65,9 +68,15 @@ const words = {
     ],
     whoSeesHeading: 'Who sees what',
     whoSees: [
-      ['The link to a draft', 'The whole draft: see and change everything, including salaries, download, share and delete. Give it only to whoever coordinates the application.'],
+      [
+        'The link to a draft',
+        'The whole draft: see and change everything, including salaries, download, share and delete. Give it only to whoever coordinates the application.',
+      ],
       ['A link to one side of a team', "Only the people on one side, school staff or social services' staff, of a single team."],
-      ["The link to the municipality's overview", 'The teams the coordinators have shared with the overview, with assessment and amounts; never salaries, organisation numbers or people.'],
+      [
+        "The link to the municipality's overview",
+        'The teams the coordinators have shared with the overview, with assessment and amounts; never salaries, organisation numbers or people.',
+      ],
       ['The submission code', "Nothing to read: it lets a coordinator share their application with the municipality's overview."],
     ],
     privacyHeading: 'Personal data',

@@ -80,18 +80,31 @@ export function settlementText(settlement: Settlement, lang: Lang): string {
   const kr = (value: string) => formatKronor(value, lang);
   const fte = (value: string) => formatFte(hundredths(value), lang);
   const kommun = (code: string) => `${municipalityName(code) ?? w.unknownMunicipality} (${code})`;
-  const matched = (m: { received: string; usable: string; repay: string }) => `${w.received} ${kr(m.received)}, ${w.usable} ${kr(m.usable)}, ${w.repay} ${kr(m.repay)}`;
+  const matched = (m: { received: string; usable: string; repay: string }) =>
+    `${w.received} ${kr(m.received)}, ${w.usable} ${kr(m.usable)}, ${w.repay} ${kr(m.repay)}`;
   const lines = [w.title(settlement.grantYear), settlement.ruleSet.title, settlement.notice, ''];
   for (const team of settlement.teams) {
     lines.push(team.name);
     lines.push(`  ${w.conditions}: ${w.conditionsValue[team.conditions]}`);
     for (const b of team.belowMinimum) lines.push(`    ${w.below}: ${w.side[b.side]} ${b.from}–${b.to}, ${w.lowest(fte(b.lowest), fte(b.minimum))}`);
     if (team.conditions === 'not_met') lines.push(`    ${w.atRisk(kr(team.decided))}`);
-    lines.push(`  ${w.decided}: ${kr(team.decided)}`, `  ${w.justified}: ${kr(team.justified)}`, `  ${w.used}: ${kr(team.used)}`, `  ${w.unused}: ${kr(team.unused)}`);
+    lines.push(
+      `  ${w.decided}: ${kr(team.decided)}`,
+      `  ${w.justified}: ${kr(team.justified)}`,
+      `  ${w.used}: ${kr(team.used)}`,
+      `  ${w.unused}: ${kr(team.unused)}`,
+    );
     lines.push(`  ${w.municipality} ${kommun(team.matched.municipalityCode)}: ${matched(team.matched)}`, '');
   }
   const { totals } = settlement;
-  lines.push(w.totals, `  ${w.decided}: ${kr(totals.decided)}`, `  ${w.justified}: ${kr(totals.justified)}`, `  ${w.used}: ${kr(totals.used)}`, `  ${w.unused}: ${kr(totals.unused)}`, '');
+  lines.push(
+    w.totals,
+    `  ${w.decided}: ${kr(totals.decided)}`,
+    `  ${w.justified}: ${kr(totals.justified)}`,
+    `  ${w.used}: ${kr(totals.used)}`,
+    `  ${w.unused}: ${kr(totals.unused)}`,
+    '',
+  );
   lines.push(w.municipalities, ...settlement.municipalities.map((m) => `  ${kommun(m.municipalityCode)}: ${matched(m)}`), '');
   lines.push(w.changes);
   if (!settlement.changesCompared) lines.push(`  ${w.notCompared}`);
@@ -138,7 +151,8 @@ export const settlementPdfWords = {
   received: 'Mottaget från Socialstyrelsen',
   usable: 'Får användas',
   repay: 'Att betala tillbaka till Socialstyrelsen',
-  reconcileMatched: (usable: string, repay: string, received: string) => `Avstämning, får användas + att betala tillbaka = mottaget: ${usable} + ${repay} = ${received}`,
+  reconcileMatched: (usable: string, repay: string, received: string) =>
+    `Avstämning, får användas + att betala tillbaka = mottaget: ${usable} + ${repay} = ${received}`,
   totalsTitle: 'Alla team',
   teamColumn: 'Team',
   sum: 'Summa',

@@ -53,7 +53,13 @@ const words = {
   en: {
     title: 'Fte per day',
     months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
-    series: { school: 'School staff', socialServices: 'Social services', total: 'Total', sideMinimum: 'At least 1.00 per side', teamMinimum: 'At least 2.00 in total' },
+    series: {
+      school: 'School staff',
+      socialServices: 'Social services',
+      total: 'Total',
+      sideMinimum: 'At least 1.00 per side',
+      teamMinimum: 'At least 2.00 in total',
+    },
   },
 } satisfies Record<Lang, { title: string; months: string[]; series: Record<Series, string> }>;
 
@@ -100,7 +106,8 @@ export function staffingChart(team: TeamResult, chartId: string, describedBy: st
     `<svg class="chart" viewBox="0 0 ${CHART_WIDTH} ${HEIGHT}" font-size="${FONT_SIZE}" role="img" aria-labelledby="${chartId}-title" aria-describedby="${describedBy}" focusable="false">`,
     `<title id="${chartId}-title">${escapeXml(`${w.title}: ${team.name}`)}</title>`,
     ...gridlines.map(
-      (t) => `<g class="chart__tick"><line x1="${LEFT}" x2="${CHART_WIDTH - RIGHT}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}"/><text x="${LEFT - 3}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end">${decimal(t)}</text></g>`,
+      (t) =>
+        `<g class="chart__tick"><line x1="${LEFT}" x2="${CHART_WIDTH - RIGHT}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}"/><text x="${LEFT - 3}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end">${decimal(t)}</text></g>`,
     ),
     ...months.map((m, i) => {
       const tick = `<line x1="${m.x}" x2="${m.x}" y1="${axisY.toFixed(1)}" y2="${(axisY + 4).toFixed(1)}"/>`;

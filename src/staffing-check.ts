@@ -47,7 +47,12 @@ export function teamStaffing(assessment: Assessment, team: number): SideStaffing
 /** "Skolpersonal: lägst 1,10 av minst 1,00", with ✓ or ✗ and the same in words for those who do not see the mark. */
 export function staffingLine(s: SideStaffing, lang: Lang) {
   const w = staffingWords[lang];
-  return { text: w.line(w.side[s.side], showDecimal(s.lowest, lang), showDecimal(s.minimum, lang)), mark: s.enough ? '✓' : '✗', words: s.enough ? w.enough : w.notEnough, enough: s.enough };
+  return {
+    text: w.line(w.side[s.side], showDecimal(s.lowest, lang), showDecimal(s.minimum, lang)),
+    mark: s.enough ? '✓' : '✗',
+    words: s.enough ? w.enough : w.notEnough,
+    enough: s.enough,
+  };
 }
 
 /** The check-answers warning's lines: each team side that falls short, with the days. */
@@ -57,6 +62,9 @@ export function shortfallWarnings(assessment: Assessment, lang: Lang): Array<{ t
   return assessment.teams.flatMap((team, index) =>
     teamStaffing(assessment, index)
       .filter((s) => s.short.length > 0)
-      .map((s) => ({ team: index, text: w.shortfall(team.name, w.staff[s.side], showDecimal(s.minimum, lang), list.format(s.short.map((r) => `${r.from}–${r.to}`))) })),
+      .map((s) => ({
+        team: index,
+        text: w.shortfall(team.name, w.staff[s.side], showDecimal(s.minimum, lang), list.format(s.short.map((r) => `${r.from}–${r.to}`))),
+      })),
   );
 }

@@ -9,8 +9,14 @@ import type { Window } from '../rules/params/rule-set.ts';
 import { ruleSetFor } from '../rules/rule-sets.ts';
 import type { DateRange, Lang } from '../rules/types.ts';
 
-const dayAndMonth = { sv: new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', timeZone: 'UTC' }), en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' }) };
-const fullDate = { sv: new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'UTC' }), en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }) };
+const dayAndMonth = {
+  sv: new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' }),
+};
+const fullDate = {
+  sv: new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }),
+};
 
 /** "15 januari–16 februari 2026": the year once, at the end, when both dates are in it. */
 export function dateSpan(range: DateRange, lang: Lang): string {

@@ -17,7 +17,11 @@ import { buildApp } from './helper.ts';
 import { addTeam, school, social, startDraft } from './journey-answers.ts';
 
 const service = serviceInfo(
-  readConfig({ SERVICE_OWNER: 'Exempla kommun, skolförvaltningen', SERVICE_CONTACT_EMAIL: 'sst-bidrag@exempla.se', SERVICE_PRIVACY_URL: 'https://exempla.se/integritet' }),
+  readConfig({
+    SERVICE_OWNER: 'Exempla kommun, skolförvaltningen',
+    SERVICE_CONTACT_EMAIL: 'sst-bidrag@exempla.se',
+    SERVICE_PRIVACY_URL: 'https://exempla.se/integritet',
+  }),
 );
 
 let app: FastifyInstance;
@@ -46,15 +50,24 @@ describe('om tjänsten', () => {
     assert.match(text, /Det är myndigheterna som beslutar om bidraget/);
     assert.match(response.body, /<a class="url" href="mailto:sst-bidrag@exempla.se">sst-bidrag@exempla.se<\/a>/);
     assert.match(response.body, /href="https:\/\/exempla.se\/integritet"/);
-    for (const who of ['Länken till ett utkast', 'En länk för en del av ett team', 'Länken till kommunens översikt', 'Inskickningskoden']) assert.ok(text.includes(who), who);
+    for (const who of ['Länken till ett utkast', 'En länk för en del av ett team', 'Länken till kommunens översikt', 'Inskickningskoden'])
+      assert.ok(text.includes(who), who);
     assert.match(text, /Namn på personer efterfrågas aldrig/);
     assert.match(text, /logg innehåller aldrig id, länkar, nycklar, koder, löner, namn/);
   });
 
   test('sidan säger hur länge utkast, länkar och översikter sparas, med tjänstens egna gränser', async () => {
     const sv = textOf((await app.inject('/om-tjansten')).body);
-    assert.ok(sv.includes(`Ett utkast sparas i ${DRAFT_RETENTION_DAYS} dagar efter att det senast sparades och raderas sedan med sina länkar, delningar och sin historik.`));
-    assert.ok(sv.includes(`En länk för en del av ett team gäller i ${HANDOFF_LINK_DAYS} dagar. En utgången eller återkallad länk visas som sådan i ${LINK_KEPT_DAYS} dagar`));
+    assert.ok(
+      sv.includes(
+        `Ett utkast sparas i ${DRAFT_RETENTION_DAYS} dagar efter att det senast sparades och raderas sedan med sina länkar, delningar och sin historik.`,
+      ),
+    );
+    assert.ok(
+      sv.includes(
+        `En länk för en del av ett team gäller i ${HANDOFF_LINK_DAYS} dagar. En utgången eller återkallad länk visas som sådan i ${LINK_KEPT_DAYS} dagar`,
+      ),
+    );
     assert.ok(sv.includes(`En översikt för kommunen sparas i ${OVERVIEW_RETENTION_DAYS} dagar efter att den senast öppnades eller ändrades`));
     const en = textOf((await app.inject('/om-tjansten?lang=en')).body);
     assert.ok(en.includes(`A draft is kept for ${DRAFT_RETENTION_DAYS} days after it was last saved`));
@@ -115,7 +128,10 @@ describe('så går det till härnäst', () => {
     assert.equal(result.statusCode, 200);
     assert.match(result.body, /<details class="details next-steps">\s*<summary>Så går det till härnäst<\/summary>/);
     const text = textOf(result.body);
-    assert.match(text, /Ansökningsperioden för bidragsår 2027 är inte känd ännu; Skolverket har inte publicerat den\. Preliminärt, utifrån tidigare år: 15 januari–15 februari 2027\. Förra årets period, för bidragsår 2026, var 15 januari–16 februari 2026\./);
+    assert.match(
+      text,
+      /Ansökningsperioden för bidragsår 2027 är inte känd ännu; Skolverket har inte publicerat den\. Preliminärt, utifrån tidigare år: 15 januari–15 februari 2027\. Förra årets period, för bidragsår 2026, var 15 januari–16 februari 2026\./,
+    );
     assert.match(text, /Kommunen vars socialtjänst deltar i teamet, Stockholm \(0180\), rekvirerar motfinansieringen från Socialstyrelsen/);
     assert.match(text, /kommunen redovisar motfinansieringen till Socialstyrelsen/);
     assert.match(text, /ska anmälas utan dröjsmål till Skolverket och Socialstyrelsen/);

@@ -11,8 +11,7 @@ before(async () => {
 });
 after(() => app.close());
 
-const post = (payload: unknown, query = '') =>
-  app.inject({ method: 'POST', url: `/api/v1/assessments${query}`, payload: payload as object });
+const post = (payload: unknown, query = '') => app.inject({ method: 'POST', url: `/api/v1/assessments${query}`, payload: payload as object });
 
 describe('POST /api/v1/assessments', () => {
   test('en giltig ansökan ger en bedömning som följer schemat', async () => {
@@ -47,18 +46,34 @@ describe('POST /api/v1/assessments', () => {
       teams: [{}, { members: [{ side: 'school' }, { side: 'social_services', education: 'unknown' }], municipalityCode: '1480' }],
     });
     const { amounts, teams } = assessmentSchema.parse((await post(application)).json());
-    assert.deepEqual(teams.map((t) => t.status), ['eligible', 'eligible_aggregate_only']);
+    assert.deepEqual(
+      teams.map((t) => t.status),
+      ['eligible', 'eligible_aggregate_only'],
+    );
     assert.deepEqual(amounts.byTeamStatus, {
       eligible: { skolverketGrant: '240000', matched: '240000', matchedUsable: '240000', repaymentRisk: '0' },
       eligible_aggregate_only: { skolverketGrant: '240000', matched: '240000', matchedUsable: '0', repaymentRisk: '240000' },
       needs_review: { skolverketGrant: '0', matched: '0', matchedUsable: '0', repaymentRisk: '0' },
     });
     assert.equal(amounts.skolverketGrant, '480000');
-    assert.deepEqual(amounts.municipalities.map((m) => m.byTeamStatus.eligible_aggregate_only.repaymentRisk), ['0', '240000']);
+    assert.deepEqual(
+      amounts.municipalities.map((m) => m.byTeamStatus.eligible_aggregate_only.repaymentRisk),
+      ['0', '240000'],
+    );
   });
 
   test('belopp som JSON-tal tas emot som strängar', async () => {
-    const application = buildApplication({ teams: [{ members: [{ side: 'school', fte: 1, monthlySalary: 40000 }, { side: 'social_services', fte: 0.5 }, { side: 'social_services', fte: 0.5 }] }] });
+    const application = buildApplication({
+      teams: [
+        {
+          members: [
+            { side: 'school', fte: 1, monthlySalary: 40000 },
+            { side: 'social_services', fte: 0.5 },
+            { side: 'social_services', fte: 0.5 },
+          ],
+        },
+      ],
+    });
     const body = assessmentSchema.parse((await post(application)).json());
     assert.equal(body.status, 'eligible');
     assert.equal(body.teams[0].members[0].eligibleCost, '480000');
@@ -66,7 +81,14 @@ describe('POST /api/v1/assessments', () => {
 
   test('en ogiltig ansökan ger 400 med varje problem och dess sökväg', async () => {
     const application = buildApplication({
-      teams: [{ members: [{ side: 'school', fte: '1.5' }, { side: 'social_services', start: '2026-02-30' }] }],
+      teams: [
+        {
+          members: [
+            { side: 'school', fte: '1.5' },
+            { side: 'social_services', start: '2026-02-30' },
+          ],
+        },
+      ],
     }) as { organiser: { orgNumber: string } };
     application.organiser.orgNumber = '212000-0143';
     const response = await post(application, '?lang=en');
@@ -123,7 +145,12 @@ describe('POST /api/v1/assessments', () => {
 
   test('den största tillåtna ansökan, 20 team med 50 personer, ryms och bedöms', async () => {
     const teams = Array.from({ length: 20 }, () => ({
-      members: Array.from({ length: 50 }, (_, i) => ({ side: i % 2 ? 'social_services' : 'school', fte: '0.50', role: 'r'.repeat(200), educationNote: 'n'.repeat(300) })),
+      members: Array.from({ length: 50 }, (_, i) => ({
+        side: i % 2 ? 'social_services' : 'school',
+        fte: '0.50',
+        role: 'r'.repeat(200),
+        educationNote: 'n'.repeat(300),
+      })),
     }));
     const response = await post(buildApplication({ teams }));
     assert.equal(response.statusCode, 200);

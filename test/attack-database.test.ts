@@ -218,7 +218,6 @@ describe('en databas som inte går att öppna', { concurrency: true }, () => {
   });
 });
 
-
 /**
  * A TCP proxy in front of PostgreSQL that can hang, as a database host that has stopped: it then
  * passes nothing on, and accepts new connections without ever answering, until it resumes.
@@ -267,44 +266,39 @@ async function hangingProxy(target: URL) {
 
 const DATABASE = process.env.TEST_DATABASE_URL;
 
-test(
-  'en PostgreSQL som slutar svara: /readyz 503 inom en sekund, sidorna ett lugnt 503, /healthz 200, och sedan fungerar allt igen',
-  { skip: !DATABASE && !process.env.CI && 'TEST_DATABASE_URL is not set' },
-  async () => {
-    assert.ok(DATABASE, 'CI must set TEST_DATABASE_URL');
-    const backend = await postgresBackend(DATABASE);
-    const proxy = await hangingProxy(new URL(backend.config.databaseUrl!));
-    const server = await buildWith({ dataDir: backend.config.dataDir, databaseUrl: proxy.url, timeoutMs: 1000 });
-    try {
-      const { id } = (await server.inject({ method: 'POST', url: '/api/v1/drafts', payload: { grantYear: 2026 } })).json();
-      proxy.hang();
+test('en PostgreSQL som slutar svara: /readyz 503 inom en sekund, sidorna ett lugnt 503, /healthz 200, och sedan fungerar allt igen', {
+  skip: !DATABASE && !process.env.CI && 'TEST_DATABASE_URL is not set',
+}, async () => {
+  assert.ok(DATABASE, 'CI must set TEST_DATABASE_URL');
+  const backend = await postgresBackend(DATABASE);
+  const proxy = await hangingProxy(new URL(backend.config.databaseUrl!));
+  const server = await buildWith({ dataDir: backend.config.dataDir, databaseUrl: proxy.url, timeoutMs: 1000 });
+  try {
+    const { id } = (await server.inject({ method: 'POST', url: '/api/v1/drafts', payload: { grantYear: 2026 } })).json();
+    proxy.hang();
 
-      const asked = Date.now();
-      const [ready, alive] = await Promise.all([server.inject({ url: '/readyz' }), server.inject({ url: '/healthz' })]);
-      assert.equal(ready.statusCode, 503);
-      assert.equal(ready.json().checks.database, 'unavailable');
-      assert.ok(Date.now() - asked < 2000, `/readyz took ${Date.now() - asked} ms`);
-      assert.equal(alive.statusCode, 200);
+    const asked = Date.now();
+    const [ready, alive] = await Promise.all([server.inject({ url: '/readyz' }), server.inject({ url: '/healthz' })]);
+    assert.equal(ready.statusCode, 503);
+    assert.equal(ready.json().checks.database, 'unavailable');
+    assert.ok(Date.now() - asked < 2000, `/readyz took ${Date.now() - asked} ms`);
+    assert.equal(alive.statusCode, 200);
 
-      const [page, api] = await Promise.all([
-        server.inject({ url: `/ansokan/${id}/bidragsar` }),
-        server.inject({ url: `/api/v1/drafts/${id}` }),
-      ]);
-      assert.equal(page.statusCode, 503);
-      assert.equal(page.headers['retry-after'], '5');
-      assert.match(String(page.headers['content-type']), /text\/html/);
-      assert.match(page.body, /försök igen/i);
-      assert.doesNotMatch(page.body, /timeout|Unavailable|ECONN/);
-      assert.equal(api.statusCode, 503);
-      assert.deepEqual(api.json(), { error: 'unavailable' });
+    const [page, api] = await Promise.all([server.inject({ url: `/ansokan/${id}/bidragsar` }), server.inject({ url: `/api/v1/drafts/${id}` })]);
+    assert.equal(page.statusCode, 503);
+    assert.equal(page.headers['retry-after'], '5');
+    assert.match(String(page.headers['content-type']), /text\/html/);
+    assert.match(page.body, /försök igen/i);
+    assert.doesNotMatch(page.body, /timeout|Unavailable|ECONN/);
+    assert.equal(api.statusCode, 503);
+    assert.deepEqual(api.json(), { error: 'unavailable' });
 
-      proxy.resume();
-      assert.equal((await server.inject({ url: '/readyz' })).statusCode, 200);
-      assert.equal((await server.inject({ url: `/api/v1/drafts/${id}` })).json().application.grantYear, 2026);
-    } finally {
-      await server.close();
-      proxy.close();
-      await backend.dispose();
-    }
-  },
-);
+    proxy.resume();
+    assert.equal((await server.inject({ url: '/readyz' })).statusCode, 200);
+    assert.equal((await server.inject({ url: `/api/v1/drafts/${id}` })).json().application.grantYear, 2026);
+  } finally {
+    await server.close();
+    proxy.close();
+    await backend.dispose();
+  }
+});

@@ -59,7 +59,10 @@ async function postPdf(body: string) {
 /** Opens the page (its CSRF cookie and token), then uploads the file to it as a browser does. */
 async function upload(path: string, file: Uint8Array, fileName: string) {
   const page = await fetch(`${base}${path}`);
-  const cookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = page.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1];
   assert.ok(token, `${path} has a form`);
   // The body built beforehand, so that the client (in this process) does little while the server works.
@@ -70,7 +73,12 @@ async function upload(path: string, file: Uint8Array, fileName: string) {
     Buffer.from('\r\n--b--\r\n'),
   ]);
   const started = performance.now();
-  const response = await fetch(`${base}${path}`, { method: 'POST', body, headers: { cookie, 'content-type': 'multipart/form-data; boundary=b' }, redirect: 'manual' });
+  const response = await fetch(`${base}${path}`, {
+    method: 'POST',
+    body,
+    headers: { cookie, 'content-type': 'multipart/form-data; boundary=b' },
+    redirect: 'manual',
+  });
   // A draft is made only on success, answered with a redirect to it: none means nothing was stored.
   return { status: response.status, stored: response.headers.has('location'), body: await response.text(), seconds: (performance.now() - started) / 1000 };
 }
@@ -126,7 +134,10 @@ test('20 samtidiga stora sammanställningar (20 team × 20 personer): bara 200 e
   const body = JSON.stringify(largeApplication());
   const { result, slowest } = await whileHealthz(Promise.all(Array.from({ length: 20 }, () => postPdf(body))));
   const statuses = result.map((r) => r.status);
-  assert.ok(statuses.every((s) => s === 200 || s === 503), statuses.join(','));
+  assert.ok(
+    statuses.every((s) => s === 200 || s === 503),
+    statuses.join(','),
+  );
   assert.ok(statuses.includes(200), 'some are built');
   assert.ok(statuses.includes(503), 'more than the pool takes are refused');
   for (const r of result) {
@@ -139,7 +150,11 @@ test('20 samtidiga stora sammanställningar (20 team × 20 personer): bara 200 e
 describe('personallistor som inte är personallistor', () => {
   let importPath = '';
   before(async () => {
-    const response = await fetch(`${base}/api/v1/drafts`, { method: 'POST', body: JSON.stringify(buildApplication()), headers: { 'content-type': 'application/json' } });
+    const response = await fetch(`${base}/api/v1/drafts`, {
+      method: 'POST',
+      body: JSON.stringify(buildApplication()),
+      headers: { 'content-type': 'application/json' },
+    });
     assert.equal(response.status, 201);
     importPath = `/ansokan/${(await response.json()).id}/team/1/importera`;
   });
@@ -189,7 +204,11 @@ test('en uppladdning över gränsen ger 413, och nästa förfrågan på samma an
     });
   // Two files where the form takes one: @fastify/multipart stops reading after the first.
   const part = (name: string, bytes: number) =>
-    Buffer.concat([Buffer.from(`--b\r\nContent-Disposition: form-data; name="${name}"; filename="${name}.pdf"\r\n\r\n`), Buffer.alloc(bytes, 0x20), Buffer.from('\r\n')]);
+    Buffer.concat([
+      Buffer.from(`--b\r\nContent-Disposition: form-data; name="${name}"; filename="${name}.pdf"\r\n\r\n`),
+      Buffer.alloc(bytes, 0x20),
+      Buffer.from('\r\n'),
+    ]);
   const body = Buffer.concat([part('file', 10), part('other', 3 * 1024 * 1024), Buffer.from('--b--\r\n')]);
   const refused = answered(/^HTTP\/1\.1 413[\s\S]*<\/html>/);
   socket.write(`POST /importera HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: ${body.length}\r\n\r\n`);

@@ -19,7 +19,17 @@ import { buildApplication } from './application-builder.ts';
 import { FormClient } from './form-client.ts';
 import { buildApp } from './helper.ts';
 
-const member = { side: 'school', role: 'Skolkurator', engagement: 'employment', fte: '1', start: '2025-08-01', education: 'psychosocial_degree', origin: 'new', monthlySalary: '43 517', employerCostRate: '31,42' };
+const member = {
+  side: 'school',
+  role: 'Skolkurator',
+  engagement: 'employment',
+  fte: '1',
+  start: '2025-08-01',
+  education: 'psychosocial_degree',
+  origin: 'new',
+  monthlySalary: '43 517',
+  employerCostRate: '31,42',
+};
 const team = { name: 'Team Norr', schoolForms: 'grundskola', municipalityCode: '0180', status: 'new', contractEducation: 'no' };
 
 /** A draft filled in through the pages up to one member; returns its path, /ansokan/{id}. */

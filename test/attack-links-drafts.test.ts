@@ -26,17 +26,26 @@ type ApiTeam = Json & { id: string; name: string; members: Array<Json & { id: st
 const pageRoutes: string[] = [];
 let app: FastifyInstance;
 before(async () => {
-  app = await buildApp({}, {
-    open: true,
-    onRoute: ({ method, url }) => {
-      if ((method === 'GET' || (Array.isArray(method) && method.includes('GET'))) && /^\/(ansokan\/:id|lank\/:token)\//.test(`${url}/`)) pageRoutes.push(url);
+  app = await buildApp(
+    {},
+    {
+      open: true,
+      onRoute: ({ method, url }) => {
+        if ((method === 'GET' || (Array.isArray(method) && method.includes('GET'))) && /^\/(ansokan\/:id|lank\/:token)\//.test(`${url}/`)) pageRoutes.push(url);
+      },
     },
-  });
+  );
 });
 after(() => app.close());
 
 const api = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
-  app.inject({ method, url, ...(payload === undefined ? {} : { payload: typeof payload === 'string' ? payload : JSON.stringify(payload), headers: { 'content-type': 'application/json' } }) });
+  app.inject({
+    method,
+    url,
+    ...(payload === undefined
+      ? {}
+      : { payload: typeof payload === 'string' ? payload : JSON.stringify(payload), headers: { 'content-type': 'application/json' } }),
+  });
 
 async function createDraft(application: unknown): Promise<string> {
   const created = await api('POST', '/api/v1/drafts', application);
@@ -55,7 +64,20 @@ async function linkFor(id: string, teamId: string, side: 'school' | 'social_serv
   return `/lank/${link.token}`;
 }
 
-const linkMember = { side: 'school', role: 'Specialpedagog', engagement: 'employment', fte: '0,5', start: '2025-08-15', end: '', education: 'psychosocial_training', educationNote: '', origin: 'new', monthlySalary: '38 000', employerCostRate: '31,42', otherFundingShare: '' };
+const linkMember = {
+  side: 'school',
+  role: 'Specialpedagog',
+  engagement: 'employment',
+  fte: '0,5',
+  start: '2025-08-15',
+  end: '',
+  education: 'psychosocial_training',
+  educationNote: '',
+  origin: 'new',
+  monthlySalary: '38 000',
+  employerCostRate: '31,42',
+  otherFundingShare: '',
+};
 
 describe('en länk följer sitt team, inte en plats i listan', () => {
   test('efter att teamen bytt plats genom PUT öppnar länken för Team B fortfarande Team B och ändrar bara det', async () => {
@@ -72,7 +94,13 @@ describe('en länk följer sitt team, inte en plats i listan', () => {
     assert.match(page.body, /Skolpersonal i Team B/);
     assert.equal((await holder.submit(`${link}/person/ny`, linkMember)).statusCode, 303);
     const after = await read(id);
-    assert.deepEqual(after.application.teams.map((t) => [t.name, t.members.length]), [['Team B', 2], ['Team A', 2]]);
+    assert.deepEqual(
+      after.application.teams.map((t) => [t.name, t.members.length]),
+      [
+        ['Team B', 2],
+        ['Team A', 2],
+      ],
+    );
     assert.deepEqual(after.application.teams[1], before.application.teams[0], 'Team A is untouched');
   });
 
@@ -122,21 +150,49 @@ describe('ingen väg sparar mer än resan tillåter', () => {
   });
 
   test('samordnaren kan inte heller lägga till en 51:a person eller ett 21:a team på sidorna', async () => {
-    const id = await createDraft(buildApplication({ teams: Array.from({ length: 20 }, (_, t) => ({ name: `Team ${t + 1}`, members: t === 0 ? Array.from({ length: 50 }, () => ({ side: 'school' })) : undefined })) }));
+    const id = await createDraft(
+      buildApplication({
+        teams: Array.from({ length: 20 }, (_, t) => ({
+          name: `Team ${t + 1}`,
+          members: t === 0 ? Array.from({ length: 50 }, () => ({ side: 'school' })) : undefined,
+        })),
+      }),
+    );
     const coordinator = new FormClient(app);
     await coordinator.get(`/ansokan/${id}/team/1`); // a page with a form, for its CSRF token
     assert.equal((await coordinator.post(`/ansokan/${id}/team/1/person/ny`, linkMember)).statusCode, 422);
-    assert.equal((await coordinator.post(`/ansokan/${id}/team/ny`, { name: 'Team 21', schoolForms: 'grundskola', municipalityCode: '0180', status: 'new', contractEducation: 'no' })).statusCode, 422);
+    assert.equal(
+      (
+        await coordinator.post(`/ansokan/${id}/team/ny`, {
+          name: 'Team 21',
+          schoolForms: 'grundskola',
+          municipalityCode: '0180',
+          status: 'new',
+          contractEducation: 'no',
+        })
+      ).statusCode,
+      422,
+    );
     assert.equal((await read(id)).version, 1);
   });
 
   test('API:et avvisar 51 personer i ett team och 21 team med 400 och sökvägen', async () => {
-    const tooManyMembers = await api('POST', '/api/v1/drafts', buildApplication({ teams: [{ members: Array.from({ length: 51 }, () => ({ side: 'school' })) }] }));
+    const tooManyMembers = await api(
+      'POST',
+      '/api/v1/drafts',
+      buildApplication({ teams: [{ members: Array.from({ length: 51 }, () => ({ side: 'school' })) }] }),
+    );
     assert.equal(tooManyMembers.statusCode, 400);
-    assert.deepEqual(tooManyMembers.json().issues.map((i: { path: string }) => i.path), ['teams.0.members']);
+    assert.deepEqual(
+      tooManyMembers.json().issues.map((i: { path: string }) => i.path),
+      ['teams.0.members'],
+    );
     const tooManyTeams = await api('POST', '/api/v1/drafts', buildApplication({ teams: Array.from({ length: 21 }, () => ({})) }));
     assert.equal(tooManyTeams.statusCode, 400);
-    assert.deepEqual(tooManyTeams.json().issues.map((i: { path: string }) => i.path), ['teams']);
+    assert.deepEqual(
+      tooManyTeams.json().issues.map((i: { path: string }) => i.path),
+      ['teams'],
+    );
   });
 });
 
@@ -147,7 +203,13 @@ async function openEveryPage(id: string): Promise<Array<[string, number]>> {
   // "ny" (a new team or member) only where the page offers it; a link holder's members only of the link's side.
   const orNew = (route: string, param: string, ids: string[]) => (route.endsWith(param) ? ids.concat('ny') : ids);
   for (const route of pageRoutes.filter((r) => r.startsWith('/ansokan/'))) {
-    const teams = route.includes(':team') ? orNew(route, ':team', application.teams.map((_, t) => String(t + 1))) : [''];
+    const teams = route.includes(':team')
+      ? orNew(
+          route,
+          ':team',
+          application.teams.map((_, t) => String(t + 1)),
+        )
+      : [''];
     for (const team of teams) {
       const members = route.includes(':member') ? orNew(route, ':member', application.teams[Number(team) - 1]?.members.map((m) => m.id) ?? []) : [''];
       for (const member of members) urls.add(route.replace(':id', id).replace(':team', team).replace(':member', member));
@@ -171,7 +233,18 @@ async function openEveryPage(id: string): Promise<Array<[string, number]>> {
 
 describe('API:et sparar bara det sidorna kan visa', () => {
   test('"fte": 1 och "monthlySalary": 42000 som JSON-tal sparas som sidornas text, och varje sida av utkastet svarar 200 (länken till utkastet 303)', async () => {
-    const id = await createDraft(buildApplication({ teams: [{ members: [{ side: 'school', fte: 1, monthlySalary: 42000, employerCostRate: 0.3142 }, { side: 'social_services', fte: 0.5 }] }] }));
+    const id = await createDraft(
+      buildApplication({
+        teams: [
+          {
+            members: [
+              { side: 'school', fte: 1, monthlySalary: 42000, employerCostRate: 0.3142 },
+              { side: 'social_services', fte: 0.5 },
+            ],
+          },
+        ],
+      }),
+    );
     const [school, social] = (await read(id)).application.teams[0].members;
     assert.deepEqual([school.fte, school.monthlySalary, school.employerCostRate, social.fte], ['1.00', '42000', '0.3142', '0.50']);
     const statuses = await openEveryPage(id);
@@ -179,13 +252,22 @@ describe('API:et sparar bara det sidorna kan visa', () => {
     // The draft's own link opens it at a step; a settlement's own pages are not an application's.
     const settlementOnly = (url: string) => /\/(beslut|redovisning)$/.test(url);
     const expected = (url: string) => (url === `/ansokan/${id}` ? 303 : settlementOnly(url) ? 404 : 200);
-    assert.deepEqual(statuses.filter(([url, status]) => status !== expected(url)), []);
+    assert.deepEqual(
+      statuses.filter(([url, status]) => status !== expected(url)),
+      [],
+    );
     // The same application as a settlement (decided 300 000 kr): every page answers 200, its own included.
     const data = asDraftData((await app.drafts.get(id))!.data);
-    const settlement = await app.drafts.create({ ...data, settlement: { applied: data.application, decisions: { [data.application.teams[0].id]: { skolverketGrant: '300000', decidedOn: '2026-04-15' } } } });
+    const settlement = await app.drafts.create({
+      ...data,
+      settlement: { applied: data.application, decisions: { [data.application.teams[0].id]: { skolverketGrant: '300000', decidedOn: '2026-04-15' } } },
+    });
     const settled = await openEveryPage(settlement.id);
     assert.ok(settled.some(([url, status]) => url.endsWith('/redovisning') && status === 200));
-    assert.deepEqual(settled.filter(([url, status]) => status !== (url === `/ansokan/${settlement.id}` ? 303 : 200)), []);
+    assert.deepEqual(
+      settled.filter(([url, status]) => status !== (url === `/ansokan/${settlement.id}` ? 303 : 200)),
+      [],
+    );
   });
 
   test('NUL och ett ensamt surrogattecken i ett namn ger 400 med sökvägen, och inget sparas', async () => {
@@ -193,11 +275,17 @@ describe('API:et sparar bara det sidorna kan visa', () => {
     const stored = await read(id);
     for (const name of ['"Team \\u0000 Norr"', '"Team \\ud800"', '"\\udc00"']) {
       const raw = JSON.stringify({ ...twoTeams(), organiser: { name: 'X', orgNumber: '212000-0142', type: 'municipal' } }).replace('"X"', name);
-      for (const [method, url] of [['POST', '/api/v1/drafts'], ['PUT', `/api/v1/drafts/${id}`]] as const) {
+      for (const [method, url] of [
+        ['POST', '/api/v1/drafts'],
+        ['PUT', `/api/v1/drafts/${id}`],
+      ] as const) {
         const response = await api(method, url, raw);
         assert.equal(response.statusCode, 400, `${method} ${name}`);
         assert.equal(response.json().error, 'invalid_draft');
-        assert.deepEqual(response.json().issues.map((i: { path: string }) => i.path), ['organiser.name']);
+        assert.deepEqual(
+          response.json().issues.map((i: { path: string }) => i.path),
+          ['organiser.name'],
+        );
         assert.equal(response.headers.location, undefined);
       }
     }
@@ -222,14 +310,20 @@ describe('API:et sparar bara det sidorna kan visa', () => {
     for (const [body, path] of cases) {
       const response = await api('POST', '/api/v1/drafts', body);
       assert.equal(response.statusCode, 400, JSON.stringify(body));
-      assert.ok(response.json().issues.some((i: { path: string }) => i.path === path), `${JSON.stringify(body)}: ${response.body}`);
+      assert.ok(
+        response.json().issues.some((i: { path: string }) => i.path === path),
+        `${JSON.stringify(body)}: ${response.body}`,
+      );
     }
     const id = await createDraft({ grantYear: 2026, organiser: { name: 'Exempla kommun' }, teams: [{ name: '', members: [{ side: 'school', fte: '' }] }] });
     const { application } = await read(id);
     assert.deepEqual(application.organiser, { name: 'Exempla kommun', orgNumber: '', type: '' });
     assert.equal(application.teams[0].id, 't1');
     assert.equal(application.teams[0].members[0].id, 'p1');
-    assert.deepEqual((await openEveryPage(id)).filter(([, status]) => status >= 500), []);
+    assert.deepEqual(
+      (await openEveryPage(id)).filter(([, status]) => status >= 500),
+      [],
+    );
   });
 });
 
@@ -255,16 +349,34 @@ describe('DELETE och historiken', () => {
     const [teamA, teamB] = application.teams;
     const changed = {
       ...application,
-      teams: [{ ...teamA, members: [{ ...teamA.members[0], fte: 0.5 }, teamA.members[1]] }, { name: 'Team C', schoolForms: ['grundskola'], municipalityCode: '0180', members: [{ side: 'school' }] }],
+      teams: [
+        { ...teamA, members: [{ ...teamA.members[0], fte: 0.5 }, teamA.members[1]] },
+        { name: 'Team C', schoolForms: ['grundskola'], municipalityCode: '0180', members: [{ side: 'school' }] },
+      ],
     };
     assert.equal((await api('PUT', `/api/v1/drafts/${id}`, changed)).statusCode, 200);
     const history = await app.drafts.history(id);
     assert.ok(history.every((entry) => entry.actor === 'api'));
     const page = (await app.inject({ url: `/ansokan/${id}/historik` })).body;
     assert.deepEqual(
-      [...page.matchAll(/<tr><td>[^<]+<\/td><td>([^<]+)<\/td><td>([^<]+)<\/td><\/tr>/g)].map((m) => { assert.equal(m[1], 'API'); return m[2]; }),
-      ['valde bidragsår 2026', 'ändrade huvudmannen', 'lade till teamet Team A', 'lade till teamet Team B', 'lade till Skolkurator (m1)', 'lade till Skolsocionom (m2)', 'lade till m3',
-        'lade till teamet Team C', `tog bort teamet ${teamB.name}`, 'ändrade Skolkurator (m1)', 'lade till p1', 'tog bort m3'],
+      [...page.matchAll(/<tr><td>[^<]+<\/td><td>([^<]+)<\/td><td>([^<]+)<\/td><\/tr>/g)].map((m) => {
+        assert.equal(m[1], 'API');
+        return m[2];
+      }),
+      [
+        'valde bidragsår 2026',
+        'ändrade huvudmannen',
+        'lade till teamet Team A',
+        'lade till teamet Team B',
+        'lade till Skolkurator (m1)',
+        'lade till Skolsocionom (m2)',
+        'lade till m3',
+        'lade till teamet Team C',
+        `tog bort teamet ${teamB.name}`,
+        'ändrade Skolkurator (m1)',
+        'lade till p1',
+        'tog bort m3',
+      ],
     );
     assert.match((await app.inject({ url: `/ansokan/${id}/historik` })).body, /tog bort teamet Team B/);
   });
@@ -284,21 +396,45 @@ forEachBackend((name, newBackend) => {
         await db.exec(readFileSync(new URL(`../src/drafts/migrations/${file}`, import.meta.url), 'utf8'));
         await db.query('INSERT INTO schema_migrations (name) VALUES ($1)', [file]);
       }
-      const old = { application: { grantYear: 2026, teams: [{ name: 'Team A', members: [] }, { name: 'Team B', members: [] }] }, nextMember: 1 };
+      const old = {
+        application: {
+          grantYear: 2026,
+          teams: [
+            { name: 'Team A', members: [] },
+            { name: 'Team B', members: [] },
+          ],
+        },
+        nextMember: 1,
+      };
       const draftId = 'A'.repeat(22);
-      await db.query("INSERT INTO drafts (id, data, expires_at) VALUES ($1, $2::text::jsonb, now() + interval '1 day'), ($3, '{\"n\": 1}', now() + interval '1 day')", [draftId, JSON.stringify(old), 'B'.repeat(22)]);
+      await db.query(
+        "INSERT INTO drafts (id, data, expires_at) VALUES ($1, $2::text::jsonb, now() + interval '1 day'), ($3, '{\"n\": 1}', now() + interval '1 day')",
+        [draftId, JSON.stringify(old), 'B'.repeat(22)],
+      );
       const link = (token: string, index: number) =>
-        db.query("INSERT INTO handoff_links (token, draft_id, team_index, side, label, expires_at) VALUES ($1, $2, $3, 'school', 'Länk', now() + interval '1 day')", [token, draftId, index]);
+        db.query(
+          "INSERT INTO handoff_links (token, draft_id, team_index, side, label, expires_at) VALUES ($1, $2, $3, 'school', 'Länk', now() + interval '1 day')",
+          [token, draftId, index],
+        );
       await link('b'.repeat(22), 1);
       await link('z'.repeat(22), 5); // pointed at no team
 
       assert.ok((await migrate(db)).includes('004_team_ids.sql'));
       const store = await createDraftStore(db);
       const migrated = (await store.get(draftId))?.data as { application: { teams: Array<{ id: string; name: string }> }; nextTeam: number };
-      assert.deepEqual(migrated.application.teams.map((t) => [t.id, t.name]), [['t1', 'Team A'], ['t2', 'Team B']]);
+      assert.deepEqual(
+        migrated.application.teams.map((t) => [t.id, t.name]),
+        [
+          ['t1', 'Team A'],
+          ['t2', 'Team B'],
+        ],
+      );
       assert.equal(migrated.nextTeam, 3);
       assert.deepEqual((await store.get('B'.repeat(22)))?.data, { n: 1 }, 'data of another shape is left alone');
-      assert.deepEqual((await store.listLinks(draftId)).map((l) => [l.token, l.teamId]), [['b'.repeat(22), 't2']]);
+      assert.deepEqual(
+        (await store.listLinks(draftId)).map((l) => [l.token, l.teamId]),
+        [['b'.repeat(22), 't2']],
+      );
       await store.close();
     } finally {
       await backend.dispose();
@@ -308,7 +444,30 @@ forEachBackend((name, newBackend) => {
 
 const awkwardValue = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
-  fc.constantFrom('', ' ', '0', '1', 1, 0.5, 42000, '0,5', '50 %', '1e3', 'NaN', '2026-02-30', '\u0000', '\ud800', 'ny', '../x', '__proto__', null, -0, 1e308, [], {}),
+  fc.constantFrom(
+    '',
+    ' ',
+    '0',
+    '1',
+    1,
+    0.5,
+    42000,
+    '0,5',
+    '50 %',
+    '1e3',
+    'NaN',
+    '2026-02-30',
+    '\u0000',
+    '\ud800',
+    'ny',
+    '../x',
+    '__proto__',
+    null,
+    -0,
+    1e308,
+    [],
+    {},
+  ),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
 );
 

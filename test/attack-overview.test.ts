@@ -82,7 +82,11 @@ test('ett utkast delat med fel kod avvisas med ett tydligt meddelande, och inget
   assert.match(page.body, /<a href="#code">Koden finns inte eller gäller inte längre/);
   assert.match(page.body, /Ansökan är inte delad med någon översikt/);
   assert.equal((await share(randomKey(), stockholm.submissionCode)).statusCode, 404, 'an unknown draft');
-  assert.deepEqual((await teamsOf(stockholm.key)).map((t) => t.team), ['Team Norr', 'Team Söder'], 'nothing added');
+  assert.deepEqual(
+    (await teamsOf(stockholm.key)).map((t) => t.team),
+    ['Team Norr', 'Team Söder'],
+    'nothing added',
+  );
 });
 
 test('fel bidragsår, inget team i kommunen eller ett ofullständigt utkast avvisas, och inget delas', async () => {
@@ -119,7 +123,11 @@ test('en återkallad översikt: nyckeln och koden slutar gälla, från API:et oc
     assert.equal((await share(exemplaId, overview.submissionCode)).statusCode, 404);
     assert.equal((await app.inject({ method: 'DELETE', url: `/api/v1/overviews/${overview.key}` })).statusCode, 404);
   }
-  assert.doesNotMatch((await client.get(`/ansokan/${exemplaId}/oversikt`)).body, /Stockholm, bidragsår 2026.*Stockholm, bidragsår 2026/s, 'only the live share is listed');
+  assert.doesNotMatch(
+    (await client.get(`/ansokan/${exemplaId}/oversikt`)).body,
+    /Stockholm, bidragsår 2026.*Stockholm, bidragsår 2026/s,
+    'only the live share is listed',
+  );
 });
 
 test('förnyad nyckel och kod: de gamla slutar gälla, de nya fungerar och delningarna finns kvar', async () => {
@@ -131,7 +139,11 @@ test('förnyad nyckel och kod: de gamla slutar gälla, de nya fungerar och delni
   const { key } = renewed.json();
   assert.notEqual(key, overview.key);
   assert.equal((await app.inject({ url: `/api/v1/overviews/${overview.key}` })).statusCode, 404, 'the old key');
-  assert.deepEqual((await teamsOf(key)).map((t) => t.team), ['Team Söder'], 'the new key, with the share kept');
+  assert.deepEqual(
+    (await teamsOf(key)).map((t) => t.team),
+    ['Team Söder'],
+    'the new key, with the share kept',
+  );
 
   const client = new FormClient(app);
   await client.get(`/oversikt/${key}`);
@@ -143,7 +155,10 @@ test('förnyad nyckel och kod: de gamla slutar gälla, de nya fungerar och delni
   assert.notEqual(code, overview.submissionCode);
   assert.equal((await share(exemplaId, overview.submissionCode)).statusCode, 404, 'the old code');
   assert.equal((await share(exemplaId, code)).statusCode, 200, 'the new code');
-  assert.deepEqual((await teamsOf(key)).map((t) => t.team), ['Team Norr', 'Team Söder']);
+  assert.deepEqual(
+    (await teamsOf(key)).map((t) => t.team),
+    ['Team Norr', 'Team Söder'],
+  );
 
   const newKey = await client.post(`/oversikt/${key}/ny-lank`, {});
   const link = /id="overview-link" type="text" readonly value="[^"]*\/oversikt\/([A-Za-z0-9_-]{22})"/.exec(newKey.body)?.[1] ?? '';
@@ -158,12 +173,19 @@ test('ta tillbaka tar bort utkastet ur översikten; en ofullständig delning rä
   const withdraw = (code: string) => app.inject({ method: 'DELETE', url: `/api/v1/drafts/${id}/share/${code}` });
   assert.equal((await withdraw(randomKey())).statusCode, 404);
   assert.equal((await withdraw(overview.submissionCode)).statusCode, 204);
-  assert.deepEqual((await teamsOf(overview.key)).map((t) => t.team), ['Team Söder']);
+  assert.deepEqual(
+    (await teamsOf(overview.key)).map((t) => t.team),
+    ['Team Söder'],
+  );
   assert.equal((await withdraw(overview.submissionCode)).statusCode, 404, 'already withdrawn');
 
   // Shared, then made incomplete: no figures to count, and the overview says so.
   assert.equal((await share(id, overview.submissionCode)).statusCode, 200);
-  const put = await app.inject({ method: 'PUT', url: `/api/v1/drafts/${id}`, payload: { grantYear: 2026, teams: [{ name: 'Team Norr', municipalityCode: '0180' }] } });
+  const put = await app.inject({
+    method: 'PUT',
+    url: `/api/v1/drafts/${id}`,
+    payload: { grantYear: 2026, teams: [{ name: 'Team Norr', municipalityCode: '0180' }] },
+  });
   assert.equal(put.statusCode, 200);
   const body = (await app.inject({ url: `/api/v1/overviews/${overview.key}` })).json();
   assert.deepEqual([body.teams.map((t: { team: string }) => t.team), body.uncounted], [['Team Söder'], 1]);
@@ -171,7 +193,12 @@ test('ta tillbaka tar bort utkastet ur översikten; en ofullständig delning rä
 });
 
 test('översiktens svar innehåller inga organisationsnummer, utkasts-id eller löner', async () => {
-  const responses = [`/api/v1/overviews/${stockholm.key}`, `/oversikt/${stockholm.key}`, `/oversikt/${stockholm.key}?lang=en`, `/oversikt/${stockholm.key}/oversikt.csv`];
+  const responses = [
+    `/api/v1/overviews/${stockholm.key}`,
+    `/oversikt/${stockholm.key}`,
+    `/oversikt/${stockholm.key}?lang=en`,
+    `/oversikt/${stockholm.key}/oversikt.csv`,
+  ];
   for (const url of responses) {
     const { statusCode, body } = await app.inject({ url });
     assert.equal(statusCode, 200);
@@ -226,14 +253,24 @@ forEachBackend((name, newBackend) => {
       const draft = await store.create({ teams: [summary('Team A', '100')] });
       assert.ok(await store.share(overview.id, draft.id, [summary('Team A', '100')]));
       const before = summarised;
-      for (let i = 0; i < 3; i++) assert.deepEqual((await store.overviewFigures(overview)).teams.map((t) => [t.team, t.skolverketGrant]), [['Team A', '100']]);
+      for (let i = 0; i < 3; i++)
+        assert.deepEqual(
+          (await store.overviewFigures(overview)).teams.map((t) => [t.team, t.skolverketGrant]),
+          [['Team A', '100']],
+        );
       assert.equal(summarised, before, 'reading an overview summarises nothing');
       // The draft's data changed behind the store's back: the overview still shows what was stored.
       await db.query(`UPDATE drafts SET data = '{"teams":[]}'::jsonb WHERE id = $1`, [draft.id]);
-      assert.deepEqual((await store.overviewFigures(overview)).teams.map((t) => t.skolverketGrant), ['100']);
+      assert.deepEqual(
+        (await store.overviewFigures(overview)).teams.map((t) => t.skolverketGrant),
+        ['100'],
+      );
       // A save stores the new summary; one that cannot be assessed stores none, and is counted as such.
       await store.save(draft.id, { teams: [summary('Team A', '250'), { ...summary('Team B', '7'), municipalityCode: '1280' }] });
-      assert.deepEqual((await store.overviewFigures(overview)).teams.map((t) => [t.team, t.skolverketGrant]), [['Team A', '250']]);
+      assert.deepEqual(
+        (await store.overviewFigures(overview)).teams.map((t) => [t.team, t.skolverketGrant]),
+        [['Team A', '250']],
+      );
       await store.save(draft.id, { incomplete: true });
       assert.deepEqual(await store.overviewFigures(overview), { teams: [], uncounted: 1 });
     });

@@ -43,7 +43,11 @@ function apiError(input: unknown, lang: 'sv' | 'en') {
   return parsed.body;
 }
 
-const jsonLines = (text: string) => text.trimEnd().split('\n').map((line) => JSON.parse(line));
+const jsonLines = (text: string) =>
+  text
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line));
 
 const valid = buildApplication();
 const invalid = buildApplication({ organiser: { name: '' }, teams: [{ members: [{ side: 'school', fte: '2' }] }] });
@@ -181,17 +185,50 @@ const applicationB = buildApplication({
       municipalityCode: '1480',
       period: { from: '2026-01-01', to: '2026-06-30' },
       contractEducation: false,
-      members: [{ id: 'n1', side: 'school' }, { id: 'n2', side: 'social_services', end: '2026-12-31' }],
+      members: [
+        { id: 'n1', side: 'school' },
+        { id: 'n2', side: 'social_services', end: '2026-12-31' },
+      ],
     },
-    { name: 'Söder', municipalityCode: '1280', status: 'existing', members: [{ id: 's1', side: 'school', fte: '0.50' }, { id: 's2', side: 'social_services' }] },
+    {
+      name: 'Söder',
+      municipalityCode: '1280',
+      status: 'existing',
+      members: [
+        { id: 's1', side: 'school', fte: '0.50' },
+        { id: 's2', side: 'social_services' },
+      ],
+    },
   ],
 });
 
 const columns = [
-  'application', 'grantYear', 'organiserName', 'orgNumber', 'organiserType',
-  'team', 'schoolForms', 'municipalityCode', 'periodFrom', 'periodTo', 'teamStatus', 'previouslyGrantedFte', 'contractEducation',
-  'memberId', 'side', 'role', 'engagement', 'fte', 'start', 'end', 'education', 'educationNote', 'origin',
-  'monthlySalary', 'employerCostRate', 'otherFundingShare',
+  'application',
+  'grantYear',
+  'organiserName',
+  'orgNumber',
+  'organiserType',
+  'team',
+  'schoolForms',
+  'municipalityCode',
+  'periodFrom',
+  'periodTo',
+  'teamStatus',
+  'previouslyGrantedFte',
+  'contractEducation',
+  'memberId',
+  'side',
+  'role',
+  'engagement',
+  'fte',
+  'start',
+  'end',
+  'education',
+  'educationNote',
+  'origin',
+  'monthlySalary',
+  'employerCostRate',
+  'otherFundingShare',
 ];
 
 function csv(data: Array<Record<string, string>>, delimiter: string, lineEnd = '\n'): string {
@@ -203,11 +240,20 @@ test('batch av en kommaseparerad CSV ger en rad per ansökan, bedömd som samma 
   assert.equal(stderr, '');
   assert.equal(code, 0);
   const lines = jsonLines(stdout);
-  assert.deepEqual(lines.map((line) => line.application), ['A', 'B']);
-  assert.deepEqual(lines[1].assessment.teams.map((team: { name: string }) => team.name), ['Norr', 'Söder']);
+  assert.deepEqual(
+    lines.map((line) => line.application),
+    ['A', 'B'],
+  );
+  assert.deepEqual(
+    lines[1].assessment.teams.map((team: { name: string }) => team.name),
+    ['Norr', 'Söder'],
+  );
 
   const fromJson = jsonLines((await run(['batch', fixture('same.json', JSON.stringify([valid, applicationB]))])).stdout);
-  assert.deepEqual(lines.map((line) => line.assessment), fromJson.map((line) => line.assessment));
+  assert.deepEqual(
+    lines.map((line) => line.assessment),
+    fromJson.map((line) => line.assessment),
+  );
 });
 
 test('samma CSV semikolonseparerad med BOM och CRLF ger samma utdata', async () => {
@@ -294,7 +340,10 @@ test('settle skriver redovisningen som text: per team, totalt, per kommun och f�
     assert.ok(lines.includes(line), `${line}\n${stdout}`);
   }
   const changes = lines.slice(lines.indexOf('Förändringar att anmäla utan dröjsmål') + 1).filter(Boolean);
-  assert.deepEqual(changes.map((line) => line.split(':')[0]), ['  2026-01-01 lägre tjänstgöringsgrad', '  2026-06-15 slutade tidigare', '  2026-08-15 tillkom']);
+  assert.deepEqual(
+    changes.map((line) => line.split(':')[0]),
+    ['  2026-01-01 lägre tjänstgöringsgrad', '  2026-06-15 slutade tidigare', '  2026-08-15 tillkom'],
+  );
 });
 
 test('settle --json skriver samma JSON som API:et, och --lang en på engelska', async () => {
@@ -315,8 +364,14 @@ test('settle med fel antal beslut eller bidragsår 2023 ger API:ets fel på stde
   const wrong = await run(['settle', fixture('wrong-decision.json', JSON.stringify(example))]);
   assert.equal(wrong.code, 2);
   assert.equal(wrong.stdout, '');
-  assert.deepEqual(JSON.parse(wrong.stderr).issues.map((i: { path: string }) => i.path), ['decision.teams']);
-  const old = await run(['settle', '-'], JSON.stringify({ application: buildApplication({ grantYear: 2023 }), decision: { teams: [{ skolverketGrant: '1' }] } }));
+  assert.deepEqual(
+    JSON.parse(wrong.stderr).issues.map((i: { path: string }) => i.path),
+    ['decision.teams'],
+  );
+  const old = await run(
+    ['settle', '-'],
+    JSON.stringify({ application: buildApplication({ grantYear: 2023 }), decision: { teams: [{ skolverketGrant: '1' }] } }),
+  );
   assert.equal(old.code, 2);
   assert.equal(JSON.parse(old.stderr).error, 'no_settlement_rules');
 });

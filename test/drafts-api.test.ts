@@ -60,7 +60,11 @@ test('PUT ersätter ansökan; If-Match med fel version ger 409 och ändrar inget
 
 test('okända och felformade id ger 404 not_found', async () => {
   for (const id of ['AAAAAAAAAAAAAAAAAAAAAA', 'x', '%27%3B%20DROP']) {
-    for (const [method, url] of [['GET', `/api/v1/drafts/${id}`], ['PUT', `/api/v1/drafts/${id}`], ['DELETE', `/api/v1/drafts/${id}`]] as const) {
+    for (const [method, url] of [
+      ['GET', `/api/v1/drafts/${id}`],
+      ['PUT', `/api/v1/drafts/${id}`],
+      ['DELETE', `/api/v1/drafts/${id}`],
+    ] as const) {
       const response = await app.inject({ method, url, payload: method === 'GET' || method === 'DELETE' ? undefined : { teams: [] } });
       assert.equal(response.statusCode, 404, `${method} ${url}`);
       assert.deepEqual(response.json(), { error: 'not_found' });
@@ -70,9 +74,25 @@ test('okända och felformade id ger 404 not_found', async () => {
 
 test('skräp avvisas med 400 och aldrig 5xx', async () => {
   const { id } = (await create(buildApplication())).json();
-  const junk: unknown[] = [[], [1, 2], 'text', 42, true, null, { teams: 'x' }, { teams: [1] }, { teams: [null] }, { teams: [{ members: 'x' }] }, { teams: [{ members: [3] }] }, { teams: {} }];
+  const junk: unknown[] = [
+    [],
+    [1, 2],
+    'text',
+    42,
+    true,
+    null,
+    { teams: 'x' },
+    { teams: [1] },
+    { teams: [null] },
+    { teams: [{ members: 'x' }] },
+    { teams: [{ members: [3] }] },
+    { teams: {} },
+  ];
   for (const body of junk) {
-    for (const [method, url] of [['POST', '/api/v1/drafts'], ['PUT', `/api/v1/drafts/${id}`]] as const) {
+    for (const [method, url] of [
+      ['POST', '/api/v1/drafts'],
+      ['PUT', `/api/v1/drafts/${id}`],
+    ] as const) {
       const response = await app.inject({ method, url, payload: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
       assert.equal(response.statusCode, 400, `${method} ${JSON.stringify(body)}: ${response.body}`);
       assert.equal(response.json().error, 'invalid_draft');
@@ -91,7 +111,14 @@ test('skräp avvisas med 400 och aldrig 5xx', async () => {
 
 test('OpenAPI beskriver utkasten och kommunens översikt', async () => {
   const { paths } = (await app.inject({ url: '/openapi.json' })).json();
-  for (const path of ['/api/v1/drafts', '/api/v1/drafts/{id}', '/api/v1/drafts/{id}/share', '/api/v1/drafts/{id}/share/{submissionCode}', '/api/v1/overviews', '/api/v1/overviews/{key}']) {
+  for (const path of [
+    '/api/v1/drafts',
+    '/api/v1/drafts/{id}',
+    '/api/v1/drafts/{id}/share',
+    '/api/v1/drafts/{id}/share/{submissionCode}',
+    '/api/v1/overviews',
+    '/api/v1/overviews/{key}',
+  ]) {
     assert.ok(paths[path], path);
   }
   assert.ok(paths['/api/v1/drafts/{id}'].delete.responses[204]);

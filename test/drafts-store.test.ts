@@ -123,7 +123,17 @@ forEachBackend((name, newBackend) => {
       await open();
       assert.deepEqual(await store.get(created.id), created);
       assert.deepEqual(await migrate(db), []);
-      assert.deepEqual(await db.query('SELECT name FROM schema_migrations'), [{ name: '001_create_drafts.sql' }, { name: '002_draft_ready.sql' }, { name: '003_handoff.sql' }, { name: '004_team_ids.sql' }, { name: '005_overviews.sql' }, { name: '006_summary_org_number.sql' }, { name: '007_link_done.sql' }, { name: '008_settlement_summaries.sql' }, { name: '009_history_events.sql' }]);
+      assert.deepEqual(await db.query('SELECT name FROM schema_migrations'), [
+        { name: '001_create_drafts.sql' },
+        { name: '002_draft_ready.sql' },
+        { name: '003_handoff.sql' },
+        { name: '004_team_ids.sql' },
+        { name: '005_overviews.sql' },
+        { name: '006_summary_org_number.sql' },
+        { name: '007_link_done.sql' },
+        { name: '008_settlement_summaries.sql' },
+        { name: '009_history_events.sql' },
+      ]);
     });
 
     test('the history keeps events as data, worded when shown; rows written as Swedish words before stay readable', async () => {
@@ -135,14 +145,23 @@ forEachBackend((name, newBackend) => {
         { kind: 'members_imported', team: 't1', teamName: 'Team Norr', added: 1, skipped: 3 },
       ]);
       const entries = await store.history(created.id);
-      assert.deepEqual(entries.map((e) => e.event?.kind ?? null), [null, 'member_saved', 'members_imported']);
+      assert.deepEqual(
+        entries.map((e) => e.event?.kind ?? null),
+        [null, 'member_saved', 'members_imported'],
+      );
       const application = { teams: [{ id: 't1', name: 'Team Norr', members: [{ id: 'p1', role: 'Skolkurator' }] }] } as unknown as DraftApplication;
-      assert.deepEqual(entries.map((e) => historyWords(e, application, 'en')), [
-        { who: 'Länk för skolpersonal, Team Norr', what: 'lade till p9' },
-        { who: 'Link for school staff, Team Norr', what: 'changed Skolkurator (p1)' },
-        { who: 'Link for school staff, Team Norr', what: 'imported 1 person to Team Norr (added; 3 people already there skipped)' },
-      ]);
-      assert.equal(historyWords(entries[2], application, 'sv').what, 'importerade 1 person till Team Norr (lade till, 3 personer som redan fanns hoppades över)');
+      assert.deepEqual(
+        entries.map((e) => historyWords(e, application, 'en')),
+        [
+          { who: 'Länk för skolpersonal, Team Norr', what: 'lade till p9' },
+          { who: 'Link for school staff, Team Norr', what: 'changed Skolkurator (p1)' },
+          { who: 'Link for school staff, Team Norr', what: 'imported 1 person to Team Norr (added; 3 people already there skipped)' },
+        ],
+      );
+      assert.equal(
+        historyWords(entries[2], application, 'sv').what,
+        'importerade 1 person till Team Norr (lade till, 3 personer som redan fanns hoppades över)',
+      );
     });
   });
 });

@@ -75,11 +75,13 @@ const allSchoolForms: SchoolForm[] = [
 
 const hundredthsText = (n: number) => `${Math.floor(n / 100)}.${String(n % 100).padStart(2, '0')}`;
 
-const fteArb = fc.oneof(
-  { weight: 3, arbitrary: fc.constant(100) },
-  { weight: 2, arbitrary: fc.constantFrom(50, 25, 75) },
-  { weight: 3, arbitrary: fc.integer({ min: 1, max: 100 }) },
-).map(hundredthsText);
+const fteArb = fc
+  .oneof(
+    { weight: 3, arbitrary: fc.constant(100) },
+    { weight: 2, arbitrary: fc.constantFrom(50, 25, 75) },
+    { weight: 3, arbitrary: fc.integer({ min: 1, max: 100 }) },
+  )
+  .map(hundredthsText);
 
 const salaryArb = fc.oneof(
   { weight: 3, arbitrary: fc.integer({ min: 0, max: 120_000 }).map(String) },
@@ -97,10 +99,7 @@ const rawMember = fc.record({
   engagement: fc.constantFrom('employment', 'assignment'),
   fte: fteArb,
   /** Days from the grant period's first day; mostly before it. */
-  startOffset: fc.oneof(
-    { weight: 3, arbitrary: fc.integer({ min: -500, max: 0 }) },
-    { weight: 2, arbitrary: fc.integer({ min: -500, max: 395 }) },
-  ),
+  startOffset: fc.oneof({ weight: 3, arbitrary: fc.integer({ min: -500, max: 0 }) }, { weight: 2, arbitrary: fc.integer({ min: -500, max: 395 }) }),
   /** Days from start to end (inclusive end), or open-ended. */
   length: fc.option(fc.integer({ min: 0, max: 700 }), { nil: null, freq: 2 }),
   quality: fc.oneof(
@@ -197,8 +196,7 @@ function toApplication(sketch: Sketch, lang: Lang = 'sv'): Application {
   return parsed.application;
 }
 
-const assessIn = (application: Application, lang: Lang = 'sv'): Assessment =>
-  assess(application, { asOf: `${application.grantYear}-03-01`, lang });
+const assessIn = (application: Application, lang: Lang = 'sv'): Assessment => assess(application, { asOf: `${application.grantYear}-03-01`, lang });
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers.
@@ -220,7 +218,13 @@ const canonical = (findings: Finding[]) => findings.map((f) => JSON.stringify(f)
  */
 const ID_LIST = /t\d+m\d+(?:(?:, | och | and )t\d+m\d+)*/g;
 function idsInOrder(f: Finding): Finding {
-  const sortIds = (text: string) => text.replace(ID_LIST, (list) => list.split(/, | och | and /).sort().join(', '));
+  const sortIds = (text: string) =>
+    text.replace(ID_LIST, (list) =>
+      list
+        .split(/, | och | and /)
+        .sort()
+        .join(', '),
+    );
   const result: Finding = { ...f, message: sortIds(f.message) };
   if (f.fix !== undefined) result.fix = sortIds(f.fix);
   if (f.fixData?.kind === 'state_education') result.fixData = { ...f.fixData, members: [...f.fixData.members].sort() };
@@ -297,12 +301,7 @@ function monthFraction(days: { first: number; last: number }): { num: bigint; de
 function costOracle(m: AppMember, days: { first: number; last: number } | undefined, fundable: boolean) {
   if (!fundable || !days) return { eligibleCost: '0', grant: '0' };
   const { num, den } = monthFraction(days);
-  const N =
-    scaled(m.monthlySalary, 2) *
-    (10n ** 6n + scaled(m.employerCostRate, 6)) *
-    scaled(m.fte, 2) *
-    (10n ** 6n - scaled(m.otherFundingShare, 6)) *
-    num;
+  const N = scaled(m.monthlySalary, 2) * (10n ** 6n + scaled(m.employerCostRate, 6)) * scaled(m.fte, 2) * (10n ** 6n - scaled(m.otherFundingShare, 6)) * num;
   const D = 100n * 10n ** 6n * 100n * 10n ** 6n * den;
   return { eligibleCost: roundHalfUp(N, D).toString(), grant: roundHalfUp(N, 2n * D).toString() };
 }
@@ -371,8 +370,7 @@ function fteMembers(side: Side, by: number, from: number, to: number, direction:
 }
 
 /** The teams whose school forms and contract education pass: D9's sum. */
-const gatesPass = (team: Application['teams'][number]) =>
-  team.schoolForms.some((f) => f === 'grundskola' || f === 'gymnasieskola') && !team.contractEducation;
+const gatesPass = (team: Application['teams'][number]) => team.schoolForms.some((f) => f === 'grundskola' || f === 'gymnasieskola') && !team.contractEducation;
 
 /**
  * The application with the finding's fix applied (fixData), or with one step less: `less`
@@ -533,7 +531,10 @@ describe('engine properties (fast-check)', () => {
           for (const value of [a.eligibleCost, a.skolverketGrant, a.socialServicesCost, a.socialServicesGrant]) {
             assert.match(value, KRONOR);
           }
-          assert.deepEqual(team.members.map((m) => m.id), input.members.map((m) => m.id));
+          assert.deepEqual(
+            team.members.map((m) => m.id),
+            input.members.map((m) => m.id),
+          );
           for (const m of team.members) {
             assert.match(m.eligibleCost, KRONOR);
             assert.match(m.grant, KRONOR);
@@ -589,10 +590,7 @@ describe('engine properties (fast-check)', () => {
         for (const m of result.amounts.municipalities) {
           for (const value of [m.matched, m.matchedUsable, m.repaymentRisk]) assert.match(value, KRONOR);
           const totals = expected.get(m.municipalityCode)!;
-          assert.deepEqual(
-            { matched: BigInt(m.matched), matchedUsable: BigInt(m.matchedUsable), repaymentRisk: BigInt(m.repaymentRisk) },
-            totals,
-          );
+          assert.deepEqual({ matched: BigInt(m.matched), matchedUsable: BigInt(m.matchedUsable), repaymentRisk: BigInt(m.repaymentRisk) }, totals);
         }
         if (withMatched) {
           assert.equal(sum(result.amounts.municipalities.map((m) => m.matched)), BigInt(result.amounts.skolverketGrant));
@@ -620,7 +618,11 @@ describe('engine properties (fast-check)', () => {
         if (withMatched) {
           for (const status of statuses) {
             for (const key of ['matched', 'matchedUsable', 'repaymentRisk'] as const) {
-              assert.equal(sum(result.amounts.municipalities.map((m) => m.byTeamStatus[status][key])), BigInt(split[status][key]!), `${status} ${key} over kommuner`);
+              assert.equal(
+                sum(result.amounts.municipalities.map((m) => m.byTeamStatus[status][key])),
+                BigInt(split[status][key]!),
+                `${status} ${key} over kommuner`,
+              );
             }
           }
         }
@@ -647,19 +649,13 @@ describe('engine properties (fast-check)', () => {
     const shuffled = sketchArb.chain((sketch) =>
       fc.tuple(
         fc.constant(sketch),
-        fc.tuple(
-          ...sketch.teams.map((team) =>
-            fc.shuffledSubarray(team.members, { minLength: team.members.length, maxLength: team.members.length }),
-          ),
-        ),
+        fc.tuple(...sketch.teams.map((team) => fc.shuffledSubarray(team.members, { minLength: team.members.length, maxLength: team.members.length }))),
       ),
     );
     fc.assert(
       fc.property(shuffled, ([sketch, memberLists]) => {
         const original = assessIn(toApplication(sketch));
-        const reordered = assessIn(
-          toApplication({ ...sketch, teams: sketch.teams.map((team, t) => ({ ...team, members: memberLists[t] })) }),
-        );
+        const reordered = assessIn(toApplication({ ...sketch, teams: sketch.teams.map((team, t) => ({ ...team, members: memberLists[t] })) }));
         assert.equal(reordered.status, original.status);
         assert.equal(reordered.teams.length, original.teams.length);
         original.teams.forEach((team, t) => {
@@ -858,7 +854,10 @@ const settlementArb = fc
     /** Skolverket's decision per team, by team index. */
     decided: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 900_000 })), { minLength: 4, maxLength: 4 }),
     /** A ledger figure per member, in member order across teams, or none. */
-    actualCosts: fc.array(fc.option(fc.integer({ min: 0, max: 80_000_000 }).map(hundredthsText), { nil: undefined, freq: 2 }), { minLength: 32, maxLength: 32 }),
+    actualCosts: fc.array(fc.option(fc.integer({ min: 0, max: 80_000_000 }).map(hundredthsText), { nil: undefined, freq: 2 }), {
+      minLength: 32,
+      maxLength: 32,
+    }),
   })
   .map(({ raw, decided, actualCosts }) => {
     const sketch = toSketch(raw);
@@ -877,7 +876,10 @@ const settlementArb = fc
   });
 
 const settleIn = (application: Application, decided: string[], applied?: Application) =>
-  settle({ application, decision: { teams: decided.map((skolverketGrant) => ({ skolverketGrant })) }, ...(applied ? { applied } : {}) }, { asOf: `${application.grantYear + 1}-01-20` });
+  settle(
+    { application, decision: { teams: decided.map((skolverketGrant) => ({ skolverketGrant })) }, ...(applied ? { applied } : {}) },
+    { asOf: `${application.grantYear + 1}-01-20` },
+  );
 
 describe('settlement properties (fast-check)', () => {
   test('använt + outnyttjat = beslutat och användbart + att betala tillbaka = mottaget, per team, kommun och totalt', () => {
@@ -885,7 +887,8 @@ describe('settlement properties (fast-check)', () => {
       fc.property(settlementArb, ({ sketch, decided }) => {
         const settlement = settleIn(toApplication(sketch), decided);
         settlement.teams.forEach((team, t) => {
-          for (const value of [team.decided, team.justified, team.used, team.unused, team.matched.received, team.matched.usable, team.matched.repay]) assert.match(value, KRONOR);
+          for (const value of [team.decided, team.justified, team.used, team.unused, team.matched.received, team.matched.usable, team.matched.repay])
+            assert.match(value, KRONOR);
           assert.equal(team.decided, decided[t]);
           assert.equal(BigInt(team.used) + BigInt(team.unused), BigInt(team.decided));
           assert.ok(BigInt(team.used) <= BigInt(team.justified));
@@ -926,23 +929,30 @@ describe('settlement properties (fast-check)', () => {
 
   test('genomfört precis som ansökt med högsta beslut: inget outnyttjat, kommunen betalar tillbaka bedömningens risk, inga förändringar', () => {
     fc.assert(
-      fc.property(sketchArb.filter((s) => s.grantYear >= 2024), (sketch) => {
-        const application = toApplication(sketch);
-        const assessment = assessIn(application);
-        const settlement = settleIn(application, assessment.teams.map((t) => t.amounts.skolverketGrant), application);
-        assert.equal(settlement.totals.unused, '0');
-        settlement.teams.forEach((team, t) => {
-          assert.equal(team.unused, '0');
-          assert.equal(team.matched.repay, assessment.teams[t].amounts.repaymentRisk);
-          assert.equal(team.matched.usable, assessment.teams[t].amounts.matchedUsable);
-        });
-        assert.deepEqual(
-          settlement.municipalities.map((m) => [m.municipalityCode, m.received, m.usable, m.repay]),
-          assessment.amounts.municipalities.map((m) => [m.municipalityCode, m.matched, m.matchedUsable, m.repaymentRisk]),
-        );
-        assert.deepEqual(settlement.changes, []);
-        assert.deepEqual(settlement.assessment.teams, assessment.teams);
-      }),
+      fc.property(
+        sketchArb.filter((s) => s.grantYear >= 2024),
+        (sketch) => {
+          const application = toApplication(sketch);
+          const assessment = assessIn(application);
+          const settlement = settleIn(
+            application,
+            assessment.teams.map((t) => t.amounts.skolverketGrant),
+            application,
+          );
+          assert.equal(settlement.totals.unused, '0');
+          settlement.teams.forEach((team, t) => {
+            assert.equal(team.unused, '0');
+            assert.equal(team.matched.repay, assessment.teams[t].amounts.repaymentRisk);
+            assert.equal(team.matched.usable, assessment.teams[t].amounts.matchedUsable);
+          });
+          assert.deepEqual(
+            settlement.municipalities.map((m) => [m.municipalityCode, m.received, m.usable, m.repay]),
+            assessment.amounts.municipalities.map((m) => [m.municipalityCode, m.matched, m.matchedUsable, m.repaymentRisk]),
+          );
+          assert.deepEqual(settlement.changes, []);
+          assert.deepEqual(settlement.assessment.teams, assessment.teams);
+        },
+      ),
       run,
     );
   });

@@ -61,7 +61,10 @@ test('risken att betala tillbaka förklaras med den bemanning som tar bort den',
   assert.match(response.body, /högst hälften av sin egen kostnad för socialtjänstens personal/);
   assert.match(response.body, /Här är hälften av kostnaden 312\u00a0000\u00a0kr\. Resten, 183\u00a0000\u00a0kr, kan kommunen få betala tillbaka\./);
   // 2 × 183 000 = 366 000 kr more, at 52 000 kr a month for 12 months: 0,59 fte (rounded up).
-  assert.match(response.body, /Så tas risken bort: 0,59 tjänst mer från socialtjänsten under 12,00 månader \(366\u00a0000\u00a0kr mer i kostnad\)\. Då får kommunen använda hela beloppet\./);
+  assert.match(
+    response.body,
+    /Så tas risken bort: 0,59 tjänst mer från socialtjänsten under 12,00 månader \(366\u00a0000\u00a0kr mer i kostnad\)\. Då får kommunen använda hela beloppet\./,
+  );
 });
 
 test('ingen risk när socialtjänstens halva kostnad räcker: inget förslag', async () => {

@@ -15,9 +15,31 @@ before(async () => {
 });
 after(() => app.close());
 
-const school = { side: 'school', role: 'Skolkurator', engagement: 'employment', fte: '1', start: '15/8 2025', end: '', education: 'psychosocial_degree', educationNote: '', origin: 'new', monthlySalary: '42 000', employerCostRate: '31,42 %', otherFundingShare: '' };
+const school = {
+  side: 'school',
+  role: 'Skolkurator',
+  engagement: 'employment',
+  fte: '1',
+  start: '15/8 2025',
+  end: '',
+  education: 'psychosocial_degree',
+  educationNote: '',
+  origin: 'new',
+  monthlySalary: '42 000',
+  employerCostRate: '31,42 %',
+  otherFundingShare: '',
+};
 const social = { ...school, side: 'social_services', role: 'Skolsocionom', education: 'socionomexamen', monthlySalary: '40 000' };
-const team = { name: 'Team Norr', schoolForms: ['grundskola'], municipalityCode: '0180', periodFrom: '', periodTo: '', status: 'new', previouslyGrantedFte: '', contractEducation: 'no' };
+const team = {
+  name: 'Team Norr',
+  schoolForms: ['grundskola'],
+  municipalityCode: '0180',
+  periodFrom: '',
+  periodTo: '',
+  status: 'new',
+  previouslyGrantedFte: '',
+  contractEducation: 'no',
+};
 
 /** A draft with two teams: Team Norr (p1 school, p2 social services) and Team Söder (p3 school). */
 async function draftWithTeams(client: FormClient): Promise<{ base: string; id: string }> {
@@ -25,7 +47,10 @@ async function draftWithTeams(client: FormClient): Promise<{ base: string; id: s
   const base = String((await client.post('/ansokan', {})).headers.location).replace(/\/bidragsar$/, '');
   await client.submit(`${base}/bidragsar`, { grantYear: '2026' });
   await client.submit(`${base}/huvudman`, { name: 'Exempla kommun', orgNumber: '212000-0142', type: 'municipal' });
-  for (const [name, members] of [['Team Norr', [school, social]], ['Team Söder', [school]]] as const) {
+  for (const [name, members] of [
+    ['Team Norr', [school, social]],
+    ['Team Söder', [school]],
+  ] as const) {
     const people = String((await client.submit(`${base}/team/ny`, { ...team, name })).headers.location);
     for (const member of members) assert.equal((await client.submit(people.replace('/personer', '/person/ny'), member)).statusCode, 303);
   }
@@ -116,7 +141,7 @@ describe('länk för en del av ett team', () => {
     assert.equal(refused.statusCode, 404);
     assert.match(refused.body, /Länken gäller inte längre/);
     assert.equal((await holder.post(`${link}/person/ny`, school)).statusCode, 404);
-    assert.equal((await app.drafts.getLink(link.split('/').pop() ?? '')), undefined);
+    assert.equal(await app.drafts.getLink(link.split('/').pop() ?? ''), undefined);
   });
 
   test('när ett team tas bort slutar länkarna till det att gälla; länkarna till teamen efter det följer sina team', async () => {
@@ -136,9 +161,21 @@ describe('länk för en del av ett team', () => {
   test('en länk som har gått ut gäller inte längre; okända och felformade länkar ger 404', async () => {
     const coordinator = new FormClient(app);
     const { id } = await draftWithTeams(coordinator);
-    const old = await app.drafts.createLink({ draftId: id, teamId: 't1', side: 'school', label: 'Länk för skolpersonal, Team Norr', now: new Date(Date.now() - 15 * 86_400_000) });
+    const old = await app.drafts.createLink({
+      draftId: id,
+      teamId: 't1',
+      side: 'school',
+      label: 'Länk för skolpersonal, Team Norr',
+      now: new Date(Date.now() - 15 * 86_400_000),
+    });
     assert.ok(old);
-    const fresh = await app.drafts.createLink({ draftId: id, teamId: 't1', side: 'school', label: 'Länk för skolpersonal, Team Norr', now: new Date(Date.now() - 13 * 86_400_000) });
+    const fresh = await app.drafts.createLink({
+      draftId: id,
+      teamId: 't1',
+      side: 'school',
+      label: 'Länk för skolpersonal, Team Norr',
+      now: new Date(Date.now() - 13 * 86_400_000),
+    });
     assert.ok(fresh);
     const holder = new FormClient(app);
     const expired = await holder.get(`/lank/${old.token}`);
@@ -188,8 +225,6 @@ describe('länk för en del av ett team', () => {
     assert.match(english, /<td>The coordinator<\/td><td>chose grant year 2026<\/td>/);
     assert.match(english, /<td>Link for social services, Team Norr<\/td><td>changed Skolsocionom \(p2\)<\/td>/);
   });
-
-
 
   test('sidorna finns på engelska', async () => {
     const coordinator = new FormClient(app);

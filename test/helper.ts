@@ -28,7 +28,10 @@ export interface BuildOptions {
  * is a copy of the prepared template (`npm test` prepares it first; a single test file run on its
  * own prepares it when it is missing).
  */
-export async function buildApp(overrides: FastifyServerOptions = {}, { extraRoutes, open = false, onRoute, rateLimits, service }: BuildOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  overrides: FastifyServerOptions = {},
+  { extraRoutes, open = false, onRoute, rateLimits, service }: BuildOptions = {},
+): Promise<FastifyInstance> {
   await prepareTemplate();
   const dataDir = mkdtempSync(join(tmpdir(), 'sst-bidrag-test-'));
   const fastify = Fastify({ ...serverOptions(), ...overrides });

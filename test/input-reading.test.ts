@@ -16,8 +16,30 @@ before(async () => {
 });
 after(() => app.close());
 
-const school = { side: 'school', role: 'Skolkurator', engagement: 'employment', fte: '1', start: '15/8 2025', end: '', education: 'psychosocial_degree', educationNote: '', origin: 'new', monthlySalary: '42 000', employerCostRate: '31,42 %', otherFundingShare: '' };
-const team = { name: 'Team Norr', schoolForms: ['grundskola'], municipalityCode: '0180', periodFrom: '', periodTo: '', status: 'new', previouslyGrantedFte: '', contractEducation: 'no' };
+const school = {
+  side: 'school',
+  role: 'Skolkurator',
+  engagement: 'employment',
+  fte: '1',
+  start: '15/8 2025',
+  end: '',
+  education: 'psychosocial_degree',
+  educationNote: '',
+  origin: 'new',
+  monthlySalary: '42 000',
+  employerCostRate: '31,42 %',
+  otherFundingShare: '',
+};
+const team = {
+  name: 'Team Norr',
+  schoolForms: ['grundskola'],
+  municipalityCode: '0180',
+  periodFrom: '',
+  periodTo: '',
+  status: 'new',
+  previouslyGrantedFte: '',
+  contractEducation: 'no',
+};
 
 /** A draft with one empty team: the client, the draft's id and the team's path. */
 async function teamDraft(): Promise<{ client: FormClient; id: string; teamPath: string }> {
@@ -71,7 +93,10 @@ const questioned: Array<[Partial<typeof school>, RegExp]> = [
   [{ monthlySalary: '42,000' }, /href="#monthlySalary"[^>]*>Menar du 42,000 kronor med decimaler eller ett belopp i tusental\?/],
   [{ employerCostRate: '1' }, /href="#employerCostRate"[^>]*>Menar du 1 % eller 100 %\?/],
   [{ fte: '1,5' }, /href="#fte"[^>]*>Menar du 1,5 % eller 1,5 heltider\?/],
-  [{ employerCostRate: '' }, /href="#employerCostRate"[^>]*>Skriv personalomkostnadspålägget för anställningen, till exempel 31,42 %, eller välj &quot;Vet inte&quot;/],
+  [
+    { employerCostRate: '' },
+    /href="#employerCostRate"[^>]*>Skriv personalomkostnadspålägget för anställningen, till exempel 31,42 %, eller välj &quot;Vet inte&quot;/,
+  ],
 ];
 
 describe('medlemssidan och länksidan läser tal som de skrivs', () => {
@@ -175,12 +200,19 @@ describe('ovanliga värden frågas om och bekräftas', () => {
 
 describe('personallistan läser tal som medlemssidan och frågar om ovanliga rader', () => {
   const header = 'Roll\tSida\tAnställning\tTjänstgöringsgrad\tStart\tUtbildning\tUrsprung\tMånadslön\tPersonalomkostnadspålägg\n';
-  const row = (fte: string, salary: string, rate: string) => `Kurator\tskola\tAnställning\t${fte}\t2025-08-15\tExamen i psykosocialt arbete\tNytillsatt\t${salary}\t${rate}\n`;
+  const row = (fte: string, salary: string, rate: string) =>
+    `Kurator\tskola\tAnställning\t${fte}\t2025-08-15\tExamen i psykosocialt arbete\tNytillsatt\t${salary}\t${rate}\n`;
 
   test('42.000, 42 000:-, 38 500 kr, 42k, 31,42 och 50 läses som menat; 42,000 och 1,5 ger frågor', async () => {
     const { client, id, teamPath } = await teamDraft();
-    const rows = header + row('50', '42.000', '31,42') + row('1', '42 000:-', '31.42') + row('0,5', '38 500 kr', '31,42 %') + row('1', '42k', '0,3142') +
-      row('1', '42,000', '31,42') + row('1,5', '42000', '31,42');
+    const rows =
+      header +
+      row('50', '42.000', '31,42') +
+      row('1', '42 000:-', '31.42') +
+      row('0,5', '38 500 kr', '31,42 %') +
+      row('1', '42k', '0,3142') +
+      row('1', '42,000', '31,42') +
+      row('1,5', '42000', '31,42');
     const preview = await client.submit(`${teamPath}/importera`, { rows });
     assert.equal(preview.statusCode, 200, preview.body.slice(0, 2000));
     assert.match(preview.body, /4 rader kan läggas till\. 2 rader har problem/);
@@ -189,12 +221,15 @@ describe('personallistan läser tal som medlemssidan och frågar om ovanliga rad
     const payload = /name="payload" value="([^"]*)"/.exec(preview.body)![1].replace(/&quot;/g, '"');
     assert.equal((await client.post(`${teamPath}/importera/spara`, { payload })).statusCode, 303);
     const members = await membersOf(id);
-    assert.deepEqual(members.map((m) => [m.fte, m.monthlySalary, m.employerCostRate]), [
-      ['0.50', '42000', '0.3142'],
-      ['1.00', '42000', '0.3142'],
-      ['0.50', '38500', '0.3142'],
-      ['1.00', '42000', '0.3142'],
-    ]);
+    assert.deepEqual(
+      members.map((m) => [m.fte, m.monthlySalary, m.employerCostRate]),
+      [
+        ['0.50', '42000', '0.3142'],
+        ['1.00', '42000', '0.3142'],
+        ['0.50', '38500', '0.3142'],
+        ['1.00', '42000', '0.3142'],
+      ],
+    );
   });
 
   test('en rad med månadslön 4 200 kr läggs bara till om den bekräftas, och bekräftelsen följer med', async () => {
@@ -208,14 +243,20 @@ describe('personallistan läser tal som medlemssidan och frågar om ovanliga rad
 
     const unticked = await client.post(`${teamPath}/importera/spara`, { payload });
     assert.match((await client.get(String(unticked.headers.location))).body, /1 person lades till från listan\. 1 rad hoppades över\./);
-    assert.deepEqual((await membersOf(id)).map((m) => m.monthlySalary), ['42000']);
+    assert.deepEqual(
+      (await membersOf(id)).map((m) => m.monthlySalary),
+      ['42000'],
+    );
 
     await client.get(`${teamPath}/importera`);
     // Sent again from the same preview, now that the team has a member: added to it, both rows ticked although they repeat the member (same side, role, start and fte).
     const ticked = await client.post(`${teamPath}/importera/spara`, { payload, confirmRow, mode: 'add', includeRow: ['0', '1'] });
     assert.equal(ticked.statusCode, 303);
     // The ticked row is added this time (with the first row again).
-    assert.deepEqual((await membersOf(id)).map((m) => m.monthlySalary), ['42000', '42000', '4200']);
+    assert.deepEqual(
+      (await membersOf(id)).map((m) => m.monthlySalary),
+      ['42000', '42000', '4200'],
+    );
     // The confirmation is kept: the member page saves the imported person without asking again.
     const saved = await client.submit(`${teamPath}/person/p3`, { ...school, monthlySalary: '4200' });
     assert.equal(saved.statusCode, 303, saved.body.slice(0, 2000));
@@ -256,7 +297,13 @@ describe('snabb uppskattning läser kronor som de skrivs och frågar om ovanliga
     const started = await client.post('/uppskattning/utkast', { ...figures, schoolCost: '4200', schoolFte: '12,00', confirmed });
     assert.equal(started.statusCode, 303);
     const draftPath = String(started.headers.location).replace(/\/kontrollera$/, '');
-    const member = await client.submit(`${draftPath}/team/1/person/p1`, { ...school, monthlySalary: '4200', employerCostRate: '0', engagement: 'employment', employerCostRateUnknown: 'yes' });
+    const member = await client.submit(`${draftPath}/team/1/person/p1`, {
+      ...school,
+      monthlySalary: '4200',
+      employerCostRate: '0',
+      engagement: 'employment',
+      employerCostRateUnknown: 'yes',
+    });
     assert.equal(member.statusCode, 303, member.body.slice(0, 2000));
   });
 });

@@ -5,9 +5,31 @@
 import assert from 'node:assert/strict';
 import type { FormClient } from './form-client.ts';
 
-export const school = { side: 'school', role: 'Skolkurator', engagement: 'employment', fte: '1', start: '15/8 2025', end: '', education: 'psychosocial_degree', educationNote: '', origin: 'new', monthlySalary: '42 000', employerCostRate: '31,42 %', otherFundingShare: '' };
+export const school = {
+  side: 'school',
+  role: 'Skolkurator',
+  engagement: 'employment',
+  fte: '1',
+  start: '15/8 2025',
+  end: '',
+  education: 'psychosocial_degree',
+  educationNote: '',
+  origin: 'new',
+  monthlySalary: '42 000',
+  employerCostRate: '31,42 %',
+  otherFundingShare: '',
+};
 export const social = { ...school, side: 'social_services', role: 'Skolsocionom', education: 'socionomexamen', monthlySalary: '40 000' };
-export const team = { name: 'Skolsocialt team Norr', schoolForms: ['grundskola'], municipalityCode: '0180', periodFrom: '', periodTo: '', status: 'new', previouslyGrantedFte: '', contractEducation: 'no' };
+export const team = {
+  name: 'Skolsocialt team Norr',
+  schoolForms: ['grundskola'],
+  municipalityCode: '0180',
+  periodFrom: '',
+  periodTo: '',
+  status: 'new',
+  previouslyGrantedFte: '',
+  contractEducation: 'no',
+};
 
 /** Starts a draft and answers the pages up to the teams; returns the draft's base path. */
 export async function startDraft(client: FormClient, lang = ''): Promise<string> {

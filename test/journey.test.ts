@@ -58,7 +58,10 @@ describe('frågesidorna', () => {
     const client = new FormClient(app);
     await client.get('/');
     const base = String((await client.post('/ansokan', {})).headers.location).replace('/bidragsar', '');
-    assert.match((await client.get(`${base}/bidragsar`)).body, /Reglerna bestäms av bidragsåret\. För 2023 gäller perioden 10 maj–31 december 2023, från 2024 hela kalenderåret\./);
+    assert.match(
+      (await client.get(`${base}/bidragsar`)).body,
+      /Reglerna bestäms av bidragsåret\. För 2023 gäller perioden 10 maj–31 december 2023, från 2024 hela kalenderåret\./,
+    );
     assert.match((await client.get(`${base}/bidragsar?lang=en`)).body, /For 2023 the period is 10 May–31 December 2023, from 2024 the whole calendar year\./);
   });
 
@@ -238,18 +241,27 @@ describe('kontrollera svaren och resultatet', () => {
 describe('bemanningen medan personerna läggs till', () => {
   /** The staffing box on a team's people page, tags and spaces made plain. */
   const staffingBox = (body: string) =>
-    (/<div class="staffing-now"[\s\S]*?<\/div>/.exec(body)?.[0] ?? '').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+    (/<div class="staffing-now"[\s\S]*?<\/div>/.exec(body)?.[0] ?? '')
+      .replace(/<[^>]+>/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
 
   test('personsidan visar varje sidas lägsta tjänstgöringsgrad mot minimum, med ✓ eller ✗ och i ord', async () => {
     const client = new FormClient(app);
     const base = await startDraft(client);
     const people = await addTeam(client, base, [school, { ...school, role: 'Skolpsykolog', fte: '0,1' }, { ...social, fte: '0,99' }]);
     const box = staffingBox((await client.get(people)).body);
-    assert.match(box, /^Bemanningen under teamets period Skolpersonal: lägst 1,10 av minst 1,00 ✓ \(räcker\) Socialtjänsten: lägst 0,99 av minst 1,00 ✗ \(räcker inte\)/);
+    assert.match(
+      box,
+      /^Bemanningen under teamets period Skolpersonal: lägst 1,10 av minst 1,00 ✓ \(räcker\) Socialtjänsten: lägst 0,99 av minst 1,00 ✗ \(räcker inte\)/,
+    );
     // The boundary: exactly the minimum is enough.
     await client.submit(`${people.replace('/personer', '/person/p3')}`, { ...social, fte: '1,00' });
     assert.match(staffingBox((await client.get(people)).body), /Socialtjänsten: lägst 1,00 av minst 1,00 ✓ \(räcker\)/);
-    assert.match(staffingBox((await client.get(`${people}?lang=en`)).body), /School staff: lowest 1\.10 of at least 1\.00 ✓ \(enough\) Social services: lowest 1\.00 of at least 1\.00 ✓ \(enough\)/);
+    assert.match(
+      staffingBox((await client.get(`${people}?lang=en`)).body),
+      /School staff: lowest 1\.10 of at least 1\.00 ✓ \(enough\) Social services: lowest 1\.00 of at least 1\.00 ✓ \(enough\)/,
+    );
   });
 
   test('utan personer visas ingen bemanning, och en person utan godkänd utbildning räknas inte', async () => {
@@ -267,7 +279,10 @@ describe('bemanningen medan personerna läggs till', () => {
     await addTeam(client, base, [school, { ...social, end: '31/5 2026' }, { ...social, role: 'Socionom', start: '1/9 2026' }]);
     const check = (await client.get(`${base}/kontrollera`)).body;
     assert.match(check, /<h2 id="staffing-warning-title">Bemanningen räcker inte varje dag<\/h2>/);
-    assert.match(check, /<li>Skolsocialt team Norr: personalen från socialtjänsten har mindre än 1,00 årsarbetskraft under 2026-06-01–2026-08-31\. <a href="[^"]*\/team\/1\/personer\?fran=kontrollera">Ändra personerna i Skolsocialt team Norr<\/a><\/li>/);
+    assert.match(
+      check,
+      /<li>Skolsocialt team Norr: personalen från socialtjänsten har mindre än 1,00 årsarbetskraft under 2026-06-01–2026-08-31\. <a href="[^"]*\/team\/1\/personer\?fran=kontrollera">Ändra personerna i Skolsocialt team Norr<\/a><\/li>/,
+    );
     assert.ok(check.indexOf('staffing-warning-title') < check.indexOf('Se resultatet'), 'before the result');
     assert.doesNotMatch(check, /skolpersonalen har mindre/, 'the school side is not short');
 

@@ -30,7 +30,10 @@ test('när kön är full avvisas nästa arbete genast med QueueFullError', async
   let release = () => {};
   const blocker = limiter.run(() => new Promise<void>((resolve) => (release = resolve)));
   const queued = [limiter.run(async () => 'a'), limiter.run(async () => 'b')];
-  await assert.rejects(limiter.run(async () => 'c'), QueueFullError);
+  await assert.rejects(
+    limiter.run(async () => 'c'),
+    QueueFullError,
+  );
   release();
   await blocker;
   assert.deepEqual(await Promise.all(queued), ['a', 'b']);

@@ -40,7 +40,12 @@ class Client {
     for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v);
     if (csrf) body.append('_csrf', this.token);
     return this.remember(
-      await app.inject({ method: 'POST', url, payload: body.toString(), headers: { cookie: this.cookie, 'content-type': 'application/x-www-form-urlencoded' } }),
+      await app.inject({
+        method: 'POST',
+        url,
+        payload: body.toString(),
+        headers: { cookie: this.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      }),
     );
   }
   async upload(url: string, { file, rows, csrf = true }: { file?: Buffer | string; rows?: string; csrf?: boolean }) {
@@ -57,7 +62,12 @@ class Client {
     }
     parts.push(Buffer.from(`--${boundary}--\r\n`));
     return this.remember(
-      await app.inject({ method: 'POST', url, payload: Buffer.concat(parts), headers: { cookie: this.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` } }),
+      await app.inject({
+        method: 'POST',
+        url,
+        payload: Buffer.concat(parts),
+        headers: { cookie: this.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      }),
     );
   }
 }
@@ -73,7 +83,16 @@ async function teamDraft(): Promise<{ client: Client; teamPath: string }> {
   await client.get(`${base}/huvudman`);
   await client.post(`${base}/huvudman`, { name: 'Exempla kommun', orgNumber: '212000-0142', type: 'municipal' });
   await client.get(`${base}/team/ny`);
-  const team = await client.post(`${base}/team/ny`, { name: 'Team Norr', schoolForms: 'grundskola', municipalityCode: '0180', periodFrom: '', periodTo: '', status: 'new', previouslyGrantedFte: '', contractEducation: 'no' });
+  const team = await client.post(`${base}/team/ny`, {
+    name: 'Team Norr',
+    schoolForms: 'grundskola',
+    municipalityCode: '0180',
+    periodFrom: '',
+    periodTo: '',
+    status: 'new',
+    previouslyGrantedFte: '',
+    contractEducation: 'no',
+  });
   assert.equal(team.statusCode, 303, team.body.slice(0, 500));
   return { client, teamPath: String(team.headers.location).replace(/\/personer$/, '') };
 }
@@ -87,10 +106,20 @@ async function importList(input: { file?: Buffer | string; rows?: string }) {
 }
 
 /** Sends the preview's form, ticking every row it asks about unless `tick` is false, with the `answers` given (mode, includeRow). */
-async function send(client: Client, teamPath: string, preview: LightMyRequestResponse, { tick = true, answers = {} as Record<string, string | string[]> } = {}) {
+async function send(
+  client: Client,
+  teamPath: string,
+  preview: LightMyRequestResponse,
+  { tick = true, answers = {} as Record<string, string | string[]> } = {},
+) {
   const payload = /name="payload" value="([^"]*)"/.exec(preview.body)?.[1];
   assert.ok(payload, 'the preview carries the rows');
-  const decoded = payload.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  const decoded = payload
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
   const confirmRow = tick ? [...preview.body.matchAll(/name="confirmRow" type="checkbox" value="(\d+)"/g)].map((m) => m[1]) : [];
   return client.post(`${teamPath}/importera/spara`, { payload: decoded, confirmRow, ...answers });
 }
@@ -102,7 +131,8 @@ async function confirm(client: Client, teamPath: string, preview: LightMyRequest
   return client.get(String(saved.headers.location));
 }
 
-const swedish = 'Roll;Sida;Anställning;Tjänstgöringsgrad;Start;Slut;Utbildning;Ursprung;Månadslön;Personalomkostnadspålägg\n' +
+const swedish =
+  'Roll;Sida;Anställning;Tjänstgöringsgrad;Start;Slut;Utbildning;Ursprung;Månadslön;Personalomkostnadspålägg\n' +
   'Skolkurator;skola;Anställning;0,5;2025-08-15;;Examen i psykosocialt arbete;Nytillsatt;42 000;31,42 %\n' +
   'Socialsekreterare;Socialtjänst;uppdrag;1;15/8 2025;30/6 2026;SOCIONOMEXAMEN;nytillsatt;40000,50;\n';
 
@@ -122,7 +152,8 @@ describe('läsa in en personallista', () => {
   });
 
   test('komma, engelska rubriker och engelska värden', async () => {
-    const csv = 'role,side,engagement,fte,start,end,education,origin,monthlySalary,employerCostRate\n' +
+    const csv =
+      'role,side,engagement,fte,start,end,education,origin,monthlySalary,employerCostRate\n' +
       'Counsellor,school,employment,0.75,2025-08-15,,psychosocial_degree,new,42000,0.3142\n' +
       'Social worker,social_services,assignment,1,2025-08-15,,Social work degree,Newly engaged,40000,\n';
     const { preview } = await importList({ file: csv });
@@ -145,7 +176,8 @@ describe('läsa in en personallista', () => {
     assert.match(preview.body, /Anställning: Saknas i listan\. Välj anställning eller uppdrag\./);
     assert.match(preview.body, /Ursprung: Saknas i listan\. Välj om personen är nytillsatt/);
     assert.doesNotMatch(preview.body, /Nytillsatt/);
-    const stated = 'Namn;Sida;Tjänstgöringsgrad;Start;Utbildning;Månadslön;Anställning;Ursprung\nA;skola;1;2025-08-15;Kurser i psykosocialt arbete;40000;Anställning;Omfördelad\n';
+    const stated =
+      'Namn;Sida;Tjänstgöringsgrad;Start;Utbildning;Månadslön;Anställning;Ursprung\nA;skola;1;2025-08-15;Kurser i psykosocialt arbete;40000;Anställning;Omfördelad\n';
     const withoutRate = await importList({ file: stated });
     assert.match(withoutRate.preview.body, /Personalomkostnadspålägg: Saknas i listan\. Skriv personalomkostnadspålägget för anställningen/);
     const unknown = await importList({ file: stated.replace('Ursprung\n', 'Ursprung;PO\n').replace('Omfördelad\n', 'Omfördelad;vet inte\n') });
@@ -153,7 +185,8 @@ describe('läsa in en personallista', () => {
   });
 
   test('en kolumn som inte känns igen: välj den, sedan förhandsvisning', async () => {
-    const csv = 'Roll;Sida;Omf.;Start;Utbildning;Månadslön;Anställning;Ursprung;PO\nKurator;skola;0,5;2025-08-15;Examen i psykosocialt arbete;42000;Anställning;Nytillsatt;31,42\n';
+    const csv =
+      'Roll;Sida;Omf.;Start;Utbildning;Månadslön;Anställning;Ursprung;PO\nKurator;skola;0,5;2025-08-15;Examen i psykosocialt arbete;42000;Anställning;Nytillsatt;31,42\n';
     const { client, teamPath, preview } = await importList({ file: csv });
     assert.equal(preview.statusCode, 200);
     assert.match(preview.body, /Välj vilka kolumner som är vilka/);
@@ -161,7 +194,9 @@ describe('läsa in en personallista', () => {
     assert.match(preview.body, /for="map_end">Slut \(valfritt\)<\/label>/);
     assert.doesNotMatch(preview.body, /Tjänstgöringsgrad \(valfritt\)/);
     // Engagement and origin are not optional: a file without them is asked for them, without "(valfritt)".
-    const without = await client.upload(`${teamPath}/importera`, { file: csv.replace(';Anställning;Ursprung;', ';;;').replace(';Anställning;Nytillsatt;', ';;;') });
+    const without = await client.upload(`${teamPath}/importera`, {
+      file: csv.replace(';Anställning;Ursprung;', ';;;').replace(';Anställning;Nytillsatt;', ';;;'),
+    });
     assert.match(without.body, /for="map_engagement">Anställning<\/label>/);
     assert.match(without.body, /for="map_origin">Ursprung<\/label>/);
     const source = /name="source" value="([^"]*)"/.exec(preview.body)![1];
@@ -275,7 +310,10 @@ describe('läsa in en lista igen', () => {
     const schoolOnly = swedish.split('\n').slice(0, 2).join('\n').replace('0,5;', '0,75;');
     const again = await client.upload(`${teamPath}/importera`, { file: schoolOnly });
     assert.doesNotMatch(again.body, /Finns redan/);
-    assert.match(again.body, /Skolpersonalen \(1 person\) tas bort och raderna i listan läggs till i stället\. Personalen från socialtjänsten \(1 person\) behålls\./);
+    assert.match(
+      again.body,
+      /Skolpersonalen \(1 person\) tas bort och raderna i listan läggs till i stället\. Personalen från socialtjänsten \(1 person\) behålls\./,
+    );
     const replaced = await confirm(client, teamPath, again, { answers: { mode: 'replace' } });
     assert.match(replaced.body, /1 person som fanns togs bort\. 1 person lades till från listan\./);
     assert.doesNotMatch(replaced.body, /\(p1\)/);
@@ -309,7 +347,10 @@ describe('ladda ner personallistan', () => {
     assert.match(String(csv.headers['content-type']), /^text\/csv/);
     assert.ok(csv.rawPayload.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), 'starts with a BOM');
     const lines = csv.body.replace(/^\uFEFF/, '').split('\r\n');
-    assert.equal(lines[0], 'Roll;Sida;Anställning;Tjänstgöringsgrad;Start;Slut;Utbildning;Om utbildningen;Ursprung;Månadslön;Personalomkostnadspålägg;Annan finansiering');
+    assert.equal(
+      lines[0],
+      'Roll;Sida;Anställning;Tjänstgöringsgrad;Start;Slut;Utbildning;Om utbildningen;Ursprung;Månadslön;Personalomkostnadspålägg;Annan finansiering',
+    );
     assert.equal(lines[1], 'Skolkurator;skola;Anställning;0,50;2025-08-15;;Examen i psykosocialt arbete;;Nytillsatt;42000;31,42 %;');
     assert.match(lines[2], /;40000,5;/);
     // Round trip: the downloaded list reads back without problems.

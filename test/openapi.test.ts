@@ -22,17 +22,37 @@ before(async () => {
 after(() => app.close());
 
 const jsonRoutes = () =>
-  routes.filter((r) => isJsonRoute(r.url)).flatMap((r) => [r.method].flat().filter((m) => m !== 'HEAD').map((method) => ({ method, url: r.url, route: r })));
+  routes
+    .filter((r) => isJsonRoute(r.url))
+    .flatMap((r) =>
+      [r.method]
+        .flat()
+        .filter((m) => m !== 'HEAD')
+        .map((method) => ({ method, url: r.url, route: r })),
+    );
 
 /** Which route and status pairs the cases below have checked. */
 const seen = new Set<string>();
 
 /** Calls the route `pattern` with `params` in it, and checks the answer against the route's documented one. */
-async function call(method: string, pattern: string, { params = {}, query = '', body, headers = {} }: { params?: Record<string, string>; query?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+async function call(
+  method: string,
+  pattern: string,
+  { params = {}, query = '', body, headers = {} }: { params?: Record<string, string>; query?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
   const route = routes.find((r) => r.url === pattern && [r.method].flat().includes(method as never));
   assert.ok(route, `${method} ${pattern} is a route`);
   const url = pattern.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name])) + query;
-  const response = await app.inject({ method: method as 'GET', url, headers, ...(body === undefined ? {} : typeof body === 'string' ? { payload: body, headers: { 'content-type': 'application/json', ...headers } } : { payload: body as object }) });
+  const response = await app.inject({
+    method: method as 'GET',
+    url,
+    headers,
+    ...(body === undefined
+      ? {}
+      : typeof body === 'string'
+        ? { payload: body, headers: { 'content-type': 'application/json', ...headers } }
+        : { payload: body as object }),
+  });
   const answer: Answer | undefined = (route.schema as RouteSchema).response[response.statusCode];
   assert.ok(answer, `${method} ${pattern} answered ${response.statusCode}, which it does not document`);
   if (answer.json) {
@@ -49,19 +69,29 @@ async function call(method: string, pattern: string, { params = {}, query = '', 
 
 test('every JSON route declares its schema and is in /openapi.json', async () => {
   const { paths, components } = (await call('GET', '/openapi.json')).json();
-  assert.ok(jsonRoutes().length >= 18, "the routes were collected");
+  assert.ok(jsonRoutes().length >= 18, 'the routes were collected');
   for (const { method, url, route } of jsonRoutes()) {
     assert.ok(route.schema, `${method} ${url} declares a schema`);
     const path = url.replace(/:(\w+)/g, '{$1}');
     const operation = paths[path]?.[method.toLowerCase()];
     assert.ok(operation, `${method} ${path} is in /openapi.json`);
-    assert.deepEqual(Object.keys(operation.responses).sort(), Object.keys((route.schema as RouteSchema).response).sort(), `${method} ${path}: every documented status`);
+    assert.deepEqual(
+      Object.keys(operation.responses).sort(),
+      Object.keys((route.schema as RouteSchema).response).sort(),
+      `${method} ${path}: every documented status`,
+    );
     for (const name of path.match(/\{\w+\}/g) ?? []) {
-      assert.ok(operation.parameters.some((p: { in: string; name: string }) => p.in === 'path' && `{${p.name}}` === name), `${method} ${path} documents ${name}`);
+      assert.ok(
+        operation.parameters.some((p: { in: string; name: string }) => p.in === 'path' && `{${p.name}}` === name),
+        `${method} ${path} documents ${name}`,
+      );
     }
   }
   // No page is described as part of the API.
-  assert.deepEqual(Object.keys(paths).filter((path) => !isJsonRoute(path)), []);
+  assert.deepEqual(
+    Object.keys(paths).filter((path) => !isJsonRoute(path)),
+    [],
+  );
   // Every reference points at a component that is there.
   for (const [, name] of JSON.stringify({ paths, components }).matchAll(/"#\/components\/schemas\/([^"]+)"/g)) assert.ok(components.schemas[name], name);
 });
@@ -121,6 +151,9 @@ test('every JSON route answers in the shape /openapi.json gives for its status',
 
   // Every JSON route has been called and answered with success at least once.
   for (const { method, url } of jsonRoutes()) {
-    assert.ok([...seen].some((key) => key.startsWith(`${method} ${url} 2`)), `${method} ${url} has a case that succeeds`);
+    assert.ok(
+      [...seen].some((key) => key.startsWith(`${method} ${url} 2`)),
+      `${method} ${url} has a case that succeeds`,
+    );
   }
 });

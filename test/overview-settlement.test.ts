@@ -33,7 +33,10 @@ const decisions = { t1: { skolverketGrant: '280000', decidedOn: '2026-04-15' }, 
 
 /** A settlement draft of the fixture, shared into the overview with `code`. */
 async function shareSettlement(code: string): Promise<string> {
-  const data = { ...withIds(carriedOut as unknown as DraftApplicationInput), settlement: { applied: withIds(applied as unknown as DraftApplicationInput).application, decisions } };
+  const data = {
+    ...withIds(carriedOut as unknown as DraftApplicationInput),
+    settlement: { applied: withIds(applied as unknown as DraftApplicationInput).application, decisions },
+  };
   const { id } = await app.drafts.create(data);
   const shared = await app.inject({ method: 'POST', url: `/api/v1/drafts/${id}/share`, payload: { submissionCode: code } });
   assert.equal(shared.statusCode, 200, shared.body);
@@ -51,7 +54,10 @@ test('en redovisning delad bredvid sin ansökan räknas en gång, med Skolverket
   const overview = await createOverview(app, '0180', 2026);
   await makeDraft(app, applied, overview.submissionCode);
   const before = (await app.inject({ url: `/api/v1/overviews/${overview.key}` })).json();
-  assert.deepEqual(before.teams.map((t: { team: string; skolverketGrant: string }) => [t.team, t.skolverketGrant]), [['Team Norr', '300000']]);
+  assert.deepEqual(
+    before.teams.map((t: { team: string; skolverketGrant: string }) => [t.team, t.skolverketGrant]),
+    [['Team Norr', '300000']],
+  );
   assert.deepEqual(before.requisition, {
     amount: '0',
     teams: 0,
@@ -76,11 +82,25 @@ test('en redovisning delad bredvid sin ansökan räknas en gång, med Skolverket
       repaymentRisk: norr.matched.repay,
       staffingSuggestion: null,
       copies: 2,
-      settlement: { decided: '280000', decidedOn: '2026-04-15', conditions: 'not_met', used: '275000', unused: '5000', received: '280000', usable: norr.matched.usable, repay: norr.matched.repay },
+      settlement: {
+        decided: '280000',
+        decidedOn: '2026-04-15',
+        conditions: 'not_met',
+        used: '275000',
+        unused: '5000',
+        received: '280000',
+        usable: norr.matched.usable,
+        repay: norr.matched.repay,
+      },
     },
   ]);
   const none = { skolverketGrant: '0', matched: '0', matchedUsable: '0', repaymentRisk: '0' };
-  assert.deepEqual(json.totals.decided, { skolverketGrant: '280000', matched: '280000', matchedUsable: norr.matched.usable, repaymentRisk: norr.matched.repay });
+  assert.deepEqual(json.totals.decided, {
+    skolverketGrant: '280000',
+    matched: '280000',
+    matchedUsable: norr.matched.usable,
+    repaymentRisk: norr.matched.repay,
+  });
   assert.deepEqual(json.totals.byTeamStatus, { eligible: none, eligible_aggregate_only: none, needs_review: none });
   assert.equal(json.totals.skolverketGrant, '280000');
   assert.equal(json.requisition.amount, '280000');
@@ -104,14 +124,24 @@ test('sidan säger vad kommunen ska rekvirera, när och vad som behövs, och eft
   assert.match(body, /ombud för kommunen i Socialstyrelsens e-tjänst/);
   assert.match(body, /utdrag ur delegationsordningen/);
   assert.ok(body.includes('<h2>Efter året: redovisningarna</h2>'));
-  assert.ok(body.includes(`<th scope="row">Team Norr</th><td>2026-04-15</td><td>Inte uppfyllda</td><td class="numeric">${kr('280000')}</td><td class="numeric">${kr('5000')}</td><td class="numeric">${kr('280000')}</td><td class="numeric">${kr(norr.matched.usable)}</td><td class="numeric">${kr(norr.matched.repay)}</td>`));
+  assert.ok(
+    body.includes(
+      `<th scope="row">Team Norr</th><td>2026-04-15</td><td>Inte uppfyllda</td><td class="numeric">${kr('280000')}</td><td class="numeric">${kr('5000')}</td><td class="numeric">${kr('280000')}</td><td class="numeric">${kr(norr.matched.usable)}</td><td class="numeric">${kr(norr.matched.repay)}</td>`,
+    ),
+  );
   assert.ok(body.includes(`<th scope="row" colspan="4">Beslutat: från team där Skolverkets beslut är inlagt</th>`));
   // Huvudman names, never org numbers, salaries, people or the other kommun's team.
   assert.doesNotMatch(page.body, /212000-0142|(?<!\d)40\u00a0000|(?<!\d)30\u00a0000|(?<!\d)31\u00a0000|550\u00a0000|Skolsocionom|Skolkurator|n2|Team Söder/);
 
-  const lines = (await app.inject({ url: `/oversikt/${overview.key}/oversikt.csv` })).body.replace(/^\ufeff/, '').trimEnd().split('\r\n');
+  const lines = (await app.inject({ url: `/oversikt/${overview.key}/oversikt.csv` })).body
+    .replace(/^\ufeff/, '')
+    .trimEnd()
+    .split('\r\n');
   assert.match(lines[0], /;Underlag;Beviljat av Skolverket;Beslutsdatum;Inte använt$/);
-  assert.equal(lines[1], `Exempla kommun;Kommun;Team Norr;Uppfyller inte villkoren;280000;280000;${norr.matched.usable};${norr.matched.repay};;;Beslut och redovisning;280000;2026-04-15;5000`);
+  assert.equal(
+    lines[1],
+    `Exempla kommun;Kommun;Team Norr;Uppfyller inte villkoren;280000;280000;${norr.matched.usable};${norr.matched.repay};;;Beslut och redovisning;280000;2026-04-15;5000`,
+  );
   assert.equal(lines[2], `Summa;;;;280000;280000;${norr.matched.usable};${norr.matched.repay};;0;;280000;;`);
   assert.equal(lines[3], `Beslutat: från team där Skolverkets beslut är inlagt;;;;280000;280000;${norr.matched.usable};${norr.matched.repay};;;;;;`);
 
@@ -134,7 +164,10 @@ test('utan beslut säger sidan hur det läggs in; ett år utan känd rekvisition
 test('en redovisning utan alla beslut räknas inte förrän besluten finns; tas den tillbaka räknas ansökan igen', async () => {
   const overview = await createOverview(app, '0180', 2026);
   await makeDraft(app, applied, overview.submissionCode);
-  const data = { ...withIds(carriedOut as unknown as DraftApplicationInput), settlement: { applied: withIds(applied as unknown as DraftApplicationInput).application, decisions: { t1: decisions.t1 } } };
+  const data = {
+    ...withIds(carriedOut as unknown as DraftApplicationInput),
+    settlement: { applied: withIds(applied as unknown as DraftApplicationInput).application, decisions: { t1: decisions.t1 } },
+  };
   const { id } = await app.drafts.create(data);
   const refused = await app.inject({ method: 'POST', url: `/api/v1/drafts/${id}/share`, payload: { submissionCode: overview.submissionCode } });
   assert.equal(refused.statusCode, 422);
@@ -145,14 +178,23 @@ test('en redovisning utan alla beslut räknas inte förrän besluten finns; tas 
   const withdrawn = await app.inject({ method: 'DELETE', url: `/api/v1/drafts/${settled}/share/${overview.submissionCode}` });
   assert.equal(withdrawn.statusCode, 204);
   const after = (await app.inject({ url: `/api/v1/overviews/${overview.key}` })).json();
-  assert.deepEqual(after.teams.map((t: { skolverketGrant: string; settlement?: unknown }) => [t.skolverketGrant, t.settlement]), [['300000', undefined]]);
+  assert.deepEqual(
+    after.teams.map((t: { skolverketGrant: string; settlement?: unknown }) => [t.skolverketGrant, t.settlement]),
+    [['300000', undefined]],
+  );
 });
 
 test('en redovisning med skräp i sparade beslut: datumet når aldrig kommunen, ett ogiltigt belopp delar ingenting', async () => {
   const overview = await createOverview(app, '0180', 2026);
   const teams = withIds(carriedOut as unknown as DraftApplicationInput);
   const asApplied = withIds(applied as unknown as DraftApplicationInput).application;
-  const hostile = { ...teams, settlement: { applied: asApplied, decisions: { t1: { skolverketGrant: '280000', decidedOn: '<script>alert(1)</script>' }, t2: { skolverketGrant: '80000', decidedOn: '2026-02-30' } } } };
+  const hostile = {
+    ...teams,
+    settlement: {
+      applied: asApplied,
+      decisions: { t1: { skolverketGrant: '280000', decidedOn: '<script>alert(1)</script>' }, t2: { skolverketGrant: '80000', decidedOn: '2026-02-30' } },
+    },
+  };
   const { id } = await app.drafts.create(hostile);
   assert.equal((await app.inject({ method: 'POST', url: `/api/v1/drafts/${id}/share`, payload: { submissionCode: overview.submissionCode } })).statusCode, 200);
   const [norr] = (await app.inject({ url: `/api/v1/overviews/${overview.key}` })).json().teams;

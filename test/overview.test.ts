@@ -50,7 +50,10 @@ test('resultatsidan delar utkastet med koden, visar först exakt vad kommunen se
   assert.match(preview.body, /<h1>Det här ser Stockholm i översikten för 2026<\/h1>/);
   const rows = withoutCellLabels(preview.body).match(/<tr><td>.*?<\/tr>/g) ?? [];
   assert.equal(rows.length, 1, 'only the team in Stockholm');
-  assert.match(rows[0], /Exempla kommun<\/td><td>Kommun<\/td><th scope="row">Team Norr<\/th><td>Uppfyller villkoren<\/td><td class="numeric">300\u00a0000\u00a0kr/);
+  assert.match(
+    rows[0],
+    /Exempla kommun<\/td><td>Kommun<\/td><th scope="row">Team Norr<\/th><td>Uppfyller villkoren<\/td><td class="numeric">300\u00a0000\u00a0kr/,
+  );
   assert.doesNotMatch(preview.body, /Team Malmö|212000-0142|(?<!\d)40\u00a0000|(?<!\d)30\u00a0000/);
   assert.equal((await app.inject({ url: `/api/v1/overviews/${stockholm.key}` })).json().teams.length, 1, 'nothing shared before the button');
 
@@ -59,7 +62,10 @@ test('resultatsidan delar utkastet med koden, visar först exakt vad kommunen se
   assert.equal(shared.headers.location, `/ansokan/${exemplaId}/oversikt`);
   const page = await client.get(`/ansokan/${exemplaId}/oversikt`);
   assert.match(page.body, /Stockholm, bidragsår 2026 \(delad /);
-  assert.match((await client.get(`/ansokan/${exemplaId}/resultat`)).body, /<summary>Dela med kommunens översikt \(Ansökan är delad med Stockholm, bidragsår 2026\)<\/summary>/);
+  assert.match(
+    (await client.get(`/ansokan/${exemplaId}/resultat`)).body,
+    /<summary>Dela med kommunens översikt \(Ansökan är delad med Stockholm, bidragsår 2026\)<\/summary>/,
+  );
   assert.equal((await app.inject({ url: `/api/v1/overviews/${stockholm.key}` })).json().teams.length, 2);
   assert.match((await client.get(`/ansokan/${exemplaId}/historik`)).body, /delade ansökan med kommunens översikt för Stockholm \(0180\) 2026/);
 
@@ -94,9 +100,15 @@ test('sidan: tabell med summor som stämmer med JSON, länk till CSV, hur länge
   assert.match(body, /<th scope="col" class="numeric">Risk att betala tillbaka<\/th>/);
   const rows = withoutCellLabels(body).match(/<tr><td>.*?<\/tr>/g) ?? [];
   assert.equal(rows.length, 2);
-  assert.match(rows[0], /Exempla kommun<\/td><td>Kommun<\/td><th scope="row">Team Norr<\/th>.*300\u00a0000\u00a0kr.*225\u00a0000\u00a0kr.*75\u00a0000\u00a0kr.*0,34 tjänst mer från socialtjänsten/);
+  assert.match(
+    rows[0],
+    /Exempla kommun<\/td><td>Kommun<\/td><th scope="row">Team Norr<\/th>.*300\u00a0000\u00a0kr.*225\u00a0000\u00a0kr.*75\u00a0000\u00a0kr.*0,34 tjänst mer från socialtjänsten/,
+  );
   assert.match(rows[1], /Friskolan AB<\/td><td>Enskild huvudman/);
-  assert.match(withoutCellLabels(body), /<tfoot><tr><th scope="row" colspan="4">Summa<\/th><td class="numeric">540\u00a0000\u00a0kr<\/td><td class="numeric">540\u00a0000\u00a0kr<\/td><td class="numeric">465\u00a0000\u00a0kr<\/td><td class="numeric">75\u00a0000\u00a0kr<\/td>/);
+  assert.match(
+    withoutCellLabels(body),
+    /<tfoot><tr><th scope="row" colspan="4">Summa<\/th><td class="numeric">540\u00a0000\u00a0kr<\/td><td class="numeric">540\u00a0000\u00a0kr<\/td><td class="numeric">465\u00a0000\u00a0kr<\/td><td class="numeric">75\u00a0000\u00a0kr<\/td>/,
+  );
   assert.match(body, new RegExp(`href="/oversikt/${stockholm.key}/oversikt.csv"`));
   assert.match(body, /sparas i 30 dagar efter att den senast öppnades eller ändrades/);
   assert.doesNotMatch(body, /Inte delad|Team Malmö|Team 2025|212000-0142|(?<!\d)30\u00a0000|(?<!\d)40\u00a0000|37\u00a0500/);
@@ -112,9 +124,15 @@ test('CSV: BOM, rubrikrad, en rad per team med huvudmannens namn, summarad, semi
   assert.match(String(response.headers['content-type']), /^text\/csv; charset=utf-8/);
   assert.match(String(response.headers['content-disposition']), /attachment; filename="oversikt-0180-2026.csv"/);
   assert.ok(response.rawPayload.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), 'UTF-8 BOM');
-  const lines = response.body.replace(/^\ufeff/, '').trimEnd().split('\r\n');
+  const lines = response.body
+    .replace(/^\ufeff/, '')
+    .trimEnd()
+    .split('\r\n');
   assert.equal(lines.length, 6);
-  assert.match(lines[0], /^Huvudman;Typ;Team;Bedömning;Skolverkets bidrag;Socialstyrelsens belopp till kommunen;Del kommunen får använda;Risk att betala tillbaka;/);
+  assert.match(
+    lines[0],
+    /^Huvudman;Typ;Team;Bedömning;Skolverkets bidrag;Socialstyrelsens belopp till kommunen;Del kommunen får använda;Risk att betala tillbaka;/,
+  );
   assert.equal(lines[1], 'Exempla kommun;Kommun;Team Norr;Uppfyller villkoren;300000;300000;225000;75000;0,34;150000;Ansökan;;;');
   assert.equal(lines[2], 'Friskolan AB;Enskild huvudman (fristående skola);Team Söder;Uppfyller villkoren;240000;240000;240000;0;;;Ansökan;;;');
   assert.equal(lines[3], 'Summa;;;;540000;540000;465000;75000;;150000;;0;;');
@@ -187,14 +205,27 @@ test('samma huvudmans team i två delade utkast räknas en gång, från det sena
 
 test('summorna delas i klart och beror på en bedömning; delarna blir exakt summan i JSON, på sidan och i CSV', async () => {
   const goteborg = await createOverview(app, '1480', 2026);
-  await makeDraft(app, buildApplication({ organiser: { name: 'Klara skolan' }, teams: [{ name: 'Team Klart', municipalityCode: '1480' }] }), goteborg.submissionCode);
+  await makeDraft(
+    app,
+    buildApplication({ organiser: { name: 'Klara skolan' }, teams: [{ name: 'Team Klart', municipalityCode: '1480' }] }),
+    goteborg.submissionCode,
+  );
   const unknown = buildApplication({
     organiser: { name: 'Öppna skolan', orgNumber: '556036-0793', type: 'independent' },
-    teams: [{ name: 'Team Öppet', municipalityCode: '1480', members: [{ side: 'school', fte: '0.50' }, { side: 'school', fte: '0.50', education: 'unknown' }, { side: 'social_services' }] }],
+    teams: [
+      {
+        name: 'Team Öppet',
+        municipalityCode: '1480',
+        members: [{ side: 'school', fte: '0.50' }, { side: 'school', fte: '0.50', education: 'unknown' }, { side: 'social_services' }],
+      },
+    ],
   });
   await makeDraft(app, unknown, goteborg.submissionCode);
   const json = (await app.inject({ url: `/api/v1/overviews/${goteborg.key}` })).json();
-  assert.deepEqual(json.teams.map((t: { status: string }) => t.status), ['eligible', 'needs_review']);
+  assert.deepEqual(
+    json.teams.map((t: { status: string }) => t.status),
+    ['eligible', 'needs_review'],
+  );
   const { byTeamStatus } = json.totals;
   assert.ok(BigInt(byTeamStatus.needs_review.skolverketGrant) > 0n && BigInt(byTeamStatus.eligible.skolverketGrant) > 0n);
   const figures = ['skolverketGrant', 'matched', 'matchedUsable', 'repaymentRisk'] as const;
@@ -208,7 +239,10 @@ test('summorna delas i klart och beror på en bedömning; delarna blir exakt sum
   assert.ok(page.includes(`<th scope="row" colspan="4">Klart: från team som uppfyller villkoren</th>${cells(settled)}`), 'the settled row');
   assert.ok(page.includes(`<th scope="row" colspan="4">Beror på en bedömning som återstår</th>${cells(pending)}`), 'the pending row');
 
-  const lines = (await app.inject({ url: `/oversikt/${goteborg.key}/oversikt.csv` })).body.replace(/^\ufeff/, '').trimEnd().split('\r\n');
+  const lines = (await app.inject({ url: `/oversikt/${goteborg.key}/oversikt.csv` })).body
+    .replace(/^\ufeff/, '')
+    .trimEnd()
+    .split('\r\n');
   assert.equal(lines.length, 6);
   assert.match(lines[3], /^Summa;/);
   assert.equal(lines[4], `Klart: från team som uppfyller villkoren;;;;${settled.join(';')};;;;;;`);
@@ -236,7 +270,10 @@ test('ett utkast från snabbuppskattningen delas inte förrän huvudmannen är i
   assert.equal((await client.post(`/ansokan/${id}/huvudman`, { name: 'Norra kommunen', orgNumber: '212000-0142', type: 'municipal' })).statusCode, 303);
   const accepted = await share();
   assert.equal(accepted.statusCode, 200, accepted.body);
-  assert.deepEqual((await app.inject({ url: `/api/v1/overviews/${overview.key}` })).json().teams.map((t: { team: string }) => t.team), ['Uppskattat team']);
+  assert.deepEqual(
+    (await app.inject({ url: `/api/v1/overviews/${overview.key}` })).json().teams.map((t: { team: string }) => t.team),
+    ['Uppskattat team'],
+  );
 });
 
 test('ett äldre uppskattningsutkast med exempelkommun delas inte förrän teamets kommun är vald', async (t) => {
@@ -246,7 +283,15 @@ test('ett äldre uppskattningsutkast med exempelkommun delas inte förrän teame
   const overview = await createOverview(app, '0180', 2026);
   const client = new FormClient(app);
   await client.get('/uppskattning');
-  const started = await client.post('/uppskattning/utkast', { grantYear: '2026', municipalityCode: '0180', schoolFte: '1', socialFte: '1', schoolCost: '55 000', socialCost: '52 000', months: '12' });
+  const started = await client.post('/uppskattning/utkast', {
+    grantYear: '2026',
+    municipalityCode: '0180',
+    schoolFte: '1',
+    socialFte: '1',
+    schoolCost: '55 000',
+    socialCost: '52 000',
+    months: '12',
+  });
   const id = String(started.headers.location).split('/')[2];
   // Before the estimate asked for the kommun, its drafts marked the example kommun as well.
   const draft = (await app.drafts.get(id))!;
@@ -255,7 +300,16 @@ test('ett äldre uppskattningsutkast med exempelkommun delas inte förrän teame
   assert.match((await share()).json().message, /uppgifter: kommunen för Uppskattat team\./);
 
   await client.get(`/ansokan/${id}/team/1`);
-  const team = { name: 'Team Norr', schoolForms: 'grundskola', municipalityCode: '0180', periodFrom: '', periodTo: '', status: 'new', previouslyGrantedFte: '0', contractEducation: 'no' };
+  const team = {
+    name: 'Team Norr',
+    schoolForms: 'grundskola',
+    municipalityCode: '0180',
+    periodFrom: '',
+    periodTo: '',
+    status: 'new',
+    previouslyGrantedFte: '0',
+    contractEducation: 'no',
+  };
   assert.equal((await client.post(`/ansokan/${id}/team/1`, team)).statusCode, 303);
   assert.equal((await share()).statusCode, 200);
 });

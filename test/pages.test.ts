@@ -29,7 +29,10 @@ test('startsidan finns på engelska', async () => {
 });
 
 test('regelsidan visar varje regel med sin paragraf, på båda språken', async () => {
-  for (const [url, lang] of [['/regler', 'sv'], ['/regler?lang=en', 'en']] as const) {
+  for (const [url, lang] of [
+    ['/regler', 'sv'],
+    ['/regler?lang=en', 'en'],
+  ] as const) {
     const body = (await get(url)).body;
     for (const rule of [...ruleCatalogue.findings, ...ruleCatalogue.calculations]) {
       assert.ok(body.includes(`id="rule-${rule.id}"`), `${rule.id} on ${url}`);

@@ -33,7 +33,10 @@ const kronor = (text: string) => BigInt(text.replace(/\D/g, ''));
 function totals(body: string): Array<{ label: string; value: bigint }> {
   const list = /<dl class="summary grant-total">([\s\S]*?)<\/dl>/.exec(body);
   assert.ok(list, 'the amounts under the verdict');
-  return [...list[1].matchAll(/<dt class="summary__key">([^<]+)<\/dt><dd class="summary__value numeric">(?:<strong>)?([^<]+)</g)].map((m) => ({ label: m[1], value: kronor(m[2]) }));
+  return [...list[1].matchAll(/<dt class="summary__key">([^<]+)<\/dt><dd class="summary__value numeric">(?:<strong>)?([^<]+)</g)].map((m) => ({
+    label: m[1],
+    value: kronor(m[2]),
+  }));
 }
 const parts = ['Klart: från team som uppfyller villkoren', 'Beror på en bedömning som återstår'];
 
@@ -114,8 +117,22 @@ describe('ändringsrutan', () => {
 });
 
 test('ett utkast sparat med en äldre sammanfattning av resultatet visar ingen ändring när inget har ändrats', () => {
-  const current = { version: 2 as const, ruleSetId: 'sfs-2023-946', status: 'eligible', skolverketGrant: '331178', teams: [{ name: 'Norra', status: 'eligible' }], municipalities: [], findings: {} };
-  const older = { ruleSetId: 'sfs-2023-946', status: 'eligible', teams: ['eligible'], skolverketGrant: '331178', matched: ['0180:331178:315408'] } as unknown as ResultSummary;
+  const current = {
+    version: 2 as const,
+    ruleSetId: 'sfs-2023-946',
+    status: 'eligible',
+    skolverketGrant: '331178',
+    teams: [{ name: 'Norra', status: 'eligible' }],
+    municipalities: [],
+    findings: {},
+  };
+  const older = {
+    ruleSetId: 'sfs-2023-946',
+    status: 'eligible',
+    teams: ['eligible'],
+    skolverketGrant: '331178',
+    matched: ['0180:331178:315408'],
+  } as unknown as ResultSummary;
   assert.deepEqual(resultChanges(older, current, 'sv'), []);
   assert.deepEqual(resultChanges({ ...older, skolverketGrant: '300000' }, current, 'sv'), ['Skolverkets bidrag: 300\u00a0000\u00a0kr → 331\u00a0178\u00a0kr']);
 });
@@ -131,7 +148,10 @@ describe('utbildningen', () => {
 
   test('anteckningen om utbildningen visas på kontrollsidan, i resultatet och i PDF:en', async () => {
     assert.match((await client.get(`${base}/kontrollera`)).body, /Vet inte ännu \(om utbildningen: Speciallärarexamen 2015 och 15 hp KBT\)/);
-    assert.match((await client.get(`${base}/resultat`)).body, /<p class="education-note"><strong>Om utbildningen:<\/strong> Speciallärarexamen 2015 och 15 hp KBT<\/p>/);
+    assert.match(
+      (await client.get(`${base}/resultat`)).body,
+      /<p class="education-note"><strong>Om utbildningen:<\/strong> Speciallärarexamen 2015 och 15 hp KBT<\/p>/,
+    );
     const pdf = await client.post(`${base}/sammanstallning.pdf`, {});
     assert.equal(pdf.statusCode, 200);
     const text = (await pageTexts(pdf.rawPayload)).join(' ').replace(/[\s\u00a0]+/g, ' ');
@@ -187,9 +207,18 @@ describe('svaret först', () => {
     await addTeam(client, base, [school, { ...school, role: 'Skolpsykolog', fte: '0,5' }, { ...social, fte: '0,5' }]);
     const page = (await client.get(`${base}/resultat`)).body;
     // The verdict per team, then the amounts, then what to do, in that order.
-    const order = ['class="panel__verdict"', 'Skolsocialt team Norr: <strong class="tag tag--not_eligible">Uppfyller inte villkoren</strong>', '<dl class="summary grant-total">', '<h2>Att göra</h2>', '<h2>Bedömningen i detalj</h2>'];
+    const order = [
+      'class="panel__verdict"',
+      'Skolsocialt team Norr: <strong class="tag tag--not_eligible">Uppfyller inte villkoren</strong>',
+      '<dl class="summary grant-total">',
+      '<h2>Att göra</h2>',
+      '<h2>Bedömningen i detalj</h2>',
+    ];
     const at = order.map((part) => page.indexOf(part));
-    assert.ok(at.every((i, n) => i > 0 && (n === 0 || i > at[n - 1])), JSON.stringify(at));
+    assert.ok(
+      at.every((i, n) => i > 0 && (n === 0 || i > at[n - 1])),
+      JSON.stringify(at),
+    );
     // The to-do list: only what stops, lowers or needs checking, each once, each a link to its page.
     const todo = /<div class="todo">([\s\S]*?)<\/div>/.exec(page)?.[1] ?? '';
     assert.doesNotMatch(todo, /finding--pass|finding--info/);
@@ -206,7 +235,13 @@ describe('svaret först', () => {
     assert.match(page, /Teamets personal från socialtjänsten har mindre än 1,00 årsarbetskraft under hela perioden \(lägst 0,50\)\./);
     assert.doesNotMatch(page, /under delar av perioden/);
     // Everything else is collapsed, each part under a summary that names it.
-    for (const summary of ['Villkor för ansökan som helhet (3)', 'Villkor för teamet (6)', 'Bemanning dag för dag', 'Teamets belopp', 'Personerna i teamet (3)']) {
+    for (const summary of [
+      'Villkor för ansökan som helhet (3)',
+      'Villkor för teamet (6)',
+      'Bemanning dag för dag',
+      'Teamets belopp',
+      'Personerna i teamet (3)',
+    ]) {
       assert.ok(page.includes(`<summary>${summary}</summary>`), summary);
     }
     assert.equal((page.match(/<details/g) ?? []).length, (page.match(/<summary>/g) ?? []).length);
@@ -227,8 +262,14 @@ describe('svaret först', () => {
 
 describe('bemanningens meningar stämmer för fallet', () => {
   const socialMessage = async (members: Array<Record<string, unknown>>) => {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/assessments', payload: buildApplication({ grantYear: 2027, teams: [{ members: [{ side: 'school' }, ...members] }] }) });
-    return (response.json().findings as Array<{ rule: string; scope: string; message: string }>).find((f) => f.rule === 'social-services-fte' && f.scope === 'team')?.message;
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/assessments',
+      payload: buildApplication({ grantYear: 2027, teams: [{ members: [{ side: 'school' }, ...members] }] }),
+    });
+    return (response.json().findings as Array<{ rule: string; scope: string; message: string }>).find(
+      (f) => f.rule === 'social-services-fte' && f.scope === 'team',
+    )?.message;
   };
 
   test('för lite hela året: "under hela perioden"', async () => {
@@ -240,19 +281,29 @@ describe('bemanningens meningar stämmer för fallet', () => {
 
   test('för lite en sammanhängande tid: den tiden, utan "första gången"', async () => {
     assert.equal(
-      await socialMessage([{ side: 'social_services', end: '2027-05-31' }, { side: 'social_services', start: '2027-09-01' }]),
+      await socialMessage([
+        { side: 'social_services', end: '2027-05-31' },
+        { side: 'social_services', start: '2027-09-01' },
+      ]),
       'Teamets personal från socialtjänsten har mindre än 1,00 årsarbetskraft under en del av perioden: lägst 0,00, 2027-06-01–2027-08-31. Enligt Skolverkets vägledning gäller kravet varje dag under perioden.',
     );
   });
 
   test('för lite flera gånger: den första av dem', async () => {
     assert.equal(
-      await socialMessage([{ side: 'social_services', end: '2027-03-31' }, { side: 'social_services', start: '2027-05-01', end: '2027-10-31' }, { side: 'social_services', start: '2027-12-01' }]),
+      await socialMessage([
+        { side: 'social_services', end: '2027-03-31' },
+        { side: 'social_services', start: '2027-05-01', end: '2027-10-31' },
+        { side: 'social_services', start: '2027-12-01' },
+      ]),
       'Teamets personal från socialtjänsten har mindre än 1,00 årsarbetskraft under delar av perioden: lägst 0,00, första gången 2027-04-01–2027-04-30. Enligt Skolverkets vägledning gäller kravet varje dag under perioden.',
     );
   });
 
   test('tillräckligt varje dag: gränsen 1,00 räcker', async () => {
-    assert.match((await socialMessage([{ side: 'social_services', fte: '1.00' }])) ?? '', /har minst 1,00 årsarbetskraft varje dag under perioden \(lägst 1,00\)/);
+    assert.match(
+      (await socialMessage([{ side: 'social_services', fte: '1.00' }])) ?? '',
+      /har minst 1,00 årsarbetskraft varje dag under perioden \(lägst 1,00\)/,
+    );
   });
 });

@@ -42,7 +42,9 @@ interface RuleCase {
 }
 
 const rulesDir = new URL('../rules/', import.meta.url);
-const caseFiles = readdirSync(rulesDir).filter((f) => f.endsWith('.cases.yaml')).sort();
+const caseFiles = readdirSync(rulesDir)
+  .filter((f) => f.endsWith('.cases.yaml'))
+  .sort();
 
 type Evaluated = { assessment: Assessment; settlement?: Settlement };
 

@@ -23,7 +23,10 @@ test('docs/decisions.md är genererad från rules/decisions.ts och aktuell (kör
 });
 
 test('besluten är D1–D24 i ordning, och varje beslut en regel nämner finns', () => {
-  assert.deepEqual(decisions.map((d) => d.id), Array.from({ length: 24 }, (_, i) => `D${i + 1}`));
+  assert.deepEqual(
+    decisions.map((d) => d.id),
+    Array.from({ length: 24 }, (_, i) => `D${i + 1}`),
+  );
   const known = new Set(decisions.map((d) => d.id));
   for (const rule of [...ruleCatalogue.findings, ...ruleCatalogue.calculations, ...ruleCatalogue.settlement]) {
     for (const id of decisionsOf(rule.id)) assert.ok(known.has(id), `${rule.id} names ${id}`);

@@ -16,7 +16,16 @@ before(async () => {
   await client.submit(`${base}/bidragsar`, { grantYear: '2026' });
   await client.submit(`${base}/huvudman`, { name: 'Exempla kommun', orgNumber: '212000-0142', type: 'municipal' });
   await client.submit(`${base}/team/ny`, { name: 'Team', schoolForms: 'grundskola', municipalityCode: '0180', status: 'new', contractEducation: 'no' });
-  const member = { side: 'school', engagement: 'employment', fte: '1', start: '2025-08-01', education: 'psychosocial_degree', origin: 'new', monthlySalary: '40000', employerCostRate: '31,42 %' };
+  const member = {
+    side: 'school',
+    engagement: 'employment',
+    fte: '1',
+    start: '2025-08-01',
+    education: 'psychosocial_degree',
+    origin: 'new',
+    monthlySalary: '40000',
+    employerCostRate: '31,42 %',
+  };
   await client.submit(`${base}/team/1/person/ny`, member);
 });
 after(() => app.close());

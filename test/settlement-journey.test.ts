@@ -64,7 +64,12 @@ describe('Redovisa året', () => {
     assert.deepEqual(data.application, appliedFor);
     assert.deepEqual(data.settlement, { applied: appliedFor, decisions: {} });
     // A settlement counts its own steps.
-    for (const [page, step] of [['beslut', 'Steg 1 av 5: Skolverkets beslut'], ['team', 'Steg 2 av 5: Teamen'], ['team/1/personer', 'Steg 3 av 5: Personerna'], ['kontrollera', 'Steg 4 av 5: Kontrollera dina svar']]) {
+    for (const [page, step] of [
+      ['beslut', 'Steg 1 av 5: Skolverkets beslut'],
+      ['team', 'Steg 2 av 5: Teamen'],
+      ['team/1/personer', 'Steg 3 av 5: Personerna'],
+      ['kontrollera', 'Steg 4 av 5: Kontrollera dina svar'],
+    ]) {
       assert.match((await client.get(`${settlement}/${page}`)).body, new RegExp(`<p class="step-indicator">${step}</p>`), page);
     }
     // The draft's own link opens the settlement at the decision until it is entered; the history says how it began.
@@ -128,9 +133,14 @@ describe('Skolverkets beslut', () => {
     // 0 is a decision: the team was not granted.
     const zero = await client.post(`${settlement}/beslut`, { 'grant-t1': '0', 'decidedOn-t1': '15/4 2026' });
     assert.equal(zero.headers.location, `${settlement}/team`);
-    assert.deepEqual(asDraftData((await app.drafts.get(idOf(settlement)))!.data).settlement?.decisions, { t1: { skolverketGrant: '0', decidedOn: '2026-04-15' } });
+    assert.deepEqual(asDraftData((await app.drafts.get(idOf(settlement)))!.data).settlement?.decisions, {
+      t1: { skolverketGrant: '0', decidedOn: '2026-04-15' },
+    });
     // The history keeps the save as an event (only the saved decision, not the refused ones), worded in the viewer's language.
-    assert.deepEqual((await app.drafts.history(idOf(settlement))).map((e) => e.event?.kind), ['settlement_started', 'decisions_saved']);
+    assert.deepEqual(
+      (await app.drafts.history(idOf(settlement))).map((e) => e.event?.kind),
+      ['settlement_started', 'decisions_saved'],
+    );
     assert.match((await client.get(`${settlement}/historik`)).body, /förde in Skolverkets beslut/);
     assert.match((await client.get(`${settlement}/historik?lang=en`)).body, /entered Skolverket(&#39;|')s decision/);
   });
@@ -163,12 +173,29 @@ describe('det som blev', () => {
     const csv = (await client.get(`${settlement}/team/1/personal.csv`)).body;
     assert.match(csv.split('\r\n')[0], /;Faktisk kostnad$/);
     // A list's column "Faktisk kostnad" is read as the actual cost …
-    const headers = ['Roll', 'Sida', 'Anställning', 'Tjänstgöringsgrad', 'Start', 'Utbildning', 'Ursprung', 'Månadslön', 'Personalomkostnadspålägg', 'Faktisk kostnad'];
-    const raw = rawMember(['Kurator', 'skola', 'Anställning', '1', '2025-08-15', 'Examen i psykosocialt arbete', 'Nytillsatt', '42 000', '31,42 %', '500 000'], recognise(headers));
+    const headers = [
+      'Roll',
+      'Sida',
+      'Anställning',
+      'Tjänstgöringsgrad',
+      'Start',
+      'Utbildning',
+      'Ursprung',
+      'Månadslön',
+      'Personalomkostnadspålägg',
+      'Faktisk kostnad',
+    ];
+    const raw = rawMember(
+      ['Kurator', 'skola', 'Anställning', '1', '2025-08-15', 'Examen i psykosocialt arbete', 'Nytillsatt', '42 000', '31,42 %', '500 000'],
+      recognise(headers),
+    );
     assert.equal(raw.actualCost, '500 000');
     // … and the checked rows saved with it into a settlement, without it into an application.
     const payload = JSON.stringify({ total: 1, encoding: 'utf-8', lines: [2], rows: [raw] });
-    for (const [draft, expected] of [[settlement, '500000'], [base, undefined]] as const) {
+    for (const [draft, expected] of [
+      [settlement, '500000'],
+      [base, undefined],
+    ] as const) {
       await client.get(`${draft}/team/1/importera`);
       const saved = await client.post(`${draft}/team/1/importera/spara`, { payload, mode: 'add', confirmRow: '0' });
       assert.match(String(saved.headers.location), /tillagda=1/);
@@ -209,7 +236,10 @@ describe('resultatet', () => {
     assert.match(page.body, /Uppskattning — myndigheten beslutar/);
     // The engine on the same input.
     const data = asDraftData((await app.drafts.get(idOf(settlement)))!.data);
-    const parsed = parseSettlement({ application: data.application, decision: { teams: [{ skolverketGrant: '300000' }] }, applied: data.settlement?.applied }, 'sv');
+    const parsed = parseSettlement(
+      { application: data.application, decision: { teams: [{ skolverketGrant: '300000' }] }, applied: data.settlement?.applied },
+      'sv',
+    );
     assert.ok(parsed.ok);
     const expected = settle(parsed.input, { asOf: todayInSweden(), lang: 'sv' });
     const kr = (v: string) => formatKronor(v, 'sv');
@@ -219,11 +249,17 @@ describe('resultatet', () => {
     assert.deepEqual(cells, [team.decided, team.justified, team.used, team.unused].map(kr));
     const municipality = expected.municipalities[0];
     const mrow = /<tr><th scope="row">Stockholm \(0180\)<\/th>(.*?)<\/tr>/.exec(page.body)?.[1] ?? '';
-    assert.deepEqual([...mrow.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1]), [municipality.received, municipality.usable, municipality.repay].map(kr));
+    assert.deepEqual(
+      [...mrow.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1]),
+      [municipality.received, municipality.usable, municipality.repay].map(kr),
+    );
     // The change to report, with its date and agencies.
     assert.ok(expected.changes.length > 0);
     for (const change of expected.changes) {
-      assert.ok(page.body.includes(`<li><strong>${change.from}, ${settlementWords.sv.changeKind[change.kind]}:</strong> ${change.message}</li>`), change.message);
+      assert.ok(
+        page.body.includes(`<li><strong>${change.from}, ${settlementWords.sv.changeKind[change.kind]}:</strong> ${change.message}</li>`),
+        change.message,
+      );
       assert.deepEqual(change.agencies, ['skolverket', 'socialstyrelsen']);
       assert.match(change.message, /Skolverket och Socialstyrelsen/);
     }
@@ -295,15 +331,23 @@ describe('samma exempel genom API:et och sidorna', () => {
     const expected = api.json() as Settlement;
     // The same input as a settlement draft: its teams get ids, and the decisions go by them.
     const carriedOut = withIds(example.application);
-    const decisions = Object.fromEntries(carriedOut.application.teams.map((t, i) => [t.id, { skolverketGrant: example.decision.teams[i].skolverketGrant, decidedOn: '2026-04-15' }]));
+    const decisions = Object.fromEntries(
+      carriedOut.application.teams.map((t, i) => [t.id, { skolverketGrant: example.decision.teams[i].skolverketGrant, decidedOn: '2026-04-15' }]),
+    );
     const draft = await app.drafts.create({ ...carriedOut, settlement: { applied: withIds(example.applied).application, decisions } });
     const page = (await new FormClient(app).get(`/ansokan/${draft.id}/redovisning`)).body;
     const kr = (v: string) => formatKronor(v, 'sv');
-    const cells = (rowHead: string) => [...(new RegExp(`<tr><th scope="row">${rowHead.replace(/[()]/g, '\\$&')}</th>(.*?)</tr>`).exec(page)?.[1] ?? '').matchAll(/<td[^>]*>(?:<strong>)?(.*?)(?:<\/strong>)?<\/td>/g)].map((m) => m[1]);
+    const cells = (rowHead: string) =>
+      [
+        ...(new RegExp(`<tr><th scope="row">${rowHead.replace(/[()]/g, '\\$&')}</th>(.*?)</tr>`).exec(page)?.[1] ?? '').matchAll(
+          /<td[^>]*>(?:<strong>)?(.*?)(?:<\/strong>)?<\/td>/g,
+        ),
+      ].map((m) => m[1]);
     for (const team of expected.teams) assert.deepEqual(cells(team.name), [team.decided, team.justified, team.used, team.unused].map(kr), team.name);
     assert.deepEqual(cells('Totalt'), [expected.totals.decided, expected.totals.justified, expected.totals.used, expected.totals.unused].map(kr));
     assert.equal(expected.municipalities.length, 2);
-    for (const m of expected.municipalities) assert.deepEqual(cells(`${municipalityName(m.municipalityCode)} (${m.municipalityCode})`), [m.received, m.usable, m.repay].map(kr));
+    for (const m of expected.municipalities)
+      assert.deepEqual(cells(`${municipalityName(m.municipalityCode)} (${m.municipalityCode})`), [m.received, m.usable, m.repay].map(kr));
     assert.ok(expected.changes.length > 0);
     for (const change of expected.changes) assert.ok(page.includes(change.message.replaceAll("'", '&#39;')), change.message);
   });

@@ -62,7 +62,10 @@ test('redovisningssidan har knappen; POST med CSRF ger underlaget som PDF med re
   const restored = asDraftData((await app.drafts.get(location.split('/')[2]))!.data);
   const original = asDraftData((await app.drafts.get(id))!.data);
   assert.deepEqual(restored.settlement?.decisions, decided);
-  assert.deepEqual(restored.application.teams.map((t) => t.id), ['t1', 't2']);
+  assert.deepEqual(
+    restored.application.teams.map((t) => t.id),
+    ['t1', 't2'],
+  );
   const again = settleDraft(restored as Parameters<typeof settleDraft>[0], 'sv');
   const before = settleDraft(original as Parameters<typeof settleDraft>[0], 'sv');
   assert.ok(again.ok && before.ok);

@@ -89,8 +89,12 @@ describe('POST /api/v1/settlements', () => {
 
   test('POST /api/v1/assessments bortser från den faktiska kostnaden', async () => {
     const { application } = example();
-    const withoutActual = { ...application, teams: application.teams.map((t: Json) => ({ ...t, members: t.members.map(({ actualCost: _cost, ...m }: Json) => m) })) };
-    const assessed = async (payload: unknown) => assessmentSchema.parse((await app.inject({ method: 'POST', url: '/api/v1/assessments', payload: payload as object })).json());
+    const withoutActual = {
+      ...application,
+      teams: application.teams.map((t: Json) => ({ ...t, members: t.members.map(({ actualCost: _cost, ...m }: Json) => m) })),
+    };
+    const assessed = async (payload: unknown) =>
+      assessmentSchema.parse((await app.inject({ method: 'POST', url: '/api/v1/assessments', payload: payload as object })).json());
     const [withActual, without] = [await assessed(application), await assessed(withoutActual)];
     assert.deepEqual(withActual.teams, without.teams);
     assert.notEqual(withActual.teams[0].members[0].eligibleCost, '305120');
@@ -100,7 +104,10 @@ describe('POST /api/v1/settlements', () => {
     const body = example();
     body.decision.teams.pop();
     const issues = await invalid(body);
-    assert.deepEqual(issues.map((i) => i.path), ['decision.teams']);
+    assert.deepEqual(
+      issues.map((i) => i.path),
+      ['decision.teams'],
+    );
     assert.match(issues[0].message, /ett beslut per team.*\(2 st\)/);
   });
 
@@ -124,14 +131,20 @@ describe('POST /api/v1/settlements', () => {
     const body = example();
     body.decision.teams = [{ skolverketGrant: 300000 }, { skolverketGrant: '175000.00' }];
     const settled = settlementSchema.parse((await post(body)).json());
-    assert.deepEqual(settled.teams.map((t) => t.decided), ['300000', '175000']);
+    assert.deepEqual(
+      settled.teams.map((t) => t.decided),
+      ['300000', '175000'],
+    );
   });
 
   test('ansökan som den söktes ska gälla samma bidragsår', async () => {
     const body = example();
     body.applied.grantYear = 2025;
     const issues = await invalid(body);
-    assert.ok(issues.some((i) => i.path === 'applied.grantYear'), JSON.stringify(issues));
+    assert.ok(
+      issues.some((i) => i.path === 'applied.grantYear'),
+      JSON.stringify(issues),
+    );
   });
 
   test('bidragsår 2023 ger 422 no_settlement_rules', async () => {
@@ -151,8 +164,22 @@ describe('POST /api/v1/settlements', () => {
   });
 
   test('kroppar av fel sort ger 400, aldrig 5xx', async () => {
-    for (const payload of [[], 'text', 42, null, {}, { application: {} }, { application: buildApplication(), decision: 'all' }, { application: buildApplication(), decision: { teams: [null] } }]) {
-      const response = await app.inject({ method: 'POST', url: '/api/v1/settlements', payload: JSON.stringify(payload), headers: { 'content-type': 'application/json' } });
+    for (const payload of [
+      [],
+      'text',
+      42,
+      null,
+      {},
+      { application: {} },
+      { application: buildApplication(), decision: 'all' },
+      { application: buildApplication(), decision: { teams: [null] } },
+    ]) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/v1/settlements',
+        payload: JSON.stringify(payload),
+        headers: { 'content-type': 'application/json' },
+      });
       assert.equal(response.statusCode, 400, JSON.stringify(payload));
       assert.equal(response.json().error, 'invalid_application');
     }
@@ -164,22 +191,30 @@ describe('POST /api/v1/settlements', () => {
     assert.deepEqual(Object.keys(operation.responses).sort(), ['200', '400', '413', '422']);
     assert.equal(operation.requestBody.content['application/json'].schema.$ref, '#/components/schemas/SettlementRequest');
     assert.deepEqual(components.schemas.Settlement.properties.teams.items.properties.conditions.enum, ['met', 'needs_review', 'not_met']);
-    assert.deepEqual(components.schemas.Settlement.properties.changes.items.properties.kind.enum, ['ended_early', 'started_later', 'fte_lowered', 'removed', 'added']);
+    assert.deepEqual(components.schemas.Settlement.properties.changes.items.properties.kind.enum, [
+      'ended_early',
+      'started_later',
+      'fte_lowered',
+      'removed',
+      'added',
+    ]);
     const member = components.schemas.Application.properties.teams.items.properties.members.items;
     assert.ok(member.properties.actualCost, 'members may carry actualCost');
   });
 
   test('500 förvanskade redovisningar ger aldrig ett 5xx-svar', async () => {
-    const awkward = fc.oneof(
-      fc.jsonValue({ maxDepth: 2 }),
-      fc.constantFrom('', '-1', '1e3', '0,5', '2026-02-30', null, 2023, 2031, [], {}, '300000.5', 1e308),
-    );
+    const awkward = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom('', '-1', '1e3', '0,5', '2026-02-30', null, 2023, 2031, [], {}, '300000.5', 1e308));
     const statuses = new Map<number, number>();
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(fc.array(fc.nat(), { maxLength: 7 }), awkward), { maxLength: 3 }), async (mutations) => {
         let body: unknown = example();
         for (const [steps, replacement] of mutations) body = mutate(body, steps, replacement);
-        const response = await app.inject({ method: 'POST', url: '/api/v1/settlements', payload: JSON.stringify(body) ?? 'null', headers: { 'content-type': 'application/json' } });
+        const response = await app.inject({
+          method: 'POST',
+          url: '/api/v1/settlements',
+          payload: JSON.stringify(body) ?? 'null',
+          headers: { 'content-type': 'application/json' },
+        });
         statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
         assert.ok([200, 400, 422].includes(response.statusCode), `status ${response.statusCode}: ${response.body.slice(0, 300)}`);
         if (response.statusCode === 200) settlementSchema.parse(response.json());

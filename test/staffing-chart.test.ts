@@ -18,7 +18,8 @@ function teamResult(period?: { from: string; to: string }): TeamResult {
 }
 
 /** The texts of the month axis, in order. */
-const monthTexts = (svg: string) => [...svg.matchAll(/<g class="chart__month">(.*?)<\/g>/g)].map((m) => [...m[1].matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((t) => t[1]));
+const monthTexts = (svg: string) =>
+  [...svg.matchAll(/<g class="chart__month">(.*?)<\/g>/g)].map((m) => [...m[1].matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((t) => t[1]));
 
 test('ett helt år får en markering och ett namn för varje månad, med året vid januari', () => {
   const svg = staffingChart(teamResult(), 'chart-1', 'chart-1-summary', 'sv');
@@ -32,7 +33,10 @@ test('en del av året börjar med periodens första månad och året, sedan varj
   // The first tick is at the period's start, at the left edge of the plot; the next at 1 September.
   const ticks = [...svg.matchAll(/<g class="chart__month"><line x1="([\d.]+)"/g)].map((m) => Number(m[1]));
   assert.equal(ticks.length, 5);
-  assert.ok(ticks.every((x, i) => i === 0 || x > ticks[i - 1]), 'ticks run left to right');
+  assert.ok(
+    ticks.every((x, i) => i === 0 || x > ticks[i - 1]),
+    'ticks run left to right',
+  );
   const dayWidth = (ticks[1] - ticks[0]) / 17;
   assert.ok(Math.abs(ticks[2] - ticks[1] - 30 * dayWidth) < 0.2, 'September is 30 days wide');
 });
@@ -66,7 +70,10 @@ test('skolpersonalens och socialtjänstens linjer syns båda där de sammanfalle
 
 test('förklaringen visar varje linje med samma klass och streckmönster som diagrammet', () => {
   const legend = chartLegend('sv');
-  assert.deepEqual(legend.map((item) => item.label), ['Skolpersonal', 'Socialtjänsten', 'Totalt', 'Minst 1,00 per sida', 'Minst 2,00 totalt']);
+  assert.deepEqual(
+    legend.map((item) => item.label),
+    ['Skolpersonal', 'Socialtjänsten', 'Totalt', 'Minst 1,00 per sida', 'Minst 2,00 totalt'],
+  );
   Object.values(SERIES).forEach((series, i) => {
     assert.ok(legend[i].swatch.includes(`class="${series.className}"${series.dash ? ` stroke-dasharray="${series.dash}"` : ''}`), series.className);
     assert.match(legend[i].swatch, /aria-hidden="true"/);

@@ -47,7 +47,23 @@ describe('länken till utkastet', () => {
     const people = await addTeam(client, base, [school, social]);
     const member = (await client.get(people)).body.match(/href="([^"]+\/person\/p\d+)"/)?.[1];
     assert.ok(member);
-    const pages = ['bidragsar', 'huvudman', 'team', 'team/1', 'team/ny', 'team/1/personer', 'team/1/person/ny', 'team/1/importera', 'team/1/dela', 'team/1/ta-bort', 'kontrollera', 'resultat', 'historik', 'oversikt', 'radera'];
+    const pages = [
+      'bidragsar',
+      'huvudman',
+      'team',
+      'team/1',
+      'team/ny',
+      'team/1/personer',
+      'team/1/person/ny',
+      'team/1/importera',
+      'team/1/dela',
+      'team/1/ta-bort',
+      'kontrollera',
+      'resultat',
+      'historik',
+      'oversikt',
+      'radera',
+    ];
     for (const page of [...pages.map((p) => `${base}/${p}`), member]) {
       const response = await client.get(page);
       assert.equal(response.statusCode, 200, page);
@@ -176,7 +192,10 @@ describe('tillbaka efter ett rättat fel', () => {
     assert.match(errors.body, /action="[^"]*\/huvudman\?lang=en"/, 'the form posts to the page, without the key');
     assert.match(errors.body, /id="draft-link-url"/, 'the way back is on it too');
     // Shown once: a reload (or Back, after the corrected answer is saved) shows what is saved.
-    assert.equal((await client.post(`${base}/huvudman?lang=en`, { name: 'Exempla kommun', orgNumber: '212000-0142', type: 'municipal' }, { headers: browser })).statusCode, 303);
+    assert.equal(
+      (await client.post(`${base}/huvudman?lang=en`, { name: 'Exempla kommun', orgNumber: '212000-0142', type: 'municipal' }, { headers: browser })).statusCode,
+      303,
+    );
     const back = await client.get(shown);
     assert.equal(back.statusCode, 200);
     assert.match(back.body, /value="212000-0142"/);
@@ -212,10 +231,18 @@ describe('stegindikatorn', () => {
 describe('länkinnehavarens sida', () => {
   test('säger vems ansökan, bidragsår, team, del och regeln, och Jag är klar syns för samordnaren', async () => {
     const { coordinator, base, link, holder, page } = await sharedSide('social_services');
-    for (const [key, value] of [['Ansökan från', 'Exempla kommun'], ['Bidragsår', '2026'], ['Team', 'Skolsocialt team Norr'], ['Del', 'Personal från socialtjänsten']]) {
+    for (const [key, value] of [
+      ['Ansökan från', 'Exempla kommun'],
+      ['Bidragsår', '2026'],
+      ['Team', 'Skolsocialt team Norr'],
+      ['Del', 'Personal från socialtjänsten'],
+    ]) {
       assert.match(page, new RegExp(`<dt class="summary__key">${key}</dt><dd class="summary__value">${value}</dd>`), key);
     }
-    assert.match(page, /minst 1,00 i tjänstgöringsgrad varje dag under perioden, med personer som har rätt utbildning och en anställning eller ett uppdrag på minst 6 månader/);
+    assert.match(
+      page,
+      /minst 1,00 i tjänstgöringsgrad varje dag under perioden, med personer som har rätt utbildning och en anställning eller ett uppdrag på minst 6 månader/,
+    );
     assert.match((await coordinator.get(`${base}/team/1/dela`)).body, /<td>Gäller<\/td>/);
 
     assert.equal((await holder.post(`${link}/klar`, {}, { csrf: null })).statusCode, 403);
@@ -252,7 +279,10 @@ forEachBackend((name, newBackend) => {
     const done = await store.markLinkDone(link.token, 'Team Norr');
     assert.ok(done?.doneAt);
     assert.equal((await store.listLinks(draft.id))[0].doneAt, done.doneAt);
-    assert.deepEqual((await store.history(draft.id)).map((e) => [e.actor, e.event]), [['link:school', { kind: 'link_done', team: 't1', teamName: 'Team Norr' }]]);
+    assert.deepEqual(
+      (await store.history(draft.id)).map((e) => [e.actor, e.event]),
+      [['link:school', { kind: 'link_done', team: 't1', teamName: 'Team Norr' }]],
+    );
     assert.ok(await store.revokeLink(draft.id, link.token));
     assert.equal(await store.markLinkDone(link.token, 'Team Norr'), undefined);
     assert.equal(await store.markLinkDone("x'--", 'Team Norr'), undefined);

@@ -9,9 +9,15 @@ import { nextSteps } from '../src/next-steps.ts';
 import { windowOf, windowsOf } from '../src/windows.ts';
 
 test('2024 och 2026 har kända rekvisitionsperioder; 2026 också ansökan och redovisning, med källa och kontrolldatum', () => {
-  assert.deepEqual({ ...windowOf(2024, 'requisition'), source: undefined }, { from: '2024-04-22', to: '2024-05-22', preliminary: false, checked: '2026-12-02', source: undefined });
+  assert.deepEqual(
+    { ...windowOf(2024, 'requisition'), source: undefined },
+    { from: '2024-04-22', to: '2024-05-22', preliminary: false, checked: '2026-12-02', source: undefined },
+  );
   const dates = windowsOf(2026, 'sv');
-  assert.deepEqual(dates.map((d) => d.kind), ['application', 'requisition', 'reporting']);
+  assert.deepEqual(
+    dates.map((d) => d.kind),
+    ['application', 'requisition', 'reporting'],
+  );
   assert.equal(dates[1].name, 'Kommunens rekvisition hos Socialstyrelsen för bidragsår 2026');
   assert.match(dates[1].text, /^15 april–1 juni 2026\. Socialstyrelsen: .*, kontrollerat 2026-12-02\.$/);
   assert.match(dates[2].text, /^15 januari–15 februari 2027\. Skolverket: .*, kontrollerat \d{4}-\d{2}-\d{2}\.$/);

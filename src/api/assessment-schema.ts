@@ -39,61 +39,63 @@ export const findingSchema = z.object({
   details: z.record(z.string(), z.unknown()).optional(),
 });
 
-export const assessmentSchema = z.object({
-  status: z.enum(['eligible', 'needs_review', 'not_eligible']),
-  grantYear: z.number().int(),
-  ruleSet: z.object({ id: z.string(), title: z.string(), period: range }),
-  assessedOn: date,
-  lang: z.enum(['sv', 'en']),
-  findings: z.array(findingSchema),
-  teams: z.array(
-    z.object({
-      name: z.string(),
-      municipalityCode: z.string(),
-      period: range,
-      status: z.enum(['eligible', 'eligible_aggregate_only', 'needs_review', 'not_eligible']),
-      fte: z.object({ schoolMin: fte, socialServicesMin: fte, totalMin: fte }),
-      staffing: z.array(range.extend({ school: fte, socialServices: fte })).describe('Daily fte per side as runs of days, qualifying members only'),
-      requestedFte: fte,
-      priorityTier: z.array(z.number().int().min(1).max(4)),
-      priorityShares: z.array(z.object({ tier: z.number().int(), fte })),
-      amounts: z.object({
-        eligibleCost: wholeKronor,
-        skolverketGrant: wholeKronor,
-        socialServicesCost: wholeKronor,
-        socialServicesGrant: wholeKronor,
-        matched: wholeKronor.optional(),
-        matchedUsable: wholeKronor.optional(),
-        repaymentRisk: wholeKronor.optional(),
-      }),
-      members: z.array(
-        z.object({
-          id: z.string(),
-          side: z.enum(['school', 'social_services']),
-          counts: z.boolean(),
-          funded: z.boolean(),
+export const assessmentSchema = z
+  .object({
+    status: z.enum(['eligible', 'needs_review', 'not_eligible']),
+    grantYear: z.number().int(),
+    ruleSet: z.object({ id: z.string(), title: z.string(), period: range }),
+    assessedOn: date,
+    lang: z.enum(['sv', 'en']),
+    findings: z.array(findingSchema),
+    teams: z.array(
+      z.object({
+        name: z.string(),
+        municipalityCode: z.string(),
+        period: range,
+        status: z.enum(['eligible', 'eligible_aggregate_only', 'needs_review', 'not_eligible']),
+        fte: z.object({ schoolMin: fte, socialServicesMin: fte, totalMin: fte }),
+        staffing: z.array(range.extend({ school: fte, socialServices: fte })).describe('Daily fte per side as runs of days, qualifying members only'),
+        requestedFte: fte,
+        priorityTier: z.array(z.number().int().min(1).max(4)),
+        priorityShares: z.array(z.object({ tier: z.number().int(), fte })),
+        amounts: z.object({
           eligibleCost: wholeKronor,
-          grant: wholeKronor,
+          skolverketGrant: wholeKronor,
+          socialServicesCost: wholeKronor,
+          socialServicesGrant: wholeKronor,
+          matched: wholeKronor.optional(),
+          matchedUsable: wholeKronor.optional(),
+          repaymentRisk: wholeKronor.optional(),
+        }),
+        members: z.array(
+          z.object({
+            id: z.string(),
+            side: z.enum(['school', 'social_services']),
+            counts: z.boolean(),
+            funded: z.boolean(),
+            eligibleCost: wholeKronor,
+            grant: wholeKronor,
+          }),
+        ),
+      }),
+    ),
+    amounts: z.object({
+      eligibleCost: wholeKronor,
+      skolverketGrant: wholeKronor,
+      municipalities: z.array(
+        matchedFigures.extend({
+          municipalityCode: z.string(),
+          byTeamStatus: byTeamStatus(matchedFigures).describe("The kommun's figures by the status of the teams they come from (RULEBOOK D18)"),
         }),
       ),
+      byTeamStatus: byTeamStatus(matchedFigures.partial().extend({ skolverketGrant: wholeKronor })).describe(
+        "The totals by the status of the teams they come from; the parts add up to amounts.skolverketGrant and to the kommuner's figures (RULEBOOK D18). For 2023 only skolverketGrant.",
+      ),
+      notice: z.string(),
+      demandRatio: z.string().nullable(),
     }),
-  ),
-  amounts: z.object({
-    eligibleCost: wholeKronor,
-    skolverketGrant: wholeKronor,
-    municipalities: z.array(
-      matchedFigures.extend({
-        municipalityCode: z.string(),
-        byTeamStatus: byTeamStatus(matchedFigures).describe('The kommun\'s figures by the status of the teams they come from (RULEBOOK D18)'),
-      }),
-    ),
-    byTeamStatus: byTeamStatus(matchedFigures.partial().extend({ skolverketGrant: wholeKronor })).describe(
-      'The totals by the status of the teams they come from; the parts add up to amounts.skolverketGrant and to the kommuner\'s figures (RULEBOOK D18). For 2023 only skolverketGrant.',
-    ),
-    notice: z.string(),
-    demandRatio: z.string().nullable(),
-  }),
-}).meta({ id: 'Assessment' });
+  })
+  .meta({ id: 'Assessment' });
 
 const settlementMatched = z.object({ received: wholeKronor, usable: wholeKronor, repay: wholeKronor });
 
@@ -102,11 +104,11 @@ export const settlementSchema = z.object({
   grantYear: z.number().int(),
   ruleSet: z.object({ id: z.string(), title: z.string(), period: range }),
   lang: z.enum(['sv', 'en']),
-  notice: z.string().min(1).describe('Every amount is the tool\'s estimate; the agencies decide'),
+  notice: z.string().min(1).describe("Every amount is the tool's estimate; the agencies decide"),
   teams: z.array(
     z.object({
       name: z.string(),
-      status: z.enum(['eligible', 'eligible_aggregate_only', 'needs_review', 'not_eligible']).describe('The carried-out team\'s status'),
+      status: z.enum(['eligible', 'eligible_aggregate_only', 'needs_review', 'not_eligible']).describe("The carried-out team's status"),
       conditions: z.enum(['met', 'needs_review', 'not_met']).describe('RULEBOOK D21'),
       decided: wholeKronor,
       justified: wholeKronor.describe('Half the carried-out eligible cost of the staff Skolverket funds, without zeroing a team that is not eligible (D20)'),
@@ -114,8 +116,8 @@ export const settlementSchema = z.object({
       unused: wholeKronor.describe('To repay to Skolverket (16 §)'),
       belowMinimum: z
         .array(range.extend({ side: z.enum(['school', 'social_services', 'total']), lowest: fte, minimum: fte }))
-        .describe('For conditions not_met: every range below a minimum, alone and in the aggregate of the organiser\'s teams'),
-      matched: settlementMatched.extend({ municipalityCode: z.string() }).describe('The kommun\'s matched money (D22)'),
+        .describe("For conditions not_met: every range below a minimum, alone and in the aggregate of the organiser's teams"),
+      matched: settlementMatched.extend({ municipalityCode: z.string() }).describe("The kommun's matched money (D22)"),
     }),
   ),
   totals: z.object({ decided: wholeKronor, justified: wholeKronor, used: wholeKronor, unused: wholeKronor }),

@@ -32,7 +32,9 @@ export const ruleSetSchemas = {
     title: z.string(),
     wording: z.string(),
     grantYear: z.number().int(),
-    parameters: z.record(z.string(), z.object({ value: z.unknown(), source, note: z.string().optional() })).describe('Each parameter with its value and source'),
+    parameters: z
+      .record(z.string(), z.object({ value: z.unknown(), source, note: z.string().optional() }))
+      .describe('Each parameter with its value and source'),
     rules: z.array(
       z.object({
         id: z.string(),
@@ -75,14 +77,14 @@ const overviewTeam = z
     team: z.string(),
     status: z.enum(['eligible', 'eligible_aggregate_only', 'needs_review', 'not_eligible']),
     ...amounts,
-    staffingSuggestion: z
-      .object({ extraCost: wholeKronor, fte: z.string(), months: z.string(), basis: z.enum(['school', 'social_services']) })
-      .nullable(),
+    staffingSuggestion: z.object({ extraCost: wholeKronor, fte: z.string(), months: z.string(), basis: z.enum(['school', 'social_services']) }).nullable(),
     copies: z
       .number()
       .int()
       .optional()
-      .describe('How many shared drafts hold this team (same huvudman by organisationsnummer, same team name); above 1 it is counted once: from a settlement when one holds it, else from the draft saved last'),
+      .describe(
+        'How many shared drafts hold this team (same huvudman by organisationsnummer, same team name); above 1 it is counted once: from a settlement when one holds it, else from the draft saved last',
+      ),
     settlement: z
       .object({
         decided: wholeKronor,
@@ -120,7 +122,9 @@ export const overviewSchemas = {
           ),
         decided: z
           .object(amounts)
-          .describe("The part of the totals from teams with Skolverket's decision entered (shared settlements); byTeamStatus splits the rest, so all the parts add up to the totals"),
+          .describe(
+            "The part of the totals from teams with Skolverket's decision entered (shared settlements); byTeamStatus splits the rest, so all the parts add up to the totals",
+          ),
       }),
       requisition: z
         .object({
@@ -136,7 +140,9 @@ export const overviewSchemas = {
             })
             .nullable(),
         })
-        .describe("What the kommun requisitions from Socialstyrelsen: the sum of the decided grants of its teams in shared settlements, how many teams, and Socialstyrelsen's window for the year (null where not known)"),
+        .describe(
+          "What the kommun requisitions from Socialstyrelsen: the sum of the decided grants of its teams in shared settlements, how many teams, and Socialstyrelsen's window for the year (null where not known)",
+        ),
       uncounted: z.number().int().describe('Shared drafts that could not be counted: incomplete, or with no team in the kommun for the year'),
     })
     .meta({ id: 'Overview' }),
@@ -145,7 +151,15 @@ export const overviewSchemas = {
   shared: z.object({ ...which, teams: z.array(overviewTeam) }),
   shareRefused: z
     .object({
-      error: z.enum(['not_found', 'missing_submission_code', 'unknown_submission_code', 'not_assessable', 'placeholders', 'grant_year_mismatch', 'no_team_in_municipality']),
+      error: z.enum([
+        'not_found',
+        'missing_submission_code',
+        'unknown_submission_code',
+        'not_assessable',
+        'placeholders',
+        'grant_year_mismatch',
+        'no_team_in_municipality',
+      ]),
       message: z.string().optional(),
     })
     .meta({ id: 'ShareRefused' }),

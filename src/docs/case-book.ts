@@ -49,7 +49,7 @@ export function renderCaseBook(): string {
     '',
     'Varje regel prövas med fall som körs som tester. Ett fall anger de uppgifter det handlar om och vad verktyget ska svara. Det ett fall inte anger får ett giltigt standardvärde som inte påverkar det som prövas: namn, id, roll, organisationsnummer, och för en person som bara anges med sin sida heltid hela året med godkänd utbildning, nytillsatt, anställd från 1 augusti året före bidragsåret tills vidare med 40 000 kr i månadslön. Utan datum för bedömningen gäller 1 januari bidragsåret.',
     '',
-    '*The case book: every rule\'s cases with the inputs they state and what they expect. Whatever a case does not state gets a valid default that does not bear on what it tests.*',
+    "*The case book: every rule's cases with the inputs they state and what they expect. Whatever a case does not state gets a valid default that does not bear on what it tests.*",
     '',
   ];
   for (const rule of [...ruleCatalogue.findings, ...ruleCatalogue.calculations, ...ruleCatalogue.settlement]) {

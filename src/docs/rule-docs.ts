@@ -43,7 +43,7 @@ export function renderDecisions(): string {
     '',
     'Där förordningen eller myndigheternas vägledning lämnar ett val säger besluten nedan hur verktyget läser dem. Regelfilerna i `rules/` hänvisar hit med numret, och [reglerna](rules.md) visar vilka beslut varje regel vilar på.',
     '',
-    '*The readings the tool adopts where the ordinance or the agencies\' guidance leaves a choice, numbered and linked from the rule files.*',
+    "*The readings the tool adopts where the ordinance or the agencies' guidance leaves a choice, numbered and linked from the rule files.*",
     '',
     ...decisionList(),
   ].join('\n');
@@ -67,14 +67,7 @@ function caseNames(ruleId: string): string[] {
 }
 
 function section(rule: RuleDefinition): string {
-  const lines = [
-    `### ${rule.id} — ${rule.citation}`,
-    '',
-    rule.summary.sv,
-    '',
-    `*${rule.summary.en}*`,
-    '',
-  ];
+  const lines = [`### ${rule.id} — ${rule.citation}`, '', rule.summary.sv, '', `*${rule.summary.en}*`, ''];
   if (rule.outcomes.length) lines.push(`Utfall: ${rule.outcomes.map((o) => `\`${o}\` (${outcomeNames[o]})`).join(', ')}.`, '');
   if (rule.guidance) lines.push('Bygger delvis på myndighetens vägledning, inte bara förordningens ordalydelse.', '');
   const used = decisionsOf(rule.id);
@@ -104,10 +97,10 @@ function value(parameter: Parameter<unknown> | undefined): string {
     String(v) in valueWords
       ? valueWords[String(v)]
       : typeof v === 'object' && v !== null && 'from' in v && 'to' in v
-      ? `${(v as { from: string }).from} – ${(v as { to: string }).to}`
-      : typeof v === 'string' && /^\d{4,}$/.test(v)
-        ? `${v.replace(/\B(?=(\d{3})+(?!\d))/g, ' ')} kr`
-        : String(v);
+        ? `${(v as { from: string }).from} – ${(v as { to: string }).to}`
+        : typeof v === 'string' && /^\d{4,}$/.test(v)
+          ? `${v.replace(/\B(?=(\d{3})+(?!\d))/g, ' ')} kr`
+          : String(v);
   const note = parameter.note ? ` (${parameter.note})` : '';
   return `${shown}${note} [${parameter.source.confidence}](${parameter.source.url})`;
 }
@@ -130,10 +123,18 @@ function parameterTables(): string {
     lines.push(`| Kortaste anställning eller uppdrag (månader) | ${value(definition.minEngagementMonths)} |`);
     lines.push(`| Skolverket finansierar socialtjänstens personal | ${value(definition.skolverketFundsSocialServices)} |`);
     lines.push(`| Prioritetsgrupper enligt 8 § | ${value(definition.priorityTiers)} |`);
-    lines.push(`| Senast kända efterfrågan | ${definition.knownDemand ? `${definition.knownDemand.note} [${definition.knownDemand.source.confidence}](${definition.knownDemand.source.url})` : 'inte känd'} |`);
+    lines.push(
+      `| Senast kända efterfrågan | ${definition.knownDemand ? `${definition.knownDemand.note} [${definition.knownDemand.source.confidence}](${definition.knownDemand.source.url})` : 'inte känd'} |`,
+    );
     lines.push(`| Regler | ${definition.rules.map((r) => `\`${r}\``).join(', ')} |`);
-    lines.push(`| Regler för redovisningen efter året | ${definition.settlementRules ? definition.settlementRules.map((r) => `\`${r}\``).join(', ') : 'ingen redovisning i verktyget'} |`, '');
-    lines.push('| Bidragsår | Bidragsperiod | Ansökningsperiod | Rekvisition (Socialstyrelsen) | Redovisning (Skolverket) | Skolverkets anslag | Socialstyrelsens anslag |', '|---|---|---|---|---|---|---|');
+    lines.push(
+      `| Regler för redovisningen efter året | ${definition.settlementRules ? definition.settlementRules.map((r) => `\`${r}\``).join(', ') : 'ingen redovisning i verktyget'} |`,
+      '',
+    );
+    lines.push(
+      '| Bidragsår | Bidragsperiod | Ansökningsperiod | Rekvisition (Socialstyrelsen) | Redovisning (Skolverket) | Skolverkets anslag | Socialstyrelsens anslag |',
+      '|---|---|---|---|---|---|---|',
+    );
     for (const [year, p] of Object.entries(definition.years)) {
       lines.push(
         `| ${year} | ${value(p.grantPeriod)} | ${window(p.applicationWindow)} | ${window(p.requisitionWindow)} | ${window(p.reportingWindow)} | ${value(p.skolverketAppropriation)} | ${p.socialstyrelsenAppropriation ? value(p.socialstyrelsenAppropriation) : '–'} |`,
@@ -164,7 +165,7 @@ export function renderRuleDocs(): string {
     '',
     'Från bidragsår 2024: Skolverkets beslut per team jämförs med det som faktiskt blev. Alla belopp är verktygets uppskattning; myndigheterna beslutar.',
     '',
-    '*The report after the year, from grant year 2024: Skolverket\'s decision per team against what actually happened. Every amount is the tool\'s estimate; the agencies decide.*',
+    "*The report after the year, from grant year 2024: Skolverket's decision per team against what actually happened. Every amount is the tool's estimate; the agencies decide.*",
     '',
     ...ruleCatalogue.settlement.map(section),
     '## Tolkningar',

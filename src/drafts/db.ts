@@ -57,9 +57,7 @@ export class DatabaseUnavailableError extends Error {
 }
 
 export function openDb(config: DbConfig): Promise<Db> {
-  return config.databaseUrl
-    ? openPostgres(config.databaseUrl, config.timeoutMs ?? DEFAULT_DB_TIMEOUT_MS)
-    : openPglite(config.dataDir);
+  return config.databaseUrl ? openPostgres(config.databaseUrl, config.timeoutMs ?? DEFAULT_DB_TIMEOUT_MS) : openPglite(config.dataDir);
 }
 
 /** The lock files this process holds (see lockDataDir). */
@@ -193,9 +191,11 @@ async function openPglite(dataDir: string): Promise<Db> {
     if (!isNew && !existsSync(join(dir, 'PG_VERSION'))) throw unreadable(dir, 'PG_VERSION is missing');
     if (isNew) startFromTemplate(dir);
     mkdirSync(dir, { recursive: true });
-    db = await PGlite.create({ dataDir: dir, relaxedDurability: false, startParams: PGLITE_START_PARAMS, initDbStartParams: PGLITE_INITDB_PARAMS }).catch((error: Error) => {
-      throw unreadable(dir, `PGlite stopped with "${error.message}"`, error);
-    });
+    db = await PGlite.create({ dataDir: dir, relaxedDurability: false, startParams: PGLITE_START_PARAMS, initDbStartParams: PGLITE_INITDB_PARAMS }).catch(
+      (error: Error) => {
+        throw unreadable(dir, `PGlite stopped with "${error.message}"`, error);
+      },
+    );
   } catch (error) {
     release();
     throw error;

@@ -138,8 +138,16 @@ function nextNumber(ids: unknown[], prefix: string, floor: number): number {
  * p-numbers after both those already given and `previous`'s counters, so none is reused).
  */
 export function withIds(application: DraftApplicationInput, previous: Pick<DraftData, 'nextTeam' | 'nextMember'> = emptyDraft()): DraftData {
-  let nextTeam = nextNumber(application.teams.map((t) => t.id), 't', previous.nextTeam);
-  let nextMember = nextNumber(application.teams.flatMap((t) => t.members.map((m) => m.id)), 'p', previous.nextMember);
+  let nextTeam = nextNumber(
+    application.teams.map((t) => t.id),
+    't',
+    previous.nextTeam,
+  );
+  let nextMember = nextNumber(
+    application.teams.flatMap((t) => t.members.map((m) => m.id)),
+    'p',
+    previous.nextMember,
+  );
   const teams = application.teams.map((team) => ({
     ...team,
     id: team.id ?? `t${nextTeam++}`,
@@ -167,7 +175,10 @@ export function asDraftData(data: unknown): DraftData {
     ? candidate.placeholders.filter((p): p is Placeholder => typeof p === 'string' && (p === 'organiser' || p.startsWith('municipality:')))
     : [];
   return {
-    application: { ...candidate.application, teams: teams.map((team) => (typeof idOf(team) === 'string' ? team : { ...(team as object), id: `t${nextTeam++}` })) as DraftTeam[] },
+    application: {
+      ...candidate.application,
+      teams: teams.map((team) => (typeof idOf(team) === 'string' ? team : { ...(team as object), id: `t${nextTeam++}` })) as DraftTeam[],
+    },
     nextMember: Number(candidate.nextMember) || 1,
     nextTeam,
     lastResult: candidate.lastResult,
@@ -199,7 +210,12 @@ export function summarise(assessment: Assessment, ruleSetId: string): ResultSumm
     status: assessment.status,
     skolverketGrant: assessment.amounts.skolverketGrant,
     teams: assessment.teams.map((t) => ({ name: t.name, status: t.status })),
-    municipalities: assessment.amounts.municipalities.map((m) => ({ code: m.municipalityCode, matched: m.matched, matchedUsable: m.matchedUsable, repaymentRisk: m.repaymentRisk })),
+    municipalities: assessment.amounts.municipalities.map((m) => ({
+      code: m.municipalityCode,
+      matched: m.matched,
+      matchedUsable: m.matchedUsable,
+      repaymentRisk: m.repaymentRisk,
+    })),
     findings: Object.fromEntries(assessment.findings.map((f) => [findingKey(f), f.outcome])),
   };
 }

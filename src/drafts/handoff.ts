@@ -44,7 +44,11 @@ export type HistoryEvent =
 const teamRef = (team: DraftTeam): TeamRef => ({ team: team.id, teamName: team.name });
 
 /** A member added, saved or removed in a team. */
-export const memberEvent = (kind: 'member_added' | 'member_saved' | 'member_removed', team: DraftTeam, member: string): HistoryEvent => ({ kind, member, ...teamRef(team) });
+export const memberEvent = (kind: 'member_added' | 'member_saved' | 'member_removed', team: DraftTeam, member: string): HistoryEvent => ({
+  kind,
+  member,
+  ...teamRef(team),
+});
 
 /** A team added, changed or removed. */
 export const teamEvent = (kind: 'team_added' | 'team_changed' | 'team_removed', team: DraftTeam): HistoryEvent => ({ kind, ...teamRef(team) });
@@ -157,20 +161,17 @@ export async function createLink(db: Queryable, link: NewLink): Promise<HandoffL
 /** The link, if the token is well-formed, known, not revoked and not expired. */
 export async function getLink(db: Queryable, token: string): Promise<HandoffLink | undefined> {
   if (!isKey(token)) return undefined;
-  const [row] = await db.query<LinkRow>(
-    `SELECT ${COLUMNS} FROM handoff_links WHERE token = $1 AND revoked_at IS NULL AND expires_at > now()`,
-    [token],
-  );
+  const [row] = await db.query<LinkRow>(`SELECT ${COLUMNS} FROM handoff_links WHERE token = $1 AND revoked_at IS NULL AND expires_at > now()`, [token]);
   return row && toLink(row);
 }
 
 /** Revokes the draft's link; whether there was such a link still in force. */
 export async function revokeLink(db: Queryable, draftId: string, token: string): Promise<boolean> {
   if (!isKey(draftId) || !isKey(token)) return false;
-  const rows = await db.query(
-    'UPDATE handoff_links SET revoked_at = now() WHERE token = $1 AND draft_id = $2 AND revoked_at IS NULL RETURNING token',
-    [token, draftId],
-  );
+  const rows = await db.query('UPDATE handoff_links SET revoked_at = now() WHERE token = $1 AND draft_id = $2 AND revoked_at IS NULL RETURNING token', [
+    token,
+    draftId,
+  ]);
   return rows.length > 0;
 }
 

@@ -34,7 +34,11 @@ export async function loadDraft(request: FastifyRequest): Promise<LoadedDraft> {
  * Saves the draft's data; a 404 page if it was deleted or expired in the meantime. `change`,
  * when given, goes into the draft's history as made by the coordinator.
  */
-export async function saveDraft(request: FastifyRequest, loaded: LoadedDraft, options: { ruleSetId?: string | null; change?: HistoryEvent } = {}): Promise<void> {
+export async function saveDraft(
+  request: FastifyRequest,
+  loaded: LoadedDraft,
+  options: { ruleSetId?: string | null; change?: HistoryEvent } = {},
+): Promise<void> {
   const saved = await request.server.drafts.save(loaded.draft.id, loaded.data, { ruleSetId: options.ruleSetId });
   if (!saved) throw new NotFoundError();
   if (options.change) await request.server.drafts.addHistory(loaded.draft.id, 'coordinator', options.change);

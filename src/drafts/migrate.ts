@@ -13,7 +13,10 @@ const FILE_NAME = /^\d{3}_[a-z0-9_]+\.sql$/;
 const LOCK_KEY = 7_151_001;
 
 /** The migrations' file names, in the order they are applied. */
-export const migrationFiles = (): string[] => readdirSync(MIGRATIONS).filter((name) => FILE_NAME.test(name)).sort();
+export const migrationFiles = (): string[] =>
+  readdirSync(MIGRATIONS)
+    .filter((name) => FILE_NAME.test(name))
+    .sort();
 
 /** A migration's SQL. */
 export const migrationSql = (name: string): string => readFileSync(new URL(name, MIGRATIONS), 'utf8');

@@ -116,10 +116,7 @@ export async function createOverview(db: Queryable, municipalityCode: string, gr
 /** The overview its key opens, kept another retention period from now; undefined if unknown, renewed away or expired. */
 export async function openOverview(db: Queryable, key: string): Promise<OverviewRecord | undefined> {
   if (!isKey(key)) return undefined;
-  const [row] = await db.query<Row>(
-    `UPDATE overviews SET expires_at = ${EXPIRES} WHERE key = $1 AND expires_at > now() RETURNING ${COLUMNS}`,
-    [key],
-  );
+  const [row] = await db.query<Row>(`UPDATE overviews SET expires_at = ${EXPIRES} WHERE key = $1 AND expires_at > now() RETURNING ${COLUMNS}`, [key]);
   return row && toRecord(row);
 }
 
@@ -134,10 +131,10 @@ export async function overviewForCode(db: Queryable, code: string): Promise<Over
 export async function renewOverview(db: Queryable, key: string, what: 'key' | 'submissionCode'): Promise<OverviewRecord | undefined> {
   if (!isKey(key)) return undefined;
   const column = what === 'key' ? 'key' : 'submission_code';
-  const [row] = await db.query<Row>(
-    `UPDATE overviews SET ${column} = $2, expires_at = ${EXPIRES} WHERE key = $1 AND expires_at > now() RETURNING ${COLUMNS}`,
-    [key, newKey()],
-  );
+  const [row] = await db.query<Row>(`UPDATE overviews SET ${column} = $2, expires_at = ${EXPIRES} WHERE key = $1 AND expires_at > now() RETURNING ${COLUMNS}`, [
+    key,
+    newKey(),
+  ]);
   return row && toRecord(row);
 }
 

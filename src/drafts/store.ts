@@ -142,10 +142,10 @@ export async function createDraftStore(db: Db, { summarise = () => undefined }: 
       const json = toJson(data);
       const teams = summarise(data);
       return db.transaction(async (tx) => {
-        const [row] = await tx.query<Row>(
-          `INSERT INTO drafts (id, data, expires_at) VALUES ($1, $2::text::jsonb, ${EXPIRES}) RETURNING ${COLUMNS}`,
-          [newId(), json],
-        );
+        const [row] = await tx.query<Row>(`INSERT INTO drafts (id, data, expires_at) VALUES ($1, $2::text::jsonb, ${EXPIRES}) RETURNING ${COLUMNS}`, [
+          newId(),
+          json,
+        ]);
         await overviews.writeSummaries(tx, row.id, teams);
         return toDraft(row);
       });

@@ -73,7 +73,16 @@ function summariseSettlement(data: DraftData & { settlement: SettlementData }, a
       matchedUsable: usable,
       repaymentRisk: repay,
       staffingSuggestion: null,
-      settlement: { decided: team.decided, ...(decidedOn && { decidedOn }), conditions: team.conditions, used: team.used, unused: team.unused, received, usable, repay },
+      settlement: {
+        decided: team.decided,
+        ...(decidedOn && { decidedOn }),
+        conditions: team.conditions,
+        used: team.used,
+        unused: team.unused,
+        received,
+        usable,
+        repay,
+      },
     };
   });
 }

@@ -81,7 +81,10 @@ export async function renderDocument(frame: DocumentFrame, draw: (cursor: Cursor
   doc.setCreationDate(date);
   doc.setModificationDate(date);
   // The file identifier: a hash of the input, never random, so equal input gives equal bytes.
-  const id = createHash('sha256').update(JSON.stringify(frame.attachments.map((a) => a.value))).digest('hex').slice(0, 32);
+  const id = createHash('sha256')
+    .update(JSON.stringify(frame.attachments.map((a) => a.value)))
+    .digest('hex')
+    .slice(0, 32);
   doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
 
   for (const attachment of frame.attachments) {

@@ -45,7 +45,8 @@ async function load(name: string): Promise<LoadedFont> {
  * needs no shaping: with the features above, fontkit maps it to the font's glyph for each
  * character (test/pdf/summary.test.ts checks this for every such character in both fonts).
  */
-export const DIRECT = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u024f\u0370-\u03ff\u0400-\u0482\u048a-\u04ff\u2010-\u2027\u2030-\u2043\u2045-\u205e\u20a0-\u20cf\u2100-\u214f\u2190-\u22ff\u25a0-\u25ff\ufffd]*$/;
+export const DIRECT =
+  /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u024f\u0370-\u03ff\u0400-\u0482\u048a-\u04ff\u2010-\u2027\u2030-\u2043\u2045-\u205e\u20a0-\u20cf\u2100-\u214f\u2190-\u22ff\u25a0-\u25ff\ufffd]*$/;
 
 /**
  * Shaping is most of the cost of a PDF, and the summary is nearly all Swedish text: such text
@@ -56,8 +57,7 @@ export const DIRECT = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u024f\u0370-\u03ff\u0
  */
 function withDirectLayout(font: FontkitFont) {
   const shape = font.layout.bind(font);
-  const direct = (text: string) =>
-    ({ glyphs: Array.from(text, (char) => font.glyphForCodePoint(char.codePointAt(0)!)) }) as ReturnType<FontkitFont['layout']>;
+  const direct = (text: string) => ({ glyphs: Array.from(text, (char) => font.glyphForCodePoint(char.codePointAt(0)!)) }) as ReturnType<FontkitFont['layout']>;
   font.layout = (text, userFeatures) => {
     if (DIRECT.test(text)) return direct(text);
     try {

@@ -231,7 +231,14 @@ export class Cursor {
       // An item of a few lines (an address broken over lines, say) stays on one page; a longer one keeps two lines together.
       this.ensure((lines.length <= 4 ? lines.length : 2) * lineHeight);
       if (marker === 'box') {
-        this.page.drawRectangle({ x: this.left + 1, y: this.y - size * 0.92, width: size * 0.8, height: size * 0.8, borderColor: colors.text, borderWidth: 0.7 });
+        this.page.drawRectangle({
+          x: this.left + 1,
+          y: this.y - size * 0.92,
+          width: size * 0.8,
+          height: size * 0.8,
+          borderColor: colors.text,
+          borderWidth: 0.7,
+        });
       } else {
         this.page.drawCircle({ x: this.left + 4, y: this.y - size * 0.58, size: 1.6, color: colors.text });
       }
@@ -265,7 +272,10 @@ export class Cursor {
         const text = typeof cell === 'string' ? cell : cell.text;
         return { style: { ...style, size }, lines: wrapText(face, face.prepare(text), size, widths[i] - 2 * padX) };
       });
-    const header = layoutRow(columns.map((c) => c.header), true);
+    const header = layoutRow(
+      columns.map((c) => c.header),
+      true,
+    );
     const headerHeight = Math.max(...header.map((c) => c.lines.length)) * lineHeight + 2 * padY;
 
     const drawCells = (cells: ReturnType<typeof layoutRow>, from: number, count: number) => {

@@ -131,7 +131,13 @@ function totalsBlocks(settlement: Settlement): Block[] {
         [bold(w.sum), bold(kr(totals.decided)), bold(kr(totals.justified)), bold(kr(totals.used)), bold(kr(totals.unused))],
       ],
     },
-    { kind: 'paragraph', text: w.reconcileTotals(teams.map((t) => kr(t.decided)), kr(totals.decided)) },
+    {
+      kind: 'paragraph',
+      text: w.reconcileTotals(
+        teams.map((t) => kr(t.decided)),
+        kr(totals.decided),
+      ),
+    },
   ];
 }
 

@@ -53,11 +53,7 @@ const amount = words.sv.labels.amount;
 
 const outcomeColor = { pass: colors.good, fail: colors.bad, warn: colors.warn, review: colors.warn, info: colors.muted };
 
-export async function renderSummaryPdf(
-  application: Application,
-  assessment: Assessment,
-  _options: { lang?: 'sv' } = {},
-): Promise<SummaryPdf> {
+export async function renderSummaryPdf(application: Application, assessment: Assessment, _options: { lang?: 'sv' } = {}): Promise<SummaryPdf> {
   const year = application.grantYear;
   return renderDocument(
     {
@@ -103,7 +99,14 @@ function drawDocument(cursor: Cursor, application: Application, assessment: Asse
 
   const deciding = decidingEducations(application, assessment, { asOf: assessment.assessedOn, lang: 'sv' });
   application.teams.forEach((team, index) => {
-    drawTeam(cursor, application, assessment, team, index, deciding.find((d) => d.team === index));
+    drawTeam(
+      cursor,
+      application,
+      assessment,
+      team,
+      index,
+      deciding.find((d) => d.team === index),
+    );
   });
   drawFindings(cursor, application, assessment);
   drawAmounts(cursor, application, assessment);
@@ -217,12 +220,10 @@ function drawStaffing(cursor: Cursor, application: Application, assessment: Asse
     : noTiers(ruleSet)
       ? `Ingen prioritetsgrupp: ${noTiers(ruleSet)}`
       : 'Ingen prioritetsgrupp';
-  cursor.fields(
-    [
-      ['Sökt skolpersonal', `${fte(result.requestedFte)} årsarbetskrafter (högsta summa en dag)`],
-      ['Prioritetsgrupp', requested],
-    ],
-  );
+  cursor.fields([
+    ['Sökt skolpersonal', `${fte(result.requestedFte)} årsarbetskrafter (högsta summa en dag)`],
+    ['Prioritetsgrupp', requested],
+  ]);
 }
 
 /** The date ranges below the minimum, from a staffing finding: all of them when known. */
@@ -270,8 +271,18 @@ function drawAmounts(cursor: Cursor, application: Application, assessment: Asses
       { header: amount.grant, width: 20, align: 'right' },
     ],
     [
-      ...assessment.teams.map((team, i) => [`Team ${i + 1}: ${application.teams[i]?.name ?? team.name}`, municipality(team.municipalityCode), kr(team.amounts.eligibleCost), kr(team.amounts.skolverketGrant)]),
-      [{ text: 'Summa', bold: true }, '', { text: kr(assessment.amounts.eligibleCost), bold: true }, { text: kr(assessment.amounts.skolverketGrant), bold: true }],
+      ...assessment.teams.map((team, i) => [
+        `Team ${i + 1}: ${application.teams[i]?.name ?? team.name}`,
+        municipality(team.municipalityCode),
+        kr(team.amounts.eligibleCost),
+        kr(team.amounts.skolverketGrant),
+      ]),
+      [
+        { text: 'Summa', bold: true },
+        '',
+        { text: kr(assessment.amounts.eligibleCost), bold: true },
+        { text: kr(assessment.amounts.skolverketGrant), bold: true },
+      ],
     ],
     { size: 9, title: 'Skolverkets bidrag per team' },
   );
@@ -280,7 +291,10 @@ function drawAmounts(cursor: Cursor, application: Application, assessment: Asses
   // D18: money that depends on a review still open is never shown as settled.
   const pending = waitsForReview(assessment);
   if (pending) {
-    const { settled: [settled], pending: [open] } = settledAndPending(assessment.amounts.byTeamStatus, ['skolverketGrant']);
+    const {
+      settled: [settled],
+      pending: [open],
+    } = settledAndPending(assessment.amounts.byTeamStatus, ['skolverketGrant']);
     cursor.fields([
       [resultWords.sv.settled, kr(settled)],
       [resultWords.sv.pending, kr(open)],
@@ -311,7 +325,9 @@ function drawAmounts(cursor: Cursor, application: Application, assessment: Asses
       { size: 9 },
     );
     for (const m of municipalities) {
-      cursor.paragraph(`Avstämning för ${municipality(m.municipalityCode)}, del kommunen får använda + risk att betala tillbaka = Socialstyrelsens belopp: ${kr(m.matchedUsable)} + ${kr(m.repaymentRisk)} = ${kr(m.matched)}`);
+      cursor.paragraph(
+        `Avstämning för ${municipality(m.municipalityCode)}, del kommunen får använda + risk att betala tillbaka = Socialstyrelsens belopp: ${kr(m.matchedUsable)} + ${kr(m.repaymentRisk)} = ${kr(m.matched)}`,
+      );
     }
     const matchedTotal = municipalities.reduce((sum, m) => sum + BigInt(m.matched), 0n).toString();
     cursor.paragraph(`Kommunernas motfinansiering sammanlagt: ${kr(matchedTotal)} (lika med Skolverkets bidrag, ${kr(assessment.amounts.skolverketGrant)}).`);

@@ -39,7 +39,10 @@ const RETRY_AFTER_SECONDS = 5;
 const pageTexts = {
   sv: {
     400: ['Något i förfrågan var fel', 'Gå tillbaka och försök igen. Det du redan har sparat finns kvar.'],
-    403: ['Formuläret kunde inte skickas', 'Det kan bero på att sidan har varit öppen länge. Gå tillbaka, ladda om sidan och försök igen. Det du redan har sparat finns kvar.'],
+    403: [
+      'Formuläret kunde inte skickas',
+      'Det kan bero på att sidan har varit öppen länge. Gå tillbaka, ladda om sidan och försök igen. Det du redan har sparat finns kvar.',
+    ],
     404: ['Sidan finns inte', 'Kontrollera adressen. Om du följde en länk till ett sparat utkast kan det ha raderats eller blivit för gammalt.'],
     413: ['Det du skickade var för stort', 'Gå tillbaka och skicka mindre på en gång. Det du redan har sparat finns kvar.'],
     429: ['Du har skickat många förfrågningar på kort tid', 'Vänta en minut och försök igen. Det du redan har sparat finns kvar.'],
@@ -48,7 +51,10 @@ const pageTexts = {
   },
   en: {
     400: ['Something in the request was wrong', 'Go back and try again. What you have already saved is kept.'],
-    403: ['The form could not be sent', 'The page may have been open for a long time. Go back, reload the page and try again. What you have already saved is kept.'],
+    403: [
+      'The form could not be sent',
+      'The page may have been open for a long time. Go back, reload the page and try again. What you have already saved is kept.',
+    ],
     404: ['Page not found', 'Check the address. If you followed a link to a saved draft, it may have been deleted or become too old.'],
     413: ['What you sent was too large', 'Go back and send less at a time. What you have already saved is kept.'],
     429: ['You have sent many requests in a short time', 'Wait a minute and try again. What you have already saved is kept.'],

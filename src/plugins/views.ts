@@ -25,9 +25,7 @@ export default fp(
       production: true,
     });
     for (const [name, asset] of Object.entries(assets)) {
-      app.get(`/assets/${name}`, async (_request, reply) =>
-        reply.type(asset.type).header('cache-control', 'public, max-age=3600').send(asset.body),
-      );
+      app.get(`/assets/${name}`, async (_request, reply) => reply.type(asset.type).header('cache-control', 'public, max-age=3600').send(asset.body));
     }
   },
   { name: 'views' },

@@ -33,7 +33,16 @@ const text = {
     copy: 'Kopiera länken',
     copied: 'Länken är kopierad.',
     step: (n: number, of: number, name: string) => `Steg ${n} av ${of}: ${name}`,
-    steps: { grantYear: 'Bidragsår', organiser: 'Huvudman', teams: 'Teamen', members: 'Personerna', checkAnswers: 'Kontrollera dina svar', result: 'Resultatet', decisions: 'Skolverkets beslut', settlement: 'Redovisningen' },
+    steps: {
+      grantYear: 'Bidragsår',
+      organiser: 'Huvudman',
+      teams: 'Teamen',
+      members: 'Personerna',
+      checkAnswers: 'Kontrollera dina svar',
+      result: 'Resultatet',
+      decisions: 'Skolverkets beslut',
+      settlement: 'Redovisningen',
+    },
   },
   en: {
     heading: 'Save and continue later',
@@ -42,7 +51,16 @@ const text = {
     copy: 'Copy the link',
     copied: 'The link has been copied.',
     step: (n: number, of: number, name: string) => `Step ${n} of ${of}: ${name}`,
-    steps: { grantYear: 'Grant year', organiser: 'Organiser', teams: 'The teams', members: 'The people', checkAnswers: 'Check your answers', result: 'The result', decisions: "Skolverket's decision", settlement: 'The report' },
+    steps: {
+      grantYear: 'Grant year',
+      organiser: 'Organiser',
+      teams: 'The teams',
+      members: 'The people',
+      checkAnswers: 'Check your answers',
+      result: 'The result',
+      decisions: "Skolverket's decision",
+      settlement: 'The report',
+    },
   },
 } satisfies Record<string, { steps: Record<JourneyStep, string> } & Record<string, unknown>>;
 

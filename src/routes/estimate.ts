@@ -162,7 +162,12 @@ const estimate: FastifyPluginAsync = async (app) => {
     const built = build(form.value, lang);
     if (!built) return renderPage(request, reply, values, { errors: [{ field: 'schoolFte', message: words[lang].estimate.failed }] });
     // The huvudman is an example: the draft cannot be shared with an overview until it is replaced. The kommun is the user's own.
-    const draft = await app.drafts.create({ application: built.application, nextMember: built.nextMember, confirmed: built.confirmed, placeholders: ['organiser'] });
+    const draft = await app.drafts.create({
+      application: built.application,
+      nextMember: built.nextMember,
+      confirmed: built.confirmed,
+      placeholders: ['organiser'],
+    });
     return reply.redirect(inLang(draftPath(draft.id, 'kontrollera'), lang), 303);
   });
 };

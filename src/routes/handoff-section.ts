@@ -174,7 +174,8 @@ const handoffSection: FastifyPluginAsync = async (app) => {
     const accepted = acceptMember(s.data, s.team, index, body, langOf(request.query));
     if (!accepted.ok) return renderMember(request, reply, s, index === 'ny' ? 'ny' : s.data.application.teams[s.team].members[index].id, body, accepted);
     const { id } = accepted;
-    if (!(await saveSection(request, s, memberEvent(index === 'ny' ? 'member_added' : 'member_saved', s.data.application.teams[s.team], id)))) return refuse(request, reply, 404);
+    if (!(await saveSection(request, s, memberEvent(index === 'ny' ? 'member_added' : 'member_saved', s.data.application.teams[s.team], id))))
+      return refuse(request, reply, 404);
     return reply.redirect(inLang(s.base, langOf(request.query)), 303);
   });
 

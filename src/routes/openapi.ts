@@ -58,7 +58,13 @@ class Document {
   parameters(where: 'query' | 'path' | 'header', object: z.ZodObject | undefined) {
     return Object.entries(object?.shape ?? {}).map(([name, field]) => {
       const { description, ...schema } = this.jsonSchema(field as z.ZodType, 'input');
-      return { name, in: where, required: where === 'path' || !(field as z.ZodType).safeParse(undefined).success, ...(description ? { description } : {}), schema };
+      return {
+        name,
+        in: where,
+        required: where === 'path' || !(field as z.ZodType).safeParse(undefined).success,
+        ...(description ? { description } : {}),
+        schema,
+      };
     });
   }
 
@@ -73,7 +79,11 @@ class Document {
         return [status, { description: answer.description, ...(content ? { content } : {}) }];
       }),
     );
-    const parameters = [...this.parameters('path', schema.params), ...this.parameters('query', schema.querystring), ...this.parameters('header', schema.headers)];
+    const parameters = [
+      ...this.parameters('path', schema.params),
+      ...this.parameters('query', schema.querystring),
+      ...this.parameters('header', schema.headers),
+    ];
     return {
       summary: schema.summary,
       ...(schema.description ? { description: schema.description } : {}),
@@ -120,7 +130,14 @@ const openapi: FastifyPluginAsync = async (app) => {
 
   app.get(
     '/openapi.json',
-    { schema: { summary: 'This document', response: { 200: { description: 'OpenAPI 3.0 document', json: z.looseObject({ openapi: z.literal('3.0.3'), paths: z.record(z.string(), z.unknown()) }) } } } satisfies RouteSchema },
+    {
+      schema: {
+        summary: 'This document',
+        response: {
+          200: { description: 'OpenAPI 3.0 document', json: z.looseObject({ openapi: z.literal('3.0.3'), paths: z.record(z.string(), z.unknown()) }) },
+        },
+      } satisfies RouteSchema,
+    },
     async () => (built ??= document.build()),
   );
 };

@@ -70,8 +70,7 @@ export interface Requisition {
   window: WindowData | null;
 }
 
-const byOrganiserAndTeam = (a: OverviewTeam, b: OverviewTeam) =>
-  a.organiser.name.localeCompare(b.organiser.name, 'sv') || a.team.localeCompare(b.team, 'sv');
+const byOrganiserAndTeam = (a: OverviewTeam, b: OverviewTeam) => a.organiser.name.localeCompare(b.organiser.name, 'sv') || a.team.localeCompare(b.team, 'sv');
 
 /**
  * The teams that several shared drafts hold, each counted once: "Team Norr (Exempla kommun)", or
@@ -79,7 +78,9 @@ const byOrganiserAndTeam = (a: OverviewTeam, b: OverviewTeam) =>
  * expected), else those counted from the application saved last (an old copy to withdraw).
  */
 function countedOnceNotice(teams: OverviewTeam[], settlement: boolean, say: (teams: string[]) => string): string | undefined {
-  const repeated = teams.filter((team) => (team.copies ?? 1) > 1 && Boolean(team.settlement) === settlement).map((team) => `${team.team} (${team.organiser.name})`);
+  const repeated = teams
+    .filter((team) => (team.copies ?? 1) > 1 && Boolean(team.settlement) === settlement)
+    .map((team) => `${team.team} (${team.organiser.name})`);
   return repeated.length ? say(repeated) : undefined;
 }
 
@@ -87,7 +88,8 @@ type Amounts = Pick<OverviewTeam, 'skolverketGrant' | 'matched' | 'matchedUsable
 const AMOUNTS = ['skolverketGrant', 'matched', 'matchedUsable', 'repaymentRisk'] as const;
 const WITH_MONEY: TeamStatusWithMoney[] = ['eligible', 'eligible_aggregate_only', 'needs_review'];
 
-const sum = (teams: OverviewTeam[], pick: (row: OverviewTeam) => string | undefined) => teams.reduce((total, row) => total + BigInt(pick(row) ?? '0'), 0n).toString();
+const sum = (teams: OverviewTeam[], pick: (row: OverviewTeam) => string | undefined) =>
+  teams.reduce((total, row) => total + BigInt(pick(row) ?? '0'), 0n).toString();
 const amountsOf = (teams: OverviewTeam[]): Amounts => Object.fromEntries(AMOUNTS.map((a) => [a, sum(teams, (r) => r[a])])) as Amounts;
 
 /**
@@ -101,7 +103,10 @@ function totalsOf(teams: OverviewTeam[]): Overview['totals'] {
   return {
     ...amountsOf(teams),
     extraCost: sum(teams, (r) => r.staffingSuggestion?.extraCost),
-    byTeamStatus: Object.fromEntries(WITH_MONEY.map((status) => [status, amountsOf(applied.filter((r) => r.status === status))])) as Record<TeamStatusWithMoney, Amounts>,
+    byTeamStatus: Object.fromEntries(WITH_MONEY.map((status) => [status, amountsOf(applied.filter((r) => r.status === status))])) as Record<
+      TeamStatusWithMoney,
+      Amounts
+    >,
     decided: amountsOf(teams.filter((r) => r.settlement)),
   };
 }
@@ -200,17 +205,19 @@ function afterYearTable(overview: Overview, lang: Lang) {
     text: { ...w.columns, organiser: overviewText[lang].organiser, team: overviewText[lang].team },
     rows: teams.flatMap(({ organiser, team, settlement: s }) =>
       s
-        ? [{
-            organiser: organiser.name,
-            team,
-            decidedOn: s.decidedOn ?? w.notGiven,
-            conditions: capitalised(settlementWords[lang].conditionsValue[s.conditions]),
-            decided: kr(s.decided),
-            unused: kr(s.unused),
-            received: kr(s.received),
-            usable: kr(s.usable),
-            repay: kr(s.repay),
-          }]
+        ? [
+            {
+              organiser: organiser.name,
+              team,
+              decidedOn: s.decidedOn ?? w.notGiven,
+              conditions: capitalised(settlementWords[lang].conditionsValue[s.conditions]),
+              decided: kr(s.decided),
+              unused: kr(s.unused),
+              received: kr(s.received),
+              usable: kr(s.usable),
+              repay: kr(s.repay),
+            },
+          ]
         : [],
     ),
   };
@@ -219,16 +226,55 @@ function afterYearTable(overview: Overview, lang: Lang) {
 function overviewCsv(overview: Overview, lang: Lang): string {
   const t = overviewText[lang];
   const w = overviewSettlementWords[lang];
-  const header = [t.organiser, t.type, t.team, t.status, t.grant, t.matched, t.usable, t.risk,
-    t.csvSuggestionFte, t.csvSuggestionCost, w.csv.basis, w.csv.decided, w.csv.decidedOn, w.csv.unused];
+  const header = [
+    t.organiser,
+    t.type,
+    t.team,
+    t.status,
+    t.grant,
+    t.matched,
+    t.usable,
+    t.risk,
+    t.csvSuggestionFte,
+    t.csvSuggestionCost,
+    w.csv.basis,
+    w.csv.decided,
+    w.csv.decidedOn,
+    w.csv.unused,
+  ];
   const rows = overview.teams.map((r) => [
-    r.organiser.name, organiserTypeLabels[lang][r.organiser.type], r.team, words[lang].labels.teamStatus[r.status],
-    r.skolverketGrant, r.matched, r.matchedUsable, r.repaymentRisk,
-    r.staffingSuggestion ? showDecimal(r.staffingSuggestion.fte, lang) : '', r.staffingSuggestion?.extraCost ?? '',
-    w.basis[r.settlement ? 'settlement' : 'application'], r.settlement?.decided ?? '', r.settlement?.decidedOn ?? '', r.settlement?.unused ?? '',
+    r.organiser.name,
+    organiserTypeLabels[lang][r.organiser.type],
+    r.team,
+    words[lang].labels.teamStatus[r.status],
+    r.skolverketGrant,
+    r.matched,
+    r.matchedUsable,
+    r.repaymentRisk,
+    r.staffingSuggestion ? showDecimal(r.staffingSuggestion.fte, lang) : '',
+    r.staffingSuggestion?.extraCost ?? '',
+    w.basis[r.settlement ? 'settlement' : 'application'],
+    r.settlement?.decided ?? '',
+    r.settlement?.decidedOn ?? '',
+    r.settlement?.unused ?? '',
   ]);
   const { totals } = overview;
-  const total = [t.total, '', '', '', totals.skolverketGrant, totals.matched, totals.matchedUsable, totals.repaymentRisk, '', totals.extraCost, '', overview.requisition.amount, '', ''];
+  const total = [
+    t.total,
+    '',
+    '',
+    '',
+    totals.skolverketGrant,
+    totals.matched,
+    totals.matchedUsable,
+    totals.repaymentRisk,
+    '',
+    totals.extraCost,
+    '',
+    overview.requisition.amount,
+    '',
+    '',
+  ];
   const parts = splitOf(totals, lang).map(({ label, amounts }) => [label, '', '', '', ...amounts, '', '', '', '', '', '']);
   return writeCsv([header, ...rows, total, ...parts]);
 }
@@ -319,7 +365,10 @@ const overview: FastifyPluginAsync = async (app) => {
       .send(overviewCsv(data, langOf(request.query)));
   });
 
-  for (const [path, what] of [['/ny-lank', 'key'], ['/ny-kod', 'submissionCode']] as const) {
+  for (const [path, what] of [
+    ['/ny-lank', 'key'],
+    ['/ny-kod', 'submissionCode'],
+  ] as const) {
     app.post<{ Params: { key: string } }>(`/oversikt/:key${path}`, async (request, reply) => {
       const record = await app.drafts.renewOverview(request.params.key, what);
       if (!record) throw new NotFoundError();
@@ -338,7 +387,9 @@ const overview: FastifyPluginAsync = async (app) => {
   const moved = async (request: FastifyRequest, reply: FastifyReply) => {
     const lang = langOf(request.query);
     const t = oldText[lang];
-    return reply.status(404).view('message.eta', { ...pageData(lang, '/kommun', t.title), text: t.text, link: { href: inLang('/oversikt/ny', lang), label: t.link } });
+    return reply
+      .status(404)
+      .view('message.eta', { ...pageData(lang, '/kommun', t.title), text: t.text, link: { href: inLang('/oversikt/ny', lang), label: t.link } });
   };
   app.get('/kommun', moved);
   app.get('/kommun/*', moved);

@@ -26,21 +26,36 @@ function eventWords(event: HistoryEvent, application: DraftApplication, lang: La
   const people = (n: number) => formatCountOf(n, words[lang].count.people, lang);
   const person = (id: string) => personLabel(application.teams.flatMap((t) => t.members).find((m) => m.id === id) ?? { id });
   switch (event.kind) {
-    case 'grant_year_chosen': return w.grantYearChosen(event.year);
-    case 'organiser_changed': return w.organiserChanged;
-    case 'team_added': return w.teamAdded(event.teamName);
-    case 'team_changed': return w.teamChanged(event.teamName);
-    case 'team_removed': return w.teamRemoved(event.teamName);
-    case 'member_added': return w.memberAdded(person(event.member));
-    case 'member_saved': return w.memberSaved(person(event.member));
-    case 'member_removed': return w.memberRemoved(person(event.member));
-    case 'members_imported': return w.membersImported(people(event.added), event.teamName, event.skipped ? people(event.skipped) : undefined);
-    case 'members_replaced': return w.membersReplaced(people(event.added), event.teamName, people(event.removed));
-    case 'link_done': return w.linkDone;
-    case 'settlement_started': return w.settlementStarted;
-    case 'decisions_saved': return w.decisionsSaved;
-    case 'shared_with_overview': return w.shared(municipalityLabel(event.municipality), event.year);
-    case 'withdrawn_from_overview': return w.withdrawn(municipalityLabel(event.municipality), event.year);
+    case 'grant_year_chosen':
+      return w.grantYearChosen(event.year);
+    case 'organiser_changed':
+      return w.organiserChanged;
+    case 'team_added':
+      return w.teamAdded(event.teamName);
+    case 'team_changed':
+      return w.teamChanged(event.teamName);
+    case 'team_removed':
+      return w.teamRemoved(event.teamName);
+    case 'member_added':
+      return w.memberAdded(person(event.member));
+    case 'member_saved':
+      return w.memberSaved(person(event.member));
+    case 'member_removed':
+      return w.memberRemoved(person(event.member));
+    case 'members_imported':
+      return w.membersImported(people(event.added), event.teamName, event.skipped ? people(event.skipped) : undefined);
+    case 'members_replaced':
+      return w.membersReplaced(people(event.added), event.teamName, people(event.removed));
+    case 'link_done':
+      return w.linkDone;
+    case 'settlement_started':
+      return w.settlementStarted;
+    case 'decisions_saved':
+      return w.decisionsSaved;
+    case 'shared_with_overview':
+      return w.shared(municipalityLabel(event.municipality), event.year);
+    case 'withdrawn_from_overview':
+      return w.withdrawn(municipalityLabel(event.municipality), event.year);
   }
 }
 

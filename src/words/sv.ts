@@ -172,12 +172,14 @@ export const sv = {
     use: 'Reglerna förklaras på en egen sida. System och skript kan använda samma prövning genom ett JSON-API och ett kommandoradsverktyg.',
     rulesLink: 'Reglerna som verktyget tillämpar',
     apiLink: 'Beskrivning av API:et (OpenAPI, JSON)',
-    notSubmitted: 'Verktyget lämnar inte in någon ansökan. Ansökan görs av huvudmannen i Skolverkets e-tjänst, och kommunen rekvirerar sin del från Socialstyrelsen.',
+    notSubmitted:
+      'Verktyget lämnar inte in någon ansökan. Ansökan görs av huvudmannen i Skolverkets e-tjänst, och kommunen rekvirerar sin del från Socialstyrelsen.',
     start: 'Starta',
     importLink: 'Har du en sammanställning som PDF från verktyget? Öppna den och fortsätt.',
     saved: 'Det du fyller i sparas som ett utkast medan du går. Du kan sluta och fortsätta en annan dag med länken till utkastet.',
     overviewHeading: 'För kommunens ekonomer: kommunens översikt',
-    overviewLead: 'Kommunens ekonomer skapar en översikt för kommunen och bidragsåret och får en länk till den och en kod att skicka till huvudmännen. Samordnarna delar sina ansökningar med översikten med koden. Översikten visar team, bedömning och belopp, med Socialstyrelsens belopp, risken att betala tillbaka och förslag på bemanning. Personernas löner visas inte.',
+    overviewLead:
+      'Kommunens ekonomer skapar en översikt för kommunen och bidragsåret och får en länk till den och en kod att skicka till huvudmännen. Samordnarna delar sina ansökningar med översikten med koden. Översikten visar team, bedömning och belopp, med Socialstyrelsens belopp, risken att betala tillbaka och förslag på bemanning. Personernas löner visas inte.',
     createOverview: 'Skapa en översikt för kommunen',
   },
 
@@ -216,10 +218,15 @@ export const sv = {
   overview: {
     title: (name: string, year: number) => `Kommunens översikt: ${name}, bidragsår ${year}`,
     lead: 'Team i kommunen från ansökningar som samordnarna har delat med översikten, bedömda när de senast sparades eller delades. Beloppen är de högsta som kan lämnas, inte beslut. Personernas löner, organisationsnummer och personer visas inte.',
-    uncounted: (n: number) => `${n === 1 ? '1 delad ansökan' : `${n} delade ansökningar`} kunde inte räknas: ${n === 1 ? 'den är ofullständig eller har' : 'de är ofullständiga eller har'} inget team i kommunen för bidragsåret.`,
-    counted_once: (teams: string[]) => `Samma team finns i flera delade ansökningar från samma huvudman: ${teams.join(', ')}. Varje sådant team räknas en gång, från den ansökan som sparades senast. Be huvudmannen ta tillbaka den gamla ansökan från översikten.`,
+    uncounted: (n: number) =>
+      `${n === 1 ? '1 delad ansökan' : `${n} delade ansökningar`} kunde inte räknas: ${n === 1 ? 'den är ofullständig eller har' : 'de är ofullständiga eller har'} inget team i kommunen för bidragsåret.`,
+    counted_once: (teams: string[]) =>
+      `Samma team finns i flera delade ansökningar från samma huvudman: ${teams.join(', ')}. Varje sådant team räknas en gång, från den ansökan som sparades senast. Be huvudmannen ta tillbaka den gamla ansökan från översikten.`,
     caption: (name: string, year: number) => `Team i ${name}, bidragsår ${year}`,
-    organiser: 'Huvudman', type: 'Typ', team: 'Team', status: 'Bedömning',
+    organiser: 'Huvudman',
+    type: 'Typ',
+    team: 'Team',
+    status: 'Bedömning',
     ...labels.amount,
     suggestion: 'Förslag för att ta bort risken',
     csvSuggestionFte: 'Förslag: extra tjänst socialtjänsten',
@@ -228,7 +235,8 @@ export const sv = {
     none: 'Ingen ansökan med team i kommunen för bidragsåret är delad med översikten ännu.',
     csv: 'Ladda ner tabellen som CSV (för Excel)',
     linksHeading: 'Länken och koden',
-    kept: (until: string) => `Översikten sparas i ${OVERVIEW_RETENTION_DAYS} dagar efter att den senast öppnades eller ändrades, nu till ${until}. Sedan raderas den med sina delningar.`,
+    kept: (until: string) =>
+      `Översikten sparas i ${OVERVIEW_RETENTION_DAYS} dagar efter att den senast öppnades eller ändrades, nu till ${until}. Sedan raderas den med sina delningar.`,
     renewKey: 'Skapa en ny länk till översikten',
     renewKeyHint: 'Den gamla länken slutar gälla direkt. Delningarna finns kvar.',
     renewCode: 'Skapa en ny inskickningskod',
@@ -242,14 +250,21 @@ export const sv = {
   overviewNew: {
     title: 'Skapa en översikt för kommunen',
     lead: 'Kommunens ekonomer skapar en översikt för en kommun och ett bidragsår. Ni får en länk till översikten och en inskickningskod att skicka till huvudmännen i kommunen. Bara ansökningar som en samordnare delar med koden syns i översikten.',
-    municipality: 'Kommun', municipalityChoose: 'Välj kommun', year: 'Bidragsår', yearChoose: 'Välj bidragsår',
+    municipality: 'Kommun',
+    municipalityChoose: 'Välj kommun',
+    year: 'Bidragsår',
+    yearChoose: 'Välj bidragsår',
     submit: 'Skapa översikten',
-    createdTitle: 'Översikten är skapad', newKeyTitle: 'En ny länk till översikten', newCodeTitle: 'En ny inskickningskod',
+    createdTitle: 'Översikten är skapad',
+    newKeyTitle: 'En ny länk till översikten',
+    newCodeTitle: 'En ny inskickningskod',
     forWhat: (name: string, year: number) => `Översikten gäller ${name}, bidragsår ${year}.`,
     keyLabel: 'Länken till översikten',
-    keyHint: 'Den som har länken ser översikten: huvudmannens namn, teamets namn, bedömningen och beloppen för varje delat team i kommunen. Ge den bara till dem som ska se översikten, till exempel kommunens ekonomer.',
+    keyHint:
+      'Den som har länken ser översikten: huvudmannens namn, teamets namn, bedömningen och beloppen för varje delat team i kommunen. Ge den bara till dem som ska se översikten, till exempel kommunens ekonomer.',
     codeLabel: 'Inskickningskoden',
-    codeHint: 'Skicka koden till huvudmännen i kommunen. Med den kan en samordnare dela sin ansökan med översikten från resultatsidan. Koden ger ingen rätt att se översikten.',
+    codeHint:
+      'Skicka koden till huvudmännen i kommunen. Med den kan en samordnare dela sin ansökan med översikten från resultatsidan. Koden ger ingen rätt att se översikten.',
     onlyNow: `Det här visas bara nu: spara det. Det gamla slutar gälla när du skapar nytt. Översikten sparas i ${OVERVIEW_RETENTION_DAYS} dagar efter att den senast öppnades eller ändrades.`,
     open: 'Öppna översikten',
   },
@@ -359,7 +374,8 @@ export const sv = {
     fte: 'Tjänstgöringsgrad i teamet',
     fteHint: 'Till exempel 0,5, 1 eller 50 %.',
     dates: 'Anställningens eller uppdragets tid',
-    datesHint: (year: number) => `Hela anställningen räknas för kravet på sex månader, även det som ligger utanför bidragsåret. Skriv datum som ${year}-08-15 eller 15/8 ${year}.`,
+    datesHint: (year: number) =>
+      `Hela anställningen räknas för kravet på sex månader, även det som ligger utanför bidragsåret. Skriv datum som ${year}-08-15 eller 15/8 ${year}.`,
     start: 'Första dagen',
     end: 'Sista dagen (lämna tomt om den gäller tills vidare)',
     education: 'Utbildning',
@@ -375,7 +391,8 @@ export const sv = {
     otherFundingShare: 'Del som betalas av andra statsbidrag',
     otherFundingShareHint: 'Till exempel 25 %. Den delen räknas bort från kostnaden.',
     actualCost: 'Faktisk kostnad under teamets period, kronor',
-    actualCostHint: 'Personalkostnaden med arbetsgivaravgifter och pålägg enligt huvudboken, till exempel 412 345. Den ersätter kostnaden som räknas fram av lön och pålägg. Lämna tomt om den inte är känd.',
+    actualCostHint:
+      'Personalkostnaden med arbetsgivaravgifter och pålägg enligt huvudboken, till exempel 412 345. Den ersätter kostnaden som räknas fram av lön och pålägg. Lämna tomt om den inte är känd.',
   },
 
   /** The member page's question for each field, as the column's name on the import pages. */
@@ -404,32 +421,41 @@ export const sv = {
     needed: (label: string) => `Välj kolumnen för ${label.toLowerCase()}.`,
     continue: 'Fortsätt',
     previewTitle: 'Kontrollera personallistan',
-    summary: (valid: number, bad: number) => `${valid} ${valid === 1 ? 'rad kan' : 'rader kan'} läggas till. ${bad} ${bad === 1 ? 'rad har' : 'rader har'} problem och läggs inte till.`,
+    summary: (valid: number, bad: number) =>
+      `${valid} ${valid === 1 ? 'rad kan' : 'rader kan'} läggas till. ${bad} ${bad === 1 ? 'rad har' : 'rader har'} problem och läggs inte till.`,
     toConfirm: (n: number) => `${n} ${n === 1 ? 'rad har' : 'rader har'} ovanliga uppgifter och läggs bara till om du bekräftar att de stämmer.`,
     confirmLegend: 'Stämmer de ovanliga uppgifterna?',
     confirmRow: (row: number, questions: string) => `Ja, rad ${row} stämmer. ${questions}`,
     confirmChecked: 'Lägg till personerna',
     question: 'Bekräfta',
-    full: (room: number, over: number) => `Ett team får ha högst ${MAX_MEMBERS} personer. Det finns plats för ${room} till, så ${over} giltiga ${over === 1 ? 'rad' : 'rader'} kan inte läggas till.`,
+    full: (room: number, over: number) =>
+      `Ett team får ha högst ${MAX_MEMBERS} personer. Det finns plats för ${room} till, så ${over} giltiga ${over === 1 ? 'rad' : 'rader'} kan inte läggas till.`,
     nothingValid: 'Ingen rad kan läggas till. Rätta listan och läs in den igen.',
-    row: 'Rad', status: 'Resultat', ok: 'Kan läggas till', noRoom: 'Ryms inte i teamet', problems: 'Problem',
+    row: 'Rad',
+    status: 'Resultat',
+    ok: 'Kan läggas till',
+    noRoom: 'Ryms inte i teamet',
+    problems: 'Problem',
     confirm: (n: number) => `Lägg till ${n} ${n === 1 ? 'person' : 'personer'}`,
     again: 'Läs in en annan lista',
     caption: 'Raderna i listan',
     badPayload: 'Förhandsvisningen gick inte att läsa. Läs in listan igen.',
     team: 'Teamet',
     untilFurther: 'tills vidare',
-    windows1252: 'Filen var sparad som Windows-1252 (som Excel sparar ”CSV (semikolonavgränsad)”) och lästes som det, så å, ä och ö är med. Kontrollera ändå namnen i tabellen.',
+    windows1252:
+      'Filen var sparad som Windows-1252 (som Excel sparar ”CSV (semikolonavgränsad)”) och lästes som det, så å, ä och ö är med. Kontrollera ändå namnen i tabellen.',
     modeLegend: (n: number) => `Teamet har redan ${n} ${n === 1 ? 'person' : 'personer'}. Ska listan läggas till eller ersätta dem?`,
     add: 'Lägg till raderna bland personerna som redan finns',
     addHint: 'Rader som liknar en person som redan finns (samma sida, roll, första dag och tjänstgöringsgrad) läggs inte till om du inte kryssar i dem.',
     replace: 'Ersätt personerna på samma sida som listan',
     replaceHint: (removed: string[], kept: string[]) =>
       `${removed.length ? `${removed.join(' och ')} tas bort och raderna i listan läggs till i stället.` : 'Ingen tas bort.'}${kept.length ? ` ${kept.join(' och ')} behålls.` : ''}`,
-    sideCount: (side: string, n: number) => `${side === 'school' ? 'Skolpersonalen' : 'Personalen från socialtjänsten'} (${n} ${n === 1 ? 'person' : 'personer'})`,
+    sideCount: (side: string, n: number) =>
+      `${side === 'school' ? 'Skolpersonalen' : 'Personalen från socialtjänsten'} (${n} ${n === 1 ? 'person' : 'personer'})`,
     modeMissing: 'Välj om listan ska läggas till eller ersätta personerna som redan finns i teamet.',
     repeats: 'Finns redan',
-    repeated: (n: number) => `${n} ${n === 1 ? 'rad liknar en person' : 'rader liknar personer'} som redan finns i teamet. Lägger du till listan hoppas de över, om du inte kryssar i dem.`,
+    repeated: (n: number) =>
+      `${n} ${n === 1 ? 'rad liknar en person' : 'rader liknar personer'} som redan finns i teamet. Lägger du till listan hoppas de över, om du inte kryssar i dem.`,
     includeLegend: 'Lägg till dessa ändå?',
     includeRow: (row: number, member: string) => `Lägg till rad ${row} ändå. Liknar ${member}.`,
   },
@@ -515,17 +541,23 @@ export const sv = {
   },
 
   resultChanges: {
-    ruleSet: 'Reglerna som gäller har ändrats.', status: 'Status', none: 'finns inte', more: (changes: string) => `… och ${changes} till.`,
+    ruleSet: 'Reglerna som gäller har ändrats.',
+    status: 'Status',
+    none: 'finns inte',
+    more: (changes: string) => `… och ${changes} till.`,
   },
 
   shareProblems: {
     missing_submission_code: () => 'Skriv inskickningskoden som du har fått från kommunen.',
-    unknown_submission_code: () => 'Koden finns inte eller gäller inte längre. Kontrollera att du har skrivit av den rätt, eller be kommunen om en ny. Inget har delats.',
+    unknown_submission_code: () =>
+      'Koden finns inte eller gäller inte längre. Kontrollera att du har skrivit av den rätt, eller be kommunen om en ny. Inget har delats.',
     not_assessable: () => 'Ansökan saknar uppgifter och kan inte bedömas ännu. Fyll i dem först. Inget har delats.',
-    placeholders: (what: string) => `Ansökan började som en uppskattning och har exempel i stället för era uppgifter: ${what}. Fyll i era egna först. Inget har delats.`,
+    placeholders: (what: string) =>
+      `Ansökan började som en uppskattning och har exempel i stället för era uppgifter: ${what}. Fyll i era egna först. Inget har delats.`,
     organiser: 'huvudmannen',
     municipality: (team: string) => `kommunen för ${team}`,
-    grant_year_mismatch: (overview: number, draft: number) => `Översikten gäller bidragsår ${overview}, men ansökan gäller ${draft}. Be kommunen om koden till översikten för ${draft}. Inget har delats.`,
+    grant_year_mismatch: (overview: number, draft: number) =>
+      `Översikten gäller bidragsår ${overview}, men ansökan gäller ${draft}. Be kommunen om koden till översikten för ${draft}. Inget har delats.`,
     no_team_in_municipality: (name: string) => `Ansökan har inget team i ${name}, som översikten gäller. Inget har delats.`,
   },
 
@@ -591,7 +623,10 @@ export const sv = {
     teamFindings: (n: number) => `Villkor för teamet (${n})`,
     staffing: 'Bemanning dag för dag',
     staffingTable: 'Bemanning per period',
-    from: 'Från', to: 'Till', school: 'Skolpersonal', social: 'Socialtjänsten',
+    from: 'Från',
+    to: 'Till',
+    school: 'Skolpersonal',
+    social: 'Socialtjänsten',
     lowest: (s: string, ss: string, t: string) => `Lägst ${s} skolpersonal och ${ss} från socialtjänsten en och samma dag; lägst ${t} totalt.`,
     priority: 'Prioritetsgrupp om ansökningarna är fler än pengarna räcker till',
     noPriority: 'Ingen prioritetsgrupp',

@@ -23,9 +23,7 @@ export type Task =
   | { kind: 'readTable'; input: Uint8Array | string };
 
 /** The summary of a valid application, or the same 400/422 answer the assessments API gives. */
-export type SummaryPdfResult =
-  | { ok: true; bytes: Uint8Array; organiserName: string; grantYear: number }
-  | { ok: false; status: number; body: unknown };
+export type SummaryPdfResult = { ok: true; bytes: Uint8Array; organiserName: string; grantYear: number } | { ok: false; status: number; body: unknown };
 
 /** What each kind of task answers. */
 export type TaskResult = { summaryPdf: SummaryPdfResult; settlementPdf: SummaryPdfResult; readAttachments: AttachmentsRead; readTable: TableResult };

@@ -156,7 +156,8 @@ async function loadServer(label: string, server: Server, path: string, body: str
   const cpuBefore = server.cpuUs();
   const result = await load(url, body, HTTP_DURATION_S);
   const cpuUsPerRequest = (server.cpuUs() - cpuBefore) / Math.max(1, result.requests.total);
-  if (result.non2xx || result.errors || result.timeouts) throw new Error(`${label}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
+  if (result.non2xx || result.errors || result.timeouts)
+    throw new Error(`${label}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
   return { label, result, cpuUsPerRequest, rssMiB: server.rssMiB() };
 }
 
@@ -173,7 +174,8 @@ async function overHttp(body: string) {
   try {
     const response = await fetch(`http://127.0.0.1:${app.port}/api/v1/assessments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     const answer = (await response.json()) as { status?: string };
-    if (response.status !== 200 || answer.status !== 'eligible') throw new Error(`POST /api/v1/assessments answered ${response.status} ${JSON.stringify(answer).slice(0, 300)}`);
+    if (response.status !== 200 || answer.status !== 'eligible')
+      throw new Error(`POST /api/v1/assessments answered ${response.status} ${JSON.stringify(answer).slice(0, 300)}`);
     const idleMiB = app.rssMiB();
     const bare = await loadServer("the app's bare route (POST /bench/bare)", app, '/bench/bare', body);
     const api = await loadServer('POST /api/v1/assessments', app, '/api/v1/assessments', body);
@@ -341,7 +343,9 @@ async function main() {
 
   console.log('# sst-bidrag benchmark\n');
   console.log(`- Node ${process.version} (${process.platform} ${process.arch}, V8 ${process.versions.v8})`);
-  console.log(`- CPU: ${cpus[0]?.model.trim() ?? 'unknown'}, ${cpus.length} cores (available parallelism ${os.availableParallelism()}), ${int(os.totalmem() / 2 ** 20)} MiB`);
+  console.log(
+    `- CPU: ${cpus[0]?.model.trim() ?? 'unknown'}, ${cpus.length} cores (available parallelism ${os.availableParallelism()}), ${int(os.totalmem() / 2 ** 20)} MiB`,
+  );
   console.log(`- Date: ${new Date().toISOString()}`);
   const [load1] = os.loadavg();
   const busy = load1 > 0.5 * cpus.length;
@@ -351,7 +355,12 @@ async function main() {
 
   const typicalWork = inProcess(typical);
   const largeWork = inProcess(large);
-  const phaseRows = ([['typical', typicalWork], ['large (400 members)', largeWork]] as const).flatMap(([name, work]) =>
+  const phaseRows = (
+    [
+      ['typical', typicalWork],
+      ['large (400 members)', largeWork],
+    ] as const
+  ).flatMap(([name, work]) =>
     (
       [
         ['validate (parseApplication)', work.validate],
@@ -371,7 +380,9 @@ async function main() {
   const apiVsFloor = http.api.result.requests.average / http.floor.result.requests.average;
   const apiVsBare = http.api.result.requests.average / http.bare.result.requests.average;
   const cpuRatio = http.api.cpuUsPerRequest / inProcessUs;
-  console.log(`## API over HTTP (each server in its own process; autocannon, ${CONNECTIONS} connections, ${HTTP_WARMUP_S} s warm-up + ${HTTP_DURATION_S} s each; typical body)\n`);
+  console.log(
+    `## API over HTTP (each server in its own process; autocannon, ${CONNECTIONS} connections, ${HTTP_WARMUP_S} s warm-up + ${HTTP_DURATION_S} s each; typical body)\n`,
+  );
   console.log(
     table(
       ['Server and route', 'req/s', 'vs floor', 'p50 ms', 'p99 ms', 'server CPU µs/req', 'RSS MiB at end'],
@@ -412,7 +423,9 @@ async function main() {
   );
 
   const start = await startUp();
-  console.log(`## Start-up\n\n\`npm start\` on a fresh DATA_DIR answered /healthz after ${int(start.readyMs)} ms; resident ${int(start.idleMiB)} MiB two seconds later.\n`);
+  console.log(
+    `## Start-up\n\n\`npm start\` on a fresh DATA_DIR answered /healthz after ${int(start.readyMs)} ms; resident ${int(start.idleMiB)} MiB two seconds later.\n`,
+  );
 
   const batch = await cliBatch(typical);
   console.log(`## CLI\n\n\`sst-bidrag batch\` of ${int(BATCH_SIZE)} typical applications (JSON file, output counted): ${fixed(batch.seconds, 2)} s.\n`);
@@ -426,14 +439,22 @@ async function main() {
       ['Target', 'Measured', 'Result'],
       [
         [`API ≥ ${TARGET.apiVsFloor * 100} % of the floor's req/s`, percent(apiVsFloor), mark(apiVsFloor >= TARGET.apiVsFloor)],
-        [`Server CPU per API request ≤ ${TARGET.cpuVsInProcess} × in process`, `${fixed(cpuRatio, 2)} × (${int(http.api.cpuUsPerRequest)} µs)`, mark(cpuRatio <= TARGET.cpuVsInProcess)],
+        [
+          `Server CPU per API request ≤ ${TARGET.cpuVsInProcess} × in process`,
+          `${fixed(cpuRatio, 2)} × (${int(http.api.cpuUsPerRequest)} µs)`,
+          mark(cpuRatio <= TARGET.cpuVsInProcess),
+        ],
         [`Ready (/healthz) ≤ ${fixed(TARGET.readyMs / 1000, 0)} s`, `${fixed(start.readyMs / 1000, 2)} s`, mark(start.readyMs <= TARGET.readyMs)],
         [`Resident idle ≤ ${TARGET.idleMiB} MiB`, `${int(idleMiB)} MiB`, mark(idleMiB <= TARGET.idleMiB)],
         [`Resident under API load ≤ ${TARGET.loadMiB} MiB`, `${int(loadMiB)} MiB`, mark(loadMiB <= TARGET.loadMiB)],
         [`400 members validated and assessed < ${TARGET.largeMs} ms`, `${fixed(largeMs, 2)} ms`, mark(largeMs < TARGET.largeMs)],
         [`Typical summary PDF ≤ ${TARGET.pdfMedianMs} ms (median)`, `${fixed(pdfTypical.median, 1)} ms`, mark(pdfTypical.median <= TARGET.pdfMedianMs)],
         [`${int(BATCH_SIZE)} applications by the CLI < ${TARGET.batchS} s`, `${fixed(batch.seconds, 2)} s`, mark(batch.seconds < TARGET.batchS)],
-        [`${BURST} concurrent PDF requests: no socket errors, every refusal a 503`, `${burst.socketErrors} errors, ${burst.refused} × 503`, mark(burst.socketErrors === 0 && burst.other === 0)],
+        [
+          `${BURST} concurrent PDF requests: no socket errors, every refusal a 503`,
+          `${burst.socketErrors} errors, ${burst.refused} × 503`,
+          mark(burst.socketErrors === 0 && burst.other === 0),
+        ],
       ],
       ['l', 'r', 'l'],
     ),

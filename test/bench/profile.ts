@@ -105,7 +105,9 @@ async function main() {
     to = monotonicUs();
     serverCpuUs = server.cpuUs() - cpuBefore;
     requests = result.requests.total;
-    console.log(`${values.route}: ${Math.round(result.requests.average)} req/s, ${result.non2xx} non-2xx, ${result.errors} errors; server CPU ${(serverCpuUs / requests).toFixed(0)} µs/request`);
+    console.log(
+      `${values.route}: ${Math.round(result.requests.average)} req/s, ${result.non2xx} non-2xx, ${result.errors} errors; server CPU ${(serverCpuUs / requests).toFixed(0)} µs/request`,
+    );
   } finally {
     await stopServer(server);
   }

@@ -47,13 +47,7 @@ const BASE_ARGS = [
  * --single-process (unstable with one browser context per test), --headless='shell' (Playwright
  * sets headless itself) and the SwiftShader/WebGL flags (no graphics needed: --disable-gpu).
  */
-const SPARTICUZ_ARGS_KEPT = new Set([
-  '--ash-no-nudges',
-  '--disable-print-preview',
-  '--font-render-hinting=none',
-  '--no-zygote',
-  '--disable-setuid-sandbox',
-]);
+const SPARTICUZ_ARGS_KEPT = new Set(['--ash-no-nudges', '--disable-print-preview', '--font-render-hinting=none', '--no-zygote', '--disable-setuid-sandbox']);
 
 /** A decompressed @sparticuz/chromium, and the fontconfig directory that goes with it. */
 interface BundledChromium {
@@ -80,10 +74,9 @@ async function bundledChromium(): Promise<BundledChromium> {
     // .../node_modules/@sparticuz/chromium/build/esm/index.js -> .../node_modules/@sparticuz/chromium
     packageDir = resolve(dirname(fileURLToPath(import.meta.resolve('@sparticuz/chromium'))), '..', '..');
   } catch (error) {
-    throw new Error(
-      'The browser tests need @sparticuz/chromium (a devDependency): run `npm ci`, or set CHROME_PATH to a Chromium executable.',
-      { cause: error },
-    );
+    throw new Error('The browser tests need @sparticuz/chromium (a devDependency): run `npm ci`, or set CHROME_PATH to a Chromium executable.', {
+      cause: error,
+    });
   }
   const { version } = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8')) as { version: string };
   const cacheRoot = join(packageDir, '..', '..', '.cache');
@@ -166,7 +159,10 @@ export async function launchBrowser(): Promise<Browser> {
     return await chromium.launch({ executablePath, headless: true, args, env, timeout: 30_000 });
   } catch (error) {
     // The cause is spelled out too: the test runner's report shows only the message.
-    const cause = String(error instanceof Error ? error.message : error).split('\n').slice(0, 20).join('\n');
+    const cause = String(error instanceof Error ? error.message : error)
+      .split('\n')
+      .slice(0, 20)
+      .join('\n');
     throw new Error(
       `Could not start headless Chromium from ${source}. ` +
         'The browser tests do not skip: fix the browser, or set CHROME_PATH to a working Chromium (e.g. /usr/bin/chromium).\n' +

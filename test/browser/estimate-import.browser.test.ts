@@ -9,7 +9,8 @@ import { createTeam, startDraft, Visitor } from './journey-steps.ts';
 
 const shared = useBrowserAndServer();
 
-const csv = 'Roll;Sida;Anställning;Tjänstgöringsgrad;Start;Slut;Utbildning;Ursprung;Månadslön;Personalomkostnadspålägg\n' +
+const csv =
+  'Roll;Sida;Anställning;Tjänstgöringsgrad;Start;Slut;Utbildning;Ursprung;Månadslön;Personalomkostnadspålägg\n' +
   'Skolkurator;skola;Anställning;0,5;2025-08-15;;Examen i psykosocialt arbete;Nytillsatt;42 000;31,42\n' +
   'Kurator;skola;Anställning;2;2025-13-01;;Socionomexamen;Nytillsatt;42 000;31,42\n';
 

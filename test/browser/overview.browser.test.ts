@@ -10,26 +10,49 @@ import { buildApplication } from '../application-builder.ts';
 import { checkAccessibility, newPage, useBrowserAndServer } from './browser.ts';
 
 const application = buildApplication({
-  teams: [{ name: 'Team Norr', members: [{ side: 'school', employerCostRate: '0.25' }, { side: 'social_services', monthlySalary: '30000', employerCostRate: '0.25' }] }],
+  teams: [
+    {
+      name: 'Team Norr',
+      members: [
+        { side: 'school', employerCostRate: '0.25' },
+        { side: 'social_services', monthlySalary: '30000', employerCostRate: '0.25' },
+      ],
+    },
+  ],
 });
 
 /** A new draft through the API; its id. */
 async function createDraft(baseUrl: string): Promise<string> {
-  const created = await fetch(`${baseUrl}/api/v1/drafts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(application) });
+  const created = await fetch(`${baseUrl}/api/v1/drafts`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(application),
+  });
   return ((await created.json()) as { id: string }).id;
 }
 
 const overview = { key: '', submissionCode: '' };
 const shared = useBrowserAndServer(async (server) => {
-  const created = await fetch(`${server.baseUrl}/api/v1/overviews`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ municipalityCode: '0180', grantYear: 2026 }) });
+  const created = await fetch(`${server.baseUrl}/api/v1/overviews`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ municipalityCode: '0180', grantYear: 2026 }),
+  });
   Object.assign(overview, await created.json());
   const id = await createDraft(server.baseUrl);
-  await fetch(`${server.baseUrl}/api/v1/drafts/${id}/share`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ submissionCode: overview.submissionCode }) });
+  await fetch(`${server.baseUrl}/api/v1/drafts/${id}/share`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ submissionCode: overview.submissionCode }),
+  });
 });
 
 for (const javaScript of [true, false]) {
   describe(`JavaScript ${javaScript ? 'on' : 'off'}`, () => {
-    for (const [rest, lang] of [['', 'sv'], ['?lang=en', 'en']] as const) {
+    for (const [rest, lang] of [
+      ['', 'sv'],
+      ['?lang=en', 'en'],
+    ] as const) {
       test(`the overview${rest}: the table and no axe violations`, async () => {
         const page = await newPage(shared.browser, { javaScript });
         try {

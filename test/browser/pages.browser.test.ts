@@ -11,9 +11,17 @@ import { checkAccessibility, newPage, useBrowserAndServer } from './browser.ts';
 
 /** A one-team result and the kommun's overview it is shared with, made through the API. */
 const made = { result: '', overview: '' };
-const post = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+const post = (url: string, body: unknown) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
 const shared = useBrowserAndServer(async ({ baseUrl }) => {
-  const application = buildApplication({ teams: [{ name: 'Team Norr', members: [{ side: 'school' }, { side: 'school', fte: '0.5', end: '2026-06-30' }, { side: 'social_services', monthlySalary: '30000' }] }] });
+  const application = buildApplication({
+    teams: [
+      {
+        name: 'Team Norr',
+        members: [{ side: 'school' }, { side: 'school', fte: '0.5', end: '2026-06-30' }, { side: 'social_services', monthlySalary: '30000' }],
+      },
+    ],
+  });
   const { id } = (await post(`${baseUrl}/api/v1/drafts`, application)) as { id: string };
   const overview = (await post(`${baseUrl}/api/v1/overviews`, { municipalityCode: '0180', grantYear: 2026 })) as { key: string; submissionCode: string };
   await post(`${baseUrl}/api/v1/drafts/${id}/share`, { submissionCode: overview.submissionCode });
@@ -32,8 +40,7 @@ const pages = [
 ] as const;
 
 /** What the page's layout overflows by, in CSS px, sideways: 0 when nothing needs scrolling. */
-const horizontalOverflow = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 for (const javaScript of [true, false]) {
   describe(`JavaScript ${javaScript ? 'on' : 'off'}`, () => {
@@ -109,9 +116,11 @@ for (const javaScript of [true, false]) {
                 assert.ok(pageHeight <= MAX_RESULT_HEIGHT, `the page is ${pageHeight} px tall`);
               }
               // Then everything collapsed is opened, so that what it holds is checked too.
-              await page.locator('details:not([open]) > summary').evaluateAll((summaries) => summaries.forEach((s) => {
-                (s.parentElement as HTMLDetailsElement).open = true;
-              }));
+              await page.locator('details:not([open]) > summary').evaluateAll((summaries) =>
+                summaries.forEach((s) => {
+                  (s.parentElement as HTMLDetailsElement).open = true;
+                }),
+              );
               const textPx = await page.evaluate(() => {
                 const svg = document.querySelector('svg.chart') as SVGSVGElement;
                 return (svg.getBoundingClientRect().width / svg.viewBox.baseVal.width) * Number(svg.getAttribute('font-size'));
@@ -120,8 +129,9 @@ for (const javaScript of [true, false]) {
             }
             assert.equal(await horizontalOverflow(page), 0, 'the page is wider than the window');
             // Every amount cell is inside the window: nothing is hidden behind a scroll region.
-            const outside = await page.evaluate(() =>
-              [...document.querySelectorAll('table.table--cards td.numeric')].filter((cell) => cell.getBoundingClientRect().right > window.innerWidth).length,
+            const outside = await page.evaluate(
+              () =>
+                [...document.querySelectorAll('table.table--cards td.numeric')].filter((cell) => cell.getBoundingClientRect().right > window.innerWidth).length,
             );
             assert.equal(outside, 0);
             await checkAccessibility(page);

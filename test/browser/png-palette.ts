@@ -32,7 +32,10 @@ export function toPalettePng(png: Buffer): PaletteResult {
     counts.set(colour, (counts.get(colour) ?? 0) + 1);
   }
 
-  const palette = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 256).map(([colour]) => colour);
+  const palette = [...counts]
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, 256)
+    .map(([colour]) => colour);
   const indexOf = new Map(palette.map((colour, i) => [colour, i]));
   const nearest = (colour: number): number => {
     let best = 0;
@@ -67,13 +70,7 @@ export function toPalettePng(png: Buffer): PaletteResult {
     plte.set([(colour >> 16) & 255, (colour >> 8) & 255, colour & 255], i * 3);
   });
   return {
-    png: Buffer.concat([
-      SIGNATURE,
-      chunk('IHDR', header),
-      chunk('PLTE', plte),
-      chunk('IDAT', deflateSync(rows, { level: 9 })),
-      chunk('IEND', Buffer.alloc(0)),
-    ]),
+    png: Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('PLTE', plte), chunk('IDAT', deflateSync(rows, { level: 9 })), chunk('IEND', Buffer.alloc(0))]),
     colours: counts.size,
     exact: counts.size <= 256,
   };
@@ -121,10 +118,18 @@ function decode(png: Buffer): { width: number; height: number; channels: 3 | 4; 
       const c = x >= channels && y > 0 ? pixels[above + x - channels]! : 0;
       let predictor: number;
       switch (filter) {
-        case 0: predictor = 0; break;
-        case 1: predictor = a; break;
-        case 2: predictor = b; break;
-        case 3: predictor = (a + b) >> 1; break;
+        case 0:
+          predictor = 0;
+          break;
+        case 1:
+          predictor = a;
+          break;
+        case 2:
+          predictor = b;
+          break;
+        case 3:
+          predictor = (a + b) >> 1;
+          break;
         case 4: {
           const p = a + b - c;
           const pa = Math.abs(p - a);
@@ -133,7 +138,8 @@ function decode(png: Buffer): { width: number; height: number; channels: 3 | 4; 
           predictor = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
           break;
         }
-        default: throw new Error(`toPalettePng: unknown filter ${filter} on row ${y}`);
+        default:
+          throw new Error(`toPalettePng: unknown filter ${filter} on row ${y}`);
       }
       pixels[row + x] = (filtered[line + x]! + predictor) & 255;
     }

@@ -48,7 +48,10 @@ for (const javaScript of [true, false]) {
         // The conditions during the year, opened: the chart and the days below a minimum.
         await page.getByText('Villkoren under året: Skolsocialt team Norr').click();
         assert.ok(await page.locator('details[open] svg').first().isVisible());
-        assert.match((await page.locator('ul.below-minimum').textContent()) ?? '', /Personal från socialtjänsten 2026-06-15–2026-12-31, lägst 0,00 \(krav 1,00\)/);
+        assert.match(
+          (await page.locator('ul.below-minimum').textContent()) ?? '',
+          /Personal från socialtjänsten 2026-06-15–2026-12-31, lägst 0,00 \(krav 1,00\)/,
+        );
         await checkAccessibility(page);
       } finally {
         await page.context().close();

@@ -115,7 +115,15 @@ describe('the redovisning summary PDF', () => {
   test('gives byte-identical output for the same input; a date that is not a real date is left out', async () => {
     const second = await render(settlementRequest);
     assert.deepEqual(second.bytes, rendered.bytes);
-    const badDate = { ...settlementRequest, decision: { teams: [{ skolverketGrant: '300000', decidedOn: '2026-02-30' }, { skolverketGrant: '80000', decidedOn: 7 }] } };
+    const badDate = {
+      ...settlementRequest,
+      decision: {
+        teams: [
+          { skolverketGrant: '300000', decidedOn: '2026-02-30' },
+          { skolverketGrant: '80000', decidedOn: 7 },
+        ],
+      },
+    };
     const withBad = await render(badDate);
     assert.deepEqual(withBad.input.decision.teams, [{ skolverketGrant: '300000' }, { skolverketGrant: '80000' }]);
   });

@@ -137,7 +137,8 @@ describe('the application summary PDF', () => {
     includes(typical, 'redovisar motfinansieringen till Socialstyrelsen');
     includes(typical, 'ska anmälas utan dröjsmål');
     includes(typical, 'Dokument att ha till hands');
-    for (const document of ['Överenskommelse med socialtjänsten', 'Anställningsavtal och uppdragsavtal', 'Examensbevis', 'lönekostnaderna']) includes(typical, document);
+    for (const document of ['Överenskommelse med socialtjänsten', 'Anställningsavtal och uppdragsavtal', 'Examensbevis', 'lönekostnaderna'])
+      includes(typical, document);
     includes(typical, 'För huvudmannen');
     includes(typical, 'För kommunens socialtjänst');
     for (const line of ['Underskrift', 'Namnförtydligande', 'Datum']) includes(typical, line);
@@ -177,10 +178,17 @@ describe('the application summary PDF', () => {
       ],
     });
     const rendered = await render(
-      parsed(buildApplication({ teams: [{ name: 'Norra', period: { from: '2026-01-01', to: '2026-06-30' } }, inReview('Södra', '0.50'), inReview('Västra', '0.25')] })),
+      parsed(
+        buildApplication({
+          teams: [{ name: 'Norra', period: { from: '2026-01-01', to: '2026-06-30' } }, inReview('Södra', '0.50'), inReview('Västra', '0.25')],
+        }),
+      ),
     );
     const { assessment } = rendered;
-    assert.deepEqual(assessment.teams.map((t) => t.status), ['eligible', 'needs_review', 'needs_review']);
+    assert.deepEqual(
+      assessment.teams.map((t) => t.status),
+      ['eligible', 'needs_review', 'needs_review'],
+    );
     includes(rendered, 'Samlad bedömning 1 av 3 team uppfyller villkoren, 2 behöver bedömas');
     const { eligible, needs_review } = assessment.amounts.byTeamStatus;
     const total = assessment.amounts.skolverketGrant;
@@ -244,11 +252,14 @@ describe('the application summary PDF', () => {
     for (const bytes of junk) assert.deepEqual(await readAttachments(bytes), { ok: false, problem: 'notSummary' });
     // Damaged copies of a real summary: whatever comes back, nothing is thrown.
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.nat(typical.bytes.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }), async (edits) => {
-        const damaged = typical.bytes.slice();
-        for (const [at, value] of edits) damaged[at] = value;
-        await readAttachments(damaged);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat(typical.bytes.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }),
+        async (edits) => {
+          const damaged = typical.bytes.slice();
+          for (const [at, value] of edits) damaged[at] = value;
+          await readAttachments(damaged);
+        },
+      ),
       { numRuns: 30, seed: 179 },
     );
   });
@@ -268,10 +279,27 @@ describe('the application summary PDF', () => {
 
   test('draws or visibly replaces every character of arbitrary names and roles', async () => {
     const samples = [
-      'Zoë Ångström-Łukasiewicz', 'Nguyễn Thị Minh Khai', 'İlkay Şahin Ğ ı', 'Þórunn Ðóra', 'Ǆorđe ǅ', 'Ægir Øster',
-      '张伟 李娜', '山田 太郎', '김민준', 'שלום עולם', 'مرحبا بالعالم', 'e\u0301 a\u0308 n\u0303 \u0361',
-      '👩‍👩‍👧 🇸🇪 ✅', '\u0000\u0007\u001b\u007f\u0085', 'line\nbreak\r\nand\ttab', '\u202eevil\u202c \u200b\u200d\ufeff\u00ad',
-      '\ud800 lone \udfff', 'ﬁ ﬂ ﬀ ﬃ', '\u{1D400}\u{10FFFF}\u{E000}', ' \u00a0\u2009\u3000 ', 'ℵ ∑ ≠ √ ∞ − – — …',
+      'Zoë Ångström-Łukasiewicz',
+      'Nguyễn Thị Minh Khai',
+      'İlkay Şahin Ğ ı',
+      'Þórunn Ðóra',
+      'Ǆorđe ǅ',
+      'Ægir Øster',
+      '张伟 李娜',
+      '山田 太郎',
+      '김민준',
+      'שלום עולם',
+      'مرحبا بالعالم',
+      'e\u0301 a\u0308 n\u0303 \u0361',
+      '👩‍👩‍👧 🇸🇪 ✅',
+      '\u0000\u0007\u001b\u007f\u0085',
+      'line\nbreak\r\nand\ttab',
+      '\u202eevil\u202c \u200b\u200d\ufeff\u00ad',
+      '\ud800 lone \udfff',
+      'ﬁ ﬂ ﬀ ﬃ',
+      '\u{1D400}\u{10FFFF}\u{E000}',
+      ' \u00a0\u2009\u3000 ',
+      'ℵ ∑ ≠ √ ∞ − – — …',
     ];
     const text = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 40 }),
@@ -297,7 +325,10 @@ describe('the application summary PDF', () => {
             if (!rendered.text.includes(char) && !rendered.replaced.includes(char)) dropped.push(char);
           }
         }
-        assert.deepEqual(dropped.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase()}`), []);
+        assert.deepEqual(
+          dropped.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase()}`),
+          [],
+        );
         // Only what a font lacks, or what would not show, is replaced.
         for (const char of rendered.replaced) {
           const cp = char.codePointAt(0)!;
@@ -314,7 +345,10 @@ describe('the application summary PDF', () => {
 
   test('draws every letter of Latin-1, Latin Extended-A and -B and Latin Extended Additional', async () => {
     const letters: string[] = [];
-    for (const [from, to] of [[0xc0, 0x24f], [0x1e00, 0x1efb]]) {
+    for (const [from, to] of [
+      [0xc0, 0x24f],
+      [0x1e00, 0x1efb],
+    ]) {
       for (let cp = from; cp <= to; cp++) if (/\p{L}/u.test(String.fromCodePoint(cp))) letters.push(String.fromCodePoint(cp));
     }
     const application = parsed(typicalApplication());
@@ -323,7 +357,10 @@ describe('the application summary PDF', () => {
     application.teams[0].members[0].role = words.slice(20).join(' ');
     const rendered = await render(application);
     assert.deepEqual(rendered.replaced, []);
-    assert.deepEqual(letters.filter((letter) => !rendered.text.includes(letter)), []);
+    assert.deepEqual(
+      letters.filter((letter) => !rendered.text.includes(letter)),
+      [],
+    );
   });
 
   test('lays out 20 teams of 20 members on many pages, repeating table headers', async () => {
@@ -371,15 +408,21 @@ describe('the application summary PDF', () => {
   });
 
   test('text drawn without shaping gets the glyphs fontkit would have chosen', () => {
-    for (const [file, font] of [['DejaVuSans.ttf', regular], ['DejaVuSans-Bold.ttf', bold]] as const) {
+    for (const [file, font] of [
+      ['DejaVuSans.ttf', regular],
+      ['DejaVuSans-Bold.ttf', bold],
+    ] as const) {
       const direct = font.characterSet.map((cp) => String.fromCodePoint(cp)).filter((c) => DIRECT.test(c) && !/[\p{Cc}\p{Cf}\p{M}]/u.test(c));
       assert.ok(direct.length > 1000);
       const ids = (text: string) => font.layout(text, layoutFeatures()).glyphs.map((g) => g.id);
       for (const c of direct) {
         const text = `a${c}${c}1`;
-        assert.deepEqual(ids(text), Array.from(text, (x) => font.glyphForCodePoint(x.codePointAt(0)!).id), `${file} U+${c.codePointAt(0)!.toString(16)}`);
+        assert.deepEqual(
+          ids(text),
+          Array.from(text, (x) => font.glyphForCodePoint(x.codePointAt(0)!).id),
+          `${file} U+${c.codePointAt(0)!.toString(16)}`,
+        );
       }
     }
   });
 });
-

@@ -15,10 +15,15 @@ document.addEventListener('DOMContentLoaded', () => {
     Object.keys(groups).forEach((side) => {
       var other = chosen !== null && chosen.value !== side;
       groups[side].parentNode.hidden = other;
-      if (other) groups[side].querySelectorAll('input').forEach((input) => { input.checked = false; });
+      if (other)
+        groups[side].querySelectorAll('input').forEach((input) => {
+          input.checked = false;
+        });
     });
   }
-  document.querySelectorAll('input[name="side"]').forEach((input) => { input.addEventListener('change', show); });
+  document.querySelectorAll('input[name="side"]').forEach((input) => {
+    input.addEventListener('change', show);
+  });
   show();
 });
 

@@ -42,7 +42,8 @@ const links = (id: string) => ({ self: `/api/v1/drafts/${id}`, page: draftPath(i
 const notFound = (reply: FastifyReply) => reply.status(404).send({ error: 'not_found' });
 const invalid = (reply: FastifyReply, issues: Issue[]) => reply.status(400).send({ error: 'invalid_draft', issues });
 
-const invalidDraft = 'A value is not one the application accepts (wrong type, out of range, a control character or a lone surrogate in a text, too many teams or members); each problem with its dotted path';
+const invalidDraft =
+  'A value is not one the application accepts (wrong type, out of range, a control character or a lone surrogate in a text, too many teams or members); each problem with its dotted path';
 const noDraft = { description: 'No such draft (or it has expired)', json: errorBody };
 const draftId = z.object({ id: z.string() });
 
@@ -86,7 +87,10 @@ const drafts: FastifyPluginAsync = async (app) => {
     const data = withIds(parsed.application);
     const draft = await app.drafts.create(data);
     await app.drafts.addHistory(draft.id, 'api', changesBetween(emptyDraft().application, data.application));
-    return reply.status(201).header('location', links(draft.id).self).send({ id: draft.id, version: draft.version, links: links(draft.id) });
+    return reply
+      .status(201)
+      .header('location', links(draft.id).self)
+      .send({ id: draft.id, version: draft.version, links: links(draft.id) });
   });
 
   app.get<{ Params: { id: string } }>('/api/v1/drafts/:id', { schema: schemas.read }, async (request, reply) => {
@@ -110,7 +114,11 @@ const drafts: FastifyPluginAsync = async (app) => {
     if (!current) return notFound(reply);
     const previous = asDraftData(current.data);
     // A settlement stays one: its decisions and the application as applied for are not the body's to replace.
-    const data: DraftData = { ...withIds(parsed.application, previous), lastResult: previous.lastResult, ...(previous.settlement && { settlement: previous.settlement }) };
+    const data: DraftData = {
+      ...withIds(parsed.application, previous),
+      lastResult: previous.lastResult,
+      ...(previous.settlement && { settlement: previous.settlement }),
+    };
     try {
       // The version read above, unless the client named one: a save in between is a conflict, not lost from the history.
       const saved = await app.drafts.save(current.id, data, { expectedVersion: expectedVersion ?? current.version });
@@ -126,7 +134,6 @@ const drafts: FastifyPluginAsync = async (app) => {
   app.delete<{ Params: { id: string } }>('/api/v1/drafts/:id', { schema: schemas.delete }, async (request, reply) =>
     (await app.drafts.delete(request.params.id)) ? reply.status(204).send() : notFound(reply),
   );
-
 };
 
 export default drafts;

@@ -74,7 +74,10 @@ const schemas = {
       200: { description: 'Shared (again is the same): the overview and the rows the kommun sees', json: overviewSchemas.shared },
       400: { description: 'No submission code', json: overviewSchemas.shareRefused },
       404: { description: 'No such draft, or the code is unknown, renewed or revoked; nothing shared', json: overviewSchemas.shareRefused },
-      422: { description: 'The draft cannot be assessed yet, is for another grant year, or has no team in the kommun; nothing shared', json: overviewSchemas.shareRefused },
+      422: {
+        description: 'The draft cannot be assessed yet, is for another grant year, or has no team in the kommun; nothing shared',
+        json: overviewSchemas.shareRefused,
+      },
     },
   },
   withdraw: {
@@ -126,16 +129,25 @@ const overviews: FastifyPluginAsync = async (app) => {
     return { ...describe(check.overview), teams: check.shown };
   });
 
-  app.delete<{ Params: { id: string; submissionCode: string } }>('/api/v1/drafts/:id/share/:submissionCode', { schema: schemas.withdraw }, async (request, reply) => {
-    const overview = await app.drafts.overviewForCode(request.params.submissionCode);
-    const withdrawn = overview !== undefined && (await app.drafts.withdraw(overview.id, request.params.id));
-    return withdrawn ? reply.status(204).send() : notFound(reply);
-  });
+  app.delete<{ Params: { id: string; submissionCode: string } }>(
+    '/api/v1/drafts/:id/share/:submissionCode',
+    { schema: schemas.withdraw },
+    async (request, reply) => {
+      const overview = await app.drafts.overviewForCode(request.params.submissionCode);
+      const withdrawn = overview !== undefined && (await app.drafts.withdraw(overview.id, request.params.id));
+      return withdrawn ? reply.status(204).send() : notFound(reply);
+    },
+  );
 };
 
 /** Which overview: the kommun and the year, never its internal id. */
 function describe(record: OverviewRecord) {
-  return { municipalityCode: record.municipalityCode, municipality: municipalityName(record.municipalityCode) ?? '', grantYear: record.grantYear, expiresAt: record.expiresAt };
+  return {
+    municipalityCode: record.municipalityCode,
+    municipality: municipalityName(record.municipalityCode) ?? '',
+    grantYear: record.grantYear,
+    expiresAt: record.expiresAt,
+  };
 }
 
 export default overviews;

@@ -12,7 +12,11 @@ import { ruleSetSchemas } from '../../api/schemas.ts';
 import { langQuery, type RouteSchema } from '../openapi.ts';
 import * as z from 'zod';
 
-const list: RouteSchema = { summary: 'List the rule sets', querystring: langQuery, response: { 200: { description: 'The rule sets', json: ruleSetSchemas.list } } };
+const list: RouteSchema = {
+  summary: 'List the rule sets',
+  querystring: langQuery,
+  response: { 200: { description: 'The rule sets', json: ruleSetSchemas.list } },
+};
 const one: RouteSchema = {
   summary: 'The rule set for a grant year: parameters, rules with citations, sources',
   params: z.object({ year: z.string().describe('The grant year, e.g. 2026') }),

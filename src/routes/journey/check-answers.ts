@@ -49,7 +49,11 @@ function rows(data: DraftData, id: string, lang: Lang) {
     organiser: [
       { key: t.name, value: organiser?.name ?? t.missing, href: change(draftPath(id, 'huvudman')) },
       { key: t.orgNumber, value: organiser?.orgNumber ?? t.missing, href: change(draftPath(id, 'huvudman')) },
-      { key: t.type, value: organiser ? organiserTypeLabels[lang][organiser.type as keyof (typeof organiserTypeLabels)['sv']] : t.missing, href: change(draftPath(id, 'huvudman')) },
+      {
+        key: t.type,
+        value: organiser ? organiserTypeLabels[lang][organiser.type as keyof (typeof organiserTypeLabels)['sv']] : t.missing,
+        href: change(draftPath(id, 'huvudman')),
+      },
     ],
     teams: app.teams.map((team, i) => {
       const teamHref = change(teamPath(id, i));
@@ -57,7 +61,11 @@ function rows(data: DraftData, id: string, lang: Lang) {
       return {
         name: team.name,
         facts: [
-          { key: t.schoolForms, value: team.schoolForms.map((f) => schoolFormLabels[lang][f as keyof (typeof schoolFormLabels)['sv']]).join(', '), href: teamHref },
+          {
+            key: t.schoolForms,
+            value: team.schoolForms.map((f) => schoolFormLabels[lang][f as keyof (typeof schoolFormLabels)['sv']]).join(', '),
+            href: teamHref,
+          },
           { key: t.municipality, value: `${municipalityName(team.municipalityCode) ?? ''} (${team.municipalityCode})`, href: teamHref },
           { key: t.period, value: team.period ? `${team.period.from} – ${team.period.to}` : t.wholePeriod, href: teamHref },
           { key: t.status, value: t.statusValues[team.status], href: teamHref },
@@ -114,7 +122,11 @@ const checkAnswers: FastifyPluginAsync = async (app) => {
       staffing: {
         text: staffingWords[lang],
         warnings: result.ok
-          ? shortfallWarnings(result.assessment, lang).map((w) => ({ ...w, href: inLang(fromCheckAnswers(teamPath(draft.id, w.team, 'personer')), lang), linkText: staffingWords[lang].changePeople(result.assessment.teams[w.team].name) }))
+          ? shortfallWarnings(result.assessment, lang).map((w) => ({
+              ...w,
+              href: inLang(fromCheckAnswers(teamPath(draft.id, w.team, 'personer')), lang),
+              linkText: staffingWords[lang].changePeople(result.assessment.teams[w.team].name),
+            }))
           : [],
       },
       resultHref: inLang(draftPath(draft.id, settlement ? 'redovisning' : 'resultat'), lang),

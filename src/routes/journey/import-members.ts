@@ -51,7 +51,14 @@ const FIELD_LABELS: Record<Lang, Record<Field, string>> = { sv: words.sv.importF
 
 type Body = Record<string, unknown>;
 
-function renderUpload(request: FastifyRequest, reply: FastifyReply, id: string, team: number, errors: FieldError[] = [], mapping?: ReturnType<typeof mappingView>) {
+function renderUpload(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: string,
+  team: number,
+  errors: FieldError[] = [],
+  mapping?: ReturnType<typeof mappingView>,
+) {
   const lang = langOf(request.query);
   const t = text[lang];
   const path = teamPath(id, team, 'importera');
@@ -72,14 +79,16 @@ function mappingView(table: Table, mapping: Mapping, source: string, settlement:
   const recognised = recognise(table.headers);
   return {
     source,
-    fields: fieldsFor(settlement).filter((f) => recognised[f] === undefined).map((field) => ({
-      field,
-      id: `map_${field}`,
-      label: FIELD_LABELS[lang][field],
-      optional: OPTIONAL.includes(field),
-      selected: mapping[field] === undefined ? '' : String(mapping[field]),
-      options: table.headers.map((header, i) => ({ value: String(i), label: header || `${text[lang].row} ${i + 1}` })),
-    })),
+    fields: fieldsFor(settlement)
+      .filter((f) => recognised[f] === undefined)
+      .map((field) => ({
+        field,
+        id: `map_${field}`,
+        label: FIELD_LABELS[lang][field],
+        optional: OPTIONAL.includes(field),
+        selected: mapping[field] === undefined ? '' : String(mapping[field]),
+        options: table.headers.map((header, i) => ({ value: String(i), label: header || `${text[lang].row} ${i + 1}` })),
+      })),
   };
 }
 
@@ -101,7 +110,13 @@ function shown(raw: RawMember, field: 'side' | 'engagement' | 'education' | 'ori
 type Checked = CheckedRow & { line: number };
 
 /** The ticked boxes of a checkbox group, as strings. */
-const ticks = (value: unknown) => new Set([value].flat().filter((v) => v !== undefined).map(String));
+const ticks = (value: unknown) =>
+  new Set(
+    [value]
+      .flat()
+      .filter((v) => v !== undefined)
+      .map(String),
+  );
 
 /**
  * The preview: every row with what will happen to it, the questions about unusual values, the
@@ -126,9 +141,15 @@ function renderPreview(
   const room = Math.max(0, MAX_MEMBERS - existing.length);
   const valid = checked.filter((c) => c.ok);
   const carried = valid.slice(0, MAX_MEMBERS);
-  const questions = rowQuestions(carried.slice(0, room).map((c) => c.member), existing, lang);
+  const questions = rowQuestions(
+    carried.slice(0, room).map((c) => c.member),
+    existing,
+    lang,
+  );
   const repeats = carried.map((c) => sameMember(c.member, existing));
-  const toConfirm = carried.flatMap((c, i) => (questions[i]?.length ? [{ index: i, label: t.confirmRow(c.line, questions[i].map((q) => q.question).join(' ')) }] : []));
+  const toConfirm = carried.flatMap((c, i) =>
+    questions[i]?.length ? [{ index: i, label: t.confirmRow(c.line, questions[i].map((q) => q.question).join(' ')) }] : [],
+  );
   const toInclude = carried.flatMap((c, i) => {
     const same = repeats[i];
     return same ? [{ index: i, label: t.includeRow(c.line, `${same.role || same.id}, ${showDecimal(same.fte, lang)}, ${same.start}`) }] : [];
@@ -185,8 +206,18 @@ function renderPreview(
       : undefined,
     full: valid.length > room ? t.full(room, valid.length - room) : undefined,
     rows,
-    columns: [FIELD_LABELS[lang].side, FIELD_LABELS[lang].role, FIELD_LABELS[lang].fte, `${FIELD_LABELS[lang].start} – ${FIELD_LABELS[lang].end}`, FIELD_LABELS[lang].education, FIELD_LABELS[lang].origin, FIELD_LABELS[lang].monthlySalary],
-    payload: carried.length ? JSON.stringify({ total, encoding: list.encoding, lines: carried.map((c) => c.line), rows: carried.map((c) => c.raw) }) : undefined,
+    columns: [
+      FIELD_LABELS[lang].side,
+      FIELD_LABELS[lang].role,
+      FIELD_LABELS[lang].fte,
+      `${FIELD_LABELS[lang].start} – ${FIELD_LABELS[lang].end}`,
+      FIELD_LABELS[lang].education,
+      FIELD_LABELS[lang].origin,
+      FIELD_LABELS[lang].monthlySalary,
+    ],
+    payload: carried.length
+      ? JSON.stringify({ total, encoding: list.encoding, lines: carried.map((c) => c.line), rows: carried.map((c) => c.raw) })
+      : undefined,
     confirmLabel: toConfirm.length || toInclude.length || existing.length ? t.confirmChecked : t.confirm(carried.length),
     confirmAction: inLang(`${path}/spara`, lang),
     againHref: inLang(path, lang),
@@ -260,7 +291,11 @@ const importMembers: FastifyPluginAsync = async (app) => {
     const wanted = mode === 'add' ? valid.filter((row) => !sameMember(row.member, members) || includeRow.has(String(row.index))) : valid;
     const fitting = wanted.slice(0, Math.max(0, MAX_MEMBERS - kept.length));
     // A row with questions about unusual values needs its box ticked.
-    const questions = rowQuestions(fitting.map((row) => row.member), kept, lang);
+    const questions = rowQuestions(
+      fitting.map((row) => row.member),
+      kept,
+      lang,
+    );
     const confirmRow = ticks(body.confirmRow);
     const added = fitting.filter((row, i) => questions[i].length === 0 || confirmRow.has(String(row.index)));
     const removed = members.filter((m) => !kept.includes(m));
@@ -276,9 +311,10 @@ const importMembers: FastifyPluginAsync = async (app) => {
     const teamRef = { team: data.application.teams[team].id, teamName: data.application.teams[team].name };
     const duplicates = mode === 'add' ? valid.length - wanted.length : 0;
     if (added.length > 0 || removed.length > 0) {
-      const change = mode === 'replace'
-        ? { kind: 'members_replaced' as const, added: added.length, removed: removed.length, ...teamRef }
-        : { kind: 'members_imported' as const, added: added.length, skipped: duplicates, ...teamRef };
+      const change =
+        mode === 'replace'
+          ? { kind: 'members_replaced' as const, added: added.length, removed: removed.length, ...teamRef }
+          : { kind: 'members_imported' as const, added: added.length, skipped: duplicates, ...teamRef };
       await saveDraft(request, loaded, { change });
     }
     const skipped = Math.max(0, payload.total - added.length);

@@ -23,7 +23,15 @@ const text = { sv: words.sv.importSummary, en: words.en.importSummary };
 
 function renderPage(reply: FastifyReply, lang: Lang, errors: FieldError[] = []) {
   const t = text[lang];
-  return renderForm(reply, 'import-summary.eta', { lang, path: '/importera', title: t.title, text: t, errors, action: inLang('/importera', lang), backHref: inLang('/', lang) });
+  return renderForm(reply, 'import-summary.eta', {
+    lang,
+    path: '/importera',
+    title: t.title,
+    text: t,
+    errors,
+    action: inLang('/importera', lang),
+    backHref: inLang('/', lang),
+  });
 }
 
 /** A new draft's data from the application summary's ansokan.json; undefined when it is not a valid application. */

@@ -33,7 +33,12 @@ const STAFFING_RULES = new Set(['team-total-fte', 'school-staff-fte', 'social-se
 /** The outcomes that stop or lower the grant or ask the user to check something, most serious first. */
 const TO_DO: Finding['outcome'][] = ['fail', 'review', 'warn'];
 /** Application-wide rules and the page where their answer is given. */
-const APPLICATION_PAGES: Record<string, string> = { 'grant-year': 'bidragsar', 'application-window': 'bidragsar', 'organiser-type': 'huvudman', 'independent-own-staff': 'huvudman' };
+const APPLICATION_PAGES: Record<string, string> = {
+  'grant-year': 'bidragsar',
+  'application-window': 'bidragsar',
+  'organiser-type': 'huvudman',
+  'independent-own-staff': 'huvudman',
+};
 /** Team rules whose answer is on the team's own page; the others (staffing, money) are fixed among its people. */
 const TEAM_PAGE_RULES = new Set(['school-forms', 'contract-education', 'priority-tier']);
 
@@ -86,7 +91,12 @@ function resultView(draftId: string, application: DraftApplication, assessment: 
       const where = whereOf(f);
       const view = shown(f);
       // Short: the fix where there is one (the finding's whole text is in the detail below), else what was found.
-      return { ...view, message: view.fix ? undefined : view.message, href: pageOf(f, draftId, lang), linkText: where ? `${view.title}: ${where}` : view.title };
+      return {
+        ...view,
+        message: view.fix ? undefined : view.message,
+        href: pageOf(f, draftId, lang),
+        linkText: where ? `${view.title}: ${where}` : view.title,
+      };
     });
   const teams = assessment.teams.map((team, index) => {
     const chartId = `chart-${index + 1}`;
@@ -137,7 +147,12 @@ function resultView(draftId: string, application: DraftApplication, assessment: 
     { label: t.grantToOrganiser, value: kr(assessment.amounts.skolverketGrant), main: true, parts: split(byTeamStatus, ['skolverketGrant']) },
     ...(municipalities.length
       ? [
-          { label: municipalities.length === 1 ? t.matched : t.matchedToMunicipalities, value: kr(sum(...municipalities.map((m) => m.matched))), main: false, parts: split(byTeamStatus, ['matched']) },
+          {
+            label: municipalities.length === 1 ? t.matched : t.matchedToMunicipalities,
+            value: kr(sum(...municipalities.map((m) => m.matched))),
+            main: false,
+            parts: split(byTeamStatus, ['matched']),
+          },
           { label: t.risk, value: kr(sum(...municipalities.map((m) => m.repaymentRisk))), main: false, parts: split(byTeamStatus, ['repaymentRisk']) },
         ]
       : []),
@@ -175,7 +190,11 @@ const result: FastifyPluginAsync = async (app) => {
     const checkHref = inLang(draftPath(draft.id, 'kontrollera'), lang);
     const outcome = assessDraft(data, lang);
     if (!outcome.ok) {
-      return reply.view('message.eta', { ...pageData(lang, draftPath(draft.id, 'resultat'), t.title), text: t.notReady, link: { href: checkHref, label: t.change } });
+      return reply.view('message.eta', {
+        ...pageData(lang, draftPath(draft.id, 'resultat'), t.title),
+        text: t.notReady,
+        link: { href: checkHref, label: t.change },
+      });
     }
     // The result is "seen" when this page is shown: the banner tells what changed once, never on a reload.
     const summary = summarise(outcome.assessment, outcome.ruleSetId);

@@ -28,7 +28,12 @@ const kommun = (code: string) => municipalityName(code) ?? code;
 
 function sharesView(shares: Share[], lang: Lang) {
   const t = shareText[lang];
-  return shares.map((s) => ({ id: s.overviewId, label: t.which(kommun(s.municipalityCode), s.grantYear), sharedAt: t.sharedAt(showTime(s.sharedAt)), withdrawLabel: t.withdrawFrom(kommun(s.municipalityCode)) }));
+  return shares.map((s) => ({
+    id: s.overviewId,
+    label: t.which(kommun(s.municipalityCode), s.grantYear),
+    sharedAt: t.sharedAt(showTime(s.sharedAt)),
+    withdrawLabel: t.withdrawFrom(kommun(s.municipalityCode)),
+  }));
 }
 
 /** The shares with their withdraw buttons and the code field, as the result page and this page show them. */
@@ -89,7 +94,11 @@ const shareOverview: FastifyPluginAsync = async (app) => {
     const { lang, loaded, code, check } = await checkPosted(request);
     if (!check.ok) return renderSharePage(request, reply, loaded, code, [{ field: 'code', message: check.message }]);
     if (!(await app.drafts.share(check.overview.id, loaded.draft.id, check.teams))) throw new NotFoundError();
-    await app.drafts.addHistory(loaded.draft.id, 'coordinator', { kind: 'shared_with_overview', municipality: check.overview.municipalityCode, year: check.overview.grantYear });
+    await app.drafts.addHistory(loaded.draft.id, 'coordinator', {
+      kind: 'shared_with_overview',
+      municipality: check.overview.municipalityCode,
+      year: check.overview.grantYear,
+    });
     return reply.redirect(inLang(draftPath(loaded.draft.id, 'oversikt'), lang), 303);
   });
 

@@ -39,7 +39,14 @@ function grantPeriodOf(data: DraftData) {
   return data.application.grantYear ? ruleSetFor(data.application.grantYear)?.year.grantPeriod.value : undefined;
 }
 
-function renderPage(request: FastifyRequest, reply: FastifyReply, { draft, data }: LoadedDraft, team: number | 'ny', values: Values, errors: FieldError[] = []) {
+function renderPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  { draft, data }: LoadedDraft,
+  team: number | 'ny',
+  values: Values,
+  errors: FieldError[] = [],
+) {
   const { id } = draft;
   const lang: Lang = langOf(request.query);
   const t = text[lang];
@@ -82,7 +89,8 @@ const team: FastifyPluginAsync = async (app) => {
     if (index !== 'ny') teams[index] = { id: teams[index].id, ...form.value, members: teams[index].members };
     replacePlaceholder(data, `municipality:${teams[saved].id}`);
     await saveDraft(request, loaded, { change: teamEvent(index === 'ny' ? 'team_added' : 'team_changed', teams[saved]) });
-    const next = index === 'ny' ? teamPath(loaded.draft.id, saved, 'personer') : returnTo(request.query, loaded.draft.id, teamPath(loaded.draft.id, saved, 'personer'));
+    const next =
+      index === 'ny' ? teamPath(loaded.draft.id, saved, 'personer') : returnTo(request.query, loaded.draft.id, teamPath(loaded.draft.id, saved, 'personer'));
     return reply.redirect(inLang(next, lang), 303);
   });
 };

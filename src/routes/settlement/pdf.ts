@@ -29,7 +29,11 @@ export function settlementPdfForm(draftId: string, lang: Lang, reply: FastifyRep
 function pdfInput({ application, settlement }: DraftData & { settlement: SettlementData }) {
   const decisions = application.teams.map((team) => settlement.decisions[team.id]);
   if (decisions.some((d) => d?.skolverketGrant === undefined)) return undefined;
-  return { application, decision: { teams: decisions.map((d) => ({ skolverketGrant: d.skolverketGrant, decidedOn: d.decidedOn })) }, applied: settlement.applied };
+  return {
+    application,
+    decision: { teams: decisions.map((d) => ({ skolverketGrant: d.skolverketGrant, decidedOn: d.decidedOn })) },
+    applied: settlement.applied,
+  };
 }
 
 const settlementPdf: FastifyPluginAsync = async (app) => {

@@ -27,7 +27,6 @@ import { words } from '../../words/index.ts';
 /** The page's own words; the figures' names are the settlement's everywhere (src/settlement-words.ts). */
 const text = { sv: words.sv.settlementResult, en: words.en.settlementResult };
 
-
 /** The names of the figures, as the settlement's catalogue has them, as column and row headings. */
 function figureNames(lang: Lang) {
   const w = settlementWords[lang];
@@ -49,7 +48,15 @@ function settlementView(settlement: Settlement, lang: Lang) {
   const summary = [
     settlement.totals.unused === '0' ? t.summaryAllUsed : t.summaryUnused(kr(settlement.totals.unused)),
     settlement.municipalities.length ? (repay === '0' ? t.summaryNoRepay : t.summaryRepay(kr(repay))) : undefined,
-    notMet.length ? t.summaryNotMet(formatList(notMet.map((team) => team.name), lang), kr(sumKronor(notMet.map((team) => team.decided)))) : undefined,
+    notMet.length
+      ? t.summaryNotMet(
+          formatList(
+            notMet.map((team) => team.name),
+            lang,
+          ),
+          kr(sumKronor(notMet.map((team) => team.decided))),
+        )
+      : undefined,
     settlement.changes.length ? t.summaryChanges(settlement.changes.length) : w.noChanges,
   ].filter((line): line is string => line !== undefined);
   const figures = (f: { decided: string; justified: string; used: string; unused: string }) => [f.decided, f.justified, f.used, f.unused].map(kr);
@@ -77,7 +84,10 @@ function settlementView(settlement: Settlement, lang: Lang) {
         chart: staffingChart(result, chartId, `${chartId}-summary`, lang),
         chartId,
         below: team.belowMinimum.map((b) => `${capitalised(w.side[b.side])} ${b.from}–${b.to}, ${w.lowest(fte(b.lowest), fte(b.minimum))}`),
-        figures: [...names.grant.map((name, i) => [name, figures(team)[i]]), ...names.matched.map((name, i) => [name, kr([team.matched.received, team.matched.usable, team.matched.repay][i])])],
+        figures: [
+          ...names.grant.map((name, i) => [name, figures(team)[i]]),
+          ...names.matched.map((name, i) => [name, kr([team.matched.received, team.matched.usable, team.matched.repay][i])]),
+        ],
         findings: settlement.findings.filter((f) => f.team === index).map((f) => findingView(f, lang)),
       };
     }),
@@ -97,7 +107,10 @@ const result: FastifyPluginAsync = async (app) => {
     if (!outcome.ok) {
       const message =
         outcome.reason === 'decisions'
-          ? { text: t.decisionsMissing(formatList(outcome.missing, lang)), link: { href: inLang(draftPath(draft.id, 'beslut'), lang), label: t.enterDecisions } }
+          ? {
+              text: t.decisionsMissing(formatList(outcome.missing, lang)),
+              link: { href: inLang(draftPath(draft.id, 'beslut'), lang), label: t.enterDecisions },
+            }
           : { text: outcome.reason === 'year' ? t.noRules : t.notReady, link: { href: inLang(draftPath(draft.id, 'kontrollera'), lang), label: t.check } };
       return reply.view('message.eta', { ...pageData(lang, path, title), ...message });
     }

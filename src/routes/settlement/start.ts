@@ -22,7 +22,9 @@ const startSettlementRoute: FastifyPluginAsync = async (app) => {
     const year = data.application.grantYear;
     if (isSettlement(data) || !settlesYear(year)) {
       const message = isSettlement(data) ? t.isSettlement : year === undefined ? t.noYear : t.notSupported(year);
-      const link = isSettlement(data) ? { href: inLang(draftPath(draft.id, 'redovisning'), lang), label: t.open } : { href: inLang(draftPath(draft.id, 'resultat'), lang), label: t.back };
+      const link = isSettlement(data)
+        ? { href: inLang(draftPath(draft.id, 'redovisning'), lang), label: t.open }
+        : { href: inLang(draftPath(draft.id, 'resultat'), lang), label: t.back };
       return reply.status(422).view('message.eta', { ...pageData(lang, draftPath(draft.id, 'redovisa'), t.heading), text: message, link });
     }
     const settlement = await app.drafts.create(startSettlement(data));
