@@ -570,7 +570,7 @@ export const en: Words = {
     summaryRepay: (repay: string) => `The municipality is to repay an estimated ${repay} to Socialstyrelsen.`,
     summaryNoRepay: 'An estimate: the municipality may use all of the amount from Socialstyrelsen.',
     summaryNotMet: (teams: string, upTo: string) => `The conditions were not met during the year for ${teams}: Skolverket may claim back up to ${upTo}.`,
-    summaryChanges: (n: number) => (n === 1 ? 'One change is to be reported, see below.' : `${n} changes are to be reported, see below.`),
+    summaryChanges: (changes: string) => `${changes} to report, see below.`,
     teamsCaption: "Skolverket's grant per team",
     team: 'Team',
     municipalitiesCaption: "The municipality's money from Socialstyrelsen",

@@ -569,7 +569,7 @@ export const sv = {
     summaryRepay: (repay: string) => `Kommunen ska uppskattningsvis betala tillbaka ${repay} till Socialstyrelsen.`,
     summaryNoRepay: 'Kommunen får uppskattningsvis använda hela beloppet från Socialstyrelsen.',
     summaryNotMet: (teams: string, upTo: string) => `Villkoren var inte uppfyllda under året för ${teams}: Skolverket kan kräva tillbaka upp till ${upTo}.`,
-    summaryChanges: (n: number) => (n === 1 ? 'En förändring ska anmälas, se nedan.' : `${n} förändringar ska anmälas, se nedan.`),
+    summaryChanges: (changes: string) => `${changes} att anmäla, se nedan.`,
     teamsCaption: 'Skolverkets bidrag per team',
     team: 'Team',
     municipalitiesCaption: 'Kommunens pengar från Socialstyrelsen',

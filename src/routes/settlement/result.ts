@@ -10,7 +10,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { showDecimal } from '../../../forms/input.ts';
 import { municipalityName } from '../../../forms/municipalities.ts';
-import { formatFte, formatKronor, formatList } from '../../../rules/format.ts';
+import { formatCountOf, formatFte, formatKronor, formatList } from '../../../rules/format.ts';
 import { sumKronor } from '../../../rules/money.ts';
 import { hundredths } from '../../../rules/staffing.ts';
 import type { Lang, Settlement } from '../../../rules/types.ts';
@@ -57,7 +57,7 @@ function settlementView(settlement: Settlement, lang: Lang) {
           kr(sumKronor(notMet.map((team) => team.decided))),
         )
       : undefined,
-    settlement.changes.length ? t.summaryChanges(settlement.changes.length) : w.noChanges,
+    settlement.changes.length ? t.summaryChanges(formatCountOf(settlement.changes.length, words[lang].count.changes, lang)) : w.noChanges,
   ].filter((line): line is string => line !== undefined);
   const figures = (f: { decided: string; justified: string; used: string; unused: string }) => [f.decided, f.justified, f.used, f.unused].map(kr);
   return {
