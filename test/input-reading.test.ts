@@ -264,7 +264,7 @@ describe('personallistan läser tal som medlemssidan och frågar om ovanliga rad
 });
 
 describe('snabb uppskattning läser kronor som de skrivs och frågar om ovanliga värden', () => {
-  const figures = { grantYear: '2026', schoolFte: '1', socialFte: '1', schoolCost: '55 000', socialCost: '52 000', months: '12' };
+  const figures = { grantYear: '2026', municipalityCode: '0180', schoolFte: '1', socialFte: '1', schoolCost: '55 000', socialCost: '52 000', months: '12' };
 
   test('42.000, 42 000 kr och 42k ger samma uppskattning; 42,000 ger en fråga', async () => {
     const client = new FormClient(app);
