@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { FormClient } from './form-client.ts';
 import { buildApp } from './helper.ts';
+import { school, social, team as answeredTeam } from './journey-answers.ts';
 
 /** The app reaching app.drafts (the test hook for making a link that has already expired). */
 let app: FastifyInstance;
@@ -15,31 +16,7 @@ before(async () => {
 });
 after(() => app.close());
 
-const school = {
-  side: 'school',
-  role: 'Skolkurator',
-  engagement: 'employment',
-  fte: '1',
-  start: '15/8 2025',
-  end: '',
-  education: 'psychosocial_degree',
-  educationNote: '',
-  origin: 'new',
-  monthlySalary: '42 000',
-  employerCostRate: '31,42 %',
-  otherFundingShare: '',
-};
-const social = { ...school, side: 'social_services', role: 'Skolsocionom', education: 'socionomexamen', monthlySalary: '40 000' };
-const team = {
-  name: 'Team Norr',
-  schoolForms: ['grundskola'],
-  municipalityCode: '0180',
-  periodFrom: '',
-  periodTo: '',
-  status: 'new',
-  previouslyGrantedFte: '',
-  contractEducation: 'no',
-};
+const team = { ...answeredTeam, name: 'Team Norr' };
 
 /** A draft with two teams: Team Norr (p1 school, p2 social services) and Team Söder (p3 school). */
 async function draftWithTeams(client: FormClient): Promise<{ base: string; id: string }> {

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { FormClient } from './form-client.ts';
 import { buildApp } from './helper.ts';
+import { school, team as answeredTeam } from './journey-answers.ts';
 
 let app: FastifyInstance;
 before(async () => {
@@ -16,30 +17,7 @@ before(async () => {
 });
 after(() => app.close());
 
-const school = {
-  side: 'school',
-  role: 'Skolkurator',
-  engagement: 'employment',
-  fte: '1',
-  start: '15/8 2025',
-  end: '',
-  education: 'psychosocial_degree',
-  educationNote: '',
-  origin: 'new',
-  monthlySalary: '42 000',
-  employerCostRate: '31,42 %',
-  otherFundingShare: '',
-};
-const team = {
-  name: 'Team Norr',
-  schoolForms: ['grundskola'],
-  municipalityCode: '0180',
-  periodFrom: '',
-  periodTo: '',
-  status: 'new',
-  previouslyGrantedFte: '',
-  contractEducation: 'no',
-};
+const team = { ...answeredTeam, name: 'Team Norr' };
 
 /** A draft with one empty team: the client, the draft's id and the team's path. */
 async function teamDraft(): Promise<{ client: FormClient; id: string; teamPath: string }> {
