@@ -17,11 +17,13 @@ export const ruleDocsFile = new URL('../../docs/rules.md', import.meta.url);
 export const decisionsFile = new URL('../../docs/decisions.md', import.meta.url);
 
 /** The file of each rule is rules/<id>.ts, except the settlement's notice (settlement.ts puts the settlement together). */
-const ruleFiles: Record<string, string> = { settlement: 'settlement-notice.ts' };
+const ruleFiles: Record<string, string> = { settlement: 'settlement-notice' };
+/** Beside this module: .ts from the sources (tests, docs), .js from the build (npm start), which keeps the comments. */
+const extension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
 
 /** The decisions a rule's file names in its opening comment (D1 … D24), in number order. */
 export function decisionsOf(ruleId: string): string[] {
-  const source = readFileSync(new URL(ruleFiles[ruleId] ?? `${ruleId}.ts`, rulesDir), 'utf8');
+  const source = readFileSync(new URL(`${ruleFiles[ruleId] ?? ruleId}.${extension}`, rulesDir), 'utf8');
   const opening = source.slice(0, source.indexOf('*/'));
   const numbers = new Set([...opening.matchAll(/\bD(\d{1,2})\b/g)].map((m) => Number(m[1])));
   return [...numbers].sort((a, b) => a - b).map((n) => `D${n}`);
