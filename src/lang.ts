@@ -22,3 +22,11 @@ export function todayInSweden(now: Date = new Date()): string {
   if (minute !== cached.minute) cached = { minute, date: swedishDate.format(now) };
   return cached.date;
 }
+
+const stockholmTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' });
+const stockholmDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short' });
+
+/** A stored moment as the pages show it, in Swedish time: "2025-03-01 14:05". */
+export const showTime = (iso: string): string => stockholmTime.format(new Date(iso));
+/** A stored moment's day in Sweden: "2025-03-01". */
+export const showDate = (iso: string): string => stockholmDate.format(new Date(iso));

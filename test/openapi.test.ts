@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance, RouteOptions } from 'fastify';
-import type { Answer, RouteSchema } from '../src/routes/openapi.ts';
+import type { Answer, RouteSchema } from '../src/api/route-schema.ts';
 import { buildApplication } from './application-builder.ts';
 import { buildApp } from './helper.ts';
 

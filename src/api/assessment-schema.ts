@@ -3,6 +3,8 @@
  * from it and the tests check every response against it.
  */
 import * as z from 'zod';
+import { documentedApplication } from '../../forms/application.ts';
+import { langQuery } from './route-schema.ts';
 import { errorBody } from './schemas.ts';
 
 const wholeKronor = z.string().regex(/^\d+$/).describe('Whole kronor (RULEBOOK D6)');
@@ -165,6 +167,9 @@ export const errorSchemas = {
     .meta({ id: 'NoSettlementRules' }),
   simple: errorBody,
 };
+
+/** What both assessment routes (the assessment and its PDF) take: the application, and ?lang= for the messages. */
+export const applicationRoute = { querystring: langQuery, body: documentedApplication };
 
 /** The answers of both assessment routes to a body they cannot assess. */
 export const refusedApplication = {

@@ -21,10 +21,9 @@ import { memberEvent, type HandoffLink, type HistoryEvent } from '../drafts/hand
 import type { Draft } from '../drafts/store.ts';
 import { exampleYear } from '../grant-round.ts';
 import { inLang } from '../journey.ts';
-import { langOf, todayInSweden } from '../lang.ts';
+import { langOf, showDate, todayInSweden } from '../lang.ts';
 import { isFull, pageData, renderConfirm, renderForm, renderFull } from '../page.ts';
 import { acceptMember, educationChoices, memberText, valuesOf } from './journey/member.ts';
-import { showDate } from './journey/handoff.ts';
 import { words } from '../words/index.ts';
 
 const text = { sv: words.sv.handoffSection, en: words.en.handoffSection };

@@ -7,7 +7,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { healthSchemas } from '../api/schemas.ts';
-import type { RouteSchema } from './openapi.ts';
+import type { RouteSchema } from '../api/route-schema.ts';
 
 const DATABASE_DEADLINE_MS = 1000;
 /** Overloaded, as fastify/demo counts it: a mean event-loop delay over a second, or the loop busy 98 % of the time. */

@@ -31,13 +31,12 @@ import type { Lang, TeamStatusWithMoney } from '../../rules/types.ts';
 import { NotFoundError } from '../drafts/load.ts';
 import type { OverviewFigures, OverviewRecord, OverviewTeam } from '../drafts/overviews.ts';
 import { inLang } from '../journey.ts';
-import { langOf, todayInSweden } from '../lang.ts';
+import { langOf, showTime, todayInSweden } from '../lang.ts';
 import { pageData, renderForm } from '../page.ts';
 import { writeCsv } from '../csv.ts';
 import { resultWords, settledAndPending } from '../result-words.ts';
 import { capitalised, overviewSettlementWords, settlementWords } from '../settlement-words.ts';
 import { windowOf, windowText, type WindowData } from '../windows.ts';
-import { showTime } from './journey/handoff.ts';
 import { words } from '../words/index.ts';
 import { staffingSuggestionText } from '../words/labels.ts';
 

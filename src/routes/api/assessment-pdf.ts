@@ -2,10 +2,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { langOf } from '../../lang.ts';
 import { sendPdf } from '../../plugins/pdf.ts';
-import { refusedApplication } from '../../api/assessment-schema.ts';
+import { applicationRoute, refusedApplication } from '../../api/assessment-schema.ts';
 import { errorBody } from '../../api/schemas.ts';
-import type { RouteSchema } from '../openapi.ts';
-import { applicationRoute } from './assessments.ts';
+import type { RouteSchema } from '../../api/route-schema.ts';
 
 const schema: RouteSchema = {
   summary: 'The application summary as a PDF (in Swedish), with the application and the assessment attached as JSON',

@@ -6,11 +6,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { parseApplication } from '../../../forms/application.ts';
 import { assess } from '../../../rules/assess.ts';
 import { langOf, todayInSweden } from '../../lang.ts';
-import { documentedApplication } from '../../../forms/application.ts';
-import { assessmentSchema, refusedApplication } from '../../api/assessment-schema.ts';
-import { langQuery, type RouteSchema } from '../openapi.ts';
-
-export const applicationRoute = { querystring: langQuery, body: documentedApplication };
+import { applicationRoute, assessmentSchema, refusedApplication } from '../../api/assessment-schema.ts';
+import type { RouteSchema } from '../../api/route-schema.ts';
 
 const schema: RouteSchema = {
   summary: 'Assess an application',

@@ -21,7 +21,7 @@ import { draftPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { words } from '../../words/index.ts';
 import { draftSchemas, errorBody } from '../../api/schemas.ts';
-import { langQuery, type RouteSchema } from '../openapi.ts';
+import { langQuery, type RouteSchema } from '../../api/route-schema.ts';
 import * as z from 'zod';
 
 type Issue = { path: string; message: string };

@@ -20,7 +20,7 @@ import { checkShare, readCode } from '../../overview-share.ts';
 import { parseNewOverview } from '../../../forms/overview.ts';
 import { loadOverview, overviewPath } from '../overview.ts';
 import { errorBody, overviewSchemas } from '../../api/schemas.ts';
-import { langQuery, type RouteSchema } from '../openapi.ts';
+import { langQuery, type RouteSchema } from '../../api/route-schema.ts';
 import * as z from 'zod';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

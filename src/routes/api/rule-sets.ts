@@ -9,7 +9,7 @@ import { ruleSetDefinitions, ruleSetFor, knownGrantYears } from '../../../rules/
 import { langOf } from '../../lang.ts';
 import { errorSchemas } from '../../api/assessment-schema.ts';
 import { ruleSetSchemas } from '../../api/schemas.ts';
-import { langQuery, type RouteSchema } from '../openapi.ts';
+import { langQuery, type RouteSchema } from '../../api/route-schema.ts';
 import * as z from 'zod';
 
 const list: RouteSchema = {

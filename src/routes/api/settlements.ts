@@ -11,7 +11,7 @@ import { parseSettlement } from '../../../forms/settlement.ts';
 import { settle } from '../../../rules/settlement.ts';
 import { errorSchemas, refusedApplication, settlementSchema } from '../../api/assessment-schema.ts';
 import { langOf, todayInSweden } from '../../lang.ts';
-import { langQuery, type RouteSchema } from '../openapi.ts';
+import { langQuery, type RouteSchema } from '../../api/route-schema.ts';
 
 const decidedGrant = z
   .union([z.string().regex(/^[0-9]+(\.0+)?$/), z.number().int().min(0)])

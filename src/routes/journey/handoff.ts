@@ -9,7 +9,7 @@ import type { HandoffLink } from '../../drafts/handoff.ts';
 import { loadDraft, NotFoundError } from '../../drafts/load.ts';
 import { existingTeam } from '../../drafts/team-param.ts';
 import { draftPath, inLang, teamPath } from '../../journey.ts';
-import { langOf } from '../../lang.ts';
+import { langOf, showDate, showTime } from '../../lang.ts';
 import { pageData, renderForm } from '../../page.ts';
 import { historyWords } from '../../words/history.ts';
 import { words } from '../../words/index.ts';
@@ -18,13 +18,8 @@ const sideNames = { sv: words.sv.handoffSides, en: words.en.handoffSides };
 
 const text = { sv: words.sv.handoff, en: words.en.handoff };
 
-const stockholmTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' });
-export const showTime = (iso: string): string => stockholmTime.format(new Date(iso));
-const stockholmDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short' });
-export const showDate = (iso: string): string => stockholmDate.format(new Date(iso));
-
 /** The full address to copy: the link-holder's page. */
-export function linkUrl(request: FastifyRequest, token: string): string {
+function linkUrl(request: FastifyRequest, token: string): string {
   return `${request.protocol}://${request.host}/lank/${token}`;
 }
 

@@ -15,11 +15,10 @@ import type { Lang } from '../../../rules/types.ts';
 import { loadDraft, NotFoundError, type LoadedDraft } from '../../drafts/load.ts';
 import type { Share } from '../../drafts/overviews.ts';
 import { draftPath, inLang } from '../../journey.ts';
-import { langOf } from '../../lang.ts';
+import { langOf, showTime } from '../../lang.ts';
 import { checkShare, readCode } from '../../overview-share.ts';
 import { renderForm } from '../../page.ts';
 import { overviewTable } from '../overview.ts';
-import { showTime } from './handoff.ts';
 import { words } from '../../words/index.ts';
 
 const shareText = { sv: words.sv.shareOverview, en: words.en.shareOverview };

@@ -5,22 +5,14 @@
  * settlement still missing a decision goes to the decision page; one that cannot be settled as
  * it stands, to check your answers. An application draft is not found here.
  *
- * The settlement's result page shows the button with `settlementPdfForm` and the partial
- * views/partials/settlement-pdf.eta.
+ * The settlement's result page shows the button (src/pages/settlement-pdf-form.ts).
  */
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import type { Lang } from '../../../rules/types.ts';
+import type { FastifyPluginAsync } from 'fastify';
 import type { DraftData, SettlementData } from '../../drafts/draft-data.ts';
 import { loadSettlement } from '../../drafts/settlement.ts';
 import { draftPath, inLang } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { sendPdf } from '../../plugins/pdf.ts';
-import { settlementPdfLinkWords } from '../../settlement-words.ts';
-
-/** What views/partials/settlement-pdf.eta needs. */
-export function settlementPdfForm(draftId: string, lang: Lang, reply: FastifyReply) {
-  return { action: inLang(draftPath(draftId, 'redovisning.pdf'), lang), csrfToken: reply.generateCsrf(), text: settlementPdfLinkWords[lang] };
-}
 
 /**
  * The draft as the settlements API's body, each decision with its date (the PDF shows the dates

@@ -21,7 +21,7 @@ import { pageData } from '../../page.ts';
 import { findingView, resultWords } from '../../result-words.ts';
 import { capitalised, settlementWords } from '../../settlement-words.ts';
 import { chartLegend, staffingChart } from '../../staffing-chart.ts';
-import { settlementPdfForm } from './pdf.ts';
+import { settlementPdfForm } from '../../pages/settlement-pdf-form.ts';
 import { words } from '../../words/index.ts';
 
 /** The page's own words; the figures' names are the settlement's everywhere (src/settlement-words.ts). */
