@@ -8,54 +8,13 @@
  * ids are rejected before any SQL.
  */
 import { randomBytes } from 'node:crypto';
-import type { StaffingSuggestion } from '../../rules/staffing-suggestion.ts';
-import type { Conditions, OrganiserType, TeamStatus } from '../../rules/types.ts';
+import type { OverviewSettlement, OverviewTeam } from '../../rules/overview.ts';
+import type { OrganiserType, TeamStatus } from '../../rules/types.ts';
 import type { Queryable } from './db.ts';
 import { isKey } from './handoff.ts';
 
 /** Kept this many days after it was last opened or changed, as drafts are after their last save. */
 export const OVERVIEW_RETENTION_DAYS = 30;
-
-/**
- * A team's year after the decision, from a settlement draft (RULEBOOK D20–D22): Skolverket's
- * decided grant and the date of the decision where given, what the carried-out costs used of it
- * and what was not used, the conditions during the year, and the kommun's received, usable and
- * to-repay money. Whole kronor; every figure but the decision is the product's estimate.
- */
-export interface OverviewSettlement {
-  decided: string;
-  decidedOn?: string;
-  conditions: Conditions;
-  used: string;
-  unused: string;
-  received: string;
-  usable: string;
-  repay: string;
-}
-
-/**
- * What the overview shows of one team: no salaries, no org number, no people. For a team from a
- * settlement draft, the grant is Skolverket's decided grant, the matched money the kommun
- * received, and the usable part and the risk the settlement's usable and to-repay money.
- */
-export interface OverviewTeam {
-  organiser: { name: string; type: OrganiserType };
-  team: string;
-  status: TeamStatus;
-  skolverketGrant: string;
-  matched: string;
-  matchedUsable: string;
-  repaymentRisk: string;
-  /** Without the cost per fte-month: for a team of one social-services member that is the person's cost. */
-  staffingSuggestion: Omit<StaffingSuggestion, 'monthlyCostPerFte'> | null;
-  /**
-   * In an overview: how many shared drafts hold this team (the same huvudman and team name);
-   * above 1, the team is counted once, from the draft saved last.
-   */
-  copies?: number;
-  /** Present when the team's figures come from a settlement draft. */
-  settlement?: OverviewSettlement;
-}
 
 /** A team's summary as stored with its draft: the overview's row, and where and when it counts. */
 export interface TeamSummary extends OverviewTeam {

@@ -16,274 +16,28 @@
  *   POST /oversikt/{key}/stang            revoke it: key and code stop working, shares removed
  *   GET  /kommun/…                        the old overview by kommunkod: a 404 page that explains the new way
  *
- * Totals are sums of the rows' whole kronor, split into settled and pending (RULEBOOK D18).
+ * What it shows is in src/pages/overview.ts; the sums are rules/overview.ts's (totals split into
+ * settled and pending, RULEBOOK D18, and the decided grants to requisition, D22).
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { municipalitiesByName, municipalityName } from '../../forms/municipalities.ts';
-import { organiserTypeLabels } from '../../forms/organiser.ts';
-import { showDecimal } from '../../forms/input.ts';
 import { parseNewOverview } from '../../forms/overview.ts';
 import type { FieldError } from '../../forms/page-form.ts';
-import { formatKronor } from '../../rules/format.ts';
 import { knownGrantYears } from '../../rules/rule-sets.ts';
-import { roundBeingPrepared } from '../grant-round.ts';
-import type { Lang, TeamStatusWithMoney } from '../../rules/types.ts';
+import type { Lang } from '../../rules/types.ts';
 import { NotFoundError } from '../drafts/load.ts';
-import type { OverviewFigures, OverviewRecord, OverviewTeam } from '../drafts/overviews.ts';
+import type { OverviewRecord } from '../drafts/overviews.ts';
+import { roundBeingPrepared } from '../grant-round.ts';
 import { inLang } from '../journey.ts';
 import { langOf, showTime, todayInSweden } from '../lang.ts';
+import { loadOverview, overviewPath } from '../overview.ts';
 import { pageData, renderForm } from '../page.ts';
-import { writeCsv } from '../csv.ts';
-import { resultWords, settledAndPending } from '../result-words.ts';
-import { capitalised, overviewSettlementWords, settlementWords } from '../settlement-words.ts';
-import { windowOf, windowText, type WindowData } from '../windows.ts';
+import { afterYearTable, countedOnceNotice, overviewCsv, overviewTable, requisitionView } from '../pages/overview.ts';
+import { overviewSettlementWords } from '../settlement-words.ts';
 import { words } from '../words/index.ts';
-import { staffingSuggestionText } from '../words/labels.ts';
-
-export interface Overview {
-  municipalityCode: string;
-  municipality: string;
-  grantYear: number;
-  teams: OverviewTeam[];
-  /**
-   * Sums of the rows. `byTeamStatus` splits the teams from applications by status (D18);
-   * `decided` is the part from teams with Skolverket's decision entered (settlements). The
-   * parts add up to the totals.
-   */
-  totals: Amounts & { extraCost: string; byTeamStatus: Record<TeamStatusWithMoney, Amounts>; decided: Amounts };
-  /** What the kommun requisitions from Socialstyrelsen: the decided grants of its teams (D22), and when. */
-  requisition: Requisition;
-  /** Shared drafts that could not be counted: incomplete, or with no team in the kommun for the year any more. */
-  uncounted: number;
-  expiresAt: string;
-}
-
-/**
- * What the kommun requisitions from Socialstyrelsen (D22: it receives the decided grant of each
- * of its teams): the sum of the decided grants in the settlements shared with the overview, how
- * many teams that is, and Socialstyrelsen's window for the year where known or estimated.
- */
-export interface Requisition {
-  amount: string;
-  teams: number;
-  window: WindowData | null;
-}
-
-const byOrganiserAndTeam = (a: OverviewTeam, b: OverviewTeam) => a.organiser.name.localeCompare(b.organiser.name, 'sv') || a.team.localeCompare(b.team, 'sv');
-
-/**
- * The teams that several shared drafts hold, each counted once: "Team Norr (Exempla kommun)", or
- * nothing to say. `settlement`: those counted from a settlement (beside their application, as
- * expected), else those counted from the application saved last (an old copy to withdraw).
- */
-function countedOnceNotice(teams: OverviewTeam[], settlement: boolean, say: (teams: string[]) => string): string | undefined {
-  const repeated = teams
-    .filter((team) => (team.copies ?? 1) > 1 && Boolean(team.settlement) === settlement)
-    .map((team) => `${team.team} (${team.organiser.name})`);
-  return repeated.length ? say(repeated) : undefined;
-}
-
-type Amounts = Pick<OverviewTeam, 'skolverketGrant' | 'matched' | 'matchedUsable' | 'repaymentRisk'>;
-const AMOUNTS = ['skolverketGrant', 'matched', 'matchedUsable', 'repaymentRisk'] as const;
-const WITH_MONEY: TeamStatusWithMoney[] = ['eligible', 'eligible_aggregate_only', 'needs_review'];
-
-const sum = (teams: OverviewTeam[], pick: (row: OverviewTeam) => string | undefined) =>
-  teams.reduce((total, row) => total + BigInt(pick(row) ?? '0'), 0n).toString();
-const amountsOf = (teams: OverviewTeam[]): Amounts => Object.fromEntries(AMOUNTS.map((a) => [a, sum(teams, (r) => r[a])])) as Amounts;
-
-/**
- * Totals are sums of the rows. The rows from applications are split by team status as the
- * assessment's `amounts.byTeamStatus` is (RULEBOOK D18): a team that does not meet the
- * conditions carries nothing. The rows from settlements carry Skolverket's decision and are
- * their own part, `decided`. So the parts add up to the totals.
- */
-function totalsOf(teams: OverviewTeam[]): Overview['totals'] {
-  const applied = teams.filter((r) => !r.settlement);
-  return {
-    ...amountsOf(teams),
-    extraCost: sum(teams, (r) => r.staffingSuggestion?.extraCost),
-    byTeamStatus: Object.fromEntries(WITH_MONEY.map((status) => [status, amountsOf(applied.filter((r) => r.status === status))])) as Record<
-      TeamStatusWithMoney,
-      Amounts
-    >,
-    decided: amountsOf(teams.filter((r) => r.settlement)),
-  };
-}
-
-function requisitionOf(grantYear: number, teams: OverviewTeam[]): Requisition {
-  const decided = teams.filter((r) => r.settlement);
-  return { amount: sum(decided, (r) => r.settlement?.decided), teams: decided.length, window: windowOf(grantYear, 'requisition') };
-}
-
-/** The overview as the JSON API, the CSV and the page have it. */
-function overviewOf(record: OverviewRecord, figures: OverviewFigures): Overview {
-  const teams = [...figures.teams].sort(byOrganiserAndTeam);
-  const totals = totalsOf(teams);
-  return {
-    municipalityCode: record.municipalityCode,
-    municipality: municipalityName(record.municipalityCode) ?? '',
-    grantYear: record.grantYear,
-    teams,
-    totals,
-    requisition: requisitionOf(record.grantYear, teams),
-    uncounted: figures.uncounted,
-    expiresAt: record.expiresAt,
-  };
-}
-
-/** The overview its key opens, with its figures; undefined for an unknown, renewed or revoked key. */
-export async function loadOverview(request: FastifyRequest, key: string): Promise<Overview | undefined> {
-  const record = await request.server.drafts.openOverview(key);
-  return record && overviewOf(record, await request.server.drafts.overviewFigures(record));
-}
 
 const overviewText = { sv: words.sv.overview, en: words.en.overview };
-
-/** What the kommun sees, as a table: the overview page and the coordinator's preview before sharing. */
-export function overviewTable(teams: OverviewTeam[], lang: Lang, caption: string) {
-  const t = overviewText[lang];
-  const kr = (v: string) => formatKronor(v, lang);
-  const totals = totalsOf(teams);
-  return {
-    caption,
-    text: t,
-    rows: teams.map((r) => ({
-      organiser: r.organiser.name,
-      type: organiserTypeLabels[lang][r.organiser.type],
-      team: r.team,
-      status: words[lang].labels.teamStatus[r.status],
-      grant: r.settlement ? `${kr(r.skolverketGrant)} (${overviewSettlementWords[lang].decidedMark})` : kr(r.skolverketGrant),
-      matched: kr(r.matched),
-      usable: kr(r.matchedUsable),
-      risk: kr(r.repaymentRisk),
-      suggestion: r.staffingSuggestion ? staffingSuggestionText(r.staffingSuggestion, lang) : '',
-    })),
-    totals: { grant: kr(totals.skolverketGrant), matched: kr(totals.matched), usable: kr(totals.matchedUsable), risk: kr(totals.repaymentRisk) },
-    parts: splitOf(totals, lang).map(({ label, amounts }) => ({ label, amounts: amounts.map(kr) })),
-  };
-}
-
-/**
- * The totals' parts, each as its label and the four amounts in the table's order: decided (from
- * settlements, when there are any), then settled and pending (D18).
- */
-function splitOf(totals: Overview['totals'], lang: Lang): Array<{ label: string; amounts: string[] }> {
-  const { settled, pending } = settledAndPending(totals.byTeamStatus, [...AMOUNTS]);
-  const decided = AMOUNTS.map((a) => totals.decided[a]);
-  return [
-    ...(decided.some((v) => v !== '0') ? [{ label: overviewSettlementWords[lang].decidedPart, amounts: decided }] : []),
-    { label: resultWords[lang].settled, amounts: settled },
-    { label: resultWords[lang].pending, amounts: pending },
-  ];
-}
-
-/** What to requisition, when, and what the kommun needs for it. */
-function requisitionView(overview: Overview, lang: Lang) {
-  const w = overviewSettlementWords[lang];
-  const { amount, teams, window } = overview.requisition;
-  return {
-    heading: w.requisitionHeading,
-    text: teams > 0 ? w.requisitionAmount(formatKronor(amount, lang), teams) : w.requisitionNone,
-    window: window ? { label: w.requisitionWindow, text: windowText(window, lang), url: window.source.url } : undefined,
-    unknown: window ? undefined : w.requisitionUnknown(overview.grantYear),
-    prerequisitesHeading: w.prerequisitesHeading,
-    prerequisites: w.prerequisites,
-  };
-}
-
-/** The teams from settlements, with what was used and what the kommun may use and repay; none without. */
-function afterYearTable(overview: Overview, lang: Lang) {
-  const w = overviewSettlementWords[lang];
-  const teams = overview.teams.filter((r) => r.settlement);
-  if (teams.length === 0) return undefined;
-  const kr = (v: string) => formatKronor(v, lang);
-  return {
-    heading: w.afterYearHeading,
-    lead: w.afterYearLead,
-    caption: w.afterYearCaption(overview.municipality, overview.grantYear),
-    text: { ...w.columns, organiser: overviewText[lang].organiser, team: overviewText[lang].team },
-    rows: teams.flatMap(({ organiser, team, settlement: s }) =>
-      s
-        ? [
-            {
-              organiser: organiser.name,
-              team,
-              decidedOn: s.decidedOn ?? w.notGiven,
-              conditions: capitalised(settlementWords[lang].conditionsValue[s.conditions]),
-              decided: kr(s.decided),
-              unused: kr(s.unused),
-              received: kr(s.received),
-              usable: kr(s.usable),
-              repay: kr(s.repay),
-            },
-          ]
-        : [],
-    ),
-  };
-}
-
-function overviewCsv(overview: Overview, lang: Lang): string {
-  const t = overviewText[lang];
-  const w = overviewSettlementWords[lang];
-  const header = [
-    t.organiser,
-    t.type,
-    t.team,
-    t.status,
-    t.grant,
-    t.matched,
-    t.usable,
-    t.risk,
-    t.csvSuggestionFte,
-    t.csvSuggestionCost,
-    w.csv.basis,
-    w.csv.decided,
-    w.csv.decidedOn,
-    w.csv.unused,
-  ];
-  const rows = overview.teams.map((r) => [
-    r.organiser.name,
-    organiserTypeLabels[lang][r.organiser.type],
-    r.team,
-    words[lang].labels.teamStatus[r.status],
-    r.skolverketGrant,
-    r.matched,
-    r.matchedUsable,
-    r.repaymentRisk,
-    r.staffingSuggestion ? showDecimal(r.staffingSuggestion.fte, lang) : '',
-    r.staffingSuggestion?.extraCost ?? '',
-    w.basis[r.settlement ? 'settlement' : 'application'],
-    r.settlement?.decided ?? '',
-    r.settlement?.decidedOn ?? '',
-    r.settlement?.unused ?? '',
-  ]);
-  const { totals } = overview;
-  const total = [
-    t.total,
-    '',
-    '',
-    '',
-    totals.skolverketGrant,
-    totals.matched,
-    totals.matchedUsable,
-    totals.repaymentRisk,
-    '',
-    totals.extraCost,
-    '',
-    overview.requisition.amount,
-    '',
-    '',
-  ];
-  const parts = splitOf(totals, lang).map(({ label, amounts }) => [label, '', '', '', ...amounts, '', '', '', '', '', '']);
-  return writeCsv([header, ...rows, total, ...parts]);
-}
-
-/** The paths of an overview, for the pages and the API's links. */
-export const overviewPath = (key: string, rest = ''): string => `/oversikt/${key}${rest}`;
-
 const newText = { sv: words.sv.overviewNew, en: words.en.overviewNew };
-
-/** For the form: every kommun, by name. */
 
 const absolute = (request: FastifyRequest, path: string) => `${request.protocol}://${request.host}${path}`;
 
@@ -335,7 +89,7 @@ const overview: FastifyPluginAsync = async (app) => {
     const lang = langOf(request.query);
     const t = overviewText[lang];
     const { key } = request.params;
-    const data = await loadOverview(request, key);
+    const data = await loadOverview(app.drafts, key);
     if (!data) throw new NotFoundError();
     const action = (rest: string) => inLang(overviewPath(key, rest), lang);
     return reply.view('overview.eta', {
@@ -356,7 +110,7 @@ const overview: FastifyPluginAsync = async (app) => {
   });
 
   app.get<{ Params: { key: string } }>('/oversikt/:key/oversikt.csv', async (request, reply) => {
-    const data = await loadOverview(request, request.params.key);
+    const data = await loadOverview(app.drafts, request.params.key);
     if (!data) throw new NotFoundError();
     return reply
       .type('text/csv; charset=utf-8')

@@ -18,7 +18,7 @@ import type { OverviewRecord } from '../../drafts/overviews.ts';
 import { langOf } from '../../lang.ts';
 import { checkShare, readCode } from '../../overview-share.ts';
 import { parseNewOverview } from '../../../forms/overview.ts';
-import { loadOverview, overviewPath } from '../overview.ts';
+import { loadOverview, overviewPath } from '../../overview.ts';
 import { errorBody, overviewSchemas } from '../../api/schemas.ts';
 import { langQuery, type RouteSchema } from '../../api/route-schema.ts';
 import * as z from 'zod';
@@ -102,7 +102,7 @@ const overviews: FastifyPluginAsync = async (app) => {
   });
 
   app.get<{ Params: { key: string } }>('/api/v1/overviews/:key', { schema: schemas.read }, async (request, reply) => {
-    return (await loadOverview(request, request.params.key)) ?? notFound(reply);
+    return (await loadOverview(app.drafts, request.params.key)) ?? notFound(reply);
   });
 
   app.post<{ Params: { key: string } }>('/api/v1/overviews/:key/key', { schema: schemas.newKey }, async (request, reply) => {

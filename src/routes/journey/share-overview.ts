@@ -18,7 +18,7 @@ import { draftPath, inLang } from '../../journey.ts';
 import { langOf, showTime } from '../../lang.ts';
 import { checkShare, readCode } from '../../overview-share.ts';
 import { renderForm } from '../../page.ts';
-import { overviewTable } from '../overview.ts';
+import { overviewTable } from '../../pages/overview.ts';
 import { words } from '../../words/index.ts';
 
 const shareText = { sv: words.sv.shareOverview, en: words.en.shareOverview };
