@@ -16,7 +16,7 @@ import { summarise, type DraftApplication } from '../../drafts/draft-data.ts';
 import { loadDraft, saveDraft } from '../../drafts/load.ts';
 import { draftPath, fromCheckAnswers, inLang, memberPath, teamPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
-import { shareSection } from './share-overview.ts';
+import { shareSection } from '../../pages/share-section.ts';
 import { sendPdf } from '../../plugins/pdf.ts';
 import { nextSteps } from '../../next-steps.ts';
 import { pageData } from '../../page.ts';
@@ -216,7 +216,7 @@ const result: FastifyPluginAsync = async (app) => {
       csrfToken: reply.generateCsrf(),
       applicationHref: inLang(draftPath(draft.id, 'ansokan.json'), lang),
       assessmentHref: inLang(draftPath(draft.id, 'bedomning.json'), lang),
-      share: await shareSection(request, draft.id, lang),
+      share: await shareSection(app.drafts, draft.id, lang),
     });
   });
 

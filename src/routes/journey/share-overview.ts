@@ -1,7 +1,8 @@
 /**
  * /ansokan/{id}/oversikt: the coordinator shares the draft with a kommun's overview using the
  * submission code the kommun sent, and withdraws it again. Before anything is shared the page
- * shows exactly what the kommun will see (src/overview-share.ts), and asks.
+ * shows exactly what the kommun will see (src/overview-share.ts), and asks. The shares and the
+ * code field are src/pages/share-section.ts, as the result page shows them too.
  *
  *   GET  /ansokan/{id}/oversikt              the overviews it is shared with, and the code field
  *   POST /ansokan/{id}/oversikt              the code: what the kommun will see, and a button to share
@@ -9,48 +10,20 @@
  *   POST /ansokan/{id}/oversikt/ta-tillbaka  withdraw it from one overview (303 back)
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { municipalityName } from '../../../forms/municipalities.ts';
 import type { FieldError } from '../../../forms/page-form.ts';
-import type { Lang } from '../../../rules/types.ts';
 import { loadDraft, NotFoundError, type LoadedDraft } from '../../drafts/load.ts';
-import type { Share } from '../../drafts/overviews.ts';
 import { draftPath, inLang } from '../../journey.ts';
-import { langOf, showTime } from '../../lang.ts';
+import { langOf } from '../../lang.ts';
 import { checkShare, readCode } from '../../overview-share.ts';
 import { renderForm } from '../../page.ts';
 import { overviewTable } from '../../pages/overview.ts';
-import { words } from '../../words/index.ts';
-
-const shareText = { sv: words.sv.shareOverview, en: words.en.shareOverview };
-
-const kommun = (code: string) => municipalityName(code) ?? code;
-
-function sharesView(shares: Share[], lang: Lang) {
-  const t = shareText[lang];
-  return shares.map((s) => ({
-    id: s.overviewId,
-    label: t.which(kommun(s.municipalityCode), s.grantYear),
-    sharedAt: t.sharedAt(showTime(s.sharedAt)),
-    withdrawLabel: t.withdrawFrom(kommun(s.municipalityCode)),
-  }));
-}
-
-/** The shares with their withdraw buttons and the code field, as the result page and this page show them. */
-export async function shareSection(request: FastifyRequest, draftId: string, lang: Lang) {
-  const path = draftPath(draftId, 'oversikt');
-  return {
-    text: shareText[lang],
-    shares: sharesView(await request.server.drafts.sharesOf(draftId), lang),
-    action: inLang(path, lang),
-    withdrawAction: inLang(`${path}/ta-tillbaka`, lang),
-  };
-}
+import { kommunName, shareSection, shareText } from '../../pages/share-section.ts';
 
 async function renderSharePage(request: FastifyRequest, reply: FastifyReply, loaded: LoadedDraft, code = '', errors: FieldError[] = []) {
   const lang = langOf(request.query);
   const path = draftPath(loaded.draft.id, 'oversikt');
   return renderForm(reply, 'share-overview.eta', {
-    ...(await shareSection(request, loaded.draft.id, lang)),
+    ...(await shareSection(request.server.drafts, loaded.draft.id, lang)),
     lang,
     path,
     title: shareText[lang].title,
@@ -75,7 +48,7 @@ const shareOverview: FastifyPluginAsync = async (app) => {
     const { lang, loaded, code, check } = await checkPosted(request);
     if (!check.ok) return renderSharePage(request, reply, loaded, code, [{ field: 'code', message: check.message }]);
     const t = shareText[lang];
-    const name = kommun(check.overview.municipalityCode);
+    const name = kommunName(check.overview.municipalityCode);
     const path = draftPath(loaded.draft.id, 'oversikt');
     return renderForm(reply, 'share-overview-confirm.eta', {
       lang,
