@@ -8,22 +8,20 @@
  * Every change is recorded in the draft's history under the link's label. The page says whose
  * application it is, the bidragsår, the team and the side, and the rule the side must meet; "Jag
  * är klar" (POST …/klar) tells the coordinator, on the team's share page and in the history.
+ * A member's page is the coordinator's (src/pages/member.ts), with the link's side only.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { showDecimal } from '../../forms/input.ts';
 import { memberLabels } from '../../forms/member.ts';
-import type { FieldError } from '../../forms/page-form.ts';
-import type { Question } from '../../forms/plausible.ts';
 import { ruleSetFor } from '../../rules/rule-sets.ts';
-import type { Lang } from '../../rules/types.ts';
-import { asDraftData, isSettlement, type DraftData } from '../drafts/draft-data.ts';
+import { asDraftData, type DraftData } from '../drafts/draft-data.ts';
 import { memberEvent, type HandoffLink, type HistoryEvent } from '../drafts/handoff.ts';
 import type { Draft } from '../drafts/store.ts';
 import { exampleYear } from '../grant-round.ts';
 import { inLang } from '../journey.ts';
 import { langOf, showDate, todayInSweden } from '../lang.ts';
-import { isFull, pageData, renderConfirm, renderForm, renderFull } from '../page.ts';
-import { acceptMember, educationChoices, memberText, valuesOf } from './journey/member.ts';
+import { pageData, renderConfirm } from '../page.ts';
+import { type MemberPlace, saveMember, showMember } from '../pages/member.ts';
 import { words } from '../words/index.ts';
 
 const text = { sv: words.sv.handoffSection, en: words.en.handoffSection };
@@ -68,42 +66,26 @@ function sectionMember(request: FastifyRequest, s: Section, { allowNew = false }
   return s.data.application.teams.some((t) => t.members.some((m) => m.id === member)) ? 'forbidden' : 'unknown';
 }
 
-function renderMember(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  s: Section,
-  member: string,
-  values: Record<string, string | undefined>,
-  { errors = [], questions = [] }: { errors?: FieldError[]; questions?: Question[] } = {},
-) {
-  const lang = langOf(request.query);
-  const t = memberText(lang, s.data.application.grantYear);
-  const labels = memberLabels[lang];
-  const options = (l: Record<string, string>) => Object.entries(l).map(([value, label]) => ({ value, label }));
-  const path = `${s.base}/person/${member}`;
-  return renderForm(reply, 'member.eta', {
-    lang,
-    path,
-    title: member === 'ny' ? t.titleNew : `${t.titleChange} ${member}`,
-    text: t,
-    errors,
-    questions,
-    action: inLang(path, lang),
-    backHref: inLang(s.base, lang),
-    sideOptions: [{ value: s.link.side, label: labels.side[s.link.side] }],
-    engagementOptions: options(labels.engagement),
-    ...educationChoices(s.link.side, lang),
-    originOptions: options(labels.origin),
-    settlement: isSettlement(s.data),
-    values: { ...values, side: s.link.side },
-  });
-}
-
 /** Saves the section's draft (refusing to overwrite a save made since it was read) and records the change. */
 async function saveSection(request: FastifyRequest, s: Section, change: HistoryEvent) {
   const saved = await request.server.drafts.save(s.draft.id, s.data, { expectedVersion: s.draft.version });
   if (saved) await request.server.drafts.addHistory(s.draft.id, `link:${s.link.side}`, change);
   return saved;
+}
+
+/** The member page in the link's section: its side only, saved under the link's label, then back to the section. */
+function memberPlace(request: FastifyRequest, reply: FastifyReply, s: Section): MemberPlace {
+  const lang = langOf(request.query);
+  return {
+    data: s.data,
+    team: s.team,
+    path: (member) => `${s.base}/person/${member}`,
+    action: (path) => inLang(path, lang),
+    backHref: inLang(s.base, lang),
+    side: s.link.side,
+    save: async (change) => ((await saveSection(request, s, change)) ? undefined : refuse(request, reply, 404)),
+    next: inLang(s.base, lang),
+  };
 }
 
 const handoffSection: FastifyPluginAsync = async (app) => {
@@ -155,9 +137,7 @@ const handoffSection: FastifyPluginAsync = async (app) => {
     const index = sectionMember(request, s, { allowNew: true });
     if (index === 'unknown') return refuse(request, reply, 404);
     if (index === 'forbidden') return refuse(request, reply, 403);
-    if (index === 'ny' && isFull('members', s.data.application.teams[s.team].members.length)) return renderFull(request, reply, 'members');
-    const id = index === 'ny' ? 'ny' : s.data.application.teams[s.team].members[index].id;
-    return renderMember(request, reply, s, id, valuesOf(s.data, s.team, index, langOf(request.query) as Lang));
+    return showMember(request, reply, memberPlace(request, reply, s), index);
   });
 
   app.post('/lank/:token/person/:member', async (request, reply) => {
@@ -166,16 +146,9 @@ const handoffSection: FastifyPluginAsync = async (app) => {
     const index = sectionMember(request, s, { allowNew: true });
     if (index === 'unknown') return refuse(request, reply, 404);
     if (index === 'forbidden') return refuse(request, reply, 403);
-    const body = { ...((request.body ?? {}) as Record<string, string | undefined>) };
-    if (body.side !== undefined && body.side !== s.link.side) return refuse(request, reply, 403);
-    body.side = s.link.side;
-    if (index === 'ny' && isFull('members', s.data.application.teams[s.team].members.length)) return renderFull(request, reply, 'members');
-    const accepted = acceptMember(s.data, s.team, index, body, langOf(request.query));
-    if (!accepted.ok) return renderMember(request, reply, s, index === 'ny' ? 'ny' : s.data.application.teams[s.team].members[index].id, body, accepted);
-    const { id } = accepted;
-    if (!(await saveSection(request, s, memberEvent(index === 'ny' ? 'member_added' : 'member_saved', s.data.application.teams[s.team], id))))
-      return refuse(request, reply, 404);
-    return reply.redirect(inLang(s.base, langOf(request.query)), 303);
+    const { side } = (request.body ?? {}) as { side?: unknown };
+    if (side !== undefined && side !== s.link.side) return refuse(request, reply, 403);
+    return saveMember(request, reply, memberPlace(request, reply, s), index, request.body);
   });
 
   app.get('/lank/:token/person/:member/ta-bort', async (request, reply) => {
