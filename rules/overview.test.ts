@@ -1,13 +1,29 @@
 /** The kommun's overview summed from its rows (rules/overview.ts), on hand-written rows. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type OverviewSettlement, type OverviewTeam, overviewTotals, sumOverview } from './overview.ts';
+import { type OverviewSettlement, type OverviewTeam, overviewTotals, type SharedTeam, sumOverview } from './overview.ts';
 
 const zero = { skolverketGrant: '0', matched: '0', matchedUsable: '0', repaymentRisk: '0' };
 
-function row(organiser: string, team: string, fields: Partial<OverviewTeam> = {}): OverviewTeam {
-  return { organiser: { name: organiser, type: 'municipal' }, team, status: 'eligible', ...zero, staffingSuggestion: null, ...fields };
+let applications = 0;
+/** A row from an application of its own (saved before every earlier one) unless said. */
+function row(organiser: string, team: string, fields: Partial<SharedTeam> = {}): SharedTeam {
+  applications++;
+  return {
+    organiser: { name: organiser, type: 'municipal' },
+    team,
+    status: 'eligible',
+    ...zero,
+    staffingSuggestion: null,
+    source: `a${applications}`,
+    orgNumber: `org-${organiser}`,
+    savedOrder: applications,
+    ...fields,
+  };
 }
+
+/** The row as the overview shows it: without what tells the rows apart. */
+const shown = ({ source: _source, orgNumber: _orgNumber, savedOrder: _savedOrder, ...team }: SharedTeam, copies = 1): OverviewTeam => ({ ...team, copies });
 
 const settlement = (decided: string): OverviewSettlement => ({
   decided,
@@ -96,4 +112,30 @@ test('the rows are listed by huvudman, then team, in Swedish order, whatever ord
     teams.map((t) => `${t.organiser.name}/${t.team}`),
     ['Alfa/Z', 'Alfa/Ö', 'Zeta AB/B', 'Ängby/A', 'Östra skolan/A'],
   );
+});
+
+test('a team that several applications hold counts once, from the one saved last; the copies are counted', () => {
+  const older = row('Exempla kommun', 'Team Norr', { orgNumber: '212000-0142', savedOrder: 2, skolverketGrant: '300000' });
+  const newer = row('Exempla kommun', ' team norr ', { orgNumber: '212000-0142', savedOrder: 1, skolverketGrant: '150000' });
+  const other = row('Friskolan', 'Team Norr', { orgNumber: '556036-0793', savedOrder: 3, skolverketGrant: '240000' });
+  const { teams, totals } = sumOverview([older, other, newer]);
+  assert.deepEqual(teams, [shown(newer, 2), shown(other)]);
+  assert.equal(totals.skolverketGrant, '390000');
+});
+
+test('a team from a settlement counts before its applications, even ones saved later', () => {
+  const decided = row('A', 'Norr', { orgNumber: '1', savedOrder: 2, skolverketGrant: '280000', settlement: settlement('280000') });
+  const applied = row('A', 'NORR', { orgNumber: '1', savedOrder: 1, skolverketGrant: '300000' });
+  const { teams, totals, requisition } = sumOverview([applied, decided]);
+  assert.deepEqual(teams, [shown(decided, 2)]);
+  assert.equal(totals.skolverketGrant, '280000');
+  assert.deepEqual(requisition, { amount: '280000', teams: 1 });
+});
+
+test('without an organisationsnummer a team is the same only within its own application', () => {
+  const first = row('A', 'Norr', { orgNumber: null, source: 'x', savedOrder: 1, skolverketGrant: '1' });
+  const again = row('A', 'norr', { orgNumber: null, source: 'x', savedOrder: 1, skolverketGrant: '2' });
+  const elsewhere = row('A', 'Norr', { orgNumber: null, source: 'y', savedOrder: 2, skolverketGrant: '4' });
+  const { teams } = sumOverview([first, again, elsewhere]);
+  assert.deepEqual(teams, [shown(first, 2), shown(elsewhere)]);
 });

@@ -1,9 +1,13 @@
 /**
- * The kommun's overview, summed: the rows of the teams shared into it in, the totals out. Not a
- * rule: it gives no finding and changes no verdict. Each row is a team's summary as stored when
- * its draft was saved or shared, counted once (the store picks the row of a team several shared
- * drafts hold). Kronor are whole kronor as strings, summed exactly.
+ * The kommun's overview, summed: the rows of the teams shared into it in, the teams counted and
+ * the totals out. Not a rule: it gives no finding and changes no verdict. Each row is a team's
+ * summary as stored when its application was saved or shared. Kronor are whole kronor as
+ * strings, summed exactly.
  *
+ *   counted once  = a team that several shared applications hold (the same huvudman by
+ *                   organisationsnummer, the same team name, case and surrounding spaces aside)
+ *                   is counted once: from a settlement when one holds it (the decided grant
+ *                   replaces the maximum applied for), else from the application saved last
  *   totals        = the sums of the rows' four amounts and of the staffing suggestions' extra cost
  *   byTeamStatus  = the sums of the rows from applications, by team status ([D18](../docs/decisions.md#d18)):
  *                   a team that does not meet the conditions carries nothing
@@ -58,6 +62,16 @@ export interface OverviewTeam {
   settlement?: OverviewSettlement;
 }
 
+/** A team's row as shared into the overview, with what tells whether two rows are the same team and which counts. */
+export interface SharedTeam extends OverviewTeam {
+  /** Which shared application the row is from. */
+  source: string;
+  /** The huvudman's organisationsnummer; without one (stored before it was), the team is only itself. */
+  orgNumber: string | null;
+  /** The application's place among the shared ones, saved last first: 1, 2, … (the same for all its rows). */
+  savedOrder: number;
+}
+
 /** The four amounts of a row, in the order the overview shows them. */
 export const OVERVIEW_AMOUNTS = ['skolverketGrant', 'matched', 'matchedUsable', 'repaymentRisk'] as const;
 export type OverviewAmounts = Pick<OverviewTeam, (typeof OVERVIEW_AMOUNTS)[number]>;
@@ -95,11 +109,48 @@ export function overviewTotals(teams: OverviewTeam[]): OverviewTotals {
   };
 }
 
-/** The overview summed: its rows by huvudman, then team (Swedish order), their totals, and what the kommun requisitions. */
-export function sumOverview(teams: OverviewTeam[]): { teams: OverviewTeam[]; totals: OverviewTotals; requisition: OverviewRequisition } {
+/**
+ * Two rows are the same team under the same huvudman and the same name, case and surrounding
+ * spaces aside. Spaces as the store's trim() took them; the case of every letter, Å, Ä and Ö too
+ * (PostgreSQL's lower() in a database with the C locale changed only A–Z).
+ */
+const sameTeam = (row: SharedTeam) => `${row.orgNumber ?? row.source}\u0000${row.team.replace(/^ +| +$/g, '').toLowerCase()}`;
+
+/** Whether row `a` counts before row `b` of the same team: a settlement first, then the application saved last. */
+const countsBefore = (a: SharedTeam, b: SharedTeam) => (a.settlement ? 0 : 1) - (b.settlement ? 0 : 1) || a.savedOrder - b.savedOrder;
+
+/** Each team once, in the rows' order, with how many shared applications hold it. */
+function countedOnce(rows: SharedTeam[]): OverviewTeam[] {
+  const byTeam = new Map<string, SharedTeam[]>();
+  for (const row of rows) {
+    const same = byTeam.get(sameTeam(row));
+    if (same) same.push(row);
+    else byTeam.set(sameTeam(row), [row]);
+  }
+  /** The row that counts for each team, with the number of rows the team has. */
+  const counting = new Map<SharedTeam, number>();
+  for (const same of byTeam.values())
+    counting.set(
+      same.reduce((best, row) => (countsBefore(row, best) < 0 ? row : best)),
+      same.length,
+    );
+  return rows.flatMap((row) => {
+    const copies = counting.get(row);
+    if (copies === undefined) return [];
+    const { source: _source, orgNumber: _orgNumber, savedOrder: _savedOrder, settlement, ...team } = row;
+    return [{ ...team, copies, ...(settlement && { settlement }) }];
+  });
+}
+
+/**
+ * The overview summed: its teams, each counted once, by huvudman, then team (Swedish order), their
+ * totals, and what the kommun requisitions.
+ */
+export function sumOverview(rows: SharedTeam[]): { teams: OverviewTeam[]; totals: OverviewTotals; requisition: OverviewRequisition } {
+  const teams = countedOnce(rows);
   const decided = teams.filter((row) => row.settlement);
   return {
-    teams: [...teams].sort((a, b) => a.organiser.name.localeCompare(b.organiser.name, 'sv') || a.team.localeCompare(b.team, 'sv')),
+    teams: teams.sort((a, b) => a.organiser.name.localeCompare(b.organiser.name, 'sv') || a.team.localeCompare(b.team, 'sv')),
     totals: overviewTotals(teams),
     requisition: { amount: sum(decided, (row) => row.settlement?.decided), teams: decided.length },
   };

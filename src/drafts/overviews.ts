@@ -8,7 +8,7 @@
  * ids are rejected before any SQL.
  */
 import { randomBytes } from 'node:crypto';
-import type { OverviewSettlement, OverviewTeam } from '../../rules/overview.ts';
+import type { OverviewSettlement, OverviewTeam, SharedTeam } from '../../rules/overview.ts';
 import type { OrganiserType, TeamStatus } from '../../rules/types.ts';
 import type { Queryable } from './db.ts';
 import { isKey } from './handoff.ts';
@@ -171,7 +171,8 @@ export async function sharesOf(db: Queryable, draftId: string): Promise<Share[]>
 }
 
 export interface OverviewFigures {
-  teams: OverviewTeam[];
+  /** The rows of the shared live drafts' teams in the overview's kommun and year; rules/overview.ts counts each team once. */
+  teams: SharedTeam[];
   /** Shared live drafts with no team in the overview's kommun and year: incomplete, or changed since. */
   uncounted: number;
 }
@@ -179,6 +180,7 @@ export interface OverviewFigures {
 interface SummaryRow {
   organiser_name: string;
   organiser_type: OrganiserType;
+  organiser_org_number: string | null;
   team_name: string;
   status: TeamStatus;
   skolverket_grant: string;
@@ -187,31 +189,27 @@ interface SummaryRow {
   repayment_risk: string;
   staffing_suggestion: OverviewTeam['staffingSuggestion'];
   settlement: OverviewSettlement | null;
-  copies: number;
+  draft_id: string;
+  saved_order: number;
 }
 
 /**
  * The stored summaries of the teams in the overview's kommun and year, from its shared live
- * drafts. A team that several shared drafts hold (the same huvudman by organisationsnummer, the
- * same team name, case and surrounding space aside) is counted once: from a settlement draft
- * when one holds it (the decided grant replaces the maximum applied for), else from the draft
- * saved last.
+ * drafts, in the order they were shared, each with its draft, its huvudman's organisationsnummer
+ * and its draft's place among them by when it was saved (last first), so that a team several
+ * drafts hold can be counted once.
  */
 export async function overviewFigures(db: Queryable, overview: OverviewRecord): Promise<OverviewFigures> {
   const params = [overview.id, overview.municipalityCode, overview.grantYear];
   const shared = 'overview_shares s JOIN drafts d ON d.id = s.draft_id AND d.expires_at > now()';
   const inOverview = 't.draft_id = s.draft_id AND t.municipality_code = $2 AND t.grant_year = $3';
   const rows = await db.query<SummaryRow>(
-    `SELECT * FROM (
-       SELECT t.organiser_name, t.organiser_type, t.team_name, t.status, t.skolverket_grant, t.matched, t.matched_usable,
-         t.repayment_risk, t.staffing_suggestion, t.settlement, s.shared_at, t.draft_id, t.position,
-         (count(*) OVER same_team)::int AS copies,
-         row_number() OVER (same_team ORDER BY t.settlement IS NULL, d.updated_at DESC, d.id) AS newest
-       FROM ${shared} JOIN draft_team_summaries t ON ${inOverview}
-       WHERE s.overview_id = $1
-       WINDOW same_team AS (PARTITION BY coalesce(t.organiser_org_number, t.draft_id), lower(trim(t.team_name)))
-     ) AS teams
-     WHERE newest = 1 ORDER BY shared_at, draft_id, position`,
+    `SELECT t.organiser_name, t.organiser_type, t.organiser_org_number, t.team_name, t.status, t.skolverket_grant, t.matched,
+       t.matched_usable, t.repayment_risk, t.staffing_suggestion, t.settlement, t.draft_id,
+       (dense_rank() OVER (ORDER BY d.updated_at DESC, d.id))::int AS saved_order
+     FROM ${shared} JOIN draft_team_summaries t ON ${inOverview}
+     WHERE s.overview_id = $1
+     ORDER BY s.shared_at, t.draft_id, t.position`,
     params,
   );
   const [{ count }] = await db.query<{ count: number }>(
@@ -229,8 +227,10 @@ export async function overviewFigures(db: Queryable, overview: OverviewRecord): 
       matchedUsable: r.matched_usable,
       repaymentRisk: r.repayment_risk,
       staffingSuggestion: r.staffing_suggestion,
-      copies: r.copies,
       ...(r.settlement && { settlement: r.settlement }),
+      source: r.draft_id,
+      orgNumber: r.organiser_org_number,
+      savedOrder: r.saved_order,
     })),
     uncounted: count,
   };
