@@ -33,7 +33,7 @@ import type { OverviewFigures, OverviewRecord, OverviewTeam } from '../drafts/ov
 import { inLang } from '../journey.ts';
 import { langOf, todayInSweden } from '../lang.ts';
 import { pageData, renderForm } from '../page.ts';
-import { writeCsv } from '../csv.ts';
+import { writeCsv } from '../../forms/csv.ts';
 import { resultWords, settledAndPending } from '../result-words.ts';
 import { capitalised, overviewSettlementWords, settlementWords } from '../settlement-words.ts';
 import { windowOf, windowText, type WindowData } from '../windows.ts';
