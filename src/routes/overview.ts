@@ -28,7 +28,7 @@ import { formatKronor } from '../../rules/format.ts';
 import { knownGrantYears } from '../../rules/rule-sets.ts';
 import { roundBeingPrepared } from '../grant-round.ts';
 import type { Lang, TeamStatusWithMoney } from '../../rules/types.ts';
-import { NotFoundError } from '../drafts/load.ts';
+import { NotFoundError } from '../http/draft-request.ts';
 import type { OverviewFigures, OverviewRecord, OverviewTeam } from '../drafts/overviews.ts';
 import { inLang } from '../journey.ts';
 import { langOf, todayInSweden } from '../lang.ts';

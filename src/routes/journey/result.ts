@@ -14,7 +14,7 @@ import type { Assessment, Finding, Lang, StatusAmounts } from '../../../rules/ty
 import { assessDraft } from '../../drafts/assess-draft.ts';
 import { summarise } from '../../drafts/draft-data.ts';
 import type { DraftApplication } from '../../../forms/draft-application.ts';
-import { loadDraft, saveDraft } from '../../drafts/load.ts';
+import { loadDraft, saveDraft } from '../../http/draft-request.ts';
 import { draftPath, fromCheckAnswers, inLang, memberPath, teamPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { shareSection } from './share-overview.ts';
