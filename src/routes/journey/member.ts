@@ -8,9 +8,8 @@ import { confirmedIn, keptConfirmations, memberQuestions, type Question } from '
 import type { Education, Lang, Side } from '../../../rules/types.ts';
 import { isSettlement, keepConfirmed, type DraftData } from '../../drafts/draft-data.ts';
 import { memberEvent } from '../../drafts/handoff.ts';
-import { loadDraft, saveDraft, type LoadedDraft } from '../../drafts/load.ts';
+import { existingTeam, loadDraft, type LoadedDraft, memberParam, saveDraft } from '../../http/draft-request.ts';
 import { exampleYear } from '../../grant-round.ts';
-import { existingTeam, memberParam } from '../../drafts/team-param.ts';
 import { formAction, inLang, memberPath, returnTo, teamPath } from '../../journey.ts';
 import { langOf, todayInSweden } from '../../lang.ts';
 import { isFull, renderForm, renderFull } from '../../page.ts';

@@ -12,7 +12,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { municipalityName } from '../../../forms/municipalities.ts';
 import type { FieldError } from '../../../forms/page-form.ts';
 import type { Lang } from '../../../rules/types.ts';
-import { loadDraft, NotFoundError, type LoadedDraft } from '../../drafts/load.ts';
+import { loadDraft, NotFoundError, type LoadedDraft } from '../../http/draft-request.ts';
 import type { Share } from '../../drafts/overviews.ts';
 import { draftPath, inLang } from '../../journey.ts';
 import { langOf } from '../../lang.ts';

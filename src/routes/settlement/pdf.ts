@@ -11,7 +11,7 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { Lang } from '../../../rules/types.ts';
 import type { DraftData, SettlementData } from '../../drafts/draft-data.ts';
-import { loadSettlement } from '../../drafts/settlement.ts';
+import { loadSettlement } from '../../http/draft-request.ts';
 import { draftPath, inLang } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { sendPdf } from '../../plugins/pdf.ts';
