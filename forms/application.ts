@@ -15,7 +15,7 @@ import { allowed, isMessageKey, translate } from './application-messages.ts';
 import type { MessageKey } from './application-messages.ts';
 import { isMunicipalityCode } from './municipalities.ts';
 import { normaliseOrgNumber, orgNumberProblem } from './org-number.ts';
-import type { DraftApplicationInput } from '../src/drafts/draft-data.ts';
+import type { DraftApplicationInput } from './draft-application.ts';
 import { whenValid } from './page-form.ts';
 
 export type ParseResult =

@@ -5,7 +5,7 @@
  * team's id (grant-t1, decidedOn-t1), so the page's fields follow the teams.
  */
 import * as z from 'zod';
-import type { DraftTeam } from '../src/drafts/draft-data.ts';
+import type { DraftTeam } from './draft-application.ts';
 import { ambiguousAmount, date, decimal, type Messages } from './page-form.ts';
 
 /** The largest grant the page accepts for one team, kronor: far above any team's maximum. */

@@ -7,8 +7,7 @@ import * as z from 'zod';
 import { addDays, addMonths } from '../rules/dates.ts';
 import { ruleSetFor } from '../rules/rule-sets.ts';
 import type { Lang } from '../rules/types.ts';
-import type { DraftApplication, DraftMember } from '../src/drafts/draft-data.ts';
-import { words } from '../src/words/index.ts';
+import type { DraftApplication, DraftMember } from './draft-application.ts';
 import { grantYearOptions } from './grant-year.ts';
 import { isMunicipalityCode } from './municipalities.ts';
 import { ambiguousAmount, choice, decimal, type Messages } from './page-form.ts';
@@ -92,6 +91,17 @@ export function estimatePeriod(grantYear: number, months: number): { from: strin
 }
 
 /**
+ * The names the synthetic application gives its example huvudman, team and roles, in the
+ * user's language: the caller takes them from its word catalogue (the forms hold no page words).
+ */
+export interface EstimateNames {
+  exampleOrganiser: string;
+  exampleTeam: string;
+  schoolRole: string;
+  socialRole: string;
+}
+
+/**
  * The synthetic application: one new grundskola team in the chosen kommun, school and
  * social-services members newly engaged for the team from the first day of its period and
  * open-ended (so they last long enough), with qualifying education, the cost per full-time post
@@ -100,17 +110,17 @@ export function estimatePeriod(grantYear: number, months: number): { from: strin
  */
 export function estimateApplication(
   estimate: Estimate,
+  names: EstimateNames,
   lang: Lang,
 ): { application: DraftApplication; nextMember: number; capped: boolean; confirmed: Record<string, Confirmed> } {
   const period = estimatePeriod(estimate.grantYear, estimate.months);
-  const w = words[lang].estimate;
   const members: DraftMember[] = [];
   const add = (side: 'school' | 'social_services', fte: string, cost: string) => {
     for (const part of splitFte(fte)) {
       members.push({
         id: `p${members.length + 1}`,
         side,
-        role: side === 'school' ? w.schoolRole : w.socialRole,
+        role: side === 'school' ? names.schoolRole : names.socialRole,
         engagement: 'employment',
         fte: part,
         start: period.from,
@@ -129,11 +139,11 @@ export function estimateApplication(
   return {
     application: {
       grantYear: estimate.grantYear,
-      organiser: { name: w.exampleOrganiser, orgNumber: '212000-0142', type: 'municipal' },
+      organiser: { name: names.exampleOrganiser, orgNumber: '212000-0142', type: 'municipal' },
       teams: [
         {
           id: 't1',
-          name: w.exampleTeam,
+          name: names.exampleTeam,
           schoolForms: ['grundskola'],
           municipalityCode: estimate.municipalityCode,
           period: { from: period.from, to: period.to },

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { DraftMember } from '../src/drafts/draft-data.ts';
+import type { DraftMember } from './draft-application.ts';
 import { PLAUSIBLE, memberQuestions, peakFte, salaryQuestion } from './plausible.ts';
 import { readAmount, readDate, readFte, readNumber, readRate, type Reading } from './input.ts';
 

@@ -10,12 +10,12 @@
 import { parse } from 'csv-parse/sync';
 import { Decimal } from 'decimal.js';
 import type { Lang } from '../rules/types.ts';
-import type { DraftMember } from '../src/drafts/draft-data.ts';
+import type { DraftMember } from './draft-application.ts';
 import { showDecimal, showPercent } from './input.ts';
 import { employerCostUnknown, memberForm, memberLabels, memberMessages } from './member.ts';
 import { validateForm, type FieldError } from './page-form.ts';
 import { memberQuestions, type Question } from './plausible.ts';
-import { writeCsv } from '../src/csv.ts';
+import { writeCsv } from './csv.ts';
 
 /** The member page's fields, in the order of the exported file. */
 export const FIELDS = [

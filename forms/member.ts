@@ -1,7 +1,7 @@
 /** A member's page: side, role, engagement, fte, dates, education, origin and cost. */
 import { Decimal } from 'decimal.js';
 import * as z from 'zod';
-import type { DraftMember } from '../src/drafts/draft-data.ts';
+import type { DraftMember } from './draft-application.ts';
 import { allowed } from './application-messages.ts';
 import { ambiguousAmount, choice, date, decimal, optional, text, whenValid, type Messages } from './page-form.ts';
 

@@ -11,7 +11,7 @@
 import { Decimal } from 'decimal.js';
 import { formatKronor } from '../rules/format.ts';
 import type { Lang } from '../rules/types.ts';
-import type { DraftMember } from '../src/drafts/draft-data.ts';
+import type { DraftMember } from './draft-application.ts';
 import { showDecimal, showPercent } from './input.ts';
 
 export const PLAUSIBLE = { minSalary: 15_000, maxSalary: 150_000, maxEmployerCostRate: '0.6', maxSideFte: 10 } as const;

@@ -1,6 +1,11 @@
 /**
- * Förordningen (2023:179), 7 §: SUMMARY, not the ordinance's words (the wording is not
- * quoted here because it has not been checked against the text):
+ * Förordningen (2023:179), 7 §:
+ *
+ * SUMMARY, not the ordinance's words: the whole of 7 §, in the original wording and in
+ * SFS 2023:946's, is missing. Searched on 2026-12-02, the stored copies of the ordinance
+ * (lagen.nu/2023:179, riksdagen.se, rkrattsbaser.gov.se) could be read only in their opening,
+ * in the original wording, which stops inside 5 § andra stycket. The summary follows the
+ * product's rule book, which has it from a secondary source:
  *
  *   The huvudman applies to Skolverket; the decision states the reporting deadline and may
  *   carry conditions.

@@ -1,54 +1,37 @@
 /**
  * Every provision the engine encodes, in the order a reader meets them: the rules that give
- * findings, then the calculations behind the amounts, then the settlement after the year
- * (the settlement after the year). The rule documentation, the rule-set API and the start page are generated
+ * findings, then the calculations behind the status and the amounts, then the settlement after
+ * the year. The rule documentation, /regler, the case book and the rule-set API are generated
  * from this list.
+ *
+ * The rules are read from the rule sets' own lists (rules/params), in the order the results
+ * report them, oldest wording first and then what later wordings add, with each definition from
+ * its rule file through the registry: a new rule named in a rule set is documented with no line
+ * here.
  */
-import { applicationWindow } from './application-window.ts';
-import { changesToReport } from './changes-to-report.ts';
-import { conditionsDuringYear } from './conditions-during-year.ts';
-import { contractEducation } from './contract-education.ts';
-import { grantYear } from './grant-year.ts';
-import { independentOwnStaff } from './independent-own-staff.ts';
-import { matchedAllocation } from './matched-allocation.ts';
-import { matchedSettlement } from './matched-settlement.ts';
-import { memberCostProvision } from './member-cost.ts';
-import { memberDuration } from './member-duration.ts';
-import { memberEducation } from './member-education.ts';
-import { memberOrigin } from './member-origin.ts';
-import { memberOtherFunding } from './member-other-funding.ts';
-import { organiserType } from './organiser-type.ts';
 import { priorityTierProvision } from './priority-tier.ts';
+import { registry } from './registry.ts';
 import type { RuleDefinition } from './rule.ts';
-import { schoolForms } from './school-forms.ts';
-import { schoolStaffFte } from './school-staff-fte.ts';
-import { settlementProvision } from './settlement-notice.ts';
+import { ruleSetDefinitions } from './rule-sets.ts';
 import { skolverketGrantProvision } from './skolverket-grant.ts';
-import { socialServicesFte } from './social-services-fte.ts';
 import { teamStatusProvision } from './team-status.ts';
-import { teamTotalFte } from './team-total-fte.ts';
-import { unusedGrant } from './unused-grant.ts';
+
+/**
+ * What the engine works out itself rather than as a rule set's check. The team's status is
+ * also a rule (its review finding), but a reader looks for it beside the amounts it decides.
+ */
+const calculations: RuleDefinition[] = [teamStatusProvision, skolverketGrantProvision, priorityTierProvision];
+
+/** The definitions of the rules the lists name, each once, in the order first named, the calculations left out. */
+function definitionsIn(lists: readonly (readonly string[] | undefined)[]): RuleDefinition[] {
+  const ids = new Set(lists.flatMap((list) => list ?? []));
+  return [...ids].filter((id) => !calculations.some((c) => c.id === id)).map((id) => registry.get(id).definition);
+}
 
 export const ruleCatalogue: { findings: RuleDefinition[]; calculations: RuleDefinition[]; settlement: RuleDefinition[] } = {
-  findings: [
-    grantYear,
-    organiserType,
-    applicationWindow,
-    schoolForms,
-    contractEducation,
-    teamTotalFte,
-    schoolStaffFte,
-    socialServicesFte,
-    memberEducation,
-    memberDuration,
-    memberOrigin,
-    memberCostProvision,
-    memberOtherFunding,
-    independentOwnStaff,
-    matchedAllocation,
-  ],
-  calculations: [teamStatusProvision, skolverketGrantProvision, priorityTierProvision],
-  settlement: [settlementProvision, unusedGrant, conditionsDuringYear, matchedSettlement, changesToReport],
+  findings: definitionsIn(ruleSetDefinitions.map((d) => d.rules)),
+  calculations,
+  settlement: definitionsIn(ruleSetDefinitions.map((d) => d.settlementRules)),
 };
 
 /** The definition of a rule a rule set names; every name is in the catalogue (tested). */

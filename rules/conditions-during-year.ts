@@ -1,9 +1,27 @@
 /**
- * Förordningen (2023:179), 4 § och 16 §, lydelse SFS 2023:946: SUMMARY, not the ordinance's words (the wording is not
- * quoted here because it has not been checked against the text):
+ * Förordningen (2023:179), 4 § första stycket, in its original wording, from lagen.nu/2023:179,
+ * riksdagen.se and rkrattsbaser.gov.se (checked 2026-12-02):
  *
- *   The staffing conditions of 4 § apply to the grant; a grant given on conditions that were
- *   not met may be recovered.
+ *   > Statsbidrag lämnas till en huvudman för grundskola eller gymnasieskola för
+ *   > personalkostnader i skolsociala team, om
+ *   > 1. det skolsociala teamet omfattar minst två årsarbetskrafter, och
+ *   > 2. minst en årsarbetskraft avser skolpersonal med relevant utbildning inom psykosocialt
+ *   > arbete och minst en årsarbetskraft avser personal från socialtjänsten med socionomexamen
+ *   > eller annan relevant examen på minst grundnivå i högskolan.
+ *
+ * SFS 2023:946 (from bidragsår 2024, the only years with a settlement) reprints the ordinance;
+ * its wording of 4 § was not found (the sources could be read only in their opening, in the
+ * original wording), so it is not quoted here.
+ *
+ * Förordningen (2023:179), 16 §, lydelse SFS 2023:946:
+ *
+ * SUMMARY, not the ordinance's words: the whole of 16 § is missing. Searched on 2026-12-02, the
+ * stored copies of the ordinance (lagen.nu/2023:179, riksdagen.se, rkrattsbaser.gov.se) could
+ * be read only in their opening, in the original wording, which stops inside 5 § andra stycket.
+ * The summary follows the product's rule book, which has it from a secondary source:
+ *
+ *   A grant must be repaid on certain grounds, among them that the conditions it was given on
+ *   were not followed; the agency may then claim it back.
  *
  * How the product reads it:
  *

@@ -1,9 +1,19 @@
 /**
- * Förordningen (2023:179), 9–12 §§, lydelse SFS 2023:946: SUMMARY, not the ordinance's words (the wording is not
- * quoted here because it has not been checked against the text):
+ * Förordningen (2023:179), 9–12 §§, lydelse SFS 2023:946 (Socialstyrelsen's part, from
+ * bidragsår 2024):
+ *
+ * SUMMARY, not the ordinance's words: the whole text of 9–12 §§ is missing. Searched on
+ * 2026-12-02, the stored copies of the ordinance (lagen.nu/2023:179, riksdagen.se,
+ * rkrattsbaser.gov.se) could be read only in their opening, in the original wording, which
+ * stops inside 5 § andra stycket. The summary follows the product's rule book, which has it
+ * from a secondary source:
  *
  *   Socialstyrelsen gives the kommun whose socialtjänst staff take part the same amount as
  *   Skolverket granted the school huvudman; the kommun requisitions it (no competition).
+ *
+ * Socialstyrelsen's own page for bidragsomgång 2024
+ * (statsbidrag.socialstyrelsen.se/kommuner/skolsociala-team-2024/, checked 2026-12-02) states
+ * the same equal-amount rule in its own words.
  *
  * How the product reads it:
  *

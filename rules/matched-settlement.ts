@@ -1,6 +1,11 @@
 /**
- * Förordningen (2023:179), 9–12 §§ och 16 §, lydelse SFS 2023:946: SUMMARY, not the ordinance's words (the wording is not
- * quoted here because it has not been checked against the text):
+ * Förordningen (2023:179), 9–12 §§ och 16 §, lydelse SFS 2023:946:
+ *
+ * SUMMARY, not the ordinance's words: the whole text of 9–12 §§ and of 16 § is missing.
+ * Searched on 2026-12-02, the stored copies of the ordinance (lagen.nu/2023:179, riksdagen.se,
+ * rkrattsbaser.gov.se) could be read only in their opening, in the original wording, which
+ * stops inside 5 § andra stycket. The summary follows the product's rule book, which has it
+ * from a secondary source:
  *
  *   The kommun receives the same amount as Skolverket granted; money the kommun does not use
  *   for its social-services staff is repaid.

@@ -1,10 +1,19 @@
 /**
- * Förordningen (2023:179), 5 § andra och tredje stycket: SUMMARY, not the ordinance's words (the wording is not
- * quoted here because it has not been checked against the text):
+ * Förordningen (2023:179), 5 § andra stycket, in its original wording, as far as the sources
+ * show it: from lagen.nu/2023:179 (checked 2026-12-02; rkrattsbaser.gov.se agrees as far as its
+ * copy goes). Both copies stop mid-word, so the end of the sentence is missing here:
  *
- *   A grant may also cover keeping the number of årsarbetskrafter previously granted under this
- *   ordinance (second paragraph). No grant for costs arising from redistribution of existing
- *   staff or reorganisation (third paragraph; known from the agencies' guidance).
+ *   > Statsbidrag får även lämnas för kostnader för att bibehålla det antal årsarbetskrafter
+ *   > som huvudmannen tidigare har …
+ *
+ * The rule book sums up the whole stycke: a grant may also cover keeping the number of
+ * årsarbetskrafter previously granted under this ordinance.
+ *
+ * Förordningen (2023:179), 5 § tredje stycket: SUMMARY, not the ordinance's words: the whole
+ * stycke is missing (the sources above stop before it), and so is SFS 2023:946's wording of
+ * 5 §. The summary follows the product's rule book, which has it from the agencies' guidance:
+ *
+ *   No grant for costs arising from redistribution of existing staff or reorganisation.
  *
  * How the product reads it:
  *

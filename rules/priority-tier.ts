@@ -1,6 +1,11 @@
 /**
- * Förordningen (2023:179), 8 §: SUMMARY, not the ordinance's words (the wording is not
- * quoted here because it has not been checked against the text):
+ * Förordningen (2023:179), 8 §, lydelse SFS 2023:946 (the product ranks from bidragsår 2024
+ * only):
+ *
+ * SUMMARY, not the ordinance's words: the whole of 8 § is missing. Searched on 2026-12-02, the
+ * stored copies of the ordinance (lagen.nu/2023:179, riksdagen.se, rkrattsbaser.gov.se) could
+ * be read only in their opening, in the original wording, which stops inside 5 § andra stycket.
+ * The summary follows the product's rule book, which has it from a secondary source:
  *
  *   If applications exceed funds, Skolverket selects in this order: (1) keeping the
  *   årsarbetskrafter in grundskola teams previously funded, (2) new grundskola teams, (3)

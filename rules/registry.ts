@@ -1,10 +1,17 @@
 /**
  * Every rule the engine can run, by id. A rule set names the rules it applies (its `rules` and
- * `settlementRules`, rules/params); the engine looks each one up here. Adding a rule is its
- * file, its cases and one line in a rule set's list, plus its line below and its definition's
- * line in the documentation's order (rules/catalogue.ts). The rule sets are
- * checked against the registry when this module loads, so a rule set naming a rule the
- * engine does not know stops the program at start-up instead of being silently ignored.
+ * `settlementRules`, rules/params); the engine looks each one up here, and the documentation
+ * reads each definition from here in the rule sets' order (rules/catalogue.ts). Adding a rule
+ * is its file, its cases, one line in a rule set's list and its line below.
+ *
+ * The line below stays a line: finding the rules by reading rules/ would mean importing every
+ * file there at run time (`await import()` of a directory listing), which makes loading the
+ * engine asynchronous in the server, the CLI and the worker threads, needs a convention to tell
+ * a rule file from the engine's other modules, and gives up the type check on the list.
+ *
+ * The rule sets are checked against the registry when this module loads, so a rule set naming
+ * a rule the engine does not know stops the program at start-up instead of being silently
+ * ignored.
  */
 import { applicationWindowRule } from './application-window.ts';
 import { changesToReportRule } from './changes-to-report.ts';

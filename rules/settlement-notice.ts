@@ -1,8 +1,13 @@
 /**
- * Förordningen (2023:179), 13–15 §§, lydelse SFS 2023:946: SUMMARY, not the ordinance's words (the wording is not
- * quoted here because it has not been checked against the text):
+ * Förordningen (2023:179), 14–16 §§, lydelse SFS 2023:946:
  *
- *   Follow-up, reporting to each agency, and the duty to report changes without delay.
+ * SUMMARY, not the ordinance's words: the whole of 14–16 §§ is missing. Searched on 2026-12-02,
+ * the stored copies of the ordinance (lagen.nu/2023:179, riksdagen.se, rkrattsbaser.gov.se)
+ * could be read only in their opening, in the original wording, which stops inside 5 § andra
+ * stycket. The summary follows the product's rule book, which has it from a secondary source:
+ *
+ *   Reporting to each agency after the bidragsår (14 §), the duty to report changes without
+ *   delay (15 §), and the grounds for repayment, among them money not used (16 §).
  *
  * How the product reads it:
  *

@@ -1,11 +1,17 @@
 /**
- * Förordningen (2023:179), 6 §: SUMMARY, not the ordinance's words (the wording is not
- * quoted here because it has not been checked against the text):
+ * Förordningen (2023:179), 6 §:
+ *
+ * SUMMARY, not the ordinance's words: the whole of 6 §, in the original wording and in
+ * SFS 2023:946's, is missing. Searched on 2026-12-02, the stored copies of the ordinance
+ * (lagen.nu/2023:179, riksdagen.se, rkrattsbaser.gov.se) could be read only in their opening,
+ * in the original wording, which stops inside 5 § andra stycket. The summary follows the
+ * product's rule book, which has it from a secondary source:
  *
  *   The grant is half the cost of a full-time post (or an assignment equal to full time),
  *   reduced proportionally for part time.
  *
- * Förordningen (2023:179), 4 § andra stycket, ursprunglig lydelse (bidragsår 2023), in its original wording:
+ * Förordningen (2023:179), 4 § andra stycket, ursprunglig lydelse (bidragsår 2023), from
+ * lagen.nu/2023:179 and rkrattsbaser.gov.se (checked 2026-12-02):
  *
  *   > En enskild huvudman kan endast få bidrag för sin personal i ett skolsocialt team.
  *

@@ -1,5 +1,6 @@
 /**
- * Förordningen (2023:179), 4 § första stycket, in its original wording:
+ * Förordningen (2023:179), 4 § första stycket, in its original wording, from lagen.nu/2023:179,
+ * riksdagen.se and rkrattsbaser.gov.se (checked 2026-12-02):
  *
  *   > Statsbidrag lämnas till en huvudman för grundskola eller gymnasieskola för
  *   > personalkostnader i skolsociala team, om
@@ -8,15 +9,22 @@
  *   > arbete och minst en årsarbetskraft avser personal från socialtjänsten med socionomexamen
  *   > eller annan relevant examen på minst grundnivå i högskolan.
  *
- * SFS 2023:946 (from bidragsår 2024) reprints the ordinance; its wording of this paragraph is
- * not quoted here because it has not been checked against the reprint.
+ * SFS 2023:946 (from bidragsår 2024) reprints the ordinance; its wording of this paragraph was
+ * not found (the sources could be read only in their opening, in the original wording), so it
+ * is not quoted here.
  *
- * Förordningen (2023:179), 8 §: SUMMARY, not the ordinance's words (the wording is not
- * quoted here because it has not been checked against the text):
+ * Förordningen (2023:179), 8 §:
  *
- *   If applications exceed funds, Skolverket selects in this order: keeping the
- *   årsarbetskrafter of grundskola teams previously funded, new grundskola teams, reinforcing
- *   existing grundskola teams, gymnasieskola teams; geographic spread is also weighed.
+ * SUMMARY, not the ordinance's words: the whole of 8 §, in the original wording and in
+ * SFS 2023:946's, is missing. Searched on 2026-12-02, the stored copies of the ordinance
+ * (lagen.nu/2023:179, riksdagen.se, rkrattsbaser.gov.se) could be read only in their opening,
+ * in the original wording, which stops inside 5 § andra stycket. The summary follows the
+ * product's rule book, which has it from a secondary source:
+ *
+ *   If applications exceed funds, Skolverket selects in this order: (1) keeping the
+ *   årsarbetskrafter in grundskola teams previously funded, (2) new grundskola teams, (3)
+ *   reinforcing existing grundskola teams, (4) gymnasieskola teams; geographic spread is also
+ *   weighed.
  *
  * How the product reads it:
  *

@@ -1,8 +1,14 @@
 /**
- * Förordningen (2023:179), 16–19 §§, lydelse SFS 2023:946: SUMMARY, not the ordinance's words (the wording is not
- * quoted here because it has not been checked against the text):
+ * Förordningen (2023:179), 16–19 §§, lydelse SFS 2023:946:
+ *
+ * SUMMARY, not the ordinance's words: the whole of 16–19 §§ is missing. Searched on 2026-12-02,
+ * the stored copies of the ordinance (lagen.nu/2023:179, riksdagen.se, rkrattsbaser.gov.se)
+ * could be read only in their opening, in the original wording, which stops inside 5 § andra
+ * stycket. The summary follows the product's rule book, which has it from a secondary source:
  *
  *   Repayment grounds (among them money not used), recovery, interest, stop of payment.
+ *
+ * 6 §, the amount the justified grant is measured by, is summarised in member-cost.ts.
  *
  * How the product reads it:
  *

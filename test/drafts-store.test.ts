@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import Fastify from 'fastify';
 import { openDb, type Db } from '../src/drafts/db.ts';
 import { migrate } from '../src/drafts/migrate.ts';
-import type { DraftApplication } from '../src/drafts/draft-data.ts';
+import type { DraftApplication } from '../forms/draft-application.ts';
 import { historyWords } from '../src/words/history.ts';
 import { createDraftStore, DRAFT_RETENTION_DAYS, VersionConflictError, type DraftStore } from '../src/drafts/store.ts';
 import drafts from '../src/plugins/drafts.ts';

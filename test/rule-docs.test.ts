@@ -6,6 +6,7 @@ import { caseBookFile, renderCaseBook } from '../src/docs/case-book.ts';
 import { ruleCatalogue } from '../rules/catalogue.ts';
 import { decisions } from '../rules/decisions.ts';
 import { ruleDefinition } from '../rules/catalogue.ts';
+import { engineRules } from '../rules/registry.ts';
 import { ruleSetDefinitions } from '../rules/rule-sets.ts';
 
 test('docs/rules.md är genererad från regelfilerna och aktuell (kör npm run docs)', () => {
@@ -16,6 +17,12 @@ test('varje regel som en regeluppsättning nämner finns som regelfil med paragr
   for (const definition of ruleSetDefinitions) {
     for (const id of definition.rules) assert.ok(ruleDefinition(id).citation.includes('§'), id);
   }
+});
+
+test('varje regel i registret är dokumenterad, eftersom en regeluppsättning nämner den', () => {
+  // The catalogue reads the rules from the rule sets' lists: a registered rule none names would neither run nor be documented.
+  const documented = [...ruleCatalogue.findings, ...ruleCatalogue.calculations, ...ruleCatalogue.settlement].map((r) => r.id);
+  for (const rule of engineRules) assert.ok(documented.includes(rule.definition.id), `${rule.definition.id} is named by no rule set`);
 });
 
 test('docs/decisions.md är genererad från rules/decisions.ts och aktuell (kör npm run docs)', () => {

@@ -7,7 +7,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { asDraftData, withIds, type DraftApplicationInput, type DraftData } from '../src/drafts/draft-data.ts';
+import type { DraftApplicationInput } from '../forms/draft-application.ts';
+import { asDraftData, withIds, type DraftData } from '../src/drafts/draft-data.ts';
 import { settleDraft } from '../src/drafts/settlement.ts';
 import { readAttachments } from '../src/pdf/attachments.ts';
 import { applied, carriedOut, settlementRequest } from './fixtures/settlements.ts';

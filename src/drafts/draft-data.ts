@@ -1,53 +1,11 @@
 /**
- * What a draft holds: the application as far as the user has come, in the public API's shape
- * (so it can be assessed, downloaded and sent to the API as it is), and what the last result
- * the user last saw, so the result page can say whether and how it has changed since. What the
- * user confirmed when asked about an unusual value (forms/plausible.ts) is kept beside the
- * application, not in it.
+ * What a draft holds: the application as far as the user has come (its shape is the forms',
+ * forms/draft-application.ts), and the result the user last saw, so the result page can say
+ * whether and how it has changed since. What the user confirmed when asked about an unusual
+ * value (forms/plausible.ts) is kept beside the application, not in it.
  */
+import type { DraftApplication, DraftApplicationInput, DraftTeam } from '../../forms/draft-application.ts';
 import type { Assessment } from '../../rules/types.ts';
-
-export interface DraftMember {
-  id: string;
-  side: string;
-  role: string;
-  engagement: string;
-  fte: string;
-  start: string;
-  end: string | null;
-  education: string;
-  educationNote: string;
-  origin: string;
-  monthlySalary: string;
-  employerCostRate: string;
-  otherFundingShare: string;
-  /** Settlements only (RULEBOOK D19): the member's actual personnel cost in the team's period from the ledger, kronor. */
-  actualCost?: string;
-}
-
-export interface DraftTeam {
-  /** t1, t2, … (or an id the API was given): never changed or reused in the draft; hand-off links name it. */
-  id: string;
-  name: string;
-  schoolForms: string[];
-  municipalityCode: string;
-  period: { from: string; to: string } | null;
-  status: string;
-  previouslyGrantedFte: string;
-  contractEducation: boolean;
-  members: DraftMember[];
-}
-
-export interface DraftApplication {
-  grantYear?: number;
-  organiser?: { name: string; orgNumber: string; type: string };
-  teams: DraftTeam[];
-}
-
-/** An application as it arrives (API, import, estimate): teams and members may still lack ids. */
-export interface DraftApplicationInput extends Omit<DraftApplication, 'teams'> {
-  teams: Array<Omit<DraftTeam, 'id' | 'members'> & { id?: string; members: Array<Omit<DraftMember, 'id'> & { id?: string }> }>;
-}
 
 /**
  * The parts of a result a person would notice changing: the rule set, the statuses, each

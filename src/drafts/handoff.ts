@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { Queryable } from './db.ts';
-import type { DraftApplication, DraftTeam } from './draft-data.ts';
+import type { DraftApplication, DraftTeam } from '../../forms/draft-application.ts';
 
 export const HANDOFF_LINK_DAYS = 14;
 

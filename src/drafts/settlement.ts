@@ -4,13 +4,11 @@
  * applied for and Skolverket's decision per team. Only bidragsår whose rule set has settlement
  * rules (sfs-2023-946, 2024 onwards) can be settled.
  */
-import type { FastifyRequest } from 'fastify';
 import { parseSettlement } from '../../forms/settlement.ts';
 import { settle, settlementRuleSetFor } from '../../rules/settlement.ts';
 import type { Lang, Settlement } from '../../rules/types.ts';
 import { todayInSweden } from '../lang.ts';
-import { isSettlement, type DraftData, type SettlementData } from './draft-data.ts';
-import { loadDraft, NotFoundError, type LoadedDraft } from './load.ts';
+import type { DraftData, SettlementData } from './draft-data.ts';
 
 /** Whether the bidragsår can be settled (its rule set has settlement rules). */
 export function settlesYear(grantYear: number | undefined): boolean {
@@ -48,11 +46,4 @@ export function settleDraft(data: DraftData & { settlement: SettlementData }, la
   const parsed = parseSettlement({ application, decision, applied: settlement.applied }, lang);
   if (!parsed.ok) return { ok: false, reason: 'invalid' };
   return { ok: true, settlement: settle(parsed.input, { asOf, lang }) };
-}
-
-/** The settlement draft named by the route's :id; a 404 page for an application draft, as for a missing one. */
-export async function loadSettlement(request: FastifyRequest): Promise<LoadedDraft & { data: DraftData & { settlement: SettlementData } }> {
-  const loaded = await loadDraft(request);
-  if (!isSettlement(loaded.data)) throw new NotFoundError();
-  return loaded as LoadedDraft & { data: DraftData & { settlement: SettlementData } };
 }

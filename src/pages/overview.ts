@@ -8,7 +8,7 @@ import { showDecimal } from '../../forms/input.ts';
 import { formatKronor } from '../../rules/format.ts';
 import { OVERVIEW_AMOUNTS, type OverviewTeam, type OverviewTotals, overviewTotals } from '../../rules/overview.ts';
 import type { Lang } from '../../rules/types.ts';
-import { writeCsv } from '../csv.ts';
+import { writeCsv } from '../../forms/csv.ts';
 import type { Overview } from '../overview.ts';
 import { resultWords, settledAndPending } from '../result-words.ts';
 import { capitalised, overviewSettlementWords, settlementWords } from '../settlement-words.ts';

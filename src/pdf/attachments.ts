@@ -15,7 +15,8 @@ import { inflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 import { MAX_ATTACHMENT_BYTES, MAX_NESTING } from './attachment-limits.ts';
 
-const NAMES = { application: 'ansokan.json', assessment: 'bedomning.json' };
+/** The application summary's attachments: the application and its assessment. */
+export const SUMMARY_NAMES = { application: 'ansokan.json', assessment: 'bedomning.json' } as const;
 /** The redovisning summary's attachments: the settlement's input and the estimate made from it. */
 export const SETTLEMENT_NAMES = { input: 'redovisning.json', estimate: 'redovisning-uppskattning.json' } as const;
 /** Name-tree depth the reader accepts (the tree is user-supplied). */
@@ -39,8 +40,8 @@ export async function readAttachments(pdfBytes: Uint8Array): Promise<Attachments
     const files = embeddedFiles(doc);
     const settlement = files.get(SETTLEMENT_NAMES.input);
     if (settlement) return { ok: true, settlement: parseJson(settlement) };
-    const application = files.get(NAMES.application);
-    const assessment = files.get(NAMES.assessment);
+    const application = files.get(SUMMARY_NAMES.application);
+    const assessment = files.get(SUMMARY_NAMES.assessment);
     if (!application || !assessment) return { ok: false, problem: 'notSummary' };
     return { ok: true, application: parseJson(application), assessment: parseJson(assessment) };
   } catch (error) {

@@ -22,6 +22,10 @@ export const colors = {
 };
 
 const LEADING = 1.32;
+/** Body text size. */
+const BODY_SIZE = 10;
+/** A line of body text: what a content module counts in when it keeps a heading with the lines after it. */
+export const BODY_LINE_HEIGHT = BODY_SIZE * LEADING;
 const graphemes = new Intl.Segmenter('sv', { granularity: 'grapheme' });
 
 /**
@@ -117,8 +121,7 @@ export class Cursor {
   readonly top = A4[1] - 64;
   readonly bottom = 58;
   readonly width = this.right - this.left;
-  /** Body text size. */
-  readonly size = 10;
+  readonly size = BODY_SIZE;
 
   constructor(
     private readonly doc: PDFDocument,

@@ -129,7 +129,7 @@ function renderPage(
 
 /** The estimate's application, checked by the API's validation; undefined if it does not pass (it always should). */
 function build(estimate: Estimate, lang: Lang) {
-  const built = estimateApplication(estimate, lang);
+  const built = estimateApplication(estimate, words[lang].estimate, lang);
   const parsed = parseApplication(built.application, lang);
   return parsed.ok ? { ...built, parsed } : undefined;
 }

@@ -7,7 +7,7 @@
 import { municipalityLabel } from '../../forms/municipalities.ts';
 import { formatCountOf } from '../../rules/format.ts';
 import type { Lang } from '../../rules/types.ts';
-import type { DraftApplication } from '../drafts/draft-data.ts';
+import type { DraftApplication } from '../../forms/draft-application.ts';
 import type { HistoryActor, HistoryEntry, HistoryEvent } from '../drafts/handoff.ts';
 import { personLabel } from '../result-words.ts';
 import { words } from './index.ts';

@@ -9,7 +9,7 @@ import type { Lang } from '../../../rules/types.ts';
 import { assessDraft } from '../../drafts/assess-draft.ts';
 import { isSettlement, type DraftData } from '../../drafts/draft-data.ts';
 import { formatKronor } from '../../../rules/format.ts';
-import { loadDraft } from '../../drafts/load.ts';
+import { loadDraft } from '../../http/draft-request.ts';
 import { draftPath, fromCheckAnswers, inLang, memberPath, teamPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { staffingWords } from '../../result-words.ts';

@@ -1,6 +1,6 @@
 /** /ansokan/{id}/radera: delete the whole draft, after asking. Deleting is a POST. */
 import type { FastifyPluginAsync } from 'fastify';
-import { loadDraft } from '../../drafts/load.ts';
+import { loadDraft } from '../../http/draft-request.ts';
 import { draftPath, inLang } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { pageData, renderConfirm } from '../../page.ts';

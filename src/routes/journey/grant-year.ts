@@ -4,7 +4,7 @@ import { grantYearForm, grantYearMessages, grantYearOptions } from '../../../for
 import { validateForm, type FieldError } from '../../../forms/page-form.ts';
 import { knownGrantYears, ruleSetFor } from '../../../rules/rule-sets.ts';
 import type { Lang } from '../../../rules/types.ts';
-import { loadDraft, saveDraft } from '../../drafts/load.ts';
+import { loadDraft, saveDraft } from '../../http/draft-request.ts';
 import { draftPath, formAction, inLang, returnTo } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { dateSpan } from '../../windows.ts';

@@ -6,8 +6,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Lang } from '../../../rules/types.ts';
 import type { HandoffLink } from '../../drafts/handoff.ts';
-import { loadDraft, NotFoundError } from '../../drafts/load.ts';
-import { existingTeam } from '../../drafts/team-param.ts';
+import { existingTeam, loadDraft, NotFoundError } from '../../http/draft-request.ts';
 import { draftPath, inLang, teamPath } from '../../journey.ts';
 import { langOf, showDate, showTime } from '../../lang.ts';
 import { pageData, renderForm } from '../../page.ts';

@@ -9,47 +9,49 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { MAX_MEMBERS } from '../../../forms/application.ts';
 import { memberLabels } from '../../../forms/member.ts';
 import {
-  FIELDS,
   fieldsFor,
   OPTIONAL,
-  checkRow,
   membersCsv,
   missingFields,
-  rawMember,
   recognise,
   rowQuestions,
   sameMember,
-  type CheckedRow,
   type Encoding,
   type Field,
   type Mapping,
   type RawMember,
   type Table,
 } from '../../../forms/member-import.ts';
+import {
+  carriedSource,
+  checkCarriedRows,
+  checkTable,
+  chosenMapping,
+  mappingAnswered,
+  mappingField,
+  type NumberedRow,
+  type PostedForm,
+  readCarriedRows,
+  tableSource,
+  ticks,
+  writeCarriedRows,
+} from '../../../forms/member-import-form.ts';
 import type { FieldError } from '../../../forms/page-form.ts';
 import { keptConfirmations } from '../../../forms/plausible.ts';
 import type { Lang } from '../../../rules/types.ts';
 import { isSettlement, keepConfirmed, type DraftData } from '../../drafts/draft-data.ts';
 import { showDecimal } from '../../../forms/input.ts';
-import { loadDraft, saveDraft } from '../../drafts/load.ts';
-import { existingTeam } from '../../drafts/team-param.ts';
+import { existingTeam, loadDraft, saveDraft } from '../../http/draft-request.ts';
 import { inLang, teamPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { renderForm } from '../../page.ts';
 import { refusedAs } from '../../plugins/worker-pool.ts';
 import { words } from '../../words/index.ts';
 
-/** The file's text carried through the mapping step (base64url, in an urlencoded form under the 1 MB body limit). */
-const MAX_CARRIED = 900_000;
-/** The rows carried from preview to confirm: at most 50 members, so small. */
-const MAX_PAYLOAD = 200_000;
-
 const text = { sv: words.sv.importMembers, en: words.en.importMembers };
 
 /** The member page's question for each field, as the column's name on these pages. */
 const FIELD_LABELS: Record<Lang, Record<Field, string>> = { sv: words.sv.importFields, en: words.en.importFields };
-
-type Body = Record<string, unknown>;
 
 function renderUpload(
   request: FastifyRequest,
@@ -83,7 +85,7 @@ function mappingView(table: Table, mapping: Mapping, source: string, settlement:
       .filter((f) => recognised[f] === undefined)
       .map((field) => ({
         field,
-        id: `map_${field}`,
+        id: mappingField(field),
         label: FIELD_LABELS[lang][field],
         optional: OPTIONAL.includes(field),
         selected: mapping[field] === undefined ? '' : String(mapping[field]),
@@ -92,31 +94,12 @@ function mappingView(table: Table, mapping: Mapping, source: string, settlement:
   };
 }
 
-/** The source of the table: an uploaded file, pasted rows, or the text carried through the mapping step. */
-function sourceOf(body: Body): { input: Buffer | string; field: 'file' | 'rows' } | undefined {
-  if (Buffer.isBuffer(body.file) && body.file.length > 0) return { input: body.file, field: 'file' };
-  if (typeof body.rows === 'string' && body.rows.trim() !== '') return { input: body.rows, field: 'rows' };
-  if (typeof body.source === 'string' && body.source !== '') return { input: Buffer.from(body.source, 'base64url'), field: 'file' };
-  return undefined;
-}
-
 /** What a cell was read as, for the preview: the label of a recognised choice, else the cell. */
 function shown(raw: RawMember, field: 'side' | 'engagement' | 'education' | 'origin', lang: Lang): string {
   const labels = memberLabels[lang][field] as Record<string, string>;
   const value = raw[field] ?? '';
   return labels[value]?.split(' (')[0] ?? value;
 }
-
-type Checked = CheckedRow & { line: number };
-
-/** The ticked boxes of a checkbox group, as strings. */
-const ticks = (value: unknown) =>
-  new Set(
-    [value]
-      .flat()
-      .filter((v) => v !== undefined)
-      .map(String),
-  );
 
 /**
  * The preview: every row with what will happen to it, the questions about unusual values, the
@@ -130,8 +113,8 @@ function renderPreview(
   id: string,
   data: DraftData,
   team: number,
-  list: { checked: Checked[]; total: number; encoding: Encoding },
-  answer: { errors?: FieldError[]; ticked?: Body } = {},
+  list: { checked: NumberedRow[]; total: number; encoding: Encoding },
+  answer: { errors?: FieldError[]; ticked?: PostedForm } = {},
 ) {
   const lang = langOf(request.query);
   const t = text[lang];
@@ -216,7 +199,7 @@ function renderPreview(
       FIELD_LABELS[lang].monthlySalary,
     ],
     payload: carried.length
-      ? JSON.stringify({ total, encoding: list.encoding, lines: carried.map((c) => c.line), rows: carried.map((c) => c.raw) })
+      ? writeCarriedRows({ total, encoding: list.encoding, lines: carried.map((c) => c.line), rows: carried.map((c) => c.raw) })
       : undefined,
     confirmLabel: toConfirm.length || toInclude.length || existing.length ? t.confirmChecked : t.confirm(carried.length),
     confirmAction: inLang(`${path}/spara`, lang),
@@ -236,34 +219,25 @@ const importMembers: FastifyPluginAsync = async (app) => {
     const t = text[lang];
     const { draft, data } = await loadDraft(request);
     const team = existingTeam(request, data);
-    const body = (request.body ?? {}) as Body;
-    const source = sourceOf(body);
+    const body = (request.body ?? {}) as PostedForm;
+    const source = tableSource(body);
     if (!source) return renderUpload(request, reply, draft.id, team, [{ field: 'file', message: t.missing }]);
     const read = await app.work({ kind: 'readTable', input: source.input }).catch(refusedAs('tooHeavy'));
     if (!read.ok) return renderUpload(request, reply, draft.id, team, [{ field: source.field, message: t[read.problem] }]);
     const { table } = read;
 
-    // The columns: by name, then as chosen in the mapping step ("" = not in the file); the
-    // actual cost only into a settlement.
     const settlement = isSettlement(data);
-    const mapping = recognise(table.headers);
-    if (!settlement) delete mapping.actualCost;
-    for (const field of fieldsFor(settlement)) {
-      const chosen = body[`map_${field}`];
-      if (typeof chosen === 'string' && /^\d+$/.test(chosen) && Number(chosen) < table.headers.length) mapping[field] = Number(chosen);
-    }
+    const mapping = chosenMapping(table.headers, body, settlement);
     const missing = missingFields(mapping);
     if (missing.length > 0) {
-      const carried = Buffer.from(typeof source.input === 'string' ? source.input : source.input).toString('base64url');
-      if (carried.length > MAX_CARRIED) return renderUpload(request, reply, draft.id, team, [{ field: source.field, message: t.tooBig }]);
+      const carried = carriedSource(source);
+      if (carried === undefined) return renderUpload(request, reply, draft.id, team, [{ field: source.field, message: t.tooBig }]);
       // Asked for the first time: no errors yet; asked again with a needed field still open: say which.
-      const asked = Object.keys(body).some((k) => k.startsWith('map_'));
-      const errors = asked ? missing.map((f) => ({ field: `map_${f}`, message: t.needed(FIELD_LABELS[lang][f]) })) : [];
+      const errors = mappingAnswered(body) ? missing.map((f) => ({ field: mappingField(f), message: t.needed(FIELD_LABELS[lang][f]) })) : [];
       return renderUpload(request, reply, draft.id, team, errors, mappingView(table, mapping, carried, settlement, lang));
     }
 
-    // Every row checked by the member page's schema, numbered by the file's line (the header is line 1).
-    const checked = table.rows.map((row, i) => ({ line: i + 2, ...checkRow(rawMember(row, mapping), lang) }));
+    const checked = checkTable(table, mapping, lang);
     return renderPreview(request, reply, draft.id, data, team, { checked, total: checked.length, encoding: read.encoding });
   });
 
@@ -272,11 +246,10 @@ const importMembers: FastifyPluginAsync = async (app) => {
     const loaded = await loadDraft(request);
     const { data } = loaded;
     const team = existingTeam(request, data);
-    const body = (request.body ?? {}) as Body;
-    const payload = readPayload(body.payload);
+    const body = (request.body ?? {}) as PostedForm;
+    const payload = readCarriedRows(body.payload);
     if (!payload) return renderUpload(request, reply, loaded.draft.id, team, [{ field: 'file', message: text[lang].badPayload }]);
-    // Checked again: the page's hidden field is not trusted.
-    const checked = payload.rows.map((raw, i) => ({ line: payload.lines[i], ...checkRow(raw, lang) }));
+    const checked = checkCarriedRows(payload, lang);
     const members = data.application.teams[team].members;
     const mode = members.length === 0 ? 'add' : body.mode === 'add' || body.mode === 'replace' ? body.mode : undefined;
     if (!mode) {
@@ -331,30 +304,5 @@ const importMembers: FastifyPluginAsync = async (app) => {
       .send(membersCsv(data.application.teams[team].members, isSettlement(data)));
   });
 };
-
-/** The preview's rows: `{ total, encoding, lines, rows }` with at most 50 rows of string fields, or undefined. */
-function readPayload(value: unknown): { total: number; encoding: Encoding; lines: number[]; rows: RawMember[] } | undefined {
-  if (typeof value !== 'string' || value.length > MAX_PAYLOAD) return undefined;
-  try {
-    const parsed = JSON.parse(value) as { total?: unknown; encoding?: unknown; lines?: unknown; rows?: unknown };
-    const total = Number(parsed.total);
-    if (!Number.isInteger(total) || total < 0 || !Array.isArray(parsed.rows) || parsed.rows.length > MAX_MEMBERS) return undefined;
-    const rows = parsed.rows.map((row: unknown) => {
-      if (typeof row !== 'object' || row === null) throw new Error('row');
-      const raw: RawMember = {};
-      for (const field of FIELDS) {
-        const cell = (row as Record<string, unknown>)[field];
-        if (typeof cell === 'string') raw[field] = cell;
-      }
-      return raw;
-    });
-    const given = Array.isArray(parsed.lines) ? parsed.lines : [];
-    const lines = rows.map((_, i) => (Number.isInteger(given[i]) && given[i] > 1 ? Number(given[i]) : i + 2));
-    const encoding = parsed.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8';
-    return { total: Math.max(total, rows.length), encoding, lines, rows };
-  } catch {
-    return undefined;
-  }
-}
 
 export default importMembers;

@@ -4,8 +4,7 @@
  * your answers when the page was opened from there). The page itself is src/pages/member.ts.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { loadDraft, saveDraft, type LoadedDraft } from '../../drafts/load.ts';
-import { existingTeam, memberParam } from '../../drafts/team-param.ts';
+import { existingTeam, loadDraft, type LoadedDraft, memberParam, saveDraft } from '../../http/draft-request.ts';
 import { formAction, inLang, memberPath, returnTo, teamPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { type MemberPlace, saveMember, showMember } from '../../pages/member.ts';

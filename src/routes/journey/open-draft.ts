@@ -1,6 +1,6 @@
 /** /ansokan/{id}: the draft's own link, which opens it at its first unanswered step (src/journey.ts). */
 import type { FastifyPluginAsync } from 'fastify';
-import { loadDraft } from '../../drafts/load.ts';
+import { loadDraft } from '../../http/draft-request.ts';
 import { firstUnanswered, inLang } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 

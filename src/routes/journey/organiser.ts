@@ -4,7 +4,7 @@ import { organiserForm, organiserMessages, organiserTypeLabels } from '../../../
 import { validateForm, type FieldError } from '../../../forms/page-form.ts';
 import type { Lang } from '../../../rules/types.ts';
 import { replacePlaceholder } from '../../drafts/draft-data.ts';
-import { loadDraft, saveDraft } from '../../drafts/load.ts';
+import { loadDraft, saveDraft } from '../../http/draft-request.ts';
 import { draftPath, formAction, inLang, returnTo } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { renderForm } from '../../page.ts';

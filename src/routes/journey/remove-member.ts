@@ -1,8 +1,7 @@
 /** /ansokan/{id}/team/{t}/person/{m}/ta-bort: remove a member, after asking. */
 import type { FastifyPluginAsync } from 'fastify';
 import { memberEvent } from '../../drafts/handoff.ts';
-import { loadDraft, saveDraft } from '../../drafts/load.ts';
-import { existingTeam, memberParam } from '../../drafts/team-param.ts';
+import { existingTeam, loadDraft, memberParam, saveDraft } from '../../http/draft-request.ts';
 import { inLang, memberPath, teamPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { renderConfirm } from '../../page.ts';

@@ -1,8 +1,7 @@
 /** /ansokan/{id}/team/{t}/ta-bort: remove a team, after asking. */
 import type { FastifyPluginAsync } from 'fastify';
 import { teamEvent } from '../../drafts/handoff.ts';
-import { loadDraft, saveDraft } from '../../drafts/load.ts';
-import { existingTeam } from '../../drafts/team-param.ts';
+import { existingTeam, loadDraft, saveDraft } from '../../http/draft-request.ts';
 import { draftPath, inLang, teamPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { renderConfirm } from '../../page.ts';

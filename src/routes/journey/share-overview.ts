@@ -11,7 +11,7 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldError } from '../../../forms/page-form.ts';
-import { loadDraft, NotFoundError, type LoadedDraft } from '../../drafts/load.ts';
+import { loadDraft, NotFoundError, type LoadedDraft } from '../../http/draft-request.ts';
 import { draftPath, inLang } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { checkShare, readCode } from '../../overview-share.ts';

@@ -1,7 +1,7 @@
 /** /ansokan/{id}/team: the teams so far, with links to change, add or remove them. */
 import type { FastifyPluginAsync } from 'fastify';
 import { municipalityName } from '../../../forms/municipalities.ts';
-import { loadDraft } from '../../drafts/load.ts';
+import { loadDraft } from '../../http/draft-request.ts';
 import { draftPath, inLang, teamPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { pageData } from '../../page.ts';

@@ -9,7 +9,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { DraftData, SettlementData } from '../../drafts/draft-data.ts';
-import { loadSettlement } from '../../drafts/settlement.ts';
+import { loadSettlement } from '../../http/draft-request.ts';
 import { draftPath, inLang } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { sendPdf } from '../../plugins/pdf.ts';

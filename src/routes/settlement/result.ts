@@ -14,7 +14,8 @@ import { formatCountOf, formatFte, formatKronor, formatList } from '../../../rul
 import { sumKronor } from '../../../rules/money.ts';
 import { hundredths } from '../../../rules/staffing.ts';
 import type { Lang, Settlement } from '../../../rules/types.ts';
-import { loadSettlement, settleDraft } from '../../drafts/settlement.ts';
+import { settleDraft } from '../../drafts/settlement.ts';
+import { loadSettlement } from '../../http/draft-request.ts';
 import { draftPath, inLang } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
 import { pageData } from '../../page.ts';

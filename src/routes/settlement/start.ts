@@ -7,7 +7,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { isSettlement } from '../../drafts/draft-data.ts';
-import { loadDraft } from '../../drafts/load.ts';
+import { loadDraft } from '../../http/draft-request.ts';
 import { settlesYear, startSettlement } from '../../drafts/settlement.ts';
 import { draftPath, inLang } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
