@@ -111,8 +111,8 @@ export function overviewTotals(teams: OverviewTeam[]): OverviewTotals {
 
 /**
  * Two rows are the same team under the same huvudman and the same name, case and surrounding
- * spaces aside. Spaces as the store's trim() took them; the case of every letter, Å, Ä and Ö too
- * (PostgreSQL's lower() in a database with the C locale changed only A–Z).
+ * spaces aside: only spaces trimmed, and every letter's case (Å, Ä and Ö too), as the store's
+ * trim() and lower() did when it counted in SQL.
  */
 const sameTeam = (row: SharedTeam) => `${row.orgNumber ?? row.source}\u0000${row.team.replace(/^ +| +$/g, '').toLowerCase()}`;
 
