@@ -195,7 +195,7 @@ const memberShape = {
   otherFundingShare: share('member.otherFundingShare'),
 };
 
-// Read only by a settlement (RULEBOOK D19); an assessment ignores it. A draft keeps it as given.
+// Read only by a settlement (decision D19); an assessment ignores it. A draft keeps it as given.
 const actualCost = decimal('member.actualCost', { min: '0', max: '1000000000', maxDecimals: 2 }).optional();
 
 const member = z

@@ -19,7 +19,7 @@ export interface DraftMember {
   monthlySalary: string;
   employerCostRate: string;
   otherFundingShare: string;
-  /** Settlements only (RULEBOOK D19): the member's actual personnel cost in the team's period from the ledger, kronor. */
+  /** Settlements only (decision D19): the member's actual personnel cost in the team's period from the ledger, kronor. */
   actualCost?: string;
 }
 

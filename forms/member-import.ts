@@ -35,7 +35,7 @@ export const FIELDS = [
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
-/** A settlement's list may carry the actual cost from the ledger (RULEBOOK D19); an application's has no such column. */
+/** A settlement's list may carry the actual cost from the ledger (decision D19); an application's has no such column. */
 export function fieldsFor(settlement: boolean): readonly Field[] {
   return settlement ? FIELDS : FIELDS.filter((f) => f !== 'actualCost');
 }

@@ -24,7 +24,7 @@ export const memberForm = z
     /** "Vet inte": no rate known for an employment; stored as 0, which the result warns about (D17). */
     employerCostRateUnknown: optional(choice('employerCostRateUnknown', ['yes'])),
     otherFundingShare: optional(decimal('otherFundingShare', { min: 0, max: 1, maxDecimals: 6, read: 'rate' })),
-    /** Settlements only (RULEBOOK D19): the actual cost from the ledger, kronor with at most öre. */
+    /** Settlements only (decision D19): the actual cost from the ledger, kronor with at most öre. */
     actualCost: optional(decimal('actualCost', { min: 0, max: MAX_ACTUAL_COST, maxDecimals: 2, read: 'amount' })),
   })
   .superRefine(
@@ -166,7 +166,7 @@ export const memberLabels = {
 } as const;
 
 /**
- * What usually counts and what does not, beside each education option (RULEBOOK section 3).
+ * What usually counts and what does not, beside each education option (the education rule, rules/member-education.ts).
  * Skolverket assesses; the examples help people choose, they decide nothing.
  */
 export const educationHints = {

@@ -1,7 +1,7 @@
 /**
  * Validation of a settlement request (POST /api/v1/settlements, `sst-bidrag settle`): the
  * application as carried out, Skolverket's decision per team and, optionally, the application
- * as applied for (RULEBOOK D19, D23). Every problem is reported with its path under
+ * as applied for (decisions D19, D23). Every problem is reported with its path under
  * `application.`, `decision.` or `applied.`, as for an assessment; a bidragsår without
  * settlement rules is a 422 when nothing else is wrong.
  */

@@ -1,6 +1,6 @@
 /**
  * Where one member's unknown education is all that stands between a team that needs review
- * and money (RULEBOOK D4): the result can then give both outcomes, "if it counts, up to N kr;
+ * and money (decision D4): the result can then give both outcomes, "if it counts, up to N kr;
  * otherwise 0 kr". Found by assessing the application again with that member's education
  * qualifying and with it not qualifying; the engine is pure, so this is exact.
  */

@@ -1,7 +1,7 @@
 /**
  * What the result page, the summary PDF and the quick estimate say alike: outcome labels, the
  * amounts' names, a finding as the findings partial shows it, the verdict that counts teams per
- * status, and the split of the money into settled and pending (RULEBOOK D18).
+ * status, and the split of the money into settled and pending (decision D18).
  */
 import { ruleDefinition } from '../rules/catalogue.ts';
 import { formatKronor } from '../rules/format.ts';

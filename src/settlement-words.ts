@@ -1,5 +1,5 @@
 /**
- * What the settlement after the year (RULEBOOK §6) says wherever it is shown: the names of its
+ * What the settlement after the year (the year after the decision) says wherever it is shown: the names of its
  * figures, the conditions, the sides below a minimum and the kinds of change, in Swedish and
  * English; and the settlement as plain text (the command line's `settle`). Then the redovisning
  * summary PDF's words (Swedish only, like the application summary), the kommun's overview once

@@ -1,5 +1,5 @@
 /**
- * Each side's staffing in a team as the engine counts it (RULEBOOK D1, D2, D14: qualifying members,
+ * Each side's staffing in a team as the engine counts it (decisions D1, D2, D14: qualifying members,
  * day by day over the team's period) against the staffing rule's minimum. The members page shows
  * it while people are added; check answers warns, before the result, of the days a side falls
  * short (a summer, a gap between one person and the next).

@@ -5,7 +5,7 @@
  * staffing figures and member costs agree with independent day-by-day and exact-fraction
  * computations, every failing staffing, duration or education finding says how to fix it, and
  * every fix the engine suggests, applied, fixes its finding while one step less does not.
- * For the settlement after the year (RULEBOOK §6): used + unused = decided and usable + repay
+ * For the settlement after the year (the year after the decision): used + unused = decided and usable + repay
  * = received, per team, per kommun and in total; justified is the assessment's grant when no
  * team is not eligible; an application carried out exactly as applied for, with the maximum
  * decided, leaves nothing unused and the kommun repays exactly the assessment's repayment risk.
@@ -307,7 +307,7 @@ function costOracle(m: AppMember, days: { first: number; last: number } | undefi
 }
 
 // ---------------------------------------------------------------------------------------------
-// Status order (RULEBOOK §5, D24) and the engine's own fixes applied to the application.
+// Status order (decision D24) and the engine's own fixes applied to the application.
 
 const teamRank: Record<TeamStatus, number> = { not_eligible: 0, needs_review: 1, eligible_aggregate_only: 2, eligible: 3 };
 const applicationRank: Record<ApplicationStatus, number> = { not_eligible: 0, needs_review: 1, eligible: 2 };
@@ -482,7 +482,7 @@ const unknownPair: [Sketch, SketchMember[][]] = [
 ];
 
 /**
- * Found before RULEBOOK D24: team 1 qualifies with team 2's staff (eligible_aggregate_only) and
+ * Found before decision D24: team 1 qualifies with team 2's staff (eligible_aggregate_only) and
  * the application is eligible. Adding a qualifying social-services member makes team 1 eligible
  * on its own *if* its unknown-education member qualifies; §5 then ranked that needs_review
  * above the certain eligible_aggregate_only, and team and application dropped to needs_review.
@@ -505,7 +505,7 @@ const aggregateThenReview = {
 };
 
 /**
- * Found before RULEBOOK D15: no team serves grundskola or gymnasieskola, so the three
+ * Found before decision D15: no team serves grundskola or gymnasieskola, so the three
  * application-scope staffing findings failed with advice that did not fix them. D15 makes them
  * info ("not tested").
  */
@@ -846,7 +846,7 @@ describe('engine properties (fast-check)', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// The settlement after the year (RULEBOOK §6, D19–D23): bidragsår 2024 onwards.
+// The settlement after the year (the year after the decision, D19–D23): bidragsår 2024 onwards.
 
 const settlementArb = fc
   .record({

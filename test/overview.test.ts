@@ -4,7 +4,7 @@
  * page, the CSV and the JSON against hand-computed figures, with huvudman names and no org
  * numbers or salaries.
  *
- * Every member is full time for the whole of 2026. Hand-computed (RULEBOOK D5–D8):
+ * Every member is full time for the whole of 2026. Hand-computed (decisions D5–D8):
  *   Exempla kommun, "Team Norr" (0180): school 40 000 × 1.25 × 12 = 600 000, grant 300 000 =
  *     matched; social 30 000 × 1.25 × 12 = 450 000, usable 225 000, risk 75 000; suggestion:
  *     extra cost 150 000 = 0.3333… → 0.34 fte at 37 500 per fte-month over 12 months.

@@ -1,7 +1,7 @@
 /**
  * Runs every rule's cases, kept as data beside the rule (rules/<rule>.cases.yaml). Each case
  * is an application sketch, an evaluation date and what the assessment must say. A case with
- * `decided` (Skolverket's decided grant per team) is a settlement (RULEBOOK §6): the sketch is
+ * `decided` (Skolverket's decided grant per team) is a settlement (the year after the decision): the sketch is
  * the application as carried out, `applied` optionally the one applied for, and its findings
  * are the settlement's and its assessment's. The cases go through the same validation as the
  * API, so every case is a valid request.

@@ -1,5 +1,5 @@
 /**
- * POST /api/v1/settlements (RULEBOOK §6, D19–D23; API.md "Settlements"), with the shared
+ * POST /api/v1/settlements (the year after the decision, D19–D23; API.md "Settlements"), with the shared
  * example in test/fixtures/settlement-example.json: two teams in two kommuner, a school-staff
  * replacement gap that breaks the conditions in one of them, actual costs from the ledger
  * (one with other funding), a lowered fte, and the application as applied for beside it.

@@ -7,13 +7,13 @@ import { documentedApplication } from '../../forms/application.ts';
 import { langQuery } from './route-schema.ts';
 import { errorBody } from './schemas.ts';
 
-const wholeKronor = z.string().regex(/^\d+$/).describe('Whole kronor (RULEBOOK D6)');
+const wholeKronor = z.string().regex(/^\d+$/).describe('Whole kronor (docs/decisions.md, D6)');
 const fte = z.string().regex(/^\d+\.\d{2}$/);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const range = z.object({ from: date, to: date });
 const matchedFigures = z.object({ matched: wholeKronor, matchedUsable: wholeKronor, repaymentRisk: wholeKronor });
 
-/** One part per team status that carries money (RULEBOOK D13, D18). */
+/** One part per team status that carries money (decisions D13 and D18). */
 function byTeamStatus<T extends z.ZodType>(part: T) {
   return z.object({ eligible: part, eligible_aggregate_only: part, needs_review: part });
 }
@@ -87,11 +87,11 @@ export const assessmentSchema = z
       municipalities: z.array(
         matchedFigures.extend({
           municipalityCode: z.string(),
-          byTeamStatus: byTeamStatus(matchedFigures).describe("The kommun's figures by the status of the teams they come from (RULEBOOK D18)"),
+          byTeamStatus: byTeamStatus(matchedFigures).describe("The kommun's figures by the status of the teams they come from (docs/decisions.md, D18)"),
         }),
       ),
       byTeamStatus: byTeamStatus(matchedFigures.partial().extend({ skolverketGrant: wholeKronor })).describe(
-        "The totals by the status of the teams they come from; the parts add up to amounts.skolverketGrant and to the kommuner's figures (RULEBOOK D18). For 2023 only skolverketGrant.",
+        "The totals by the status of the teams they come from; the parts add up to amounts.skolverketGrant and to the kommuner's figures (docs/decisions.md, D18). For 2023 only skolverketGrant.",
       ),
       notice: z.string(),
       demandRatio: z.string().nullable(),
@@ -101,7 +101,7 @@ export const assessmentSchema = z
 
 const settlementMatched = z.object({ received: wholeKronor, usable: wholeKronor, repay: wholeKronor });
 
-/** The settlement after the year (RULEBOOK §6, D19–D23), as POST /api/v1/settlements returns it. */
+/** The settlement after the year (the year after the decision, D19–D23), as POST /api/v1/settlements returns it. */
 export const settlementSchema = z.object({
   grantYear: z.number().int(),
   ruleSet: z.object({ id: z.string(), title: z.string(), period: range }),
@@ -111,7 +111,7 @@ export const settlementSchema = z.object({
     z.object({
       name: z.string(),
       status: z.enum(['eligible', 'eligible_aggregate_only', 'needs_review', 'not_eligible']).describe("The carried-out team's status"),
-      conditions: z.enum(['met', 'needs_review', 'not_met']).describe('RULEBOOK D21'),
+      conditions: z.enum(['met', 'needs_review', 'not_met']).describe('docs/decisions.md, D21'),
       decided: wholeKronor,
       justified: wholeKronor.describe('Half the carried-out eligible cost of the staff Skolverket funds, without zeroing a team that is not eligible (D20)'),
       used: wholeKronor,

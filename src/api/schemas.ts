@@ -98,7 +98,7 @@ const overviewTeam = z
       })
       .optional()
       .describe(
-        "Present when the team comes from a shared settlement (RULEBOOK D20–D22): skolverketGrant is then Skolverket's decided grant, matched the money the kommun received, matchedUsable and repaymentRisk its usable and to-repay money. Every figure but the decision is the product's estimate",
+        "Present when the team comes from a shared settlement (decisions D20–D22): skolverketGrant is then Skolverket's decided grant, matched the money the kommun received, matchedUsable and repaymentRisk its usable and to-repay money. Every figure but the decision is the product's estimate",
       ),
   })
   .meta({ id: 'OverviewTeam' });
@@ -118,7 +118,7 @@ export const overviewSchemas = {
         byTeamStatus: z
           .object(Object.fromEntries(['eligible', 'eligible_aggregate_only', 'needs_review'].map((status) => [status, z.object(amounts)])))
           .describe(
-            "The totals split by the teams' status (RULEBOOK D18): settled is eligible plus eligible_aggregate_only, pending is needs_review; a team that is not eligible carries nothing, so the parts add up exactly to the totals",
+            "The totals split by the teams' status (docs/decisions.md, D18): settled is eligible plus eligible_aggregate_only, pending is needs_review; a team that is not eligible carries nothing, so the parts add up exactly to the totals",
           ),
         decided: z
           .object(amounts)

@@ -58,7 +58,7 @@ export interface TeamDecision {
 }
 
 /**
- * What makes a draft a settlement (RULEBOOK §6, D19): the application as applied for, kept
+ * What makes a draft a settlement (the year after the decision, D19): the application as applied for, kept
  * as it was when the settlement started (for the changes to report, D23), and Skolverket's
  * decision per team id. The draft's `application` is then the application as carried out.
  */

@@ -1,5 +1,5 @@
 /**
- * A settlement draft (RULEBOOK §6, D19–D23): started from an application draft, it is a draft
+ * A settlement draft (the year after the decision, D19–D23): started from an application draft, it is a draft
  * of its own whose application is the application as carried out, beside the application as
  * applied for and Skolverket's decision per team. Only bidragsår whose rule set has settlement
  * rules (sfs-2023-946, 2024 onwards) can be settled.

@@ -1,12 +1,12 @@
 /**
  * What the kommun's overview keeps of a draft, per team: the huvudman's name and type, the
  * team's name, kommun and bidragsår, the verdict, Skolverket's grant, Socialstyrelsen's matched
- * allocation (9–12 §§, RULEBOOK D8), the part the kommun may use, the repayment risk and, for a
+ * allocation (9–12 §§, decision D8), the part the kommun may use, the repayment risk and, for a
  * team with a risk, how much more social-services staff would remove it
  * (rules/staffing-suggestion.ts, without the cost per fte-month). Never salaries, org numbers or
  * people. Computed when a draft is saved or shared, never when an overview is read.
  *
- * A settlement draft's teams carry the year after the decision instead (RULEBOOK D20–D22):
+ * A settlement draft's teams carry the year after the decision instead (decisions D20–D22):
  * Skolverket's decided grant in place of the maximum, the kommun's received money as the matched
  * allocation, and its usable and to-repay money as the usable part and the risk, with the
  * settlement's figures beside them. Until every team has its decision, it has no summary.

@@ -2,7 +2,7 @@
  * /uppskattning: a quick estimate for finance staff without a team yet. A few totals become a
  * synthetic one-team application (forms/estimate.ts), assessed by the same engine as the API;
  * the page shows the verdict on staffing, what it assumed, the amounts, and the kommun's repayment
- * risk (RULEBOOK D8) with the staffing that removes it (rules/staffing-suggestion.ts). "Starta en ansökan med de här
+ * risk (decision D8) with the staffing that removes it (rules/staffing-suggestion.ts). "Starta en ansökan med de här
  * uppgifterna" (POST /uppskattning/utkast) makes a draft of that application and goes to
  * "check your answers".
  */

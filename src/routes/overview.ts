@@ -4,7 +4,7 @@
  * key (its link opens it) and a submission code to send to the huvudmän. A coordinator shares a
  * draft into it with the code (src/routes/journey/share-overview.ts). The overview shows each
  * shared team in the kommun for the year: huvudman name, team, verdict, Skolverket's grant,
- * Socialstyrelsen's matched allocation (9–12 §§, RULEBOOK D8), the part the kommun may use, the
+ * Socialstyrelsen's matched allocation (9–12 §§, decision D8), the part the kommun may use, the
  * repayment risk and a staffing suggestion (rules/staffing-suggestion.ts), from the summaries
  * stored when each draft was saved or shared. Never salaries, org numbers, people or draft ids.
  *
@@ -17,7 +17,7 @@
  *   GET  /kommun/…                        the old overview by kommunkod: a 404 page that explains the new way
  *
  * What it shows is in src/pages/overview.ts; the sums are rules/overview.ts's (totals split into
- * settled and pending, RULEBOOK D18, and the decided grants to requisition, D22).
+ * settled and pending, decision D18, and the decided grants to requisition, D22).
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { municipalitiesByName, municipalityName } from '../../forms/municipalities.ts';

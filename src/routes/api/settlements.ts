@@ -1,5 +1,5 @@
 /**
- * POST /api/v1/settlements: the year after the decision (RULEBOOK §6, D19–D23). The application
+ * POST /api/v1/settlements: the year after the decision (the year after the decision, D19–D23). The application
  * as carried out, Skolverket's decision per team and optionally the application as applied
  * for in; the settlement out. Invalid input is a 400 listing every problem under
  * `application.`, `decision.` or `applied.`; a bidragsår without settlement rules is a 422.

@@ -1,5 +1,5 @@
 /**
- * /ansokan/{id}/redovisning: the settlement of the year (RULEBOOK §6, D19–D23), answer first.
+ * /ansokan/{id}/redovisning: the settlement of the year (the year after the decision, D19–D23), answer first.
  * On top what Skolverket granted, what the year justified and used, what is unused and to be
  * repaid to Skolverket, what the kommun may keep and repay to Socialstyrelsen, and how many
  * changes are to be reported; below, collapsed, each team's conditions during the year with the
