@@ -7,6 +7,7 @@
  */
 import type { Lang } from '../rules/types.ts';
 import { MAX_MEMBERS } from './application.ts';
+import type { DraftMember } from './draft-application.ts';
 import {
   type CheckedRow,
   checkRow,
@@ -18,8 +19,11 @@ import {
   type RawMember,
   rawMember,
   recognise,
+  rowQuestions,
+  sameMember,
   type Table,
 } from './member-import.ts';
+import { type Confirmed, keptConfirmations } from './plausible.ts';
 
 /** The file's text carried through the mapping step (base64url, in an urlencoded form under the 1 MB body limit). */
 const MAX_CARRIED = 900_000;
@@ -127,3 +131,49 @@ export const ticks = (value: unknown) =>
       .filter((v) => v !== undefined)
       .map(String),
   );
+
+/** What the user chose on the preview: add to the team or replace its members of the list's sides, and the ticked rows. */
+export interface ImportChoice {
+  mode: 'add' | 'replace';
+  /** Rows (by index in the carried list) that repeat a member and are to be added anyway. */
+  includeRow: Set<string>;
+  /** Rows (by index) whose questions about unusual values the user has answered by ticking. */
+  confirmRow: Set<string>;
+}
+
+/** A row the confirmation adds, with the questions it raised, kept as answered. */
+export interface ImportedRow {
+  member: Omit<DraftMember, 'id'>;
+  confirmed: Confirmed | undefined;
+}
+
+/** What confirming the preview does to the team: the members kept and removed, the rows added, and how many repeats were left out. */
+export interface ImportPlan {
+  kept: DraftMember[];
+  removed: DraftMember[];
+  added: ImportedRow[];
+  repeatsLeftOut: number;
+}
+
+/**
+ * The confirmation, checked against the team as it is now: with "replace" the members of the
+ * sides the list holds go; with "add" a row that repeats a member is left out unless ticked;
+ * rows beyond the team's room are left out; a row with questions about unusual values is added
+ * only when its box is ticked.
+ */
+export function planImport(members: DraftMember[], checked: NumberedRow[], choice: ImportChoice, lang: Lang): ImportPlan {
+  const valid = checked.flatMap((c, index) => (c.ok ? [{ index, member: c.member }] : []));
+  const sides = new Set(valid.map((row) => row.member.side));
+  const kept = choice.mode === 'replace' ? members.filter((m) => !sides.has(m.side)) : members;
+  const wanted = choice.mode === 'add' ? valid.filter((row) => !sameMember(row.member, members) || choice.includeRow.has(String(row.index))) : valid;
+  const fitting = wanted.slice(0, Math.max(0, MAX_MEMBERS - kept.length));
+  const questions = rowQuestions(
+    fitting.map((row) => row.member),
+    kept,
+    lang,
+  );
+  const added = fitting.flatMap((row, i) =>
+    questions[i].length === 0 || choice.confirmRow.has(String(row.index)) ? [{ member: row.member, confirmed: keptConfirmations(questions[i]) }] : [],
+  );
+  return { kept: [...kept], removed: members.filter((m) => !kept.includes(m)), added, repeatsLeftOut: valid.length - wanted.length };
+}

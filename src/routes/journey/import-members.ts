@@ -30,6 +30,7 @@ import {
   mappingAnswered,
   mappingField,
   type NumberedRow,
+  planImport,
   type PostedForm,
   readCarriedRows,
   tableSource,
@@ -37,7 +38,6 @@ import {
   writeCarriedRows,
 } from '../../../forms/member-import-form.ts';
 import type { FieldError } from '../../../forms/page-form.ts';
-import { keptConfirmations } from '../../../forms/plausible.ts';
 import type { Lang } from '../../../rules/types.ts';
 import { isSettlement, keepConfirmed, type DraftData } from '../../drafts/draft-data.ts';
 import { showDecimal } from '../../../forms/input.ts';
@@ -256,38 +256,27 @@ const importMembers: FastifyPluginAsync = async (app) => {
       const errors = [{ field: 'mode', message: text[lang].modeMissing }];
       return renderPreview(request, reply, loaded.draft.id, data, team, { ...payload, checked }, { errors, ticked: body });
     }
-    const valid = checked.flatMap((c, index) => (c.ok ? [{ index, member: c.member }] : []));
-    // With "replace", the members of the sides the list holds go; with "add", a row that repeats a member is left out unless ticked.
-    const sides = new Set(valid.map((row) => row.member.side));
-    const kept = mode === 'replace' ? members.filter((m) => !sides.has(m.side)) : members;
-    const includeRow = ticks(body.includeRow);
-    const wanted = mode === 'add' ? valid.filter((row) => !sameMember(row.member, members) || includeRow.has(String(row.index))) : valid;
-    const fitting = wanted.slice(0, Math.max(0, MAX_MEMBERS - kept.length));
-    // A row with questions about unusual values needs its box ticked.
-    const questions = rowQuestions(
-      fitting.map((row) => row.member),
-      kept,
+    const { kept, removed, added, repeatsLeftOut } = planImport(
+      members,
+      checked,
+      { mode, includeRow: ticks(body.includeRow), confirmRow: ticks(body.confirmRow) },
       lang,
     );
-    const confirmRow = ticks(body.confirmRow);
-    const added = fitting.filter((row, i) => questions[i].length === 0 || confirmRow.has(String(row.index)));
-    const removed = members.filter((m) => !kept.includes(m));
     for (const m of removed) keepConfirmed(data, m.id, undefined);
-    data.application.teams[team].members = [...kept];
+    data.application.teams[team].members = kept;
     for (const row of added) {
       const id = `p${data.nextMember}`;
       const { actualCost: _notHere, ...applied } = row.member;
       data.application.teams[team].members.push({ id, ...(isSettlement(data) ? row.member : applied) });
-      keepConfirmed(data, id, keptConfirmations(questions[fitting.indexOf(row)]));
+      keepConfirmed(data, id, row.confirmed);
       data.nextMember += 1;
     }
     const teamRef = { team: data.application.teams[team].id, teamName: data.application.teams[team].name };
-    const duplicates = mode === 'add' ? valid.length - wanted.length : 0;
     if (added.length > 0 || removed.length > 0) {
       const change =
         mode === 'replace'
           ? { kind: 'members_replaced' as const, added: added.length, removed: removed.length, ...teamRef }
-          : { kind: 'members_imported' as const, added: added.length, skipped: duplicates, ...teamRef };
+          : { kind: 'members_imported' as const, added: added.length, skipped: repeatsLeftOut, ...teamRef };
       await saveDraft(request, loaded, { change });
     }
     const skipped = Math.max(0, payload.total - added.length);
