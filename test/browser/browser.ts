@@ -12,6 +12,7 @@
  */
 import { AssertionError } from 'node:assert';
 import { after, before } from 'node:test';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { access, constants, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -238,6 +239,44 @@ async function runAxe(page: Page): Promise<AxeViolation[]> {
 }
 
 /**
+ * The page as axe would check it: its DOM serialized (for a JS-off page with <noscript> as a
+ * reader without scripts sees it, see checkAccessibility), and a key for everything axe's
+ * verdict depends on: scripts on or off, the window's size, the path, the DOM and the state of
+ * its form controls (a typed value or a ticked box is not in the HTML). Draft ids, link tokens
+ * and codes (22-character base64url words) and the CSRF token differ from one visitor to the
+ * next without changing anything axe checks, so the key leaves them out.
+ */
+async function pageState(page: Page, javaScript: boolean): Promise<{ html: string; key: string }> {
+  const { html, controls } = await page.evaluate((javaScript) => {
+    const root = document.documentElement.cloneNode(true) as HTMLElement;
+    if (!javaScript) {
+      for (const noscript of root.querySelectorAll('noscript')) {
+        const span = document.createElement('span');
+        span.dataset.noscript = '';
+        span.append(...noscript.childNodes);
+        noscript.replaceWith(span);
+      }
+    }
+    const doctype = document.doctype ? `<!DOCTYPE ${document.doctype.name}>` : '';
+    const fields = [...document.querySelectorAll<HTMLInputElement>('input, select, textarea')].map((field) => [field.value, field.checked]);
+    return { html: `${doctype}${root.outerHTML}`, controls: JSON.stringify(fields) };
+  }, javaScript);
+  const { width, height } = page.viewportSize() ?? { width: 0, height: 0 };
+  const visitorFree = [javaScript, width, height, new URL(page.url()).pathname, controls, html]
+    .join('\n')
+    .replace(/(name="_csrf" value=")[^"]*/g, '$1')
+    .replace(/(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{22}(?![A-Za-z0-9_-])/g, '');
+  return { html, key: createHash('sha256').update(visitorFree).digest('hex') };
+}
+
+/**
+ * axe's findings by page state (see pageState) in this process: a page the file's tests have
+ * already checked in the same state, such as the start page every visitor passes, is not
+ * checked again. Its findings are those of the first check, violations included.
+ */
+const findingsByState = new Map<string, Promise<AxeViolation[]>>();
+
+/**
  * Checks the page as it is now with axe-core against WCAG 2.0, 2.1 and 2.2 A and AA, and throws an
  * AssertionError listing every violation.
  *
@@ -247,58 +286,26 @@ async function runAxe(page: Page): Promise<AxeViolation[]> {
  * still lets page.evaluate run, but timers never fire, and axe.run waits on setTimeout, so it
  * never finishes (turning scripts back on through a second DevTools session destroys the page's
  * execution context under Playwright). So the DOM the JS-off page has now is serialized and shown
- * to a second, JavaScript-enabled context at the same URL, with the same response headers (so
+ * to a JavaScript-enabled page of its own (see replayerFor) at the same URL, with the same response headers (so
  * the same CSP), with every script request aborted (inline scripts stay blocked by the CSP), and
  * axe runs there. That is the JS-off page exactly: the same DOM, stylesheets, origin and viewport,
  * also after a form POST (re-opening the URL would GET a different page). <noscript> elements,
  * whose content a scripting browser would parse as text, are turned into <span data-noscript>
  * so that what a JS-off reader sees is what gets checked.
+ *
+ * A page already checked in the same state (see pageState) is not checked again: its findings are
+ * those of the first check.
  */
 export async function checkAccessibility(page: Page): Promise<void> {
   const info = pageInfo.get(page);
   if (!info) throw new Error('checkAccessibility needs a page made by newPage()');
-  let violations: AxeViolation[];
-  if (info.javaScript) {
-    violations = await runAxe(page);
-  } else {
-    const html = await page.evaluate(() => {
-      const root = document.documentElement.cloneNode(true) as HTMLElement;
-      for (const noscript of root.querySelectorAll('noscript')) {
-        const span = document.createElement('span');
-        span.dataset.noscript = '';
-        span.append(...noscript.childNodes);
-        noscript.replaceWith(span);
-      }
-      const doctype = document.doctype ? `<!DOCTYPE ${document.doctype.name}>` : '';
-      return `${doctype}${root.outerHTML}`;
-    });
-    const url = page.url().split('#')[0]!;
-    const status = info.document?.status ?? 200;
-    const headers = { ...(info.document?.headers ?? { 'content-type': 'text/html; charset=utf-8' }) };
-    for (const name of ['content-length', 'content-encoding', 'transfer-encoding']) delete headers[name];
-    const browser = page.context().browser();
-    if (!browser) throw new Error('checkAccessibility: the page has no browser');
-    const viewport = page.viewportSize();
-    const context = await browser.newContext({ javaScriptEnabled: true, locale: 'sv-SE', viewport });
-    try {
-      await context.route(
-        () => true,
-        (route) => {
-          const request = route.request();
-          if (request.resourceType() === 'script') return route.abort('blockedbyclient');
-          if (request.isNavigationRequest() && request.url().split('#')[0] === url) {
-            return route.fulfill({ status, headers, body: html });
-          }
-          return route.continue();
-        },
-      );
-      const replay = await context.newPage();
-      await replay.goto(url, { waitUntil: 'load' });
-      violations = await runAxe(replay);
-    } finally {
-      await context.close();
-    }
+  const { html, key } = await pageState(page, info.javaScript);
+  let findings = findingsByState.get(key);
+  if (!findings) {
+    findings = info.javaScript ? runAxe(page) : runAxeOnReplay(page, info, html);
+    findingsByState.set(key, findings);
   }
+  const violations = await findings;
   if (violations.length > 0) {
     const lines = violations.flatMap((violation) => [
       `${violation.id} (${violation.impact ?? 'no impact given'}): ${violation.help} — ${violation.helpUrl}`,
@@ -308,6 +315,68 @@ export async function checkAccessibility(page: Page): Promise<void> {
       message: `axe found ${violations.length} accessibility violation(s) on ${page.url()} (JavaScript ${info.javaScript ? 'on' : 'off'}):\n${lines.join('\n')}`,
     });
   }
+}
+
+/** A JS-off page's document as the replay shows it. */
+interface ShownDocument {
+  url: string;
+  status: number;
+  headers: Record<string, string>;
+  html: string;
+}
+
+/**
+ * Per browser, the JavaScript-enabled page that JS-off pages are replayed in (see
+ * checkAccessibility), one replay at a time: scripts aborted, the replayed URL answered with the
+ * document `shown`, everything else (the stylesheets) from the app. One page for all replays
+ * rather than a new context each: its renderer is started once, and it keeps no state between
+ * replays that axe could see, as no script runs in it.
+ */
+const replayers = new WeakMap<Browser, { page: Promise<Page>; shown?: ShownDocument; queue: Promise<unknown> }>();
+
+function replayerFor(browser: Browser) {
+  let replayer = replayers.get(browser);
+  if (!replayer) {
+    const created = (async () => {
+      const context = await browser.newContext({ javaScriptEnabled: true, locale: 'sv-SE' });
+      await context.route(
+        () => true,
+        (route) => {
+          const request = route.request();
+          const shown = replayers.get(browser)?.shown;
+          if (request.resourceType() === 'script') return route.abort('blockedbyclient');
+          if (shown && request.isNavigationRequest() && request.url().split('#')[0] === shown.url) {
+            return route.fulfill({ status: shown.status, headers: shown.headers, body: shown.html });
+          }
+          return route.continue();
+        },
+      );
+      return context.newPage();
+    })();
+    replayer = { page: created, queue: Promise.resolve() };
+    replayers.set(browser, replayer);
+  }
+  return replayer;
+}
+
+/** axe on a JS-off page: its serialized DOM `html` replayed with scripts on (see checkAccessibility). */
+function runAxeOnReplay(page: Page, info: PageInfo, html: string): Promise<AxeViolation[]> {
+  const browser = page.context().browser();
+  if (!browser) throw new Error('checkAccessibility: the page has no browser');
+  const headers = { ...(info.document?.headers ?? { 'content-type': 'text/html; charset=utf-8' }) };
+  for (const name of ['content-length', 'content-encoding', 'transfer-encoding']) delete headers[name];
+  const shown: ShownDocument = { url: page.url().split('#')[0]!, status: info.document?.status ?? 200, headers, html };
+  const viewport = page.viewportSize();
+  const replayer = replayerFor(browser);
+  const run = replayer.queue.then(async () => {
+    const replay = await replayer.page;
+    replayer.shown = shown;
+    if (viewport) await replay.setViewportSize(viewport);
+    await replay.goto(shown.url, { waitUntil: 'load' });
+    return runAxe(replay);
+  });
+  replayer.queue = run.catch(() => {});
+  return run;
 }
 
 /** A full-page PNG of the page, for the screenshots kept under docs/. */
