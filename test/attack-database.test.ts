@@ -20,6 +20,7 @@ import { openDraftStore } from '../src/drafts/store.ts';
 import type { DraftsOptions } from '../src/plugins/drafts.ts';
 import { serverOptions } from '../src/server-options.ts';
 import { postgresBackend } from './fixtures/drafts-backends.ts';
+import { TYPESCRIPT_LOADER } from './loader/typescript.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -39,7 +40,7 @@ async function buildWith(drafts: DraftsOptions): Promise<FastifyInstance> {
 /** Starts `src/server.ts` as the operator would, with `env`; what it wrote to stderr and its exit code. */
 async function startServer(env: Record<string, string>, signal: AbortSignal): Promise<{ code: number | null; stderr: string }> {
   const { DATABASE_URL: _, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, [...TYPESCRIPT_LOADER, 'src/server.ts'], {
     cwd: ROOT,
     env: { ...inherited, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -18,6 +18,7 @@ import { serverOptions } from '../src/server-options.ts';
 import { buildApplication } from './application-builder.ts';
 import { FormClient } from './form-client.ts';
 import { buildApp } from './helper.ts';
+import { TYPESCRIPT_LOADER } from './loader/typescript.ts';
 
 const member = {
   side: 'school',
@@ -102,7 +103,7 @@ describe('en klient som skickar långsamt', () => {
 
 test('SIGTERM medan en klient aldrig skickar klart: servern slutar inom tidsfristen i stället för att vänta', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'sst-bidrag-test-'));
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const server = spawn(process.execPath, [...TYPESCRIPT_LOADER, 'src/server.ts'], {
     env: { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', CLOSE_GRACE_SECONDS: '1' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { DbConfig } from '../src/drafts/db.ts';
 import { openDraftStore } from '../src/drafts/store.ts';
 import { forEachBackend } from './fixtures/drafts-backends.ts';
+import { TYPESCRIPT_LOADER } from './loader/typescript.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SAVER = fileURLToPath(new URL('fixtures/drafts-saver.ts', import.meta.url));
@@ -22,7 +23,7 @@ const KILL_AFTER = 50;
  * `signal` (the test's) kills it too, should the test time out.
  */
 async function saveUntilKilled(config: DbConfig, signal: AbortSignal): Promise<Map<string, unknown>> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SAVER, JSON.stringify(config)], {
+  const child = spawn(process.execPath, [...TYPESCRIPT_LOADER, SAVER, JSON.stringify(config)], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
     signal,
