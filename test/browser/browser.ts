@@ -258,7 +258,8 @@ async function pageState(page: Page, javaScript: boolean): Promise<{ html: strin
       }
     }
     const doctype = document.doctype ? `<!DOCTYPE ${document.doctype.name}>` : '';
-    const fields = [...document.querySelectorAll<HTMLInputElement>('input, select, textarea')].map((field) => [field.value, field.checked]);
+    // A hidden field's value is its attribute, in the HTML already (where the CSRF token is left out).
+    const fields = [...document.querySelectorAll<HTMLInputElement>('input:not([type=hidden]), select, textarea')].map((field) => [field.value, field.checked]);
     return { html: `${doctype}${root.outerHTML}`, controls: JSON.stringify(fields) };
   }, javaScript);
   const { width, height } = page.viewportSize() ?? { width: 0, height: 0 };
