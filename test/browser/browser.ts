@@ -241,13 +241,14 @@ async function runAxe(page: Page): Promise<AxeViolation[]> {
 /**
  * The page as axe would check it: its DOM serialized (for a JS-off page with <noscript> as a
  * reader without scripts sees it, see checkAccessibility), and a key for everything axe's
- * verdict depends on: scripts on or off, the window's size, the path, the DOM and the state of
- * its form controls (a typed value or a ticked box is not in the HTML). Draft ids, link tokens
+ * verdict depends on: scripts on or off, the window's size, the path and fragment (:target), the
+ * DOM, the state of its form controls (a typed value or a ticked box is not in the HTML), and
+ * which elements the pointer is over and which has focus (their styles can change colours). Draft ids, link tokens
  * and codes (22-character base64url words) and the CSRF token differ from one visitor to the
  * next without changing anything axe checks, so the key leaves them out.
  */
 async function pageState(page: Page, javaScript: boolean): Promise<{ html: string; key: string }> {
-  const { html, controls } = await page.evaluate((javaScript) => {
+  const { html, controls, pointer } = await page.evaluate((javaScript) => {
     const root = document.documentElement.cloneNode(true) as HTMLElement;
     if (!javaScript) {
       for (const noscript of root.querySelectorAll('noscript')) {
@@ -260,10 +261,14 @@ async function pageState(page: Page, javaScript: boolean): Promise<{ html: strin
     const doctype = document.doctype ? `<!DOCTYPE ${document.doctype.name}>` : '';
     // A hidden field's value is its attribute, in the HTML already (where the CSRF token is left out).
     const fields = [...document.querySelectorAll<HTMLInputElement>('input:not([type=hidden]), select, textarea')].map((field) => [field.value, field.checked]);
-    return { html: `${doctype}${root.outerHTML}`, controls: JSON.stringify(fields) };
+    const elements = [...document.querySelectorAll('*')];
+    const hovered = [...document.querySelectorAll(':hover')].map((element) => elements.indexOf(element));
+    const focused = document.activeElement ? elements.indexOf(document.activeElement) : -1;
+    return { html: `${doctype}${root.outerHTML}`, controls: JSON.stringify(fields), pointer: JSON.stringify([hovered, focused]) };
   }, javaScript);
   const { width, height } = page.viewportSize() ?? { width: 0, height: 0 };
-  const visitorFree = [javaScript, width, height, new URL(page.url()).pathname, controls, html]
+  const { pathname, hash } = new URL(page.url());
+  const visitorFree = [javaScript, width, height, pathname + hash, controls, pointer, html]
     .join('\n')
     .replace(/(name="_csrf" value=")[^"]*/g, '$1')
     .replace(/(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{22}(?![A-Za-z0-9_-])/g, '');
