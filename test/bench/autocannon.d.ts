@@ -23,6 +23,8 @@ declare module 'autocannon' {
     pipelining?: number;
     /** Seconds. */
     duration?: number;
+    /** Requests to make in all; when given, duration is ignored. */
+    amount?: number;
     timeout?: number;
   }
 

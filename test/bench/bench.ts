@@ -31,12 +31,11 @@ import { assess } from '../../rules/assess.ts';
 import { renderSummaryPdf } from '../../src/pdf/summary.ts';
 import type { Application } from '../../rules/types.ts';
 import { largeApplication, typicalApplication } from './fixtures.ts';
-import { rssMiBOf, startServer, stopServer, type Server } from './processes.ts';
+import { rssMiBOf, startServer, stopServer, WARMUP_REQUESTS, type Server } from './processes.ts';
 
 const WARMUP_MS = 750;
 const MEASURE_MS = 2000;
 const CONNECTIONS = 10;
-const HTTP_WARMUP_S = 1;
 const HTTP_DURATION_S = 5;
 /** A fixed evaluation date, so every run assesses the same thing. */
 const AS_OF = '2026-03-15';
@@ -146,15 +145,15 @@ interface HttpCase {
   rssMiB: number;
 }
 
-function load(url: string, body: string, duration: number): Promise<Result> {
-  return autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: CONNECTIONS, duration });
+function load(url: string, body: string, length: { duration: number } | { amount: number }): Promise<Result> {
+  return autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: CONNECTIONS, ...length });
 }
 
 async function loadServer(label: string, server: Server, path: string, body: string): Promise<HttpCase> {
   const url = `http://127.0.0.1:${server.port}${path}`;
-  await load(url, body, HTTP_WARMUP_S);
+  await load(url, body, { amount: WARMUP_REQUESTS });
   const cpuBefore = server.cpuUs();
-  const result = await load(url, body, HTTP_DURATION_S);
+  const result = await load(url, body, { duration: HTTP_DURATION_S });
   const cpuUsPerRequest = (server.cpuUs() - cpuBefore) / Math.max(1, result.requests.total);
   if (result.non2xx || result.errors || result.timeouts)
     throw new Error(`${label}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
@@ -381,7 +380,7 @@ async function main() {
   const apiVsBare = http.api.result.requests.average / http.bare.result.requests.average;
   const cpuRatio = http.api.cpuUsPerRequest / inProcessUs;
   console.log(
-    `## API over HTTP (each server in its own process; autocannon, ${CONNECTIONS} connections, ${HTTP_WARMUP_S} s warm-up + ${HTTP_DURATION_S} s each; typical body)\n`,
+    `## API over HTTP (each server in its own process; autocannon, ${CONNECTIONS} connections, ${int(WARMUP_REQUESTS)} requests of warm-up + ${HTTP_DURATION_S} s each; typical body)\n`,
   );
   console.log(
     table(

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { typicalApplication } from './fixtures.ts';
-import { startServer, stopServer } from './processes.ts';
+import { startServer, stopServer, WARMUP_REQUESTS } from './processes.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -96,12 +96,12 @@ async function main() {
   let to = 0;
   try {
     const url = `http://127.0.0.1:${server.port}${values.route}`;
-    const load = (duration: number) =>
-      autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: Number(values.connections), duration });
-    await load(1);
+    const load = (length: { duration: number } | { amount: number }) =>
+      autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: Number(values.connections), ...length });
+    await load({ amount: WARMUP_REQUESTS });
     const cpuBefore = server.cpuUs();
     from = monotonicUs();
-    const result = await load(seconds);
+    const result = await load({ duration: seconds });
     to = monotonicUs();
     serverCpuUs = server.cpuUs() - cpuBefore;
     requests = result.requests.total;
