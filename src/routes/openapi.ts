@@ -10,7 +10,9 @@
  * Validation stays in the handlers, with the same zod schemas and the product's own messages
  * (400 with every problem and its path), so Fastify is told not to validate. Responses are
  * serialised with JSON.stringify: a compiled serialiser (fast-json-stringify) measured no
- * faster for the assessment (about the same for a typical one, slower for 400 members).
+ * faster for the assessment (about the same for a typical one, slower for 400 members). The
+ * text goes to Fastify as it is: made a Buffer here, it cost the same CPU per request, as the
+ * UTF-8 encoding Node does when writing the string only moves into Buffer.from.
  */
 import type { FastifyPluginAsync, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
