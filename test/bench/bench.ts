@@ -5,7 +5,7 @@
  *    (JSON.stringify of the assessment) of a typical application (1 team, 4 members) and a
  *    large one (20 teams × 20 members), µs per phase (wall clock and CPU) and ops/s.
  * 2. Over HTTP, typical body, autocannon against three servers, each in its own process:
- *    the floor (test/bench/floor-server.ts: a bare Fastify route replying the same response
+ *    the floor (test/bench/floor-server.mjs: a bare Fastify route replying the same response
  *    bytes, built once), the bare route of the app (POST /bench/bare: the app's hooks and
  *    Fastify's parsing, replying { ok: true }) and POST /api/v1/assessments; req/s as ratios,
  *    and the server's CPU time per request beside the in-process CPU time (both every thread,
@@ -165,14 +165,27 @@ async function loadServer(label: string, server: Server, path: string, body: str
   return { label, result, cpuUsPerRequest, rssMiB: server.rssMiB() };
 }
 
+/** The typical assessment's response bytes, as the API sends them, in a file for the floor server to reply with. */
+function floorResponse(application: Application): { file: string; remove: () => void } {
+  const dir = mkdtempSync(join(os.tmpdir(), 'sst-bidrag-floor-'));
+  const file = join(dir, 'assessment.json');
+  writeFileSync(file, JSON.stringify(assess(application, { asOf: AS_OF, lang: 'sv' })));
+  return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
 /** The floor, the app's bare route and the API, one after the other so they never share the machine. */
-async function overHttp(body: string) {
-  const floorServer = await startServer({ script: 'test/bench/floor-server.ts' });
+async function overHttp(body: string, application: Application) {
+  const response = floorResponse(application);
   let floor: HttpCase;
   try {
-    floor = await loadServer('floor: bare Fastify, same response bytes', floorServer, '/api/v1/assessments', body);
+    const floorServer = await startServer({ script: 'test/bench/floor-server.mjs', args: [response.file] });
+    try {
+      floor = await loadServer('floor: bare Fastify, same response bytes', floorServer, '/api/v1/assessments', body);
+    } finally {
+      await stopServer(floorServer);
+    }
   } finally {
-    await stopServer(floorServer);
+    response.remove();
   }
   const app = await startServer();
   try {
@@ -379,7 +392,7 @@ async function main() {
   console.log(table(['Application', 'Phase', 'ops/s', 'µs/op', 'CPU µs/op'], phaseRows, ['l', 'l', 'r', 'r', 'r']));
   console.log();
 
-  const http = await overHttp(typicalJson);
+  const http = await overHttp(typicalJson, parsed(typical));
   const inProcessUs = typicalWork.all.cpuUsPerOp;
   const apiVsFloor = http.api.result.requests.average / http.floor.result.requests.average;
   const apiVsBare = http.api.result.requests.average / http.bare.result.requests.average;

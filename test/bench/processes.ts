@@ -43,9 +43,17 @@ export function rssMiBOf(pid: number): number {
   return Number(match[1]) / 1024;
 }
 
-/** Starts `script` (default the benchmark's app server) and waits for the port it prints. */
-export function startServer({ script = 'test/bench/server.ts', nodeArgs = [] as string[], env = {} as Record<string, string> } = {}): Promise<Server> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
+/**
+ * Starts `script` (default the benchmark's app server, on the built app) with plain `node`, as
+ * `npm start` runs the service, and waits for the port it prints.
+ */
+export function startServer({
+  script = 'test/bench/server.mjs',
+  args = [] as string[],
+  nodeArgs = [] as string[],
+  env = {} as Record<string, string>,
+} = {}): Promise<Server> {
+  const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
     cwd: root,
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, NODE_ENV: 'production', ...env },

@@ -1,7 +1,7 @@
 /**
  * `npm run profile`: where the server's time goes under API load.
  *
- * Starts the benchmark server (test/bench/server.ts) in its own process under
+ * Starts the benchmark server (test/bench/server.mjs, the built app) in its own process under
  * `node --cpu-prof`, loads POST /api/v1/assessments with autocannon (the typical body), stops
  * the server so that Node writes its .cpuprofile, and prints the functions and the modules
  * (our files by path, dependencies by package) with the most self time, with the share of all
