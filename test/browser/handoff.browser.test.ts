@@ -7,27 +7,20 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkAccessibility, newPage, useBrowserAndServer } from './browser.ts';
-import { addMember, createTeam, fillMember, schoolMember, socialMember, startDraft, Visitor } from './journey-steps.ts';
+import { checkAccessibility, useBrowserAndServer } from './browser.ts';
+import { addMember, asNewVisitor, createTeam, fillMember, schoolMember, socialMember, startDraft, type Visitor } from './journey-steps.ts';
 
 const shared = useBrowserAndServer();
 
-/** A person in a browser of their own (a fresh context), every page checked with axe; closed whatever happens. */
-async function person<T>(javaScript: boolean, scenario: (v: Visitor) => Promise<T>): Promise<T> {
-  const page = await newPage(shared.browser, { javaScript });
-  try {
-    return await scenario(new Visitor(page, shared.server.baseUrl, checkAccessibility));
-  } finally {
-    await page.context().close();
-  }
-}
+/** A person in a browser of their own (a fresh context), every page checked with axe. */
+const person = <T>(javaScript: boolean, scenario: (v: Visitor) => Promise<T>) =>
+  asNewVisitor(shared.browser, shared.server.baseUrl, { javaScript, onPage: checkAccessibility }, scenario);
 
 for (const javaScript of [true, false]) {
   describe(`a link for one side of a team, JavaScript ${javaScript ? 'on' : 'off'}`, () => {
     test('the link holder fills in their side only, corrects a mistake and says they are done', async () => {
-      const coordinator = await newPage(shared.browser, { javaScript });
-      try {
-        const c = new Visitor(coordinator, shared.server.baseUrl, checkAccessibility);
+      await person(javaScript, async (c) => {
+        const coordinator = c.page;
         await startDraft(c);
         await createTeam(c, 'Skolsocialt team Väst');
         await addMember(c, schoolMember);
@@ -68,9 +61,7 @@ for (const javaScript of [true, false]) {
         assert.match(await coordinator.locator('main').innerText(), /Skolsocionom/);
         await c.expectPage(await c.follow(c.link('Dela en del av teamet med en länk')), 'Dela en del av Skolsocialt team Väst med en länk');
         assert.match(await coordinator.locator('table').innerText(), /Klar /);
-      } finally {
-        await coordinator.context().close();
-      }
+      });
     });
   });
 }

@@ -5,7 +5,8 @@
  * ("42 000", "31,42 %", "15/8 2025").
  */
 import assert from 'node:assert/strict';
-import type { Locator, Page, Response } from 'playwright-core';
+import type { Browser, Locator, Page, Response } from 'playwright-core';
+import { newPage } from './browser.ts';
 
 /** A member as a person fills the page in: labels as shown, numbers and dates written the Swedish way. */
 export interface MemberInput {
@@ -84,6 +85,24 @@ export class Visitor {
     assert.equal(response.status(), 200, `${response.url()} answered ${response.status()}`);
     if (typeof heading === 'string') assert.equal(await this.heading(), heading);
     else assert.match(await this.heading(), heading);
+  }
+}
+
+/**
+ * Runs a scenario as a new person, in a browser context of their own with JavaScript on or off,
+ * every page they reach handed to onPage; the context is closed whatever happens.
+ */
+export async function asNewVisitor<T>(
+  browser: Browser,
+  baseUrl: string,
+  { javaScript, onPage }: { javaScript: boolean; onPage?: (page: Page) => Promise<void> },
+  scenario: (v: Visitor) => Promise<T>,
+): Promise<T> {
+  const page = await newPage(browser, { javaScript });
+  try {
+    return await scenario(new Visitor(page, baseUrl, onPage));
+  } finally {
+    await page.context().close();
   }
 }
 

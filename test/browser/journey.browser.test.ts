@@ -7,8 +7,20 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { checkAccessibility, newPage, useBrowserAndServer } from './browser.ts';
-import { addMember, addTeam, createTeam, fillMember, kr, schoolMember, socialMember, startDraft, toResult, Visitor } from './journey-steps.ts';
+import { checkAccessibility, useBrowserAndServer } from './browser.ts';
+import {
+  addMember,
+  addTeam,
+  asNewVisitor,
+  createTeam,
+  fillMember,
+  kr,
+  schoolMember,
+  socialMember,
+  startDraft,
+  toResult,
+  type Visitor,
+} from './journey-steps.ts';
 
 const shared = useBrowserAndServer();
 
@@ -30,15 +42,9 @@ async function checkPage(page: Page): Promise<void> {
   assert.match((await page.locator('#draft-link-url').textContent()) ?? '', DRAFT_PAGE);
 }
 
-/** Runs a scenario as a new person (a fresh browser context), every page checked; closes the context whatever happens. */
-async function as<T>(javaScript: boolean, scenario: (v: Visitor) => Promise<T>): Promise<T> {
-  const page = await newPage(shared.browser, { javaScript });
-  try {
-    return await scenario(new Visitor(page, shared.server.baseUrl, checkPage));
-  } finally {
-    await page.context().close();
-  }
-}
+/** Runs a scenario as a new person (a fresh browser context), every page checked. */
+const as = <T>(javaScript: boolean, scenario: (v: Visitor) => Promise<T>) =>
+  asNewVisitor(shared.browser, shared.server.baseUrl, { javaScript, onPage: checkPage }, scenario);
 
 for (const javaScript of [true, false]) {
   describe(`the guided check, JavaScript ${javaScript ? 'on' : 'off'}`, { concurrency: 2 }, () => {
