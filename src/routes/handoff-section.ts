@@ -20,8 +20,10 @@ import type { Draft } from '../drafts/store.ts';
 import { exampleYear } from '../grant-round.ts';
 import { inLang } from '../journey.ts';
 import { langOf, showDate, todayInSweden } from '../lang.ts';
-import { pageData, renderConfirm } from '../page.ts';
+import { pageData } from '../page.ts';
 import { type MemberPlace, saveMember, showMember } from '../pages/member.ts';
+import { renderRemoveMember } from '../pages/remove-member.ts';
+import { personLabel } from '../result-words.ts';
 import { words } from '../words/index.ts';
 
 const text = { sv: words.sv.handoffSection, en: words.en.handoffSection };
@@ -116,7 +118,7 @@ const handoffSection: FastifyPluginAsync = async (app) => {
       members: team.members
         .filter((m) => m.side === s.link.side)
         .map((m) => ({
-          heading: m.role ? `${m.role} (${m.id})` : m.id,
+          heading: personLabel(m),
           summary: `${showDecimal(m.fte, lang)} ${t.fte}, ${m.start} – ${m.end ?? t.untilFurther}`,
           changeHref: inLang(`${s.base}/person/${m.id}`, lang),
           removeHref: inLang(`${s.base}/person/${m.id}/ta-bort`, lang),
@@ -158,19 +160,8 @@ const handoffSection: FastifyPluginAsync = async (app) => {
     if (index === 'unknown') return refuse(request, reply, 404);
     if (index === 'forbidden' || index === 'ny') return refuse(request, reply, 403);
     const lang = langOf(request.query);
-    const t = text[lang];
     const member = s.data.application.teams[s.team].members[index];
-    return renderConfirm(reply, {
-      lang,
-      path: `${s.base}/person/${member.id}/ta-bort`,
-      backHref: inLang(s.base, lang),
-      text: {
-        title: t.removeTitle(member.role ? `${member.role} (${member.id})` : member.id),
-        explanation: t.removeExplanation,
-        confirm: t.removeConfirm,
-        cancel: t.removeCancel,
-      },
-    });
+    return renderRemoveMember(reply, { lang, path: `${s.base}/person/${member.id}/ta-bort`, backHref: inLang(s.base, lang), member });
   });
 
   app.post('/lank/:token/person/:member/ta-bort', async (request, reply) => {

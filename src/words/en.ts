@@ -196,10 +196,6 @@ export const en: Words = {
     change: 'Change',
     remove: 'Remove',
     add: 'Add a person',
-    removeTitle: (who: string) => `Do you want to remove ${who} from the team?`,
-    removeExplanation: 'The person is removed from the application. This cannot be undone.',
-    removeConfirm: 'Yes, remove the person',
-    removeCancel: 'No, keep the person',
     gone: ['The link is no longer valid', 'The link has expired or been revoked. Ask whoever coordinates the application for a new link.'],
     forbidden: ['You cannot change that person', 'The link covers only the people on one part of one team. Go back to the list and try again.'],
   },
@@ -513,7 +509,7 @@ export const en: Words = {
 
   removeMember: {
     title: (who: string) => `Do you want to remove ${who} from the team?`,
-    explanation: 'The person is removed from the draft. This cannot be undone.',
+    explanation: "The person's details are removed. This cannot be undone.",
     confirm: 'Yes, remove the person',
     cancel: 'No, keep the person',
   },

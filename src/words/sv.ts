@@ -207,10 +207,6 @@ export const sv = {
     change: 'Ändra',
     remove: 'Ta bort',
     add: 'Lägg till en person',
-    removeTitle: (who: string) => `Vill du ta bort ${who} från teamet?`,
-    removeExplanation: 'Personen tas bort från ansökan. Det går inte att ångra.',
-    removeConfirm: 'Ja, ta bort personen',
-    removeCancel: 'Nej, behåll personen',
     gone: ['Länken gäller inte längre', 'Länken har gått ut eller återkallats. Be den som samordnar ansökan om en ny länk.'],
     forbidden: ['Du kan inte ändra den personen', 'Länken gäller bara personerna på en del av ett team. Gå tillbaka till listan och försök igen.'],
   },
@@ -512,7 +508,7 @@ export const sv = {
 
   removeMember: {
     title: (who: string) => `Vill du ta bort ${who} från teamet?`,
-    explanation: 'Personen tas bort från utkastet. Det går inte att ångra.',
+    explanation: 'Uppgifterna om personen tas bort. Det går inte att ångra.',
     confirm: 'Ja, ta bort personen',
     cancel: 'Nej, behåll personen',
   },

@@ -12,7 +12,7 @@ import { formatKronor } from '../../../rules/format.ts';
 import { loadDraft } from '../../http/draft-request.ts';
 import { draftPath, fromCheckAnswers, inLang, memberPath, teamPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
-import { staffingWords } from '../../result-words.ts';
+import { personLabel, staffingWords } from '../../result-words.ts';
 import { shortfallWarnings } from '../../staffing-check.ts';
 import { pageData } from '../../page.ts';
 import { words } from '../../words/index.ts';
@@ -73,7 +73,7 @@ function rows(data: DraftData, id: string, lang: Lang) {
           { key: t.contractEducation, value: team.contractEducation ? t.yes : t.no, href: teamHref },
         ],
         members: team.members.map((m) => ({
-          key: m.role ? `${m.role} (${m.id})` : m.id,
+          key: personLabel(m),
           value: [
             labels.side[m.side as keyof typeof labels.side],
             `${showDecimal(m.fte, lang)} ${t.fte}`,

@@ -6,7 +6,7 @@ import { assessDraft } from '../../drafts/assess-draft.ts';
 import type { DraftData } from '../../drafts/draft-data.ts';
 import { existingTeam, loadDraft } from '../../http/draft-request.ts';
 import type { Lang } from '../../../rules/types.ts';
-import { staffingWords } from '../../result-words.ts';
+import { personLabel, staffingWords } from '../../result-words.ts';
 import { staffingLine, teamStaffing } from '../../staffing-check.ts';
 import { draftPath, inLang, memberPath, teamPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
@@ -50,7 +50,7 @@ const members: FastifyPluginAsync = async (app) => {
       text: t,
       backHref: inLang(teamPath(draft.id, index), lang),
       members: team.members.map((m) => ({
-        heading: m.role ? `${m.role} (${m.id})` : m.id,
+        heading: personLabel(m),
         summary: `${labels.side[m.side as keyof typeof labels.side]}, ${showDecimal(m.fte, lang)} ${t.fte}, ${m.start} – ${m.end ?? t.untilFurther}`,
         changeHref: inLang(memberPath(draft.id, index, m.id), lang),
         removeHref: inLang(memberPath(draft.id, index, m.id, 'ta-bort'), lang),

@@ -4,10 +4,7 @@ import { memberEvent } from '../../drafts/handoff.ts';
 import { existingTeam, loadDraft, memberParam, saveDraft } from '../../http/draft-request.ts';
 import { inLang, memberPath, teamPath } from '../../journey.ts';
 import { langOf } from '../../lang.ts';
-import { renderConfirm } from '../../page.ts';
-import { words } from '../../words/index.ts';
-
-const text = { sv: words.sv.removeMember, en: words.en.removeMember };
+import { renderRemoveMember } from '../../pages/remove-member.ts';
 
 const removeMember: FastifyPluginAsync = async (app) => {
   app.get('/ansokan/:id/team/:team/person/:member/ta-bort', async (request, reply) => {
@@ -15,12 +12,11 @@ const removeMember: FastifyPluginAsync = async (app) => {
     const { draft, data } = await loadDraft(request);
     const team = existingTeam(request, data);
     const member = data.application.teams[team].members[memberParam(request, data, team) as number];
-    const t = text[lang];
-    return renderConfirm(reply, {
+    return renderRemoveMember(reply, {
       lang,
       path: memberPath(draft.id, team, member.id, 'ta-bort'),
       backHref: inLang(teamPath(draft.id, team, 'personer'), lang),
-      text: { ...t, title: t.title(member.role ? `${member.role} (${member.id})` : member.id) },
+      member,
     });
   });
 
