@@ -34,9 +34,12 @@ export const ruleCatalogue: { findings: RuleDefinition[]; calculations: RuleDefi
   settlement: definitionsIn(ruleSetDefinitions.map((d) => d.settlementRules)),
 };
 
+/** Every rule in the catalogue, in the documentation's order: the findings, the calculations, the settlement's. */
+export const allRuleDefinitions: readonly RuleDefinition[] = [...ruleCatalogue.findings, ...ruleCatalogue.calculations, ...ruleCatalogue.settlement];
+
 /** The definition of a rule a rule set names; every name is in the catalogue (tested). */
 export function ruleDefinition(id: string): RuleDefinition {
-  const rule = [...ruleCatalogue.findings, ...ruleCatalogue.calculations, ...ruleCatalogue.settlement].find((r) => r.id === id);
+  const rule = allRuleDefinitions.find((r) => r.id === id);
   if (!rule) throw new Error(`Unknown rule ${id}`);
   return rule;
 }

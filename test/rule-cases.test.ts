@@ -13,7 +13,7 @@ import { parse } from 'yaml';
 import { parseApplication } from '../forms/application.ts';
 import { parseSettlement } from '../forms/settlement.ts';
 import { assess } from '../rules/assess.ts';
-import { ruleCatalogue } from '../rules/catalogue.ts';
+import { allRuleDefinitions } from '../rules/catalogue.ts';
 import { settle } from '../rules/settlement.ts';
 import type { Assessment, Finding, Lang, Settlement } from '../rules/types.ts';
 import { buildApplication, findMismatch, type ApplicationSketch } from './application-builder.ts';
@@ -131,7 +131,7 @@ for (const file of caseFiles) {
 }
 
 describe('reglernas fall täcker varje utfall', () => {
-  for (const rule of [...ruleCatalogue.findings, ...ruleCatalogue.calculations, ...ruleCatalogue.settlement].filter((r) => r.outcomes.length > 0)) {
+  for (const rule of allRuleDefinitions.filter((r) => r.outcomes.length > 0)) {
     test(`${rule.id} har fall för ${rule.outcomes.join(', ')}`, () => {
       assert.ok(caseFiles.includes(`${rule.id}.cases.yaml`), `rules/${rule.id}.cases.yaml is missing`);
       const covered = outcomesCovered.get(rule.id) ?? new Set();

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
-import { ruleCatalogue } from '../../rules/catalogue.ts';
+import { allRuleDefinitions } from '../../rules/catalogue.ts';
 
 const rulesDir = new URL('../../rules/', import.meta.url);
 export const caseBookFile = new URL('../../docs/cases.md', import.meta.url);
@@ -52,7 +52,7 @@ export function renderCaseBook(): string {
     "*The case book: every rule's cases with the inputs they state and what they expect. Whatever a case does not state gets a valid default that does not bear on what it tests.*",
     '',
   ];
-  for (const rule of [...ruleCatalogue.findings, ...ruleCatalogue.calculations, ...ruleCatalogue.settlement]) {
+  for (const rule of allRuleDefinitions) {
     const file = `${rule.id}.cases.yaml`;
     const source = readFileSync(new URL(file, rulesDir), 'utf8');
     lines.push(`## ${rule.id} — ${rule.citation}`, '', ...about(source), '', `Fallen: [rules/${file}](../rules/${file})`, '');

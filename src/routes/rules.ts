@@ -1,6 +1,6 @@
 /** GET /regler: every rule with its paragraph in plain language, from the rule files. */
 import type { FastifyPluginAsync } from 'fastify';
-import { ruleCatalogue } from '../../rules/catalogue.ts';
+import { allRuleDefinitions, ruleCatalogue } from '../../rules/catalogue.ts';
 import { decisions } from '../../rules/decisions.ts';
 import { decisionsOf } from '../docs/rule-docs.ts';
 import type { RuleDefinition } from '../../rules/rule.ts';
@@ -12,9 +12,7 @@ import { words } from '../words/index.ts';
 const text = { sv: words.sv.rules, en: words.en.rules };
 
 /** The decisions each rule rests on, read once from the rule files. */
-const decisionsByRule = new Map(
-  [...ruleCatalogue.findings, ...ruleCatalogue.calculations, ...ruleCatalogue.settlement].map((rule) => [rule.id, decisionsOf(rule.id)]),
-);
+const decisionsByRule = new Map(allRuleDefinitions.map((rule) => [rule.id, decisionsOf(rule.id)]));
 
 function describe(rule: RuleDefinition, lang: Lang) {
   return {
