@@ -134,33 +134,44 @@ function build(estimate: Estimate, lang: Lang) {
   return parsed.ok ? { ...built, parsed } : undefined;
 }
 
+type Built = NonNullable<ReturnType<typeof build>>;
+
+/**
+ * The posted figures read, checked and built into the estimate's application; or what to show
+ * again when they are not ready: the form's mistakes, or questions about unusual values.
+ */
+function readPosted(
+  body: unknown,
+  lang: Lang,
+): { ok: true; estimate: Estimate; built: Built } | { ok: false; again: { errors?: FieldError[]; questions?: Question[] } } {
+  const form = validateForm(estimateForm, body, estimateMessages, lang);
+  if (!form.ok) return { ok: false, again: { errors: form.errors } };
+  const questions = estimateQuestions(form.value, confirmedIn(body), lang);
+  if (questions.length) return { ok: false, again: { questions } };
+  const built = build(form.value, lang);
+  if (!built) return { ok: false, again: { errors: [{ field: 'schoolFte', message: words[lang].estimate.failed }] } };
+  return { ok: true, estimate: form.value, built };
+}
+
 const estimate: FastifyPluginAsync = async (app) => {
   app.get(PATH, async (request, reply) => renderPage(request, reply, { grantYear: String(roundBeingPrepared(todayInSweden())), months: '12' }));
 
   app.post(PATH, async (request, reply) => {
     const lang = langOf(request.query);
     const values = (request.body ?? {}) as Values;
-    const form = validateForm(estimateForm, request.body, estimateMessages, lang);
-    if (!form.ok) return renderPage(request, reply, values, { errors: form.errors });
-    const questions = estimateQuestions(form.value, confirmedIn(request.body), lang);
-    if (questions.length) return renderPage(request, reply, values, { questions });
-    const built = build(form.value, lang);
-    if (!built) return renderPage(request, reply, values, { errors: [{ field: 'schoolFte', message: words[lang].estimate.failed }] });
-    const { application } = built.parsed;
+    const posted = readPosted(request.body, lang);
+    if (!posted.ok) return renderPage(request, reply, values, posted.again);
+    const { application } = posted.built.parsed;
     const assessment = assess(application, { asOf: todayInSweden(), lang });
-    return renderPage(request, reply, values, { result: resultView(application, assessment, form.value, built.capped, lang) });
+    return renderPage(request, reply, values, { result: resultView(application, assessment, posted.estimate, posted.built.capped, lang) });
   });
 
   // The figures come back in hidden fields and are validated again: nothing from the page is trusted.
   app.post(`${PATH}/utkast`, async (request, reply) => {
     const lang = langOf(request.query);
-    const values = (request.body ?? {}) as Values;
-    const form = validateForm(estimateForm, request.body, estimateMessages, lang);
-    if (!form.ok) return renderPage(request, reply, values, { errors: form.errors });
-    const questions = estimateQuestions(form.value, confirmedIn(request.body), lang);
-    if (questions.length) return renderPage(request, reply, values, { questions });
-    const built = build(form.value, lang);
-    if (!built) return renderPage(request, reply, values, { errors: [{ field: 'schoolFte', message: words[lang].estimate.failed }] });
+    const posted = readPosted(request.body, lang);
+    if (!posted.ok) return renderPage(request, reply, (request.body ?? {}) as Values, posted.again);
+    const { built } = posted;
     // The huvudman is an example: the draft cannot be shared with an overview until it is replaced. The kommun is the user's own.
     const draft = await app.drafts.create({
       application: built.application,
