@@ -1,6 +1,6 @@
 /**
  * Drives the pages as a browser without JavaScript would: keeps the cookies, reads the CSRF
- * token from the page it got, and posts forms urlencoded.
+ * token from the page it got, and posts forms urlencoded (or multipart, for a staff list).
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 
@@ -49,6 +49,23 @@ export class FormClient {
     return response;
   }
 
+  /** Sends a staff list as the import page does: a CSV file, pasted rows, or both, multipart with the token from the last page (or `csrf`). */
+  async upload(url: string, { file, rows, csrf }: { file?: Buffer | string; rows?: string; csrf?: string | null }) {
+    const token = csrf === undefined ? this.lastToken : csrf;
+    const form = multipart(token, file === undefined ? undefined : Buffer.from(file), 'personal.csv', {
+      fields: rows === undefined ? {} : { rows },
+      fileType: 'text/csv',
+    });
+    const response = await this.app.inject({
+      method: 'POST',
+      url,
+      payload: form.payload,
+      headers: { cookie: this.cookieHeader, 'content-type': form.contentType },
+    });
+    this.remember(response);
+    return response;
+  }
+
   /** GETs the page (for its token) and posts the form to the same address; returns the POST's response. */
   async submit(url: string, fields: Record<string, string | string[]>) {
     await this.get(url);
@@ -56,15 +73,25 @@ export class FormClient {
   }
 }
 
-/** A multipart form with the CSRF token and one file, as a browser sends it. */
-export function multipart(token: string | null, file: Buffer, fileName = 'sammanstallning.pdf') {
+/** A multipart form as a browser sends it: the CSRF token, any text fields, then at most one file. */
+export function multipart(
+  token: string | null,
+  file: Buffer | undefined,
+  fileName = 'sammanstallning.pdf',
+  { fields = {}, fileType = 'application/pdf' }: { fields?: Record<string, string>; fileType?: string } = {},
+) {
   const boundary = '----sst-bidrag-test';
   const parts: Buffer[] = [];
-  if (token !== null) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n`));
-  parts.push(
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n`),
-    file,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  );
+  const field = (name: string, value: string) => parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  if (token !== null) field('_csrf', token);
+  for (const [name, value] of Object.entries(fields)) field(name, value);
+  if (file !== undefined) {
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${fileType}\r\n\r\n`),
+      file,
+      Buffer.from('\r\n'),
+    );
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }

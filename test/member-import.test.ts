@@ -7,7 +7,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { FormClient } from './form-client.ts';
 import { buildApp } from './helper.ts';
+import { team as answeredTeam } from './journey-answers.ts';
 
 let app: FastifyInstance;
 before(async () => {
@@ -15,66 +17,9 @@ before(async () => {
 });
 after(() => app.close());
 
-/** A browser without JavaScript: cookies, the page's CSRF token, urlencoded and multipart posts. */
-class Client {
-  private cookies = new Map<string, string>();
-  token = '';
-  private remember(response: LightMyRequestResponse) {
-    const setCookie = response.headers['set-cookie'];
-    for (const line of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {
-      const [name, value] = line.split(';')[0].split('=');
-      this.cookies.set(name, value);
-    }
-    const token = /name="_csrf" value="([^"]+)"/.exec(response.body);
-    if (token) this.token = token[1];
-    return response;
-  }
-  private get cookie() {
-    return [...this.cookies].map(([n, v]) => `${n}=${v}`).join('; ');
-  }
-  async get(url: string) {
-    return this.remember(await app.inject({ url, headers: { cookie: this.cookie } }));
-  }
-  async post(url: string, fields: Record<string, string | string[]>, { csrf = true } = {}) {
-    const body = new URLSearchParams();
-    for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v);
-    if (csrf) body.append('_csrf', this.token);
-    return this.remember(
-      await app.inject({
-        method: 'POST',
-        url,
-        payload: body.toString(),
-        headers: { cookie: this.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      }),
-    );
-  }
-  async upload(url: string, { file, rows, csrf = true }: { file?: Buffer | string; rows?: string; csrf?: boolean }) {
-    const boundary = '----sst-test-boundary';
-    const parts: Buffer[] = [];
-    const field = (name: string, value: string) =>
-      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-    if (csrf) field('_csrf', this.token);
-    if (rows !== undefined) field('rows', rows);
-    if (file !== undefined) {
-      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="personal.csv"\r\nContent-Type: text/csv\r\n\r\n`));
-      parts.push(Buffer.isBuffer(file) ? file : Buffer.from(file));
-      parts.push(Buffer.from('\r\n'));
-    }
-    parts.push(Buffer.from(`--${boundary}--\r\n`));
-    return this.remember(
-      await app.inject({
-        method: 'POST',
-        url,
-        payload: Buffer.concat(parts),
-        headers: { cookie: this.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
-      }),
-    );
-  }
-}
-
 /** A draft with one empty team; returns the client and the team's path. */
-async function teamDraft(): Promise<{ client: Client; teamPath: string }> {
-  const client = new Client();
+async function teamDraft(): Promise<{ client: FormClient; teamPath: string }> {
+  const client = new FormClient(app);
   await client.get('/');
   const started = await client.post('/ansokan', {});
   const base = String(started.headers.location).replace(/\/bidragsar$/, '');
@@ -83,16 +28,7 @@ async function teamDraft(): Promise<{ client: Client; teamPath: string }> {
   await client.get(`${base}/huvudman`);
   await client.post(`${base}/huvudman`, { name: 'Exempla kommun', orgNumber: '212000-0142', type: 'municipal' });
   await client.get(`${base}/team/ny`);
-  const team = await client.post(`${base}/team/ny`, {
-    name: 'Team Norr',
-    schoolForms: 'grundskola',
-    municipalityCode: '0180',
-    periodFrom: '',
-    periodTo: '',
-    status: 'new',
-    previouslyGrantedFte: '',
-    contractEducation: 'no',
-  });
+  const team = await client.post(`${base}/team/ny`, { ...answeredTeam, name: 'Team Norr' });
   assert.equal(team.statusCode, 303, team.body.slice(0, 500));
   return { client, teamPath: String(team.headers.location).replace(/\/personer$/, '') };
 }
@@ -107,7 +43,7 @@ async function importList(input: { file?: Buffer | string; rows?: string }) {
 
 /** Sends the preview's form, ticking every row it asks about unless `tick` is false, with the `answers` given (mode, includeRow). */
 async function send(
-  client: Client,
+  client: FormClient,
   teamPath: string,
   preview: LightMyRequestResponse,
   { tick = true, answers = {} as Record<string, string | string[]> } = {},
@@ -125,7 +61,7 @@ async function send(
 }
 
 /** Confirms the preview (see `send`) and returns the members page after. */
-async function confirm(client: Client, teamPath: string, preview: LightMyRequestResponse, options: Parameters<typeof send>[3] = {}) {
+async function confirm(client: FormClient, teamPath: string, preview: LightMyRequestResponse, options: Parameters<typeof send>[3] = {}) {
   const saved = await send(client, teamPath, preview, options);
   assert.equal(saved.statusCode, 303, saved.body.slice(0, 500));
   return client.get(String(saved.headers.location));
@@ -257,8 +193,8 @@ describe('läsa in en personallista', () => {
   test('utan CSRF-token avvisas uppladdning och bekräftelse med 403', async () => {
     const { client, teamPath } = await teamDraft();
     await client.get(`${teamPath}/importera`);
-    assert.equal((await client.upload(`${teamPath}/importera`, { file: swedish, csrf: false })).statusCode, 403);
-    assert.equal((await client.post(`${teamPath}/importera/spara`, { payload: '{"total":0,"rows":[]}' }, { csrf: false })).statusCode, 403);
+    assert.equal((await client.upload(`${teamPath}/importera`, { file: swedish, csrf: null })).statusCode, 403);
+    assert.equal((await client.post(`${teamPath}/importera/spara`, { payload: '{"total":0,"rows":[]}' }, { csrf: null })).statusCode, 403);
   });
 
   test('en manipulerad förhandsvisning prövas igen och ger aldrig 5xx', async () => {

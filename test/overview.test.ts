@@ -18,6 +18,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { buildApplication } from './application-builder.ts';
+import { team as answeredTeam } from './journey-answers.ts';
 import { createOverview, exempla, expectedTeams, expectedTotals, friskolan, makeDraft } from './fixtures/overviews.ts';
 import { FormClient } from './form-client.ts';
 import { buildApp, withoutCellLabels } from './helper.ts';
@@ -300,16 +301,7 @@ test('ett äldre uppskattningsutkast med exempelkommun delas inte förrän teame
   assert.match((await share()).json().message, /uppgifter: kommunen för Uppskattat team\./);
 
   await client.get(`/ansokan/${id}/team/1`);
-  const team = {
-    name: 'Team Norr',
-    schoolForms: 'grundskola',
-    municipalityCode: '0180',
-    periodFrom: '',
-    periodTo: '',
-    status: 'new',
-    previouslyGrantedFte: '0',
-    contractEducation: 'no',
-  };
+  const team = { ...answeredTeam, name: 'Team Norr', previouslyGrantedFte: '0' };
   assert.equal((await client.post(`/ansokan/${id}/team/1`, team)).statusCode, 303);
   assert.equal((await share()).statusCode, 200);
 });
