@@ -80,6 +80,10 @@ export const messages = {
     sv: 'Skicka ansökan som ett JSON-objekt med grantYear, organiser och teams.',
     en: 'Send the application as a JSON object with grantYear, organiser and teams.',
   },
+  'draft.unknownField': {
+    sv: 'Ett utkast har bara fälten grantYear, organiser och teams, och det här fältet sparas inte. Inget har ändrats. Skicka ansökan själv, inte hela svaret från GET (där ligger den under application).',
+    en: 'A draft has only the fields grantYear, organiser and teams, and this field is not stored. Nothing has changed. Send the application itself, not the whole answer from GET (where it is under application).',
+  },
   grantYear: {
     missing: { sv: 'Bidragsåret saknas.', en: 'The grant year is missing.' },
     sv: 'Ange bidragsåret som ett årtal mellan 1900 och 2100, till exempel 2026.',

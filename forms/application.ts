@@ -414,6 +414,9 @@ function draftSchema(grantPeriod: DateRange | undefined) {
 
 const draftSchemas = new Map<string, ReturnType<typeof draftSchema>>();
 
+/** The fields of a draft's application, at its top level. */
+const DRAFT_FIELDS = new Set(['grantYear', 'organiser', 'teams']);
+
 /**
  * Validate a draft's application (the drafts API): what is given must be valid, what is
  * missing is stored empty; teams and members keep the ids given (unique, URL-safe) and lack
@@ -423,6 +426,10 @@ export function parseDraftApplication(
   input: unknown,
   lang: Lang = 'sv',
 ): { ok: true; application: DraftApplicationInput } | { ok: false; issues: Array<{ path: string; message: string }> } {
+  // A field the draft does not have is refused, not dropped: dropped, a body in the wrong shape
+  // (such as GET's answer sent back, with the application under `application`) would empty the draft.
+  const unknown = isObject(input) ? Object.keys(input).filter((key) => !DRAFT_FIELDS.has(key)) : [];
+  if (unknown.length > 0) return { ok: false, issues: unknown.map((path) => ({ path, message: translate('draft.unknownField', lang) })) };
   const year = grantYear.safeParse(isObject(input) ? input.grantYear : undefined);
   const grantPeriod = year.success ? ruleSetFor(year.data)?.year.grantPeriod.value : undefined;
   const cacheKey = grantPeriod ? `${grantPeriod.from}/${grantPeriod.to}` : '';

@@ -36,6 +36,33 @@ test('ett ofullständigt utkast sparas, utan teams blir teams en tom lista', asy
   assert.deepEqual((await app.inject({ url: created.json().links.self })).json().application, { grantYear: 2026, teams: [] });
 });
 
+test('ett fält som utkastet inte har ger 400 och ändrar inget: GET:s svar skickat tillbaka tömmer inte utkastet', async () => {
+  const application = buildApplication();
+  const { id } = (await create(application)).json();
+  const url = `/api/v1/drafts/${id}`;
+  const read = (await app.inject({ url })).json();
+  // The whole answer from GET sent back, the application under `application`: refused, field by field.
+  const roundTrip = await app.inject({ method: 'PUT', url, payload: { ...read, application: { ...read.application, organiser: { name: 'Nytt namn' } } } });
+  assert.equal(roundTrip.statusCode, 400);
+  assert.equal(roundTrip.json().error, 'invalid_draft');
+  assert.deepEqual(
+    roundTrip
+      .json()
+      .issues.map((i: { path: string }) => i.path)
+      .sort(),
+    ['application', 'expiresAt', 'id', 'updatedAt', 'version'],
+  );
+  assert.match(roundTrip.json().issues[0].message, /bara fälten grantYear, organiser och teams.*Inget har ändrats/);
+  const after = (await app.inject({ url })).json();
+  assert.equal(after.version, read.version);
+  assert.equal(findMismatch(after.application, application), undefined);
+  // The same on creation, in English.
+  const created = await app.inject({ method: 'POST', url: '/api/v1/drafts?lang=en', payload: { ...application, asOf: '2026-01-01' } });
+  assert.equal(created.statusCode, 400);
+  assert.deepEqual(created.json().issues, [{ path: 'asOf', message: created.json().issues[0].message }]);
+  assert.match(created.json().issues[0].message, /^A draft has only the fields grantYear, organiser and teams/);
+});
+
 test('PUT ersätter ansökan; If-Match med fel version ger 409 och ändrar inget', async () => {
   const { id } = (await create(buildApplication())).json();
   const url = `/api/v1/drafts/${id}`;
